@@ -1,0 +1,131 @@
+"""The pipeline, top to bottom: read everything, check it, then write.
+
+config → read inputs → validate → typed model → figures → context → render →
+package. Nothing is written until every input has been read and every
+document rendered; a problem anywhere raises :class:`ReporterError` with all
+problems found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import CONFIG_FILE, Rapport, load_config_partly
+from .errors import Problem, ReporterError, error, raise_if_errors
+from .model import Inputs
+from .texts import Block
+
+TEMPLATE_DIR = "templates"
+INPUT_DIR = "inputs"
+OUTPUT_DIR = "out"
+MAIN_TEMPLATE = "regiondirektorens-rapport.docx"
+
+
+@dataclass
+class Checked:
+    """A period folder read and validated: what the build goes on with."""
+
+    period_dir: Path
+    config: Rapport | None
+    inputs: Inputs | None
+    texts: dict[str, list[Block] | None]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop a build."""
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that do not stop a build."""
+        return [p for p in self.problems if not p.is_error]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote, and the warnings it had."""
+
+    out_dir: Path
+    files: list[Path]
+    warnings: list[Problem]
+
+
+def find_period_dir(period_dir: Path | None = None, workspace: Path | None = None) -> Path:
+    """The period folder to use: the given one, or the newest under ``inputs/``."""
+    if period_dir is not None:
+        if not period_dir.is_dir():
+            raise ReporterError(error(f"periodmappen {period_dir} finns inte"))
+        return period_dir
+    inputs = (workspace or Path.cwd()) / INPUT_DIR
+    if (inputs / CONFIG_FILE).is_file():
+        return inputs
+    candidates = sorted(p for p in inputs.glob("*") if (p / CONFIG_FILE).is_file()) if inputs.is_dir() else []
+    if not candidates:
+        raise ReporterError(
+            error(f"ingen period att bygga: {inputs} saknar mappar med {CONFIG_FILE}; ange periodmappen, t.ex. reporter build inputs/2021-03")
+        )
+    return candidates[-1]
+
+
+def check(period_dir: Path) -> Checked:
+    """Read and validate a period folder; every problem is collected, none raised."""
+    from .inputs import read_texts, read_workbooks
+    from .validate import validate_workbooks
+
+    config, problems = load_config_partly(period_dir)
+    files, read_problems = read_workbooks(period_dir)
+    texts, text_problems = read_texts(period_dir)
+    problems += read_problems + text_problems
+    inputs = None
+    if config is not None:
+        inputs, input_problems = validate_workbooks(files, config)
+        problems += input_problems
+    return Checked(period_dir, config, inputs, texts, problems)
+
+
+def build(
+    period_dir: Path | None = None,
+    out_dir: Path | None = None,
+    templates_dir: Path | None = None,
+    workspace: Path | None = None,
+) -> BuildResult:
+    """Build the report of a period into ``out/<period>/``; raise on any error."""
+    from .context import build_context
+    from .figures import compute
+    from .package import write_package
+    from .render import render_docx
+
+    workspace = workspace or Path.cwd()
+    period_dir = find_period_dir(period_dir, workspace)
+    templates_dir = templates_dir or workspace / TEMPLATE_DIR
+    checked = check(period_dir)
+    raise_if_errors(checked.problems)
+    config, inputs = checked.config, checked.inputs
+
+    figures = compute(inputs, config)
+    context = build_context(config, figures, checked.texts)
+    main = render_docx(templates_dir / MAIN_TEMPLATE, dict(context), _properties(config))
+
+    target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
+    files = write_package(target, {f"regiondirektorens-rapport-{config.period}.docx": main})
+    return BuildResult(target, files, checked.warnings)
+
+
+def _properties(config: Rapport) -> dict[str, object]:
+    from .formatting import manad_ar
+
+    try:
+        published = dt.datetime.fromisoformat(config.dokument.publiceringsdatum)
+    except ValueError:
+        published = dt.datetime(config.period.year, config.period.month, 1)
+    return {
+        "titel": f"{config.titel} {manad_ar(config.period)}",
+        "amne": config.organisation.namn,
+        "forfattare": config.dokument.upprattad_av,
+        "dokument_id": config.dokument.dokument_id,
+        "version": config.dokument.version,
+        "datum": published,
+    }

@@ -1,0 +1,258 @@
+"""``rapport.yaml``: read strictly into a typed configuration.
+
+Unknown keys, missing keys and empty values are all errors naming the key path
+and the file; every one of them is reported, not only the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .errors import Problem, ReporterError, error
+from .model import Month
+from .values import ValueProblem, clean_text, name_key, parse_month, squash
+
+CONFIG_FILE = "rapport.yaml"
+
+GENERATED_BILAGOR = {
+    "ekonomirapport": "Ekonomirapport",
+    "produktionsrapport": "Produktionsrapport",
+    "personalrapport": "Personalrapport",
+    "maluppfyllelse": "Måluppfyllelse",
+}
+
+# A value left as Word placeholder text, e.g. "[Publiceringsdatum Quickpart]".
+_PLACEHOLDER = re.compile(r"^\[.*\]$|quickpart|^(xx+|\.\.\.+|tbd|todo)$", re.IGNORECASE)
+
+
+def _text(value: Any) -> Any:
+    """Accept numbers and dates where text is expected (``version: 0.26``)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, dt.date)):
+        return str(value)
+    if isinstance(value, str):
+        value = squash(value)
+        if _PLACEHOLDER.search(value):
+            raise PydanticCustomError("placeholder", "ser ut som en ej ifylld platshållare: '{value}'", {"value": value})
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Division(_Strict):
+    """A division of the organisation, with the other names it goes by."""
+
+    namn: Text
+    alias: list[Text] = []
+
+
+class Organisation(_Strict):
+    """The region and its divisions, in report order."""
+
+    namn: Text
+    divisioner: list[Division] = Field(min_length=1)
+
+    @field_validator("divisioner")
+    @classmethod
+    def _names_unique(cls, divisioner: list[Division]) -> list[Division]:
+        seen: dict[str, str] = {}
+        for division in divisioner:
+            for name in (division.namn, *division.alias):
+                key = name_key(name)
+                if key in seen and seen[key] != division.namn:
+                    raise PydanticCustomError(
+                        "duplicate", "namnet '{name}' används av både {a} och {b}",
+                        {"name": name, "a": seen[key], "b": division.namn},
+                    )
+                seen[key] = division.namn
+        return divisioner
+
+
+class Dokument(_Strict):
+    """The document-ID block printed in every page's header."""
+
+    galler_for: Text
+    dokument_id: Text
+    version: Text
+    publiceringsdatum: Text
+    ansvarig: Text
+    upprattad_av: Text
+
+
+class Undertecknare(_Strict):
+    """Who signs the introduction."""
+
+    namn: Text
+    titel: Text
+
+
+class ExternBilaga(_Strict):
+    """An appendix produced elsewhere: listed, and copied in when ``fil`` is given."""
+
+    titel: Text
+    fil: Text | None = None
+
+
+class Rapport(_Strict):
+    """The whole of ``rapport.yaml``."""
+
+    rapport: Literal["manadsrapport"]
+    period: Month
+    titel: Text = "Regiondirektörens rapport"
+    organisation: Organisation
+    dokument: Dokument
+    undertecknare: Undertecknare | None = None
+    bilagor: list[str | ExternBilaga] = []
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period(cls, value: Any) -> Month:
+        if isinstance(value, Month):
+            return value
+        try:
+            return parse_month(value)
+        except ValueProblem:
+            raise PydanticCustomError("period", "'{value}' är ingen månad; skriv t.ex. 2021-03", {"value": value}) from None
+
+    @field_validator("bilagor", mode="before")
+    @classmethod
+    def _bilagor(cls, value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
+        for item in value:
+            if isinstance(item, str) and item not in GENERATED_BILAGOR:
+                raise PydanticCustomError(
+                    "bilaga",
+                    "okänd bilaga '{item}'; skriv en av {known}, eller titel: (och fil:) för en extern bilaga",
+                    {"item": item, "known": ", ".join(GENERATED_BILAGOR)},
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _signed(self) -> Rapport:
+        if self.rapport == "manadsrapport" and self.undertecknare is None:
+            raise PydanticCustomError("unsigned", "undertecknare")
+        return self
+
+
+_MESSAGES = {
+    "missing": "saknas; nyckeln är obligatorisk",
+    "extra_forbidden": "okänd nyckel (stavfel?)",
+    "string_too_short": "får inte vara tom",
+    "too_short": "får inte vara tom",
+    "string_type": "ska vara text",
+    "list_type": "ska vara en lista",
+    "model_type": "ska vara en grupp av nycklar",
+    "dict_type": "ska vara en grupp av nycklar",
+}
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part + 1}]"
+        elif part in ("str", "ExternBilaga", "function-before[_text(), str]"):
+            continue
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _problems(exc: ValidationError, label: str) -> list[Problem]:
+    problems = []
+    seen = set()
+    for item in exc.errors(include_url=False):
+        key = _key_path(item["loc"])
+        kind = item["type"]
+        if kind == "literal_error":
+            message = f"ogiltigt värde '{item.get('input')}'; tillåtet: {item['ctx']['expected']}"
+        elif kind == "unsigned":
+            key, message = "undertecknare", "saknas; månadsrapporten ska undertecknas (namn och titel)"
+        else:
+            message = _MESSAGES.get(kind, item["msg"])
+        if (key, message) not in seen:
+            seen.add((key, message))
+            problems.append(error(message, file=label, key=key))
+    return problems
+
+
+def load_config(period_dir: Path) -> Rapport:
+    """Read ``rapport.yaml`` of a period folder; raise with every problem found."""
+    config, problems = load_config_partly(period_dir)
+    if problems:
+        raise ReporterError(problems)
+    return config
+
+
+def load_config_partly(period_dir: Path) -> tuple[Rapport | None, list[Problem]]:
+    """Read ``rapport.yaml``; with problems, still return what the workbooks need.
+
+    When the file has errors but its period, organisation and bilagor are
+    sound, a partial configuration is returned with the problems, so that the
+    workbooks can be checked in the same run and every problem shown at once.
+    """
+    try:
+        return _load(period_dir), []
+    except ReporterError as exc:
+        problems = exc.problems
+    try:
+        raw = yaml.safe_load(clean_text((period_dir / CONFIG_FILE).read_text(encoding="utf-8")))
+        partial = Rapport.model_construct(
+            period=Rapport._period(raw.get("period")),
+            organisation=Organisation.model_validate(raw.get("organisation")),
+            bilagor=[b for b in raw.get("bilagor") or [] if isinstance(b, str)],
+        )
+    except Exception:  # noqa: BLE001 - anything unreadable means: no partial config
+        return None, problems
+    return partial, problems
+
+
+def _load(period_dir: Path) -> Rapport:
+    path = period_dir / CONFIG_FILE
+    label = f"{period_dir.name}/{CONFIG_FILE}"
+    if not path.is_file():
+        raise ReporterError(error(f"{CONFIG_FILE} saknas i {period_dir}", file=label))
+    try:
+        raw = yaml.safe_load(clean_text(path.read_text(encoding="utf-8")))
+    except UnicodeDecodeError:
+        raise ReporterError(error("filen är inte sparad som UTF-8-text", file=label)) from None
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f"rad {where.line + 1}" if where else ""
+        raise ReporterError(error(f"YAML-fel: {getattr(exc, 'problem', exc)}", file=label, cell=line)) from None
+    if not isinstance(raw, dict):
+        raise ReporterError(error("filen ska innehålla nycklar som rapport:, period: och dokument:", file=label))
+    try:
+        config = Rapport.model_validate(raw)
+    except ValidationError as exc:
+        raise ReporterError(_problems(exc, label)) from None
+    problems = [
+        error(f"filen {b.fil} finns inte i periodmappen", file=label, key=f"bilagor[{i}].fil")
+        for i, b in enumerate(config.bilagor, 1)
+        if isinstance(b, ExternBilaga) and b.fil and not (period_dir / b.fil).is_file()
+    ]
+    if problems:
+        raise ReporterError(problems)
+    return config

@@ -1,0 +1,93 @@
+"""Arithmetic shared by every figure: changes, sums over months, lookups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ..model import Month
+
+R = TypeVar("R")
+
+
+def change_pct(current: float | None, comparison: float | None) -> float | None:
+    """(current − comparison) / |comparison| × 100; None when it cannot be computed."""
+    if current is None or comparison is None or comparison == 0:
+        return None
+    return (current - comparison) / abs(comparison) * 100
+
+
+def difference(current: float | None, comparison: float | None) -> float | None:
+    """current − comparison, or None when either is missing."""
+    if current is None or comparison is None:
+        return None
+    return current - comparison
+
+
+def share_pct(part: float, whole: float) -> float | None:
+    """part / whole × 100, or None when whole is zero."""
+    return part / whole * 100 if whole else None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A value with what it is compared to, the difference and the change in %."""
+
+    varde: float | None
+    jamforelse: float | None
+
+    @property
+    def skillnad(self) -> float | None:
+        """värde − jämförelse."""
+        return difference(self.varde, self.jamforelse)
+
+    @property
+    def procent(self) -> float | None:
+        """Change in percent of the comparison."""
+        return change_pct(self.varde, self.jamforelse)
+
+
+class MonthSeries:
+    """Values by key and month, summed over whatever records share them."""
+
+    def __init__(self, records: Iterable[R], key: Callable[[R], object], value: Callable[[R], float | None]) -> None:
+        self._values: dict[object, dict[Month, float]] = defaultdict(dict)
+        self.keys: list[object] = []
+        for record in records:
+            number = value(record)
+            k = key(record)
+            if k not in self._values:
+                self.keys.append(k)
+            months = self._values[k]
+            if number is not None:
+                months[record.manad] = months.get(record.manad, 0.0) + number
+            else:
+                months.setdefault(record.manad, 0.0)
+
+    def at(self, k: object, month: Month) -> float | None:
+        """The value in one month, None when there is no record for it."""
+        return self._values.get(k, {}).get(month)
+
+    def total(self, k: object, months: Iterable[Month]) -> float | None:
+        """The sum over months, None when none of them has a record."""
+        found = [self._values.get(k, {}).get(m) for m in months]
+        found = [v for v in found if v is not None]
+        return sum(found) if found else None
+
+    def mean(self, k: object, months: Iterable[Month]) -> float | None:
+        """The mean over the months that have a record, None when none has."""
+        found = [self._values.get(k, {}).get(m) for m in months]
+        found = [v for v in found if v is not None]
+        return sum(found) / len(found) if found else None
+
+    def months(self, k: object) -> list[Month]:
+        """The months with a record for k, in order."""
+        return sorted(self._values.get(k, {}))
+
+
+def year_to_date(period: Month) -> tuple[list[Month], list[Month]]:
+    """January to the period, and the same months a year earlier."""
+    months = period.year_to_date()
+    return months, [m.year_before for m in months]

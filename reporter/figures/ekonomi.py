@@ -1,0 +1,137 @@
+"""Economy figures: region result lines, division results, cost types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import Rapport
+from ..model import Inputs
+from ..schema import REQUIRED_REGION_POSTS
+from ..values import name_key
+from .common import Comparison, MonthSeries, change_pct, difference, year_to_date
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    """A region result post, accumulated, with its comparisons (tkr)."""
+
+    post: str
+    utfall: float | None
+    budget: float | None
+    foregaende_ar: float | None
+    foregaende_manad: float | None
+    prognos_helar: float | None
+
+    @property
+    def avvikelse(self) -> float | None:
+        """Utfall − Budget: positive is better than budget."""
+        return difference(self.utfall, self.budget)
+
+    @property
+    def mot_foregaende_ar(self) -> float | None:
+        """Utfall − same period last year."""
+        return difference(self.utfall, self.foregaende_ar)
+
+    @property
+    def mot_foregaende_manad(self) -> float | None:
+        """Utfall − accumulated result one month earlier."""
+        return difference(self.utfall, self.foregaende_manad)
+
+    @property
+    def forandring_procent(self) -> float | None:
+        """Change against last year in percent."""
+        return change_pct(self.utfall, self.foregaende_ar)
+
+
+@dataclass(frozen=True)
+class DivisionLine:
+    """A division's accumulated result with budget deviation and forecast (tkr)."""
+
+    division: str
+    utfall: float | None
+    budget: float | None
+    foregaende_ar: float | None
+    prognos_helar: float | None
+    budget_helar: float | None
+
+    @property
+    def avvikelse(self) -> float | None:
+        """Utfall − Budget."""
+        return difference(self.utfall, self.budget)
+
+    @property
+    def mot_foregaende_ar(self) -> float | None:
+        """Utfall − same period last year."""
+        return difference(self.utfall, self.foregaende_ar)
+
+    @property
+    def prognosavvikelse(self) -> float | None:
+        """Full-year forecast − full-year budget."""
+        return difference(self.prognos_helar, self.budget_helar)
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """A cost type, year to date against the same months last year (tkr)."""
+
+    kostnadsslag: str
+    hittills: Comparison
+
+
+@dataclass(frozen=True)
+class Ekonomi:
+    """Everything the report says about the economy."""
+
+    rader: list[ResultLine]
+    periodens_resultat: ResultLine
+    verksamhetens_resultat: ResultLine
+    finansnetto: ResultLine
+    nettokostnader: ResultLine
+    skatteintakter: ResultLine
+    nettokostnader_storlek: Comparison
+    divisioner: list[DivisionLine]
+    divisioner_totalt: DivisionLine
+    kostnadsslag: list[CostLine]
+
+    @property
+    def divisioner_battre_an_budget(self) -> list[DivisionLine]:
+        """The divisions whose result is better than budget."""
+        return [d for d in self.divisioner if d.avvikelse is not None and d.avvikelse > 0]
+
+
+def _sum(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def ekonomi(inputs: Inputs, config: Rapport) -> Ekonomi:
+    """Compute the economy figures of the period."""
+    rader = [
+        ResultLine(p.post, p.utfall, p.budget, p.utfall_foregaende_ar, p.utfall_foregaende_manad, p.prognos_helar)
+        for p in inputs.region
+    ]
+    by_post = {name_key(r.post): r for r in rader}
+    required = [by_post[name_key(post)] for post in REQUIRED_REGION_POSTS]
+    netto = required[3]
+    storlek = Comparison(
+        abs(netto.utfall) if netto.utfall is not None else None,
+        abs(netto.foregaende_ar) if netto.foregaende_ar is not None else None,
+    )
+
+    results = {d.division: d for d in inputs.divisioner}
+    divisioner = [
+        DivisionLine(d.namn, r.utfall, r.budget, r.utfall_foregaende_ar, r.prognos_helar, r.budget_helar)
+        for d in config.organisation.divisioner
+        if (r := results.get(d.namn)) is not None
+    ]
+    totalt = DivisionLine(
+        "Totalt",
+        *(_sum([getattr(d, f) for d in divisioner]) for f in ("utfall", "budget", "foregaende_ar", "prognos_helar", "budget_helar")),
+    )
+
+    current, last_year = year_to_date(config.period)
+    costs = MonthSeries(inputs.kostnader, lambda c: c.kostnadsslag, lambda c: c.belopp)
+    kostnadsslag = [
+        CostLine(k, Comparison(costs.total(k, current), costs.total(k, last_year))) for k in costs.keys
+    ]
+    return Ekonomi(rader, *required, storlek, divisioner, totalt, kostnadsslag)

@@ -1,0 +1,134 @@
+"""Personnel figures: headcount, worked time, sick leave."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import Rapport
+from ..model import Inputs, Month
+from .common import Comparison, MonthSeries, difference, share_pct, year_to_date
+
+TOTAL = "Totalt"
+
+
+@dataclass(frozen=True)
+class HeadcountLine:
+    """Employees at the end of the period and the changes."""
+
+    namn: str
+    antal: float | None
+    foregaende_manad: float | None
+    foregaende_ar: float | None
+
+    @property
+    def mot_foregaende_manad(self) -> float | None:
+        """Change since the end of the month before."""
+        return difference(self.antal, self.foregaende_manad)
+
+    @property
+    def mot_foregaende_ar(self) -> float | None:
+        """Change since the same month last year."""
+        return difference(self.antal, self.foregaende_ar)
+
+
+@dataclass(frozen=True)
+class SickLeaveLine:
+    """Sick leave in percent of ordinary hours: the month and year to date."""
+
+    namn: str
+    manad: float | None
+    hittills: float | None
+    hittills_foregaende_ar: float | None
+
+    @property
+    def mot_foregaende_ar(self) -> float | None:
+        """Change of the year-to-date share from last year, in procentenheter."""
+        return difference(self.hittills, self.hittills_foregaende_ar)
+
+
+@dataclass(frozen=True)
+class WorkedTimeFigures:
+    """Worked time, extra time and hired staff in årsarbetare."""
+
+    arbetad_tid: Comparison  # mean Jan..period against the same months last year
+    extratid: Comparison  # the month against the month before
+    extratid_foregaende_ar: float | None  # the same month last year
+    inhyrd_personal: Comparison  # mean Jan..period against the same months last year
+
+
+@dataclass(frozen=True)
+class Personal:
+    """Everything the report says about personnel."""
+
+    anstallda: HeadcountLine
+    tillsvidare: HeadcountLine
+    vikarier: HeadcountLine
+    yrkesgrupper: list[HeadcountLine]
+    divisioner: list[HeadcountLine]
+    storsta_okningar: list[HeadcountLine]
+    storsta_minskningar: list[HeadcountLine]
+    arbetad_tid: WorkedTimeFigures
+    sjukfranvaro: SickLeaveLine
+    sjukfranvaro_per_kon: list[SickLeaveLine]
+    sjukfranvaro_per_division: list[SickLeaveLine]
+
+
+def _headcount(series: MonthSeries, keys: list, period: Month) -> list[HeadcountLine]:
+    return [
+        HeadcountLine(k, series.at(k, period), series.at(k, period.previous), series.at(k, period.year_before))
+        for k in keys
+    ]
+
+
+def _sick_leave(inputs: Inputs, key, keys: list, period: Month) -> list[SickLeaveLine]:
+    sick = MonthSeries(inputs.sjukfranvaro, key, lambda r: r.sjukfranvarotimmar)
+    hours = MonthSeries(inputs.sjukfranvaro, key, lambda r: r.ordinarie_arbetstid)
+    current, last_year = year_to_date(period)
+
+    def pct(k, months):
+        s, h = sick.total(k, months), hours.total(k, months)
+        return share_pct(s, h) if s is not None and h is not None else None
+
+    return [SickLeaveLine(k, pct(k, [period]), pct(k, current), pct(k, last_year)) for k in keys]
+
+
+def personal(inputs: Inputs, config: Rapport, top: int = 4) -> Personal:
+    """Compute the personnel figures of the period."""
+    period = config.period
+    division_order = [d.namn for d in config.organisation.divisioner]
+
+    total = MonthSeries(inputs.anstallda, lambda r: TOTAL, lambda r: r.antal)
+    forms = MonthSeries(inputs.anstallda, lambda r: r.anstallningsform, lambda r: r.antal)
+    groups = MonthSeries(inputs.anstallda, lambda r: r.yrkesgrupp, lambda r: r.antal)
+    divisions = MonthSeries(inputs.anstallda, lambda r: r.division, lambda r: r.antal)
+    yrkesgrupper = _headcount(groups, sorted(groups.keys), period)
+    changed = [g for g in yrkesgrupper if g.mot_foregaende_manad]
+    okningar = sorted((g for g in changed if g.mot_foregaende_manad > 0), key=lambda g: (-g.mot_foregaende_manad, g.namn))
+    minskningar = sorted((g for g in changed if g.mot_foregaende_manad < 0), key=lambda g: (g.mot_foregaende_manad, g.namn))
+
+    current, last_year = year_to_date(period)
+    worked = MonthSeries(inputs.arbetad_tid, lambda r: TOTAL, lambda r: r.arbetad_tid)
+    extra = MonthSeries(inputs.arbetad_tid, lambda r: TOTAL, lambda r: r.extratid)
+    hired = MonthSeries(inputs.arbetad_tid, lambda r: TOTAL, lambda r: r.inhyrd_personal)
+    arbetad_tid = WorkedTimeFigures(
+        Comparison(worked.mean(TOTAL, current), worked.mean(TOTAL, last_year)),
+        Comparison(extra.at(TOTAL, period), extra.at(TOTAL, period.previous)),
+        extra.at(TOTAL, period.year_before),
+        Comparison(hired.mean(TOTAL, current), hired.mean(TOTAL, last_year)),
+    )
+
+    sexes = sorted({r.kon for r in inputs.sjukfranvaro})
+    sick_divisions = [d for d in division_order if any(r.division == d for r in inputs.sjukfranvaro)]
+    return Personal(
+        anstallda=_headcount(total, [TOTAL], period)[0],
+        tillsvidare=_headcount(forms, ["Tillsvidare"], period)[0],
+        vikarier=_headcount(forms, ["Vikarie/tillfällig"], period)[0],
+        yrkesgrupper=yrkesgrupper,
+        divisioner=_headcount(divisions, [d for d in division_order if d in divisions.keys], period),
+        storsta_okningar=okningar[:top],
+        storsta_minskningar=minskningar[:top],
+        arbetad_tid=arbetad_tid,
+        sjukfranvaro=_sick_leave(inputs, lambda r: TOTAL, [TOTAL], period)[0],
+        sjukfranvaro_per_kon=_sick_leave(inputs, lambda r: r.kon, sexes, period),
+        sjukfranvaro_per_division=_sick_leave(inputs, lambda r: r.division, sick_divisions, period),
+    )

@@ -1,0 +1,202 @@
+"""Swedish formatting of figures: the Jinja filters every template uses.
+
+Numbers reach the templates already computed; this module only writes them
+the Swedish way with Babel's ``sv_SE`` data: ``1 234`` (non-breaking space),
+``5,3 procent``, ``436 mnkr``, ``mars 2021``, and the wording of comparisons
+(``bättre än budget``, ``har ökat med``). A missing value is written ``–``.
+Negative numbers carry a true minus sign (U+2212), which never breaks a line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .model import Month
+
+LOCALE = "sv_SE"
+MISSING = "–"
+MINUS = "\u2212"
+
+
+def _rounded(value: float, decimals: int) -> Decimal:
+    exponent = Decimal(1).scaleb(-decimals)
+    number = Decimal(repr(float(value))).quantize(exponent, rounding=ROUND_HALF_UP)
+    return number if number else abs(number)  # no "−0"
+
+
+def tal(value: float | None, decimaler: int = 0) -> str:
+    """``1 234`` or ``1 234,5``: grouped with a non-breaking space, decimal comma."""
+    if value is None:
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimaler if decimaler else "")
+    return format_decimal(_rounded(value, decimaler), format=pattern, locale=LOCALE).replace("-", MINUS)
+
+
+def signerat(value: float | None, decimaler: int = 0) -> str:
+    """``+13``, ``−10`` or ``0``: a change with its sign."""
+    if value is None:
+        return MISSING
+    text = tal(value, decimaler)
+    return "+" + text if _rounded(value, decimaler) > 0 else text
+
+
+def pct(value: float | None, decimaler: int = 1) -> str:
+    """``80,1 %`` for tables."""
+    return MISSING if value is None else f"{tal(value, decimaler)}\u00a0%"
+
+
+def procent(value: float | None, decimaler: int = 1) -> str:
+    """``80,1 procent`` for prose."""
+    return MISSING if value is None else f"{tal(value, decimaler)} procent"
+
+
+def _mnkr_decimals(tkr: float) -> int:
+    return 1 if abs(tkr) < 10_000 else 0
+
+
+def mnkr_tal(tkr: float | None, decimaler: int | None = None) -> str:
+    """An amount given in tkr written in mnkr without the unit: ``436``."""
+    if tkr is None:
+        return MISSING
+    return tal(tkr / 1000, _mnkr_decimals(tkr) if decimaler is None else decimaler)
+
+
+def mnkr(tkr: float | None, decimaler: int | None = None) -> str:
+    """An amount given in tkr written in mnkr: ``436 mnkr``, ``7,8 mnkr``."""
+    return MISSING if tkr is None else f"{mnkr_tal(tkr, decimaler)} mnkr"
+
+
+def tkr(value: float | None) -> str:
+    """An amount in tkr for tables: ``12 345``."""
+    return tal(value, 0)
+
+
+def _is_zero(value: float, decimals: int) -> bool:
+    return _rounded(value, decimals) == 0
+
+
+def _compared(size: str | None, word: str, mot: str, same: str) -> str:
+    return f"{same} {mot}" if size is None else f"{size} {word} än {mot}"
+
+
+def jamfort(diff_tkr: float | None, mot: str, upp: str = "bättre", ned: str = "sämre") -> str:
+    """``182 mnkr bättre än budget``, ``12 mnkr sämre än budget`` or ``i nivå med budget``.
+
+    ``upp``/``ned`` are the words for a positive/negative difference, e.g.
+    ``högre``/``lägre`` for costs.
+    """
+    if diff_tkr is None:
+        return f"inte jämförbart med {mot}"
+    zero = _is_zero(diff_tkr / 1000, _mnkr_decimals(diff_tkr))
+    return _compared(None if zero else mnkr(abs(diff_tkr)), upp if diff_tkr > 0 else ned, mot, "i nivå med")
+
+
+def jamfort_pe(diff: float | None, mot: str, upp: str = "högre", ned: str = "lägre", decimaler: int = 1) -> str:
+    """``2,2 procentenheter lägre än mars 2020`` or ``samma som mars 2020``: shares compared."""
+    if diff is None:
+        return f"inte jämförbart med {mot}"
+    zero = _is_zero(diff, decimaler)
+    return _compared(None if zero else procentenheter(diff, decimaler), upp if diff > 0 else ned, mot, "samma som")
+
+
+def _change(value: float | None, amount: str, same: str) -> str:
+    if value is None:
+        return "kan inte jämföras"
+    if amount is None:
+        return same
+    return f"har {'ökat' if value > 0 else 'minskat'} med {amount}"
+
+
+def forandring(value: float | None, enhet: str = "", decimaler: int = 0, oforandrat: str = "är oförändrat") -> str:
+    """``har ökat med 18 medarbetare``, ``har minskat med 66 medarbetare`` or ``är oförändrat``."""
+    if value is None or _is_zero(value, decimaler):
+        return _change(value, None, oforandrat)
+    return _change(value, f"{tal(abs(value), decimaler)} {enhet}".rstrip(), oforandrat)
+
+
+def forandring_procent(value: float | None, decimaler: int = 1, oforandrat: str = "är oförändrat") -> str:
+    """``har ökat med 0,4 procent`` or ``har minskat med 9,0 procent``."""
+    return forandring(value, "procent", decimaler, oforandrat)
+
+
+def procentenheter(value: float | None, decimaler: int = 1) -> str:
+    """``20,0 procentenheter`` (size only; the template says the direction)."""
+    if value is None:
+        return MISSING
+    size = tal(abs(value), decimaler)
+    return f"{size} procentenhet" if size == "1" else f"{size} procentenheter"
+
+
+def forandring_pe(value: float | None, decimaler: int = 1, oforandrat: str = "är oförändrad") -> str:
+    """``har ökat med 2,0 procentenheter``: a change of a share."""
+    if value is None or _is_zero(value, decimaler):
+        return _change(value, None, oforandrat)
+    return _change(value, procentenheter(value, decimaler), oforandrat)
+
+
+def forandring_mnkr(diff_tkr: float | None, oforandrat: str = "är oförändrat") -> str:
+    """``har ökat med 69 mnkr``: a change of an amount given in tkr."""
+    if diff_tkr is None or _is_zero(diff_tkr / 1000, _mnkr_decimals(diff_tkr)):
+        return _change(diff_tkr, None, oforandrat)
+    return _change(diff_tkr, mnkr(abs(diff_tkr)), oforandrat)
+
+
+def hogre_lagre(value: float | None, decimaler: int = 1) -> str:
+    """``högre`` or ``lägre`` (or ``lika``) after rounding: for comparisons in prose."""
+    if value is None:
+        return MISSING
+    if _is_zero(value, decimaler):
+        return "lika"
+    return "högre" if value > 0 else "lägre"
+
+
+def _date(month: Month) -> dt.date:
+    return dt.date(month.year, month.month, 1)
+
+
+def manad(month: Month) -> str:
+    """``mars``."""
+    return format_date(_date(month), "LLLL", locale=LOCALE)
+
+
+def manad_ar(month: Month) -> str:
+    """``mars 2021``."""
+    return f"{manad(month)} {month.year}"
+
+
+def datum(value: dt.date | str) -> str:
+    """``2021-04-13``: dates as the document-ID block shows them."""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def hittills(month: Month) -> str:
+    """``januari–mars 2021``: the months a year-to-date figure covers."""
+    if month.month == 1:
+        return manad_ar(month)
+    return f"{manad(Month(month.year, 1))}\u2013{manad_ar(month)}"
+
+
+def sep(loop) -> str:
+    """Between items of a Jinja loop: ``, `` ... `` och `` ... nothing after the last."""
+    if loop.last:
+        return ""
+    return " och " if loop.revindex == 2 else ", "
+
+
+def versal(text: str) -> str:
+    """The text with its first letter capitalised (``Mars 2021``)."""
+    return text[:1].upper() + text[1:]
+
+
+FILTERS = {
+    f.__name__: f
+    for f in (
+        tal, signerat, pct, procent, mnkr, mnkr_tal, tkr, jamfort, forandring, forandring_procent,
+        procentenheter, forandring_pe, forandring_mnkr, hogre_lagre, jamfort_pe, manad, manad_ar, hittills,
+        datum, sep, versal,
+    )
+}

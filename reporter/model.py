@@ -1,0 +1,210 @@
+"""Typed records read from a period folder.
+
+Amounts are in tkr, shares in percent (0-100), counts as numbers. Every record
+keeps its :class:`Source` so that any figure can be traced to a cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import total_ordering
+
+
+@total_ordering
+@dataclass(frozen=True)
+class Month:
+    """A calendar month, the unit of every series and of the period."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month must be 1-12, not {self.month}")
+
+    def __lt__(self, other: Month) -> bool:
+        return (self.year, self.month) < (other.year, other.month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def plus(self, months: int) -> Month:
+        """The month ``months`` later (earlier when negative)."""
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    @property
+    def previous(self) -> Month:
+        """The month before."""
+        return self.plus(-1)
+
+    @property
+    def year_before(self) -> Month:
+        """The same month a year earlier."""
+        return Month(self.year - 1, self.month)
+
+    def year_to_date(self) -> list[Month]:
+        """January through this month of the same year."""
+        return [Month(self.year, m) for m in range(1, self.month + 1)]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: file, sheet and row (or cell)."""
+
+    file: str
+    sheet: str
+    cell: str
+
+
+@dataclass(frozen=True)
+class RegionPost:
+    """A region-level result line, accumulated January to the period (tkr)."""
+
+    post: str
+    utfall: float | None
+    budget: float | None
+    utfall_foregaende_ar: float | None
+    utfall_foregaende_manad: float | None
+    prognos_helar: float | None
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class DivisionResult:
+    """A division's accumulated result for the period (tkr)."""
+
+    division: str
+    utfall: float
+    budget: float | None
+    utfall_foregaende_ar: float | None
+    prognos_helar: float | None
+    budget_helar: float | None
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Cost:
+    """One month's cost of one cost type in one division (tkr, not accumulated)."""
+
+    division: str
+    kostnadsslag: str
+    manad: Month
+    belopp: float
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Production:
+    """One month's count of one production measure in one division."""
+
+    division: str
+    matt: str
+    manad: Month
+    varde: float
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """One month's share (percent) of one accessibility measure, whole region."""
+
+    matt: str
+    manad: Month
+    andel: float
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Occupancy:
+    """One month's bed occupancy (percent) at one hospital."""
+
+    sjukhus: str
+    manad: Month
+    belaggning: float
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Headcount:
+    """Employees at the end of a month, by division, group and form."""
+
+    division: str
+    yrkesgrupp: str
+    anstallningsform: str
+    manad: Month
+    antal: float
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class WorkedTime:
+    """One month's worked time, extra time and hired staff (årsarbetare)."""
+
+    division: str
+    manad: Month
+    arbetad_tid: float
+    extratid: float | None
+    inhyrd_personal: float | None
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class SickLeave:
+    """One month's sick hours and ordinary hours, by division and sex."""
+
+    division: str
+    kon: str
+    manad: Month
+    sjukfranvarotimmar: float
+    ordinarie_arbetstid: float
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class StrategicGoal:
+    """A strategic goal of the scorecard with its assessments."""
+
+    perspektiv: str
+    strategiskt_mal: str
+    namnd: str | None
+    bedomning: str | None
+    bedomning_helar: str | None
+    kommentar: str | None
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A scorecard measure (styrmått) under a strategic goal."""
+
+    perspektiv: str
+    strategiskt_mal: str
+    framgangsfaktor: str | None
+    styrmatt: str
+    namnd: str | None
+    kon: str | None
+    mal: str | None
+    utfall: str | None
+    maluppfyllelse: str | None
+    utveckling: str | None
+    kommentar: str | None
+    source: Source = field(compare=False)
+
+
+@dataclass
+class Inputs:
+    """Everything read from the workbooks of one period, merged over files."""
+
+    region: list[RegionPost] = field(default_factory=list)
+    divisioner: list[DivisionResult] = field(default_factory=list)
+    kostnader: list[Cost] = field(default_factory=list)
+    produktion: list[Production] = field(default_factory=list)
+    tillganglighet: list[Accessibility] = field(default_factory=list)
+    belaggning: list[Occupancy] = field(default_factory=list)
+    anstallda: list[Headcount] = field(default_factory=list)
+    arbetad_tid: list[WorkedTime] = field(default_factory=list)
+    sjukfranvaro: list[SickLeave] = field(default_factory=list)
+    strategiska_mal: list[StrategicGoal] = field(default_factory=list)
+    styrmatt: list[Measure] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)

@@ -1,0 +1,138 @@
+"""Cell values as people type them, turned into typed values.
+
+Pure functions: text in the Swedish way (``1 234,5``, ``−12,3``, ``mars 2021``),
+Excel dates and percent-formatted cells. A value that cannot be read raises
+:class:`ValueProblem` saying what was expected; the caller adds the location.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from .model import Month
+
+MONTH_NAMES = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)
+_MONTH_ABBREVIATIONS = {name[:3]: i for i, name in enumerate(MONTH_NAMES, 1)}
+
+# Characters XML 1.0 forbids: they come with pasted text and corrupt a DOCX.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2009\u200b]+")
+_MINUSES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-"})
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+_UNIT_SUFFIX = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+AMOUNT_UNITS = {"kr": 0.001, "tkr": 1.0, "mnkr": 1000.0}
+
+
+class ValueProblem(ValueError):
+    """A cell value that does not fit; the message says what was expected."""
+
+
+def clean_text(text: str) -> str:
+    """Remove characters XML cannot hold; keep everything else as typed."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def squash(text: str) -> str:
+    """Trim and fold every run of white space (NBSP too) into one space."""
+    return _SPACES.sub(" ", clean_text(text)).strip()
+
+
+def name_key(text: str) -> str:
+    """The form of a name used to compare names: case and spacing ignored."""
+    return unicodedata.normalize("NFC", squash(text)).casefold()
+
+
+def split_header(text: str) -> tuple[str, str | None]:
+    """Split ``Utfall (tkr)`` into the matching key ``utfall`` and the unit ``tkr``."""
+    text = squash(text)
+    unit = None
+    match = _UNIT_SUFFIX.search(text)
+    if match and match.start() > 0:
+        unit = squash(match.group(1)).casefold()
+        text = text[: match.start()]
+    return name_key(text), unit
+
+
+def parse_number(value: object) -> float:
+    """A number from a numeric cell or Swedish-written text (``1 234,5``, ``−12,3``)."""
+    if isinstance(value, bool):
+        raise ValueProblem("ett tal, inte SANT/FALSKT")
+    if isinstance(value, (int, float)):
+        return _no_negative_zero(float(value))
+    if isinstance(value, str):
+        text = _SPACES.sub("", value).translate(_MINUSES)
+        if _NUMBER.match(text):
+            return _no_negative_zero(float(text.replace(",", ".")))
+    raise ValueProblem("ett tal, t.ex. 1234 eller 1 234,5")
+
+
+def parse_share(value: object, number_format: str | None) -> float:
+    """A percentage 0-100; a percent-formatted cell (0,83 shown as 83 %) is 83."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            return parse_number(text[:-1])
+        return parse_number(text)
+    number = parse_number(value)
+    if number_format and "%" in number_format:
+        return _no_negative_zero(round(number * 100, 10))
+    return number
+
+
+def parse_month(value: object) -> Month:
+    """A month from an Excel date or text ``2021-03``, ``202103`` or ``mars 2021``."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return Month(value.year, value.month)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer():
+            return _month_from_digits(str(int(value)))
+    if isinstance(value, str):
+        text = squash(value).casefold()
+        if re.fullmatch(r"\d{6}", text):
+            return _month_from_digits(text)
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})(-\d{1,2})?", text)
+        if match:
+            return _month(int(match.group(1)), int(match.group(2)))
+        match = re.fullmatch(r"([a-zåäö]+)\.?\s+(\d{4})", text)
+        if match:
+            number = _month_number(match.group(1))
+            if number:
+                return Month(int(match.group(2)), number)
+    raise ValueProblem("en månad: ett datum, 2021-03, 202103 eller mars 2021")
+
+
+def _month_number(name: str) -> int | None:
+    if name in MONTH_NAMES:
+        return MONTH_NAMES.index(name) + 1
+    return _MONTH_ABBREVIATIONS.get(name) if len(name) == 3 else None
+
+
+def _month_from_digits(text: str) -> Month:
+    if len(text) != 6:
+        raise ValueProblem("en månad: ett datum, 2021-03, 202103 eller mars 2021")
+    return _month(int(text[:4]), int(text[4:]))
+
+
+def _month(year: int, month: int) -> Month:
+    if not 1 <= month <= 12 or not 1900 <= year <= 2200:
+        raise ValueProblem("en månad: ett datum, 2021-03, 202103 eller mars 2021")
+    return Month(year, month)
+
+
+def _no_negative_zero(number: float) -> float:
+    return 0.0 if number == 0 else number
+
+
+def text_of(value: object) -> str:
+    """A cell's value as text, for columns that hold free text."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%Y-%m-%d")
+    return squash(str(value))

@@ -1,0 +1,324 @@
+"""Write the bundled example period, inputs/2021-03/.
+
+The key figures are those of Region Norrbotten's report for March 2021
+(result 436 mnkr, 7 012 employees of whom 6 387 tillsvidare and 625 vikarier,
+telefontillgänglighet 80,1 procent, …); the rest is filled out with smooth,
+made-up but plausible series so that every sheet of INPUTS.md is complete.
+No randomness: the same script always writes the same figures.
+
+    python tools/make_example.py
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from reporter.model import Month
+from reporter.workbook import write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+PERIOD = Month(2021, 3)
+FIRST = Month(2019, 4)
+MONTHS = [FIRST.plus(i) for i in range(24)]
+
+CARE = ["Närsjukvård Luleå-Boden", "Närsjukvård Piteå älvdal", "Närsjukvård Östra Norrbotten", "Närsjukvård Västra Norrbotten", "Länssjukvård"]
+DIVISIONS = CARE + ["Folktandvård", "Service", "Länsteknik"]
+ALIASES = {
+    "Närsjukvård Luleå-Boden": ["NSV LB", "Division Närsjukvård Luleå-Boden"],
+    "Närsjukvård Piteå älvdal": ["NSV PÄ"],
+    "Närsjukvård Östra Norrbotten": ["NSV ÖN"],
+    "Närsjukvård Västra Norrbotten": ["NSV VN"],
+    "Länssjukvård": ["LSV", "Division Länssjukvård"],
+}
+
+
+def allocate(total: float, weights: dict[str, float], decimals: int = 0) -> dict[str, float]:
+    """Split total over the keys by weight, rounded, summing exactly to total."""
+    unit = 10 ** -decimals
+    units = round(total / unit)
+    whole = sum(weights.values())
+    raw = {k: units * w / whole for k, w in weights.items()}
+    parts = {k: math.floor(v) for k, v in raw.items()}
+    rest = units - sum(parts.values())
+    for k in sorted(raw, key=lambda k: (parts[k] - raw[k], k))[:rest]:
+        parts[k] += 1
+    return {k: round(v * unit, decimals) if decimals else int(v) for k, v in parts.items() if v}
+
+
+def season(month: Month, amplitude: float = 0.06) -> float:
+    """A smooth yearly cycle: highest in January, lowest in July."""
+    return 1 + amplitude * math.cos((month.month - 1) / 12 * 2 * math.pi)
+
+
+# --- ekonomi ------------------------------------------------------------------------------
+
+REGION_POSTS = [  # mnkr: Utfall, Budget, Utfall föregående år, Utfall föregående månad, Prognos helår
+    ("Skatteintäkter", 1799.0, 1770.0, 1722.0, 1195.0, 7200.0),
+    ("Generella statsbidrag och utjämning", 530.0, 457.0, 461.0, 335.0, 2300.0),
+    ("Skatteintäkter och generella statsbidrag", 2329.0, 2227.0, 2183.0, 1530.0, 9500.0),
+    ("Nettokostnader", -2100.0, -2180.0, -2127.0, -1400.0, -8900.0),
+    ("Verksamhetens resultat", 229.0, 47.0, 56.0, 130.0, 600.0),
+    ("Finansnetto", 207.0, 30.0, -413.0, 98.0, 250.0),
+    ("Periodens resultat", 436.0, 77.0, -357.0, 228.0, 850.0),
+]
+
+DIVISION_RESULTS = {  # tkr: Utfall, Budget, Utfall föregående år, Prognos helår, Budget helår
+    "Närsjukvård Luleå-Boden": (-4200, -6000, -12500, -25000, -24000),
+    "Närsjukvård Piteå älvdal": (1800, 0, -6300, -5000, 0),
+    "Närsjukvård Östra Norrbotten": (-2600, -1500, -9800, -12000, -6000),
+    "Närsjukvård Västra Norrbotten": (-3100, -2000, -8400, -14000, -8000),
+    "Länssjukvård": (9700, 2000, -9000, -15000, 0),
+    "Folktandvård": (4600, 1500, 2100, 3000, 2000),
+    "Service": (5300, 1000, 1800, 6000, 2000),
+    "Länsteknik": (4500, 500, 2100, 4000, 1000),
+}
+
+COST_TYPES = {  # tkr a month in a large care division, and the yearly change
+    "Personalkostnader": (95000, 0.02),
+    "Inhyrd personal": (6000, 0.25),
+    "Läkemedel": (14000, -0.02),
+    "Köp av riks- och regionvård": (9000, -0.06),
+    "Sjukvårdsmaterial": (5000, 0.03),
+    "Lab och blod": (3000, 0.01),
+    "Fastighetskostnader": (8000, -0.01),
+    "Övriga kostnader": (7000, -0.03),
+}
+DIVISION_SIZE = {"Närsjukvård Luleå-Boden": 0.55, "Närsjukvård Piteå älvdal": 0.3, "Närsjukvård Östra Norrbotten": 0.27,
+                 "Närsjukvård Västra Norrbotten": 0.27, "Länssjukvård": 1.0, "Folktandvård": 0.12, "Service": 0.2, "Länsteknik": 0.1}
+
+
+def ekonomi() -> dict[str, list[list[object]]]:
+    region = [["Post", "Utfall (mnkr)", "Budget (mnkr)", "Utfall föregående år (mnkr)", "Utfall föregående månad (mnkr)", "Prognos helår (mnkr)"]]
+    region += [list(row) for row in REGION_POSTS]
+    divisioner = [["Division", "Utfall", "Budget", "Utfall föregående år", "Prognos helår", "Budget helår"]]
+    divisioner += [[d, *values] for d, values in DIVISION_RESULTS.items()]
+    kostnader = [["Division", "Kostnadsslag", "Månad", "Belopp (tkr)"]]
+    for division in DIVISIONS:
+        for cost_type, (base, growth) in COST_TYPES.items():
+            if cost_type in ("Köp av riks- och regionvård", "Lab och blod") and division not in CARE:
+                continue
+            for month in MONTHS:
+                years = (month.year - 2020) + (month.month - 3) / 12
+                value = base * DIVISION_SIZE[division] * (1 + growth) ** years * season(month, 0.04)
+                kostnader.append([division, cost_type, f"{month}", round(value)])
+    return {"Region": region, "Divisioner": divisioner, "Kostnader": kostnader}
+
+
+# --- produktion ---------------------------------------------------------------------------
+
+MEASURES = {  # a month in 2020 for the whole region, and the change in 2021
+    "Läkarbesök": (21000, -0.09),
+    "Besök övriga vårdgivare": (52000, 0.12),
+    "Distanskontakter": (6500, 1.0),
+    "Vårdtillfällen": (3650, -0.03),
+    "Operationer": (1450, -0.11),
+}
+CARE_SHARE = {"Närsjukvård Luleå-Boden": 0.24, "Närsjukvård Piteå älvdal": 0.14, "Närsjukvård Östra Norrbotten": 0.12,
+              "Närsjukvård Västra Norrbotten": 0.12, "Länssjukvård": 0.38}
+ACCESS = {  # mars 2020, februari 2021, mars 2021
+    "Telefontillgänglighet primärvård": (82.3, 79.4, 80.1),
+    "Medicinsk bedömning inom tre dagar": (93.0, 91.0, 92.0),
+    "Väntat högst 90 dagar till besök": (63.0, 45.0, 43.0),
+    "Väntat högst 90 dagar till operation/åtgärd": (70.0, 49.0, 47.0),
+}
+OCCUPANCY = {  # mars 2020, mars 2021
+    "Sunderby sjukhus": (89.8, 91.2),
+    "Piteå sjukhus": (78.2, 76.4),
+    "Gällivare sjukhus": (82.0, 82.0),
+    "Kiruna sjukhus": (83.1, 84.5),
+    "Kalix sjukhus": (78.9, 80.3),
+    "Patienthotellet Vistet": (47.0, 49.0),
+}
+
+
+def _path(month: Month, march_2020: float, february_2021: float, march_2021: float, wobble: float) -> float:
+    """A series through the three anchor months, smooth elsewhere."""
+    if month == PERIOD:
+        return march_2021
+    if month == PERIOD.previous:
+        return february_2021
+    if month == Month(2020, 3):
+        return march_2020
+    if month < Month(2020, 3):
+        return march_2020 + wobble * math.sin(month.month * 1.3)
+    steps = (month.year - 2020) * 12 + month.month - 3
+    return march_2020 + (february_2021 - march_2020) * steps / 11 + wobble * math.sin(month.month * 1.3)
+
+
+def produktion() -> tuple[dict[str, list[list[object]]], dict[str, dict[str, str]]]:
+    rows = [["Division", "Mått", "Månad", "Värde"]]
+    for division, share in CARE_SHARE.items():
+        for measure, (base, change) in MEASURES.items():
+            tilt = 1 + 0.02 * (list(CARE_SHARE).index(division) - 2)
+            for month in MONTHS:
+                factor = 1 + change * tilt if month.year == 2021 else (0.99 if month.year == 2019 else 1.0)
+                rows.append([division, measure, f"{month}", round(base * share * factor * season(month))])
+    tillganglighet = [["Mått", "Månad", "Andel"]]
+    for measure, anchors in ACCESS.items():
+        for month in MONTHS:
+            tillganglighet.append([measure, month_date(month), round(_path(month, *anchors, 1.2), 1) / 100])
+    belaggning = [["Sjukhus", "Månad", "Beläggning (%)"]]
+    for hospital, (before, now) in OCCUPANCY.items():
+        for month in MONTHS:
+            value = now if month == PERIOD else _path(month, before, (before + now) / 2, now, 2.0)
+            belaggning.append([hospital, f"{month}", round(value, 1)])
+    sheets = {"Produktion": rows, "Tillgänglighet": tillganglighet, "Beläggning": belaggning}
+    return sheets, {"Tillgänglighet": {"C": "0.0%"}}
+
+
+def month_date(month: Month):
+    import datetime as dt
+
+    return dt.date(month.year, month.month, 1)
+
+
+# --- personal -----------------------------------------------------------------------------
+
+GROUPS_MARCH_2021 = {  # (tillsvidare, vikarie/tillfällig)
+    "Administration": (780, 45),
+    "Administratör vård": (610, 70),
+    "Chefer": (390, 5),
+    "Läkare": (720, 95),
+    "Sjuksköterskor": (1650, 150),
+    "Undersköterskor": (1160, 140),
+    "Vård och omsorgsarbete": (210, 40),
+    "Rehabilitering och förebyggande arbete": (420, 35),
+    "Tandvård": (300, 25),
+    "Tekniskt arbete": (147, 20),
+}
+CHANGE_SINCE_FEBRUARY = {"Administratör vård": (6, 7), "Läkare": (5, 4), "Sjuksköterskor": (6, 3), "Vård och omsorgsarbete": (4, 4),
+                         "Administration": (-8, -2), "Chefer": (-6, 0), "Undersköterskor": (-1, -2), "Tekniskt arbete": (-2, 0)}
+CHANGE_SINCE_MARCH_2020 = {"Administration": (18, 2), "Sjuksköterskor": (5, 5), "Undersköterskor": (4, 8), "Läkare": (-5, -3),
+                           "Administratör vård": (6, 4), "Chefer": (6, 0), "Vård och omsorgsarbete": (2, 2),
+                           "Rehabilitering och förebyggande arbete": (4, 2), "Tandvård": (3, 1), "Tekniskt arbete": (2, 0)}
+CARE_WEIGHTS = {"Närsjukvård Luleå-Boden": 0.22, "Närsjukvård Piteå älvdal": 0.13, "Närsjukvård Östra Norrbotten": 0.11,
+                "Närsjukvård Västra Norrbotten": 0.11, "Länssjukvård": 0.43}
+GROUP_WEIGHTS = {
+    "Administration": {**{d: w * 0.6 for d, w in CARE_WEIGHTS.items()}, "Folktandvård": 0.07, "Service": 0.21, "Länsteknik": 0.12},
+    "Chefer": {**{d: w * 0.76 for d, w in CARE_WEIGHTS.items()}, "Folktandvård": 0.08, "Service": 0.1, "Länsteknik": 0.06},
+    "Tandvård": {"Folktandvård": 1.0},
+    "Tekniskt arbete": {"Service": 0.55, "Länsteknik": 0.45},
+}
+
+
+def _headcount(group: str, form: int, month: Month) -> int:
+    march_2021 = GROUPS_MARCH_2021[group][form]
+    february_2021 = march_2021 - CHANGE_SINCE_FEBRUARY.get(group, (0, 0))[form]
+    march_2020 = march_2021 + CHANGE_SINCE_MARCH_2020.get(group, (0, 0))[form]
+    value = _path(month, march_2020, february_2021, march_2021, 0)
+    if form == 1 and month.month in (6, 7, 8) and month < PERIOD.previous:
+        value *= 1.5  # summer substitutes
+    return round(value)
+
+
+def personal() -> dict[str, list[list[object]]]:
+    anstallda = [["Division", "Yrkesgrupp", "Anställningsform", "Månad", "Antal"]]
+    forms = ("Tillsvidare", "Vikarie/tillfällig")
+    for month in MONTHS:
+        for group in GROUPS_MARCH_2021:
+            weights = GROUP_WEIGHTS.get(group, CARE_WEIGHTS)
+            for form_index, form in enumerate(forms):
+                for division, count in allocate(_headcount(group, form_index, month), weights).items():
+                    anstallda.append([division, group, form, f"{month}", count])
+
+    fte_weights = {d: DIVISION_SIZE[d] for d in DIVISIONS}
+    arbetad = [["Division", "Månad", "Arbetad tid", "Extratid", "Inhyrd personal"]]
+    for month in MONTHS:
+        worked = 6150 * season(month, 0.05) * (0.991 if month.year == 2021 else 1.0)
+        extra = {PERIOD: 174.0, PERIOD.previous: 208.0}.get(month, 150 + 20 * math.sin(month.month))
+        hired = (52.0 if month.year == 2021 else 41.0) + 3 * math.sin(month.month)
+        worked_parts = allocate(worked, fte_weights, 1)
+        extra_parts = allocate(extra, fte_weights, 1)
+        hired_parts = allocate(hired, {d: w for d, w in fte_weights.items() if d in CARE}, 1)
+        for division in DIVISIONS:
+            arbetad.append([division, f"{month}", worked_parts.get(division, 0.0), extra_parts.get(division, 0.0), hired_parts.get(division)])
+
+    sjuk = [["Division", "Kön", "Månad", "Sjukfrånvarotimmar", "Ordinarie arbetstid"]]
+    for month in MONTHS:
+        for division in DIVISIONS:
+            for sex, share, rate in (("Kvinnor", 0.78, 7.0), ("Män", 0.22, 4.1)):
+                hours = round(165 * 880 * DIVISION_SIZE[division] * share)
+                covid = 1.15 if month.year == 2020 and month.month in (3, 4, 11, 12) else 1.0
+                sick = round(hours * rate / 100 * covid * (1 + 0.08 * math.cos(month.month / 2)))
+                sjuk.append([division, sex, f"{month}", sick, hours])
+    return {"Anställda": anstallda, "Arbetad tid": arbetad, "Sjukfrånvaro": sjuk}
+
+
+RAPPORT_YAML = """\
+# Regiondirektörens rapport, mars 2021: vad som byggs och för vem.
+rapport: manadsrapport
+period: 2021-03
+titel: Regiondirektörens rapport
+
+organisation:
+  namn: Region Norrbotten
+  divisioner:                   # ordningen här är ordningen i rapporten
+{divisioner}
+dokument:                       # dokument-ID-blocket i varje sidhuvud
+  galler_for: Region Norrbotten
+  dokument_id: ARBGRP870-1356963637-81
+  version: "0.26"
+  publiceringsdatum: 2021-04-13
+  ansvarig: Anna-Stina Nordmark Nilsson
+  upprattad_av: Kirsti Jussila
+
+undertecknare:
+  namn: Anna-Stina Nordmark Nilsson
+  titel: Regiondirektör
+
+bilagor:                        # numreras 1, 2, 3 … i denna ordning
+  - ekonomirapport
+  - produktionsrapport
+  - personalrapport
+  - titel: Uppföljning Vårdval primärvård mars 2021
+    fil: bilagor/vardval.pdf
+"""
+
+
+def rapport_yaml() -> str:
+    lines = []
+    for division in DIVISIONS:
+        lines.append(f"    - namn: {division}")
+        if division in ALIASES:
+            lines.append(f"      alias: [{', '.join(ALIASES[division])}]")
+    return RAPPORT_YAML.format(divisioner="\n".join(lines))
+
+
+def tiny_pdf(text: str) -> bytes:
+    """A valid one-page PDF with one line of text: the external appendix."""
+    stream = f"BT /F1 14 Tf 72 760 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def main() -> None:
+    target = ROOT / "inputs" / str(PERIOD)
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "rapport.yaml").write_text(rapport_yaml(), encoding="utf-8")
+    write_workbook(target / "ekonomi.xlsx", ekonomi())
+    sheets, formats = produktion()
+    write_workbook(target / "produktion.xlsx", sheets, formats)
+    write_workbook(target / "personal.xlsx", personal())
+    (target / "bilagor").mkdir(exist_ok=True)
+    (target / "bilagor" / "vardval.pdf").write_bytes(tiny_pdf("Uppfoljning Vardval primarvard mars 2021 (exempel)"))
+    print(f"Skrev {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

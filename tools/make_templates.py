@@ -1,0 +1,459 @@
+"""Write the first version of the Word templates in templates/.
+
+The templates are ordinary Word documents with Jinja tags; template owners
+change them in Word from here on. This script records how the first version
+was made (styles, page setup, header block) and can make it again:
+
+    python tools/make_templates.py
+
+It overwrites templates/regiondirektorens-rapport.docx.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parent.parent
+BODY_FONT = "Cambria"
+HEADING_FONT = "Arial"
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+HEADER_FILL = "DCE3EC"
+GRID = "8A9BB0"
+
+
+# --- page, styles -----------------------------------------------------------
+
+
+def setup_page(document) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.3)
+    section.top_margin, section.bottom_margin = Cm(3.9), Cm(2.2)
+    section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
+
+
+def _font(style, name: str, size: float, bold: bool | None = None, color: RGBColor | None = None) -> None:
+    style.font.name = name
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), name)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)
+    style.font.size = Pt(size)
+    if bold is not None:
+        style.font.bold = bold
+    style.font.color.rgb = color or RGBColor(0, 0, 0)
+
+
+def setup_styles(document) -> None:
+    styles = document.styles
+    # Swedish language for spelling and hyphenation, on every run.
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = defaults.find(qn("w:lang"))
+    lang = lang if lang is not None else OxmlElement("w:lang")
+    lang.set(qn("w:val"), "sv-SE")
+    lang.set(qn("w:eastAsia"), "sv-SE")
+    lang.set(qn("w:bidi"), "ar-SA")
+    if lang.getparent() is None:
+        defaults.append(lang)
+
+    normal = styles["Normal"]
+    _font(normal, BODY_FONT, 11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+
+    for name, size, before, after in (("Heading 1", 16, 18, 6), ("Heading 2", 13, 14, 4), ("Heading 3", 11.5, 10, 3), ("Heading 4", 11, 8, 2)):
+        style = styles[name]
+        _font(style, HEADING_FONT, size, True, ACCENT if name == "Heading 1" else None)
+        style.font.italic = name == "Heading 4"
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(after)
+        style.paragraph_format.keep_with_next = True
+
+    _font(styles["Title"], HEADING_FONT, 30, True, ACCENT)
+    styles["Title"].paragraph_format.space_before = Pt(120)
+    styles["Title"].paragraph_format.space_after = Pt(12)
+    border = styles["Title"].element.get_or_add_pPr().find(qn("w:pBdr"))
+    if border is not None:
+        border.getparent().remove(border)
+    _font(styles["Subtitle"], HEADING_FONT, 18, False, ACCENT)
+    styles["Subtitle"].font.italic = False
+    styles["Subtitle"].paragraph_format.space_after = Pt(48)
+
+    for name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2"):
+        styles[name].paragraph_format.space_after = Pt(3)
+
+    header = styles["Header"]
+    _font(header, HEADING_FONT, 8)
+    tabs = header.element.get_or_add_pPr().find(qn("w:tabs"))
+    if tabs is not None:  # the default centre and right tabs stop short of our margin
+        tabs.getparent().remove(tabs)
+
+    def add(name: str, base: str, size: float, **kwargs) -> None:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+        _font(style, kwargs.get("font", HEADING_FONT), size, kwargs.get("bold"), kwargs.get("color"))
+        style.paragraph_format.space_before = Pt(kwargs.get("before", 0))
+        style.paragraph_format.space_after = Pt(kwargs.get("after", 0))
+        style.paragraph_format.line_spacing = 1.0
+        style.quick_style = True
+
+    add("Sidhuvud etikett", "Header", 6.5, bold=True, color=RGBColor(0x44, 0x44, 0x44))
+    add("Sidhuvud värde", "Header", 8.5)
+    add("Tabelltext", "Normal", 9, font=BODY_FONT, before=1, after=1)
+    add("Tabellrubrik", "Normal", 8.5, bold=True, before=1, after=1)
+    add("Underskrift", "Normal", 11, font=BODY_FONT, before=0, after=0)
+    add("Källa", "Normal", 8, font=BODY_FONT, before=2, after=10, color=RGBColor(0x55, 0x55, 0x55))
+    add("Titelsida", "Normal", 13, after=6)
+
+
+# --- header -------------------------------------------------------------------
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:
+    """A real Word field (PAGE, NUMPAGES), updated by Word and LibreOffice."""
+    def char(kind: str):
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+    char("begin")
+    run = paragraph.add_run()
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    run._r.append(text)
+    char("separate")
+    paragraph.add_run(placeholder)
+    char("end")
+
+
+def _cell_margins(table, top=40, bottom=20, left=60, right=60) -> None:
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(value))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
+
+
+def _borders(table, sides=("top", "bottom", "insideH"), size=4, color=GRID) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{side}")
+        if side in sides:
+            element.set(qn("w:val"), "single")
+            element.set(qn("w:sz"), str(size))
+            element.set(qn("w:color"), color)
+        else:
+            element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+
+
+def setup_header(document) -> None:
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    line = header.paragraphs[0]
+    line.style = document.styles["Header"]
+    line.paragraph_format.tab_stops.add_tab_stop(Cm(16.4), WD_TAB_ALIGNMENT.RIGHT)
+    line.paragraph_format.space_after = Pt(4)
+    line.add_run("{{ titel }} {{ period|manad_ar }}")
+    line.add_run("\tSida ")
+    _field(line, "PAGE", "1")
+    line.add_run(" (")
+    _field(line, "NUMPAGES", "1")
+    line.add_run(")")
+
+    table = header.add_table(rows=4, cols=3, width=Cm(16.4))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    _borders(table, sides=("top", "bottom"), size=6)
+    _cell_margins(table, top=20, bottom=10, left=0, right=60)
+    widths = (Cm(6.4), Cm(6.4), Cm(3.6))
+    _column_widths(table, widths)
+    rows = (
+        ("GÄLLER FÖR VERKSAMHET", "DOKUMENT-ID", "VERSION"),
+        ("{{ dokument.galler_for }}", "{{ dokument.dokument_id }}", "{{ dokument.version }}"),
+        ("PUBLICERINGSDATUM", "ANSVARIG", "UPPRÄTTAD AV"),
+        ("{{ dokument.publiceringsdatum|datum }}", "{{ dokument.ansvarig }}", "{{ dokument.upprattad_av }}"),
+    )
+    for row_index, texts in enumerate(rows):
+        for column, text in enumerate(texts):
+            cell = table.rows[row_index].cells[column]
+            paragraph = cell.paragraphs[0]
+            paragraph.style = document.styles["Sidhuvud etikett" if row_index % 2 == 0 else "Sidhuvud värde"]
+            paragraph.add_run(text)
+    spacer = header.add_paragraph(style="Header")
+    spacer.paragraph_format.space_after = Pt(0)
+
+
+# --- body helpers ---------------------------------------------------------------
+
+
+def para(document, text: str = "", style: str | None = None):
+    paragraph = document.add_paragraph(style=style)
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def tag(document, text: str):
+    """A paragraph holding only a docxtpl paragraph tag ({%p … %}); it disappears."""
+    return para(document, text)
+
+
+def data_table(document, columns: list[tuple[str, str, float, bool]], loop: str, note: str | None = None):
+    """A table: header row (repeats on every page), one looped row, numbers right-aligned.
+
+    ``columns``: (heading, cell expression, width in cm, numeric).
+    """
+    table = document.add_table(rows=4, cols=len(columns))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _borders(table, sides=("top", "bottom", "insideH"), size=4)
+    _cell_margins(table)
+    header_row = table.rows[0]
+    tr_pr = header_row._tr.get_or_add_trPr()
+    for element_name in ("w:tblHeader", "w:cantSplit"):
+        element = OxmlElement(element_name)
+        tr_pr.append(element)
+    _column_widths(table, [Cm(width) for _, _, width, _ in columns])
+    for index, (heading, expression, width, numeric) in enumerate(columns):
+        head = header_row.cells[index]
+        _shade(head, HEADER_FILL)
+        head_paragraph = head.paragraphs[0]
+        head_paragraph.style = document.styles["Tabellrubrik"]
+        head_paragraph.add_run(heading)
+        body = table.rows[2].cells[index].paragraphs[0]
+        body.style = document.styles["Tabelltext"]
+        body.add_run(expression)
+        if numeric:
+            head_paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            body.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    if note:
+        para(document, note, "Källa")
+    return table
+
+
+def _column_widths(table, widths) -> None:
+    """Widths in the table grid too: LibreOffice lays tables out from the grid."""
+    for grid_column, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), widths):
+        grid_column.set(qn("w:w"), str(int(width.twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tc_pr.append(shading)
+
+
+def see_appendix(document, kind: str) -> None:
+    tag(document, "{%p if bilaga." + kind + " %}")
+    paragraph = para(document, "För mer information se bilaga {{ bilaga." + kind + ".nummer }} {{ bilaga." + kind + ".titel }}.")
+    paragraph.paragraph_format.space_before = Pt(8)
+    tag(document, "{%p endif %}")
+
+
+def text_section(document, key: str, heading: str) -> None:
+    tag(document, "{%p if texter." + key + " %}")
+    para(document, heading, "Heading 1")
+    para(document, "{{p texter." + key + " }}")
+    tag(document, "{%p endif %}")
+
+
+# --- the main report ----------------------------------------------------------------
+
+
+def main_report() -> Document:
+    document = Document()
+    setup_page(document)
+    setup_styles(document)
+    setup_header(document)
+    # python-docx's Document() starts with no paragraphs in the body.
+
+    para(document, "{{ titel }}", "Title")
+    para(document, "{{ period|manad_ar|versal }}", "Subtitle")
+    para(document, "{{ organisation }}", "Titelsida")
+    para(document, "Rapport till regionstyrelsen", "Titelsida")
+    para(document).add_run().add_break(WD_BREAK.PAGE)
+
+    # Inledning, signed.
+    tag(document, "{%p if texter.inledning %}")
+    para(document, "Inledning", "Heading 1")
+    para(document, "{{p texter.inledning }}")
+    signature = para(document, "{{ undertecknare.namn }}", "Underskrift")
+    signature.paragraph_format.space_before = Pt(12)
+    para(document, "{{ undertecknare.titel }}", "Underskrift")
+    tag(document, "{%p endif %}")
+
+    # Resultat.
+    para(document, "Resultat {{ period|manad_ar }}", "Heading 1")
+    para(
+        document,
+        "Periodens resultat per {{ period|manad_ar }} uppgår till {{ ekonomi.periodens_resultat.utfall|mnkr }}. "
+        "Det är {{ ekonomi.periodens_resultat.mot_foregaende_manad|jamfort('resultatet per ' ~ foregaende_manad|manad) }} "
+        "och {{ ekonomi.periodens_resultat.mot_foregaende_ar|jamfort('samma period föregående år') }}. "
+        "Resultatet är {{ ekonomi.periodens_resultat.avvikelse|jamfort('budget') }}.",
+    )
+    para(
+        document,
+        "Verksamhetens resultat är {{ ekonomi.verksamhetens_resultat.utfall|mnkr }}, vilket är "
+        "{{ ekonomi.verksamhetens_resultat.avvikelse|jamfort('budget') }} och "
+        "{{ ekonomi.verksamhetens_resultat.mot_foregaende_ar|jamfort('föregående år') }}. "
+        "Nettokostnaderna uppgår till {{ ekonomi.nettokostnader_storlek.varde|mnkr }}, "
+        "{{ ekonomi.nettokostnader_storlek.skillnad|jamfort('samma period föregående år', 'högre', 'lägre') }} "
+        "({{ ekonomi.nettokostnader_storlek.procent|signerat(1) }} procent). "
+        "Skatteintäkter och generella statsbidrag {{ ekonomi.skatteintakter.mot_foregaende_ar|forandring_mnkr }} "
+        "jämfört med samma period föregående år. Finansnettot är {{ ekonomi.finansnetto.utfall|mnkr }} "
+        "({{ ekonomi.finansnetto.foregaende_ar|mnkr }} föregående år).",
+    )
+    para(
+        document,
+        "Divisionerna redovisar sammantaget ett resultat på {{ ekonomi.divisioner_totalt.utfall|mnkr }}, "
+        "{{ ekonomi.divisioner_totalt.avvikelse|jamfort('budget') }} och "
+        "{{ ekonomi.divisioner_totalt.mot_foregaende_ar|jamfort('samma period föregående år') }}."
+        "{% if ekonomi.divisioner_battre_an_budget %} Resultat bättre än budget har "
+        "{% for d in ekonomi.divisioner_battre_an_budget %}{{ d.division }}{{ loop|sep }}{% endfor %}.{% endif %}",
+    )
+    data_table(
+        document,
+        [
+            ("Mnkr", "{{ r.post }}", 5.4, False),
+            ("Utfall", "{{ r.utfall|mnkr_tal }}", 2.0, True),
+            ("Budget", "{{ r.budget|mnkr_tal }}", 2.0, True),
+            ("Avvikelse", "{{ r.avvikelse|mnkr_tal }}", 2.2, True),
+            ("Föreg. år", "{{ r.foregaende_ar|mnkr_tal }}", 2.2, True),
+            ("Prognos helår", "{{ r.prognos_helar|mnkr_tal }}", 2.6, True),
+        ],
+        "r in ekonomi.rader",
+        note="Ackumulerat januari–{{ period|manad_ar }}. Avvikelse = utfall − budget; positivt är bättre än budget.",
+    )
+    see_appendix(document, "ekonomirapport")
+
+    # Produktion och tillgänglighet.
+    para(document, "Produktion och tillgänglighet", "Heading 1")
+    para(document, "Produktion", "Heading 2")
+    para(
+        document,
+        "Produktionen under {{ period|hittills }} jämfört med samma period föregående år:",
+    )
+    tag(document, "{%p for m in produktion.matt %}")
+    para(
+        document,
+        "{{ m.matt }} {{ m.hittills.procent|forandring_procent }} "
+        "({{ m.hittills.varde|tal }} mot {{ m.hittills.jamforelse|tal }}).",
+        "List Bullet",
+    )
+    tag(document, "{%p endfor %}")
+    para(document, "Tillgänglighet", "Heading 2")
+    tag(document, "{%p for a in produktion.tillganglighet %}")
+    para(
+        document,
+        "{{ a.namn }}: {{ a.andel|procent }} i {{ period|manad }}, "
+        "{{ a.mot_foregaende_ar|jamfort_pe(foregaende_ar|manad_ar) }} "
+        "({{ a.foregaende_ar|procent }}) och {{ a.mot_foregaende_manad|jamfort_pe(foregaende_manad|manad) }} "
+        "({{ a.foregaende_manad|procent }}).",
+        "List Bullet",
+    )
+    tag(document, "{%p endfor %}")
+    para(document, "Beläggning", "Heading 2")
+    para(document, "Beläggningen på sjukhusen i {{ period|manad_ar }} jämfört med samma månad föregående år:")
+    data_table(
+        document,
+        [
+            ("Sjukhus", "{{ b.namn }}", 6.8, False),
+            ("{{ period|manad_ar|versal }}", "{{ b.andel|pct }}", 3.0, True),
+            ("{{ foregaende_ar|manad_ar|versal }}", "{{ b.foregaende_ar|pct }}", 3.0, True),
+            ("Förändring, procentenheter", "{{ b.mot_foregaende_ar|signerat(1) }}", 3.6, True),
+        ],
+        "b in produktion.belaggning",
+    )
+    see_appendix(document, "produktionsrapport")
+
+    # Personalrapport.
+    para(document, "Personalrapport", "Heading 1")
+    para(
+        document,
+        "Vid utgången av {{ period|manad_ar }} har {{ organisation }} {{ personal.anstallda.antal|tal }} anställda, "
+        "varav {{ personal.tillsvidare.antal|tal }} tillsvidareanställda och {{ personal.vikarier.antal|tal }} "
+        "vikarier och tillfälligt anställda. Antalet anställda "
+        "{{ personal.anstallda.mot_foregaende_manad|forandring('personer') }} sedan föregående månad "
+        "({{ personal.tillsvidare.mot_foregaende_manad|signerat }} tillsvidareanställda, "
+        "{{ personal.vikarier.mot_foregaende_manad|signerat }} vikarier och tillfälligt anställda)."
+        "{% if personal.storsta_okningar %} Störst är ökningen inom "
+        "{% for g in personal.storsta_okningar %}{{ g.namn|lower }} ({{ g.mot_foregaende_manad|signerat }}){{ loop|sep }}{% endfor %}.{% endif %}"
+        "{% if personal.storsta_minskningar %} Minskat har "
+        "{% for g in personal.storsta_minskningar %}{{ g.namn|lower }} ({{ g.mot_foregaende_manad|signerat }}){{ loop|sep }}{% endfor %}.{% endif %}",
+    )
+    para(
+        document,
+        "Antalet anställda {{ personal.anstallda.mot_foregaende_ar|forandring('personer') }} jämfört med "
+        "{{ foregaende_ar|manad_ar }}.",
+    )
+    para(
+        document,
+        "Den arbetade tiden motsvarar i genomsnitt {{ personal.arbetad_tid.arbetad_tid.varde|tal }} årsarbetare under "
+        "{{ period|hittills }} och {{ personal.arbetad_tid.arbetad_tid.procent|forandring_procent }} jämfört med samma "
+        "period föregående år. Extratiden – jour, beredskap, övertid och fyllnadstid – uppgick i {{ period|manad_ar }} "
+        "till {{ personal.arbetad_tid.extratid.varde|tal }} årsarbetare och "
+        "{{ personal.arbetad_tid.extratid.skillnad|forandring('årsarbetare') }} jämfört med föregående månad. "
+        "Inhyrd personal motsvarar i genomsnitt {{ personal.arbetad_tid.inhyrd_personal.varde|tal }} årsarbetare och "
+        "{{ personal.arbetad_tid.inhyrd_personal.procent|forandring_procent }} jämfört med samma period föregående år.",
+    )
+    para(
+        document,
+        "Sjukfrånvaron under {{ period|hittills }} är {{ personal.sjukfranvaro.hittills|procent }} av den ordinarie "
+        "arbetstiden, {{ personal.sjukfranvaro.mot_foregaende_ar|jamfort_pe('samma period föregående år') }} "
+        "({{ personal.sjukfranvaro.hittills_foregaende_ar|procent }})."
+        "{% if personal.sjukfranvaro_per_kon %} Fördelat på kön: "
+        "{% for s in personal.sjukfranvaro_per_kon %}{{ s.namn|lower }} {{ s.hittills|procent }}{{ loop|sep }}{% endfor %}.{% endif %}",
+    )
+    see_appendix(document, "personalrapport")
+
+    # Texts from the divisions and committees.
+    text_section(document, "aktuella_handelser", "Aktuella händelser")
+    text_section(document, "verksamheten", "Information från verksamheten")
+    text_section(document, "namnderna", "Information från nämnderna")
+
+    # Bilagor: the one numbered list.
+    tag(document, "{%p if bilagor %}")
+    para(document, "Bilagor", "Heading 1")
+    tag(document, "{%p for b in bilagor %}")
+    para(document, "{{ b.nummer }}. {{ b.titel }}")
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p endif %}")
+    return document
+
+
+def main() -> None:
+    target = ROOT / "templates" / "regiondirektorens-rapport.docx"
+    target.parent.mkdir(exist_ok=True)
+    main_report().save(target)
+    print(f"Skrev {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
