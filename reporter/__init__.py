@@ -14,15 +14,15 @@ __version__ = "0.1.0"
 
 
 def build(period_dir: Path | None = None, out_dir: Path | None = None, templates_dir: Path | None = None, workspace: Path | None = None):
-    """Build the report of a period; see :func:`reporter.build.build`."""
-    from .build import build as _build
+    """Build the report of a period; see :func:`reporter.pipeline.build`."""
+    from .pipeline import build as _build
 
     return _build(period_dir, out_dir, templates_dir, workspace)
 
 
 def validate(period_dir: Path):
     """Read and check a period folder without writing anything; returns the findings."""
-    from .build import check
+    from .pipeline import check
 
     return check(period_dir)
 

@@ -7,6 +7,7 @@ a traceback.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -25,7 +26,7 @@ def _echo_problems(problems, heading: str) -> None:
         if file:
             click.echo(f"  {file}", err=True)
         for problem in items:
-            where = str(problem.where.__class__(sheet=problem.where.sheet, cell=problem.where.cell, key=problem.where.key))
+            where = str(replace(problem.where, file=""))
             label = "FEL" if problem.is_error else "Varning"
             also = "".join(f" (även {o})" for o in problem.also)
             click.echo(f"    {label}: {where + ': ' if where else ''}{problem.message}{also}", err=True)

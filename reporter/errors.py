@@ -6,6 +6,7 @@ with all of them at once; only ``cli.py`` turns that into text and an exit code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -31,7 +32,7 @@ class Location:
         if self.sheet:
             parts.append(f"blad {self.sheet}")
         if self.cell:
-            parts.append(f"cell {self.cell}" if self.cell[:1].isalpha() else self.cell)
+            parts.append(f"cell {self.cell}" if re.fullmatch(r"[A-Z]+[0-9]+", self.cell) else self.cell)
         if self.key:
             parts.append(f"nyckel {self.key}")
         return ", ".join(parts)

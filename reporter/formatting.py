@@ -55,6 +55,10 @@ def procent(value: float | None, decimaler: int = 1) -> str:
 
 
 def _mnkr_decimals(tkr: float) -> int:
+    """One decimal below 10 mnkr, none above: 7,8 mnkr, 16 mnkr, 436 mnkr.
+
+    The same rule in prose and tables, so a figure reads the same in both.
+    """
     return 1 if abs(tkr) < 10_000 else 0
 
 
@@ -96,11 +100,11 @@ def jamfort(diff_tkr: float | None, mot: str, upp: str = "bättre", ned: str = "
 
 
 def jamfort_pe(diff: float | None, mot: str, upp: str = "högre", ned: str = "lägre", decimaler: int = 1) -> str:
-    """``2,2 procentenheter lägre än mars 2020`` or ``samma som mars 2020``: shares compared."""
+    """``2,2 procentenheter lägre än mars 2020`` or ``i nivå med mars 2020``: shares compared."""
     if diff is None:
         return f"inte jämförbart med {mot}"
     zero = _is_zero(diff, decimaler)
-    return _compared(None if zero else procentenheter(diff, decimaler), upp if diff > 0 else ned, mot, "samma som")
+    return _compared(None if zero else procentenheter(diff, decimaler), upp if diff > 0 else ned, mot, "i nivå med")
 
 
 def _change(value: float | None, amount: str, same: str) -> str:

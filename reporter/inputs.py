@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import Problem, ReporterError, error
 from .schema import WORKBOOK_KINDS
 from .texts import TEXT_FILES, Block, parse_markdown
-from .validate import WorkbookFile
+from .validation import WorkbookFile
 from .workbook import read_tables
 
 TEXT_DIR = "texter"

@@ -81,7 +81,7 @@ def parse_markdown(text: str) -> list[Block]:
         elif kind in ("bullet_list_open", "ordered_list_open"):
             ordered = kind == "ordered_list_open"
             start = int(token.attrGet("start") or 1) if ordered else 1
-            state.lists.append(_ListState("number" if ordered else "bullet", state.next_list_id, start))
+            state.lists.append(_ListState("number" if ordered else "bullet", state.next_list_id if ordered else 0, start))
             state.next_list_id += ordered
         elif kind in ("bullet_list_close", "ordered_list_close"):
             state.lists.pop()

@@ -416,12 +416,12 @@ def main_report() -> Document:
     para(
         document,
         "Den arbetade tiden motsvarar i genomsnitt {{ personal.arbetad_tid.arbetad_tid.varde|tal }} årsarbetare under "
-        "{{ period|hittills }} och {{ personal.arbetad_tid.arbetad_tid.procent|forandring_procent }} jämfört med samma "
+        "{{ period|hittills }} och {{ personal.arbetad_tid.arbetad_tid.procent|forandring_procent(oforandrat='är oförändrad') }} jämfört med samma "
         "period föregående år. Extratiden – jour, beredskap, övertid och fyllnadstid – uppgick i {{ period|manad_ar }} "
         "till {{ personal.arbetad_tid.extratid.varde|tal }} årsarbetare och "
-        "{{ personal.arbetad_tid.extratid.skillnad|forandring('årsarbetare') }} jämfört med föregående månad. "
+        "{{ personal.arbetad_tid.extratid.skillnad|forandring('årsarbetare', oforandrat='är oförändrad') }} jämfört med föregående månad. "
         "Inhyrd personal motsvarar i genomsnitt {{ personal.arbetad_tid.inhyrd_personal.varde|tal }} årsarbetare och "
-        "{{ personal.arbetad_tid.inhyrd_personal.procent|forandring_procent }} jämfört med samma period föregående år.",
+        "{{ personal.arbetad_tid.inhyrd_personal.procent|forandring_procent(oforandrat='är oförändrad') }} jämfört med samma period föregående år.",
     )
     para(
         document,

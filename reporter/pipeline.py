@@ -73,7 +73,7 @@ def find_period_dir(period_dir: Path | None = None, workspace: Path | None = Non
 def check(period_dir: Path) -> Checked:
     """Read and validate a period folder; every problem is collected, none raised."""
     from .inputs import read_texts, read_workbooks
-    from .validate import validate_workbooks
+    from .validation import validate_workbooks
 
     config, problems = load_config_partly(period_dir)
     files, read_problems = read_workbooks(period_dir)

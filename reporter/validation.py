@@ -93,8 +93,9 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
     columns, problems = _match_header(sheet, table)
     if columns is None:
         return problems
+    absent = {c.field: None for c in sheet.columns if c not in columns}
     for row_number, cells in table.rows:
-        values: dict[str, object] = {}
+        values: dict[str, object] = dict(absent)
         row_ok = True
         for column, (index, factor) in columns.items():
             cell = cells[index] if index < len(cells) else None

@@ -1,0 +1,242 @@
+"""The whole pipeline: the bundled period, another period, and the guarantees."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+import yaml
+from docx import Document
+
+import reporter
+from reporter.errors import ReporterError
+from reporter.workbook import write_workbook
+
+from helpers import dump_docx, edit_sheet, header_xml, squash
+
+MAIN = "regiondirektorens-rapport-2021-03.docx"
+
+
+def build(period, workspace, out=None):
+    return reporter.build(period, out or workspace / "out", workspace=workspace)
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory):
+    from conftest import EXAMPLE, TEMPLATES
+
+    out = tmp_path_factory.mktemp("out")
+    result = reporter.build(EXAMPLE, out, TEMPLATES)
+    return result.out_dir / MAIN
+
+
+def test_snapshot_of_the_bundled_report(example_build, file_regression):
+    """Any change in wording, figures or layout of the text shows up here."""
+    file_regression.check(dump_docx(example_build), extension=".txt", encoding="utf-8")
+
+
+def test_output_name_and_place(example_build):
+    assert example_build.parent.name == "2021-03"
+    assert example_build.name == MAIN
+
+
+def test_every_header_has_page_fields_and_the_id_block(example_build):
+    headers = header_xml(example_build)
+    assert headers
+    for xml in headers:
+        assert "PAGE" in xml and "NUMPAGES" in xml
+        assert xml.count('w:fldCharType="begin"') == 2
+        for text in ("GÄLLER FÖR VERKSAMHET", "DOKUMENT-ID", "VERSION", "PUBLICERINGSDATUM", "ANSVARIG", "UPPRÄTTAD AV",
+                     "Region Norrbotten", "ARBGRP870-1356963637-81", "0.26", "2021-04-13", "Anna-Stina Nordmark Nilsson",
+                     "Kirsti Jussila"):
+            assert text in xml
+        assert "{{" not in xml and "[" not in xml.replace("[Content_Types]", "")
+
+
+def test_no_template_tag_survives(example_build):
+    text = dump_docx(example_build)
+    assert "{{" not in text and "{%" not in text and "}}" not in text
+
+
+def test_appendix_numbers_come_from_the_one_list(example_build):
+    text = squash(dump_docx(example_build))
+    assert "För mer information se bilaga 1 Ekonomirapport mars 2021." in text
+    assert "För mer information se bilaga 2 Produktionsrapport mars 2021." in text
+    assert "För mer information se bilaga 3 Personalrapport mars 2021." in text
+    assert "[Normal] 4. Uppföljning Vårdval primärvård mars 2021" in text
+
+
+def test_figures_in_prose_agree_with_the_inputs(example_build):
+    text = squash(dump_docx(example_build))
+    assert "Periodens resultat per mars 2021 uppgår till 436 mnkr." in text
+    assert "208 mnkr bättre än resultatet per februari och 793 mnkr bättre än samma period föregående år" in text
+    assert "7 012 anställda, varav 6 387 tillsvidareanställda och 625 vikarier" in text
+    assert "Telefontillgänglighet primärvård: 80,1 procent i mars, 2,2 procentenheter lägre än mars 2020 (82,3 procent)" in text
+
+
+def test_same_inputs_give_identical_bytes(example_dir, workspace, tmp_path):
+    first = build(example_dir, workspace, tmp_path / "a").files[0].read_bytes()
+    second = build(example_dir, workspace, tmp_path / "b").files[0].read_bytes()
+    assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
+
+
+def test_document_properties_come_from_rapport_yaml(example_build):
+    core = Document(example_build).core_properties
+    assert core.title == "Regiondirektörens rapport mars 2021"
+    assert core.author == "Kirsti Jussila"
+    assert core.created.date().isoformat() == "2021-04-13"
+
+
+def test_user_text_is_content_not_code(period, workspace):
+    (period / "texter" / "aktuella-handelser.md").write_text(
+        "## Test {{ 7*7 }}\n\nSumma {{ 7*7 }} och {% if true %}ja{% endif %} & < > <w:p>x</w:p>\n", encoding="utf-8"
+    )
+    edit_sheet(period / "ekonomi.xlsx", "Region", lambda ws: ws.append(["Övrigt {{ 7*7 }} & <b>", 1, 1, 1, 1, 1]))
+    text = dump_docx(build(period, workspace).files[0])
+    assert "[Heading 2] Test {{ 7*7 }}" in text
+    assert "Summa {{ 7*7 }} och {% if true %}ja{% endif %} & < > <w:p>x</w:p>" in text
+    assert "| Övrigt {{ 7*7 }} & <b> |" in text
+    assert "49" not in text.split("== brödtext ==")[1].split("Aktuella händelser")[1][:200]
+
+
+def test_a_missing_text_leaves_its_section_out(period, workspace):
+    (period / "texter" / "namnderna.md").unlink()
+    (period / "texter" / "inledning.md").unlink()
+    text = dump_docx(build(period, workspace).files[0])
+    assert "Information från nämnderna" not in text
+    assert "Inledning" not in text and "Regiondirektör\n" not in text
+    assert "[Heading 1] Information från verksamheten" in text
+
+
+def test_appendix_not_listed_has_no_reference(period, workspace):
+    path = period / "rapport.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["bilagor"] = ["personalrapport", "ekonomirapport"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text = squash(dump_docx(build(period, workspace).files[0]))
+    assert "se bilaga 2 Ekonomirapport mars 2021" in text
+    assert "se bilaga 1 Personalrapport mars 2021" in text
+    assert "Produktionsrapport" not in text
+
+
+def test_failed_build_leaves_the_previous_output(period, workspace):
+    target = build(period, workspace).files[0]
+    before = target.read_bytes()
+    edit_sheet(period / "ekonomi.xlsx", "Divisioner", lambda ws: ws.__setitem__("B2", "fel"))
+    (period / "texter" / "inledning.md").write_text("Ny text som inte får synas.", encoding="utf-8")
+    with pytest.raises(ReporterError):
+        build(period, workspace)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+def test_building_another_month_needs_no_code_change(period, workspace):
+    """The same folder reported as February: other months, other figures."""
+    path = period / "rapport.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("period: 2021-03", "period: 2021-02"), encoding="utf-8")
+    result = reporter.build(period, workspace / "out", workspace=workspace)
+    text = squash(dump_docx(result.files[0]))
+    assert result.files[0].name == "regiondirektorens-rapport-2021-02.docx"
+    assert "Vid utgången av februari 2021 har Region Norrbotten 6 994 anställda" in text
+    assert "Ekonomirapport februari 2021" in text
+    assert any("efter rapportmånaden" in str(w) for w in result.warnings)
+
+
+# --- a period folder written by someone else -------------------------------------------------
+
+
+def write_other_period(folder):
+    """Another region, two divisions, February 2022, mnkr columns, aliases, percent cells."""
+    folder.mkdir(parents=True)
+    (folder / "rapport.yaml").write_text(
+        """\
+rapport: manadsrapport
+period: 2022-02
+organisation:
+  namn: Region Exempel
+  divisioner:
+    - namn: Primärvård
+      alias: [PV]
+    - namn: Specialistvård
+      alias: [SPV, Division Specialistvård]
+dokument:
+  galler_for: Region Exempel
+  dokument_id: DOC-42
+  version: 1.3
+  publiceringsdatum: 2022-03-20
+  ansvarig: Eva Ek
+  upprattad_av: Per Berg
+undertecknare:
+  namn: Eva Ek
+  titel: Regiondirektör
+bilagor:
+  - personalrapport
+  - titel: Extern rapport
+""",
+        encoding="utf-8",
+    )
+    months = [f"{y}-{m:02d}" for y in (2021, 2022) for m in range(1, 13)][:14]
+    posts = [
+        ["Periodens resultat", 12.5, 10, -3.5, 6],
+        ["Verksamhetens resultat", 8, 9, -1, 4],
+        ["Finansnetto", 4.5, 1, -2.5, 2],
+        ["Nettokostnader", -500, -505, -480, -250],
+        ["Skatteintäkter och generella statsbidrag", 508, 514, 479, 254],
+    ]
+    write_workbook(
+        folder / "ekonomi.xlsx",
+        {
+            "Region": [["Post", "Utfall (mnkr)", "Budget (mnkr)", "Utfall föregående år (mnkr)", "Utfall föregående månad (mnkr)"], *posts],
+            "Divisioner": [["Division", "Utfall (mnkr)", "Budget (mnkr)", "Utfall föregående år (mnkr)"], ["PV", 1.5, 1, -2], ["SPV", -3, 0, -4]],
+        },
+    )
+    write_workbook(
+        folder / "ekonomi-kostnader.xlsx",
+        {"Kostnader": [["Division", "Kostnadsslag", "Månad", "Belopp (kr)"]] + [["pv", "Läkemedel", m, 1_000_000] for m in months]},
+    )
+    production = [["Division", "Mått", "Månad", "Värde"]]
+    for m in months:
+        production.append(["Primärvård", "Läkarbesök", m, 1000 if m.startswith("2022") else 800])
+    write_workbook(
+        folder / "produktion.xlsx",
+        {
+            "Produktion": production,
+            "Tillgänglighet": [["Mått", "Månad", "Andel"]] + [["Telefontillgänglighet", m, 0.9 if m == "2022-02" else 0.85] for m in months],
+            "Beläggning": [["Sjukhus", "Månad", "Beläggning"]] + [["Centrallasarettet", m, 0.875] for m in months],
+        },
+        {"Tillgänglighet": {"C": "0%"}, "Beläggning": {"C": "0.0%"}},
+    )
+    staff = [["Division", "Yrkesgrupp", "Anställningsform", "Månad", "Antal"]]
+    for m in months:
+        staff.append(["PV", "Läkare", "Tillsvidare", m, 100 if m != "2022-02" else 104])
+        staff.append(["SPV", "Sjuksköterskor", "Visstid", m, 20])
+    write_workbook(
+        folder / "personal.xlsx",
+        {
+            "Anställda": staff,
+            "Arbetad tid": [["Division", "Månad", "Arbetad tid", "Extratid", "Inhyrd personal"]] + [["PV", m, 110, 5, 1] for m in months],
+            "Sjukfrånvaro": [["Division", "Kön", "Månad", "Sjukfrånvarotimmar", "Ordinarie arbetstid"]]
+            + [["PV", "K", m, 50, 1000] for m in months],
+        },
+    )
+
+
+def test_a_period_written_by_someone_else(tmp_path, workspace):
+    folder = tmp_path / "exempel" / "2022-02"
+    write_other_period(folder)
+    result = reporter.build(folder, workspace / "out", workspace=workspace)
+    text = squash(dump_docx(result.files[0]))
+    assert "Periodens resultat per februari 2022 uppgår till 13 mnkr." in text
+    assert "| Periodens resultat | 13 | 10 | 2,5 | −3,5 | – |" in text  # the table agrees with the prose
+    assert "Resultatet är 2,5 mnkr bättre än budget." in text
+    assert "6,5 mnkr bättre än resultatet per januari och 16 mnkr bättre än samma period föregående år" in text
+    assert "Divisionerna redovisar sammantaget ett resultat på −1,5 mnkr" in text
+    assert "Läkarbesök har ökat med 25,0 procent (2 000 mot 1 600)" in text
+    assert "Telefontillgänglighet: 90,0 procent i februari, 5,0 procentenheter högre än februari 2021" in text
+    assert "| Centrallasarettet | 87,5 % | 87,5 % | 0,0 |" in text
+    assert "124 anställda, varav 104 tillsvidareanställda och 20 vikarier" in text
+    assert "har ökat med 4 personer sedan föregående månad" in text
+    assert "Sjukfrånvaron under januari–februari 2022 är 5,0 procent" in text
+    assert "se bilaga 1 Personalrapport februari 2022" in text
+    assert "[Normal] 2. Extern rapport" in text
+    assert "DOC-42" in header_xml(result.files[0])[0]

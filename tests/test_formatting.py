@@ -1,0 +1,98 @@
+"""Swedish formatting: every filter against worked examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from reporter import formatting as f
+from reporter.model import Month
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1234, 0, f"1{NBSP}234"),
+        (1234.5, 1, f"1{NBSP}234,5"),
+        (7012, 0, f"7{NBSP}012"),
+        (-2100, 0, f"\u22122{NBSP}100"),
+        (0.45, 0, "0"),
+        (-0.04, 1, "0,0"),  # never "−0,0"
+        (2.5, 0, "3"),  # half up, not half even
+        (1234567.891, 2, f"1{NBSP}234{NBSP}567,89"),
+        (None, 0, "–"),
+    ],
+)
+def test_tal(value, decimals, expected):
+    assert f.tal(value, decimals) == expected
+
+
+def test_amounts_in_mnkr_from_tkr():
+    assert f.mnkr(436_000) == "436 mnkr"
+    assert f.mnkr(7_800) == "7,8 mnkr"  # below 10 mnkr one decimal
+    assert f.mnkr(8_000) == "8,0 mnkr"
+    assert f.mnkr(12_500) == "13 mnkr"
+    assert f.mnkr(16_000, 1) == "16,0 mnkr"
+    assert f.mnkr(9_960) == "10,0 mnkr"
+    assert f.mnkr(-413_000) == "\u2212413 mnkr"
+    assert f.mnkr_tal(2_329_000) == f"2{NBSP}329"
+    assert f.mnkr(None) == "–"
+
+
+def test_percent_and_shares():
+    assert f.procent(80.1) == "80,1 procent"
+    assert f.pct(0.4088) == f"0,4{NBSP}%"
+    assert f.procentenheter(-20) == "20,0 procentenheter"
+    assert f.procentenheter(1) == "1,0 procentenheter"
+    assert f.procentenheter(1, 0) == "1 procentenhet"
+
+
+def test_compared_with_budget_is_signed_in_words():
+    assert f.jamfort(182_000, "budget") == "182 mnkr bättre än budget"
+    assert f.jamfort(-12_300, "budget") == "12 mnkr sämre än budget"
+    assert f.jamfort(-27_000, "föregående år", "högre", "lägre") == "27 mnkr lägre än föregående år"
+    assert f.jamfort(300, "budget") == "0,3 mnkr bättre än budget"
+    assert f.jamfort(30, "budget") == "i nivå med budget"
+    assert f.jamfort(None, "budget") == "inte jämförbart med budget"
+
+
+def test_compared_shares_in_procentenheter():
+    assert f.jamfort_pe(-2.2, "mars 2020") == "2,2 procentenheter lägre än mars 2020"
+    assert f.jamfort_pe(0.04, "mars 2020") == "i nivå med mars 2020"
+
+
+def test_changes_in_words():
+    assert f.forandring(18, "personer") == "har ökat med 18 personer"
+    assert f.forandring(-66, "personer") == "har minskat med 66 personer"
+    assert f.forandring(0.2, "personer") == "är oförändrat"
+    assert f.forandring_procent(-9.04) == "har minskat med 9,0 procent"
+    assert f.forandring_procent(None) == "kan inte jämföras"
+    assert f.forandring_pe(2) == "har ökat med 2,0 procentenheter"
+    assert f.forandring_mnkr(69_000) == "har ökat med 69 mnkr"
+
+
+def test_signed_numbers():
+    assert f.signerat(13) == "+13"
+    assert f.signerat(-10) == "\u221210"
+    assert f.signerat(0.3) == "0"
+    assert f.signerat(-1.27, 1) == "\u22121,3"
+
+
+def test_months_in_swedish():
+    assert f.manad(Month(2021, 3)) == "mars"
+    assert f.manad_ar(Month(2021, 12)) == "december 2021"
+    assert f.hittills(Month(2021, 3)) == "januari\u2013mars 2021"
+    assert f.hittills(Month(2021, 1)) == "januari 2021"
+    assert f.versal("mars 2021") == "Mars 2021"
+
+
+def test_list_separator_follows_swedish_usage():
+    class Loop:
+        def __init__(self, index, length):
+            self.last = index == length - 1
+            self.revindex = length - index
+
+    words = ["a", "b", "c"]
+    joined = "".join(w + f.sep(Loop(i, len(words))) for i, w in enumerate(words))
+    assert joined == "a, b och c"
