@@ -6,6 +6,7 @@ a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -91,8 +92,6 @@ def _guard(action):
     except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
         click.echo(f"Oväntat fel ({type(exc).__name__}): {exc}", err=True)
         click.echo("Detta är ett fel i reporter, inte i indata. Kör med REPORTER_DEBUG=1 för detaljer.", err=True)
-        import os
-
         if os.environ.get("REPORTER_DEBUG"):
             raise
         sys.exit(EXIT_UNEXPECTED)

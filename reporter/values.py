@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Month
 
@@ -43,6 +44,7 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", clean_text(text)).strip()
 
 
+@lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """The form of a name used to compare names: case and spacing ignored."""
     return unicodedata.normalize("NFC", squash(text)).casefold()
@@ -85,8 +87,12 @@ def parse_share(value: object, number_format: str | None) -> float:
     return number
 
 
+@lru_cache(maxsize=4096)
 def parse_month(value: object) -> Month:
-    """A month from an Excel date or text ``2021-03``, ``202103`` or ``mars 2021``."""
+    """A month from an Excel date or text ``2021-03``, ``202103`` or ``mars 2021``.
+
+    Cached: a sheet repeats the same few months thousands of times.
+    """
     if isinstance(value, (dt.date, dt.datetime)):
         return Month(value.year, value.month)
     if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -11,16 +11,12 @@ from ..values import name_key
 from .common import Comparison, MonthSeries, change_pct, difference, year_to_date
 
 
-@dataclass(frozen=True)
-class ResultLine:
-    """A region result post, accumulated, with its comparisons (tkr)."""
+class _BudgetAndLastYear:
+    """Deviation from budget and change from last year, for lines that have both."""
 
-    post: str
     utfall: float | None
     budget: float | None
     foregaende_ar: float | None
-    foregaende_manad: float | None
-    prognos_helar: float | None
 
     @property
     def avvikelse(self) -> float | None:
@@ -31,6 +27,18 @@ class ResultLine:
     def mot_foregaende_ar(self) -> float | None:
         """Utfall − same period last year."""
         return difference(self.utfall, self.foregaende_ar)
+
+
+@dataclass(frozen=True)
+class ResultLine(_BudgetAndLastYear):
+    """A region result post, accumulated, with its comparisons (tkr)."""
+
+    post: str
+    utfall: float | None
+    budget: float | None
+    foregaende_ar: float | None
+    foregaende_manad: float | None
+    prognos_helar: float | None
 
     @property
     def mot_foregaende_manad(self) -> float | None:
@@ -44,7 +52,7 @@ class ResultLine:
 
 
 @dataclass(frozen=True)
-class DivisionLine:
+class DivisionLine(_BudgetAndLastYear):
     """A division's accumulated result with budget deviation and forecast (tkr)."""
 
     division: str
@@ -53,16 +61,6 @@ class DivisionLine:
     foregaende_ar: float | None
     prognos_helar: float | None
     budget_helar: float | None
-
-    @property
-    def avvikelse(self) -> float | None:
-        """Utfall − Budget."""
-        return difference(self.utfall, self.budget)
-
-    @property
-    def mot_foregaende_ar(self) -> float | None:
-        """Utfall − same period last year."""
-        return difference(self.utfall, self.foregaende_ar)
 
     @property
     def prognosavvikelse(self) -> float | None:
