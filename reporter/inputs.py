@@ -35,9 +35,10 @@ def read_workbooks(period_dir: Path) -> tuple[list[WorkbookFile], list[Problem]]
     """Read every workbook of the period; collect the ones that cannot be read."""
     files: list[WorkbookFile] = []
     problems: list[Problem] = []
+    paths = workbook_paths(period_dir)
     for kind in WORKBOOK_KINDS:
         sheet_names = [s.name for s in kind.sheets]
-        for path in workbook_paths(period_dir)[kind.name]:
+        for path in paths[kind.name]:
             try:
                 tables = read_tables(path, sheet_names)
             except ReporterError as exc:
