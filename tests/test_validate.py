@@ -234,3 +234,29 @@ def test_copy_with_another_workspace_layout(tmp_path, example_dir):
     target = tmp_path / "någon" / "annan plats"
     shutil.copytree(example_dir, target)
     assert reporter.validate(target).errors == []
+
+
+def test_scorecard_is_read_and_typed(period):
+    write_workbook(
+        period / "styrkort.xlsx",
+        {
+            "Strategiska mål": [
+                ["Perspektiv", "Strategiskt mål", "Nämnd", "Bedömning", "Bedömning helår", "Kommentar"],
+                ["Medborgare", "God tillgänglighet", "RS", "delvis uppnått", "Uppnått", "Förbättras"],
+            ],
+            "Styrmått": [
+                ["Perspektiv", "Strategiskt mål", "Framgångsfaktor", "Styrmått", "Nämnd", "Kön", "Mål", "Utfall",
+                 "Måluppfyllelse", "Utveckling", "Kommentar"],
+                ["Medborgare", "God tillgänglighet", "Vård i tid", "Väntetid", "RS", "K", "100 %", 0.87, "Ej mätt", "Försämrad", None],
+                ["Samhällе", "God tillgänglighet", "Vård i tid", "Väntetid", "RS", "M", "100 %", 0.9, "Ej mätt", "Bättre", None],
+            ],
+        },
+    )
+    checked = reporter.validate(period)
+    (goal,) = checked.inputs.strategiska_mal
+    assert (goal.perspektiv, goal.bedomning, goal.bedomning_helar) == ("Medborgare", "Delvis uppnått", "Uppnått")
+    measure = checked.inputs.styrmatt[0]
+    assert (measure.kon, measure.mal, measure.maluppfyllelse, measure.utveckling) == ("K", "100 %", "Ej mätt", "Försämrad")
+    found = [str(p) for p in checked.errors]
+    assert any("cell A3: Perspektiv: 'Samhällе' går inte att läsa; förväntat ett av Samhälle, Medborgare" in f for f in found)
+    assert any("cell J3: Utveckling: 'Bättre' går inte att läsa; förväntat ett av Förbättrad, Oförändrad, Försämrad" in f for f in found)
