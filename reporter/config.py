@@ -155,7 +155,6 @@ class Rapport(_Strict):
             raise PydanticCustomError("period", "'{value}' är ingen månad; skriv t.ex. 2021-03", {"value": value}) from None
 
 
-
 _MESSAGES = {
     "missing": "saknas; nyckeln är obligatorisk",
     "extra_forbidden": "okänd nyckel (stavfel?)",
@@ -213,27 +212,38 @@ def load_config_partly(period_dir: Path) -> tuple[Rapport | None, list[Problem]]
     sound, a partial configuration is returned with the problems, so that the
     workbooks can be checked in the same run and every problem shown at once.
     """
+    label = f"{period_dir.name}/{CONFIG_FILE}"
     try:
-        return _load(period_dir), []
+        raw = _read_yaml(period_dir / CONFIG_FILE, label)
     except ReporterError as exc:
-        problems = exc.problems
+        return None, exc.problems
     try:
-        raw = yaml.safe_load(clean_text((period_dir / CONFIG_FILE).read_text(encoding="utf-8")))
-        partial = Rapport.model_construct(
+        config = Rapport.model_validate(raw)
+    except ValidationError as exc:
+        return _partial(raw), _problems(exc, label)
+    missing = [
+        error(f"filen {b.fil} finns inte i periodmappen", file=label, key=f"bilagor[{i}].fil")
+        for i, b in enumerate(config.bilagor, 1)
+        if isinstance(b, ExternBilaga) and b.fil and not (period_dir / b.fil).is_file()
+    ]
+    return config, missing
+
+
+def _partial(raw: dict) -> Rapport | None:
+    """The parts of an invalid configuration that checking the workbooks needs."""
+    try:
+        return Rapport.model_construct(
             period=Rapport._period(raw.get("period")),
             organisation=Organisation.model_validate(raw.get("organisation")),
             bilagor=[b for b in raw.get("bilagor") or [] if isinstance(b, str)],
         )
     except Exception:  # noqa: BLE001 - anything unreadable means: no partial config
-        return None, problems
-    return partial, problems
+        return None
 
 
-def _load(period_dir: Path) -> Rapport:
-    path = period_dir / CONFIG_FILE
-    label = f"{period_dir.name}/{CONFIG_FILE}"
+def _read_yaml(path: Path, label: str) -> dict:
     if not path.is_file():
-        raise ReporterError(error(f"{CONFIG_FILE} saknas i {period_dir}", file=label))
+        raise ReporterError(error(f"{CONFIG_FILE} saknas i {path.parent}", file=label))
     try:
         raw = yaml.safe_load(clean_text(path.read_text(encoding="utf-8")))
     except UnicodeDecodeError:
@@ -244,15 +254,4 @@ def _load(period_dir: Path) -> Rapport:
         raise ReporterError(error(f"YAML-fel: {getattr(exc, 'problem', exc)}", file=label, cell=line)) from None
     if not isinstance(raw, dict):
         raise ReporterError(error("filen ska innehålla nycklar som rapport:, period: och dokument:", file=label))
-    try:
-        config = Rapport.model_validate(raw)
-    except ValidationError as exc:
-        raise ReporterError(_problems(exc, label)) from None
-    problems = [
-        error(f"filen {b.fil} finns inte i periodmappen", file=label, key=f"bilagor[{i}].fil")
-        for i, b in enumerate(config.bilagor, 1)
-        if isinstance(b, ExternBilaga) and b.fil and not (period_dir / b.fil).is_file()
-    ]
-    if problems:
-        raise ReporterError(problems)
-    return config
+    return raw

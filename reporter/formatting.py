@@ -149,15 +149,6 @@ def forandring_mnkr(diff_tkr: float | None, oforandrat: str = "är oförändrat"
     return _change(diff_tkr, mnkr(abs(diff_tkr)), oforandrat)
 
 
-def hogre_lagre(value: float | None, decimaler: int = 1) -> str:
-    """``högre`` or ``lägre`` (or ``lika``) after rounding: for comparisons in prose."""
-    if value is None:
-        return MISSING
-    if _is_zero(value, decimaler):
-        return "lika"
-    return "högre" if value > 0 else "lägre"
-
-
 def _date(month: Month) -> dt.date:
     return dt.date(month.year, month.month, 1)
 
@@ -200,7 +191,7 @@ FILTERS = {
     f.__name__: f
     for f in (
         tal, signerat, pct, procent, mnkr, mnkr_tal, tkr, jamfort, forandring, forandring_procent,
-        procentenheter, forandring_pe, forandring_mnkr, hogre_lagre, jamfort_pe, manad, manad_ar, hittills,
+        procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills,
         datum, sep, versal,
     )
 }
