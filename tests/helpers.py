@@ -52,6 +52,11 @@ def edit_sheet(path: Path, sheet: str, edit) -> None:
     book.save(path)
 
 
+def set_cell(path: Path, sheet: str, cell: str, value) -> None:
+    """Write one value into one cell of a workbook."""
+    edit_sheet(path, sheet, lambda worksheet: worksheet.__setitem__(cell, value))
+
+
 def find_row(worksheet, column_value: str, column: int = 1) -> int:
     """The row number whose cell in ``column`` equals ``column_value``."""
     for row in worksheet.iter_rows(min_col=column, max_col=column):

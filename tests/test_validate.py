@@ -9,7 +9,7 @@ import pytest
 import reporter
 from reporter.workbook import write_workbook
 
-from helpers import edit_sheet, find_row
+from helpers import edit_sheet, find_row, set_cell
 
 
 def findings(period) -> list[str]:
@@ -50,24 +50,24 @@ def test_amount_units_are_converted_to_tkr(period):
 
 def test_kr_column(period):
     before = reporter.validate(period).inputs.kostnader[0].belopp
-    edit_sheet(period / "ekonomi.xlsx", "Kostnader", lambda ws: ws.__setitem__("D1", "Belopp (kr)"))
+    set_cell(period / "ekonomi.xlsx", "Kostnader", "D1", "Belopp (kr)")
     assert reporter.validate(period).inputs.kostnader[0].belopp == pytest.approx(before / 1000)
 
 
 def test_unknown_unit_is_an_error_at_the_header_cell(period):
-    edit_sheet(period / "ekonomi.xlsx", "Divisioner", lambda ws: ws.__setitem__("B1", "Utfall (kkr)"))
+    set_cell(period / "ekonomi.xlsx", "Divisioner", "B1", "Utfall (kkr)")
     assert "ekonomi.xlsx, blad Divisioner, cell B1: okänd enhet '(kkr)'; skriv (kr), (tkr) eller (mnkr)" in errors(period)
 
 
 def test_missing_column_names_what_the_header_row_has(period):
-    edit_sheet(period / "personal.xlsx", "Sjukfrånvaro", lambda ws: ws.__setitem__("D1", "Sjuktimmar"))
+    set_cell(period / "personal.xlsx", "Sjukfrånvaro", "D1", "Sjuktimmar")
     (found,) = errors(period)
     assert found.startswith("personal.xlsx, blad Sjukfrånvaro, rad 1: kolumn saknas: Sjukfrånvarotimmar")
     assert "Sjuktimmar" in found
 
 
 def test_extra_column_is_a_warning_and_not_used(period):
-    edit_sheet(period / "ekonomi.xlsx", "Divisioner", lambda ws: ws.__setitem__("H1", "Kommentar"))
+    set_cell(period / "ekonomi.xlsx", "Divisioner", "H1", "Kommentar")
     checked = reporter.validate(period)
     assert checked.errors == []
     assert [str(w) for w in checked.warnings] == [
@@ -87,7 +87,7 @@ def test_month_formats(period, written):
 
 
 def test_bad_month_names_the_cell(period):
-    edit_sheet(period / "ekonomi.xlsx", "Kostnader", lambda ws: ws.__setitem__("C5", "marsch 2021"))
+    set_cell(period / "ekonomi.xlsx", "Kostnader", "C5", "marsch 2021")
     assert errors(period) == [
         "ekonomi.xlsx, blad Kostnader, cell C5: Månad: 'marsch 2021' går inte att läsa; "
         "förväntat en månad: ett datum, 2021-03, 202103 eller mars 2021"
@@ -108,7 +108,7 @@ def test_swedish_written_numbers(period):
 
 
 def test_not_a_number_names_cell_found_and_expected(period):
-    edit_sheet(period / "ekonomi.xlsx", "Divisioner", lambda ws: ws.__setitem__("B3", "12,3,4"))
+    set_cell(period / "ekonomi.xlsx", "Divisioner", "B3", "12,3,4")
     assert errors(period) == [
         "ekonomi.xlsx, blad Divisioner, cell B3: Utfall: '12,3,4' går inte att läsa; förväntat ett tal, t.ex. 1234 eller 1 234,5"
     ]
@@ -131,25 +131,25 @@ def test_division_alias_and_case(period):
 
 
 def test_unknown_division_suggests_the_closest(period):
-    edit_sheet(period / "ekonomi.xlsx", "Divisioner", lambda ws: ws.__setitem__("A6", "Lanssjukvard"))
+    set_cell(period / "ekonomi.xlsx", "Divisioner", "A6", "Lanssjukvard")
     (found,) = errors(period)
     assert found.startswith("ekonomi.xlsx, blad Divisioner, cell A6: Division: 'Lanssjukvard' går inte att läsa;")
     assert "menade du 'Länssjukvård'?" in found
 
 
 def test_formula_without_saved_value_is_an_error_not_zero(period):
-    edit_sheet(period / "ekonomi.xlsx", "Divisioner", lambda ws: ws.__setitem__("B2", "=SUM(C2:D2)"))
+    set_cell(period / "ekonomi.xlsx", "Divisioner", "B2", "=SUM(C2:D2)")
     (found,) = errors(period)
     assert found.startswith("ekonomi.xlsx, blad Divisioner, cell B2: Utfall: cellen har formeln =SUM(C2:D2) men inget sparat värde")
 
 
 def test_empty_required_cell(period):
-    edit_sheet(period / "produktion.xlsx", "Produktion", lambda ws: ws.__setitem__("D4", None))
+    set_cell(period / "produktion.xlsx", "Produktion", "D4", None)
     assert errors(period) == ["produktion.xlsx, blad Produktion, cell D4: Värde: cellen är tom men ska ha ett värde"]
 
 
 def test_empty_region_cell_means_not_reported(period):
-    edit_sheet(period / "ekonomi.xlsx", "Region", lambda ws: ws.__setitem__("C2", None))
+    set_cell(period / "ekonomi.xlsx", "Region", "C2", None)
     region = reporter.validate(period).inputs.region
     assert region[0].budget is None
 
@@ -212,15 +212,15 @@ def test_not_an_xlsx(period):
 
 
 def test_share_outside_0_100_is_a_warning(period):
-    edit_sheet(period / "produktion.xlsx", "Beläggning", lambda ws: ws.__setitem__("C2", 180))
+    set_cell(period / "produktion.xlsx", "Beläggning", "C2", 180)
     checked = reporter.validate(period)
     assert checked.errors == []
     assert "produktion.xlsx, blad Beläggning, rad 2: andelen 180 ligger utanför 0–100 procent" in [str(w) for w in checked.warnings]
 
 
 def test_all_problems_are_shown_together(period):
-    edit_sheet(period / "ekonomi.xlsx", "Divisioner", lambda ws: ws.__setitem__("B3", "x"))
-    edit_sheet(period / "personal.xlsx", "Anställda", lambda ws: ws.__setitem__("E2", "y"))
+    set_cell(period / "ekonomi.xlsx", "Divisioner", "B3", "x")
+    set_cell(period / "personal.xlsx", "Anställda", "E2", "y")
     (period / "rapport.yaml").write_text(
         (period / "rapport.yaml").read_text(encoding="utf-8").replace("ansvarig: Anna", "ansvarg: Anna"), encoding="utf-8"
     )
