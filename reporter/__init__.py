@@ -27,4 +27,19 @@ def validate(period_dir: Path):
     return check(period_dir)
 
 
-__all__ = ["Location", "Problem", "ReporterError", "Severity", "build", "validate", "__version__"]
+def status(period_dir: Path):
+    """What has come in for a period: division × workbook kind, texts, buildable."""
+    from .pipeline import check
+    from .submissions import status as _status
+
+    return _status(check(period_dir))
+
+
+def scaffold(period_dir: Path, period, division: str | None = None):
+    """Write blank inputs for a period (never overwriting); see :mod:`reporter.blank`."""
+    from .blank import scaffold as _scaffold
+
+    return _scaffold(period_dir, period, division)
+
+
+__all__ = ["Location", "Problem", "ReporterError", "Severity", "build", "scaffold", "status", "validate", "__version__"]

@@ -7,12 +7,11 @@ disagree.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from .config import GENERATED_BILAGOR, ExternBilaga, Rapport
 from .formatting import manad_ar
+from .values import slugify
 
 
 @dataclass(frozen=True)
@@ -28,12 +27,6 @@ class Bilaga:
     def slug(self) -> str:
         """The title as a file-name part: ``ekonomirapport``."""
         return slugify(GENERATED_BILAGOR.get(self.slag) or self.titel)
-
-
-def slugify(text: str) -> str:
-    """Lower case ASCII letters, digits and dashes: ``Uppföljning Vårdval`` → ``uppfoljning-vardval``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "bilaga"
 
 
 def bilagor(config: Rapport) -> list[Bilaga]:

@@ -6,6 +6,7 @@ a traceback.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import replace
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_INVALID, EXIT_UNEXPECTED = 0, 1, 3
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 
 def _echo_problems(problems, heading: str) -> None:
@@ -39,7 +40,28 @@ def _fail(exc) -> None:
     sys.exit(EXIT_INVALID)
 
 
-@click.group()
+class _Guarded(click.Group):
+    """Every command runs guarded: problems become lines and exit 1, anything
+    unexpected a short message and exit 3 – never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from .errors import ReporterError
+
+        try:
+            return super().invoke(ctx)
+        except ReporterError as exc:
+            _fail(exc)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
+            if os.environ.get("REPORTER_DEBUG"):
+                raise
+            click.echo(f"Oväntat fel ({type(exc).__name__}): {exc}", err=True)
+            click.echo("Detta är ett fel i reporter, inte i indata. Kör med REPORTER_DEBUG=1 för detaljer.", err=True)
+            sys.exit(EXIT_UNEXPECTED)
+
+
+@click.group(cls=_Guarded)
 @click.version_option(package_name="reporter")
 def main() -> None:
     """Bygger Regiondirektörens rapport och dess bilagor från periodens indata."""
@@ -52,12 +74,8 @@ def main() -> None:
 def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None) -> None:
     """Bygg rapporten för en period (standard: senaste perioden i inputs/)."""
     from . import build as build_report
-    from .errors import ReporterError
 
-    try:
-        result = _guard(lambda: build_report(period_dir, out_dir, templates_dir))
-    except ReporterError as exc:
-        _fail(exc)
+    result = build_report(period_dir, out_dir, templates_dir)
     _echo_problems(result.warnings, "Varningar:")
     for path in result.files:
         click.echo(f"Skrev {path}")
@@ -65,33 +83,101 @@ def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | N
 
 @main.command()
 @click.argument("period_dir", type=click.Path(path_type=Path, file_okay=False))
-def validate(period_dir: Path) -> None:
-    """Kontrollera en periodmapp utan att bygga något."""
-    from . import validate as validate_period
-    from .errors import ReporterError
+@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON på stdout.")
+def validate(period_dir: Path, as_json: bool) -> None:
+    """Kontrollera en periodmapp utan att bygga något.
 
-    try:
-        checked = _guard(lambda: validate_period(period_dir))
-    except ReporterError as exc:
-        _fail(exc)
+    Slutkod 0 när perioden kan byggas, 1 vid fel, 2 när indata inte alls kan läsas.
+    """
+    from . import validate as validate_period
+
+    checked = validate_period(period_dir)
+    code = EXIT_UNREADABLE if not checked.readable else EXIT_INVALID if checked.errors else EXIT_OK
+    if as_json:
+        click.echo(json.dumps(_findings(checked, code), ensure_ascii=False, indent=2))
+        sys.exit(code)
     if checked.errors:
         _echo_problems(checked.problems, f"{period_dir}: {len(checked.errors)} fel, {len(checked.warnings)} varningar")
-        sys.exit(EXIT_INVALID)
-    _echo_problems(checked.warnings, "Varningar:")
+        if not checked.readable and period_dir.is_dir():
+            click.echo("Arbetsböckerna kontrolleras när rapport.yaml går att läsa (period och organisation behövs).", err=True)
+        sys.exit(code)
+    _echo_problems(checked.warnings, f"{period_dir}: {len(checked.warnings)} varningar")
     click.echo(f"{period_dir}: inga fel – perioden kan byggas.")
 
 
-def _guard(action):
-    """Run an action; an unexpected failure becomes a short message, not a traceback."""
-    from .errors import ReporterError
+def _findings(checked, code: int) -> dict:
+    def place(location) -> dict:
+        return {k: v for k, v in vars(location).items() if v}
+
+    return {
+        "period_dir": str(checked.period_dir),
+        "kan_byggas": code == EXIT_OK,
+        "slutkod": code,
+        "fel": len(checked.errors),
+        "varningar": len(checked.warnings),
+        "problem": [
+            {
+                "allvarlighet": p.severity.value,
+                "meddelande": p.message,
+                **place(p.where),
+                **({"division": p.division} if p.division else {}),
+                **({"även": [place(o) for o in p.also]} if p.also else {}),
+            }
+            for p in checked.problems
+        ],
+    }
+
+
+@main.command()
+@click.argument("period_dir", type=click.Path(path_type=Path, file_okay=False))
+def status(period_dir: Path) -> None:
+    """Visa vad som har kommit in för perioden: division × arbetsbok, texter."""
+    from . import status as period_status
+
+    state = period_status(period_dir)
+    click.echo(f"Period {state.period} ({period_dir})")
+    click.echo("")
+    header = ["Division", *state.kinds]
+    table = [header] + [[owner, *(str(cells[k]) for k in state.kinds)] for owner, cells in state.rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for number, row in enumerate(table):
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        if number == 0:
+            click.echo("  ".join("-" * width for width in widths))
+    if state.other_files:
+        listed = ", ".join(name + (f" (ogiltig, {count} fel)" if count else "") for name, count in state.other_files)
+        click.echo(f"Filer utan rader för någon division: {listed}")
+    click.echo("")
+    click.echo("Texter: " + ", ".join(f"{name} {state_}" for name, state_ in state.texts.items()))
+    click.echo("")
+    if state.buildable:
+        warnings = f" ({state.warnings} varningar, se reporter validate)" if state.warnings else ""
+        click.echo(f"Perioden kan byggas{warnings}.")
+    else:
+        click.echo(f"Perioden kan inte byggas: {state.errors} fel. Kör reporter validate {period_dir} för att se dem.")
+    sys.exit(EXIT_OK if state.buildable else EXIT_INVALID)
+
+
+@main.command()
+@click.argument("period_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--period", "period_text", required=True, metavar="ÅÅÅÅ-MM", help="Perioden, t.ex. 2021-04.")
+@click.option("--division", help="Gör en arbetsbok per slag för en division, med divisionen ifylld.")
+def scaffold(period_dir: Path, period_text: str, division: str | None) -> None:
+    """Skapa tomma indata för en period: rapport.yaml, arbetsböcker och texter.
+
+    Befintliga filer skrivs aldrig över.
+    """
+    from .errors import ReporterError, error
+    from . import scaffold as make
+    from .values import ValueProblem, parse_month
 
     try:
-        return action()
-    except ReporterError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
-        click.echo(f"Oväntat fel ({type(exc).__name__}): {exc}", err=True)
-        click.echo("Detta är ett fel i reporter, inte i indata. Kör med REPORTER_DEBUG=1 för detaljer.", err=True)
-        if os.environ.get("REPORTER_DEBUG"):
-            raise
-        sys.exit(EXIT_UNEXPECTED)
+        period = parse_month(period_text)
+    except ValueProblem:
+        raise ReporterError(error(f"--period '{period_text}' är ingen månad; skriv t.ex. 2021-04")) from None
+    made = make(period_dir, period, division)
+    for path in made.written:
+        click.echo(f"Skrev {path}")
+    for path in made.kept:
+        click.echo(f"Finns redan, orörd: {path}")
+    click.echo(f"Fyll i filerna och kontrollera dem med: reporter validate {period_dir}")

@@ -46,6 +46,7 @@ class Problem:
     message: str
     where: Location = field(default_factory=Location)
     also: tuple[Location, ...] = ()
+    division: str = ""  # the division the problem concerns, when known
 
     def __str__(self) -> str:
         where = str(self.where)

@@ -7,35 +7,69 @@ so that every file is tried.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from .errors import Problem, ReporterError, error
+from .errors import Problem, ReporterError, error, warning
 from .schema import WORKBOOK_KINDS
 from .texts import TEXT_FILES, Block, parse_markdown
 from .validation import WorkbookFile
 from .workbook import read_tables
 
 TEXT_DIR = "texter"
+# A line that is only a bracketed placeholder, as scaffold writes and Word leaves:
+# "[Skriv inledningen här]". A Markdown link definition "[x]: url" is not one.
+PLACEHOLDER_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Spreadsheets the tool cannot read: named like an input, so surely meant as one.
+OTHER_SPREADSHEETS = {
+    ".xls": "en gammal Excel-fil (.xls)",
+    ".xlsb": "en binär Excel-arbetsbok (.xlsb)",
+    ".ods": "ett OpenDocument-kalkylark (.ods)",
+    ".csv": "en CSV-fil",
+    ".numbers": "ett Numbers-dokument",
+}
 
 
-def workbook_paths(period_dir: Path) -> dict[str, list[Path]]:
-    """The workbooks of each kind (``ekonomi*.xlsx`` …), sorted by name."""
+def find_workbooks(period_dir: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
+    """The workbooks of each kind (``ekonomi*.xlsx`` …), sorted by name, and the
+    files that look meant as input but cannot be used."""
     found: dict[str, list[Path]] = {kind.name: [] for kind in WORKBOOK_KINDS}
+    problems: list[Problem] = []
     for path in sorted(period_dir.iterdir()):
         name = path.name.casefold()
         if not path.is_file() or name.startswith(("~$", ".")):
-            continue
-        for kind in WORKBOOK_KINDS:
-            if name.startswith(kind.name) and name.endswith(".xlsx"):
-                found[kind.name].append(path)
-    return found
+            continue  # ~$ is Excel's lock file for an open workbook
+        kind = next((k.name for k in WORKBOOK_KINDS if name.startswith(k.name)), None)
+        suffix = path.suffix.casefold()
+        if suffix in WORKBOOK_SUFFIXES:
+            if kind is None:
+                problems.append(
+                    warning(
+                        "arbetsboken används inte: namnet ska börja med "
+                        + ", ".join(k.name for k in WORKBOOK_KINDS) + " (t.ex. ekonomi-division.xlsx)",
+                        file=path.name,
+                    )
+                )
+                continue
+            found[kind].append(path)
+            if suffix == ".xlsm":
+                problems.append(warning("arbetsboken har makron (.xlsm); makron körs inte, de sparade värdena läses", file=path.name))
+        elif kind is not None and suffix in OTHER_SPREADSHEETS:
+            problems.append(
+                error(
+                    f"filen är {OTHER_SPREADSHEETS[suffix]} och kan inte läsas; "
+                    f"öppna den i Excel och spara som Excel-arbetsbok (.xlsx): {path.stem}.xlsx",
+                    file=path.name,
+                )
+            )
+    return found, problems
 
 
 def read_workbooks(period_dir: Path) -> tuple[list[WorkbookFile], list[Problem]]:
     """Read every workbook of the period; collect the ones that cannot be read."""
     files: list[WorkbookFile] = []
-    problems: list[Problem] = []
-    paths = workbook_paths(period_dir)
+    paths, problems = find_workbooks(period_dir)
     for kind in WORKBOOK_KINDS:
         sheet_names = [s.name for s in kind.sheets]
         for path in paths[kind.name]:
@@ -57,9 +91,17 @@ def read_texts(period_dir: Path) -> tuple[dict[str, list[Block] | None], list[Pr
         if not path.is_file():
             texts[key] = None
             continue
+        label = f"{TEXT_DIR}/{filename}"
         try:
-            texts[key] = parse_markdown(path.read_text(encoding="utf-8-sig"))
+            text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             texts[key] = None
-            problems.append(error("texten är inte sparad som UTF-8", file=f"{TEXT_DIR}/{filename}"))
+            problems.append(error("texten är inte sparad som UTF-8; spara den som UTF-8 i textredigeraren", file=label))
+            continue
+        texts[key] = parse_markdown(text)
+        problems += [
+            error(f"platshållaren '{line.strip()}' är inte ersatt; skriv texten, eller ta bort filen om avsnittet ska utgå", file=label, cell=f"rad {number}")
+            for number, line in enumerate(text.splitlines(), 1)
+            if PLACEHOLDER_LINE.match(line)
+        ]
     return texts, problems

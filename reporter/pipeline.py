@@ -43,6 +43,11 @@ class Checked:
         """The problems that do not stop a build."""
         return [p for p in self.problems if not p.is_error]
 
+    @property
+    def readable(self) -> bool:
+        """False when nothing could be checked: no folder, or no usable rapport.yaml."""
+        return self.config is not None
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -75,6 +80,8 @@ def check(period_dir: Path) -> Checked:
     from .inputs import read_texts, read_workbooks
     from .validation import validate_workbooks
 
+    if not period_dir.is_dir():
+        return Checked(period_dir, None, None, {}, [error(f"periodmappen {period_dir} finns inte")])
     config, problems = load_config_partly(period_dir)
     files, read_problems = read_workbooks(period_dir)
     texts, text_problems = read_texts(period_dir)

@@ -261,3 +261,16 @@ REQUIRED_REGION_POSTS = (
     "Nettokostnader",
     "Skatteintäkter och generella statsbidrag",
 )
+
+# Typical row items, listed in INPUTS.md: the scaffold pre-fills them.
+TYPICAL_COST_TYPES = (
+    "Personalkostnader",
+    "Inhyrd personal",
+    "Läkemedel",
+    "Köp av riks- och regionvård",
+    "Sjukvårdsmaterial",
+    "Lab och blod",
+    "Fastighetskostnader",
+    "Övriga kostnader",
+)
+TYPICAL_MEASURES = ("Läkarbesök", "Besök övriga vårdgivare", "Distanskontakter", "Vårdtillfällen", "Operationer")

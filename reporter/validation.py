@@ -7,7 +7,8 @@ is left out of the records, so later stages only see values that were read.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 
 from .config import Rapport
 from .errors import Location, Problem, Severity, error, warning
@@ -25,8 +26,24 @@ from .values import (
 )
 from .workbook import Cell, ExcelError, FormulaWithoutValue, Table
 
-# Sheets whose series must reach the reported month for the report to be built.
-MONTHLY_SHEETS = ("Kostnader", "Produktion", "Tillgänglighet", "Beläggning", "Anställda", "Arbetad tid", "Sjukfrånvaro")
+# Sheets whose series must reach the reported month, and what makes one series in
+# each: a month missing from a series is warned about. A cost type or occupational
+# group may lack a month (nothing to report), a division may not.
+MONTHLY_SHEETS = {
+    "Kostnader": ("division",),
+    "Produktion": ("division", "matt"),
+    "Tillgänglighet": ("matt",),
+    "Beläggning": ("sjukhus",),
+    "Anställda": ("division",),
+    "Arbetad tid": ("division",),
+    "Sjukfrånvaro": ("division", "kon"),
+}
+# A row naming one of these in the Division column is a total of the rows of its sheet.
+TOTAL_NAMES = ("totalt", "total", "summa", "summa totalt", "hela regionen", "regionen", "region totalt", "regionen totalt")
+# How many rows from the top a header row is looked for below title rows.
+HEADER_SEARCH_ROWS = 10
+# How many series with missing months are named one by one per sheet.
+GAPS_NAMED = 10
 
 
 @dataclass(frozen=True)
@@ -43,10 +60,16 @@ class DivisionIndex:
 
     def __init__(self, config: Rapport) -> None:
         self.names = [d.namn for d in config.organisation.divisioner]
+        self.region = name_key(config.organisation.namn or "")
         self._by_key: dict[str, str] = {}
         for division in config.organisation.divisioner:
             for name in (division.namn, *division.alias):
                 self._by_key[name_key(name)] = division.namn
+
+    def is_total(self, text: str) -> bool:
+        """True for a total row's name (Totalt, Summa, the region's name)."""
+        key = name_key(text)
+        return key not in self._by_key and (key in TOTAL_NAMES or key == self.region)
 
     def resolve(self, text: str) -> str:
         """The division's name as written in rapport.yaml, or ValueProblem."""
@@ -90,22 +113,48 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
 
 def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict, records: list) -> list[Problem]:
     where = {"file": table.file, "sheet": table.sheet}
-    columns, problems = _match_header(sheet, table)
+    table, problems = _locate_header(sheet, table)
+    if table.hidden:
+        problems.append(
+            warning("bladet är dolt i Excel men läses ändå; visa det (högerklicka på en bladflik > Ta fram) och kontrollera innehållet", **where)
+        )
+    columns, header_problems = _match_header(sheet, table)
+    problems += header_problems
     if columns is None:
         return problems
+    problems += _headerless_columns(table, {index for index, _ in columns.values()})
     absent = {c.field: None for c in sheet.columns if c not in columns}
+    division_column = columns.get(DIVISION_COLUMN.get(sheet.name))
+    read: list = []
+    totals: list[tuple[int, dict[str, object]]] = []
     for row_number, cells in table.rows:
         values: dict[str, object] = dict(absent)
-        row_ok = True
+        row_problems: list[Problem] = []
+        division = ""
+        is_total = False
+        if division_column is not None:
+            cell = _cell_at(cells, division_column[0])
+            text = text_of(cell.value) if cell is not None and isinstance(cell.value, (str, int, float)) else ""
+            is_total = bool(text) and divisions.is_total(text)
+            if not is_total and text:
+                try:
+                    division = divisions.resolve(text)
+                except ValueProblem:
+                    division = ""
         for column, (index, factor) in columns.items():
-            cell = cells[index] if index < len(cells) else None
+            cell = _cell_at(cells, index)
+            if is_total and column.kind is Kind.DIVISION:
+                continue
             try:
                 values[column.field] = _cell_value(column, cell, factor, divisions)
             except ValueProblem as exc:
-                row_ok = False
                 coordinate = cell.coordinate if cell else f"{_letter_of(table, index)}{row_number}"
-                problems.append(error(f"{column.header}: {exc}", cell=coordinate, **where))
-        if not row_ok:
+                row_problems.append(replace(error(f"{column.header}: {exc}", cell=coordinate, **where), division=division))
+        if row_problems:
+            problems += row_problems
+            continue
+        if is_total:
+            totals.append((row_number, values))
             continue
         source = Source(table.file, table.sheet, f"rad {row_number}")
         key = tuple(values[f] for f in sheet.key)
@@ -117,12 +166,99 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
                     "samma post finns två gånger (" + ", ".join(f"{k}={v}" for k, v in zip(sheet.key, key)) + ")",
                     Location(table.file, table.sheet, f"rad {row_number}"),
                     (Location(first.file, first.sheet, first.cell),),
+                    division=division,
                 )
             )
             continue
         seen[key] = source
-        records.append(sheet.record(**values, source=source))
+        record = sheet.record(**values, source=source)
+        records.append(record)
+        read.append(record)
+    problems += _check_totals(sheet, table, columns, totals, read)
     return problems
+
+
+def _cell_at(cells: list[Cell | None], index: int) -> Cell | None:
+    return cells[index] if index < len(cells) else None
+
+
+def _locate_header(sheet: Sheet, table: Table) -> tuple[Table, list[Problem]]:
+    """Skip title rows above the header row, when the first row is not the header."""
+    if _known_headers(sheet, table.header):
+        return table, []
+    for position, (row_number, cells) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        if _known_headers(sheet, cells) >= min(2, len(sheet.columns)):
+            skipped = f"rad {table.header_row}" if position == 0 else f"raderna {table.header_row}–{table.rows[position - 1][0]}"
+            found = replace(table, header=cells, header_row=row_number, rows=table.rows[position + 1:])
+            message = f"rubrikraden är rad {row_number}; {skipped} ovanför den läses inte"
+            return found, [warning(message, file=table.file, sheet=table.sheet)]
+    return table, []
+
+
+def _known_headers(sheet: Sheet, cells: list[Cell | None]) -> int:
+    keys = {name_key(c.header) for c in sheet.columns}
+    return sum(1 for cell in cells if cell is not None and split_header(text_of(cell.value))[0] in keys)
+
+
+def _headerless_columns(table: Table, used: set[int]) -> list[Problem]:
+    """Values in a column that has no header are never used: say so."""
+    named = {index for index, cell in enumerate(table.header) if cell is not None}
+    first: dict[int, str] = {}
+    for _, cells in table.rows:
+        for index, cell in enumerate(cells):
+            if cell is not None and index not in named and index not in first:
+                first[index] = cell.coordinate
+    problems = []
+    for index, coordinate in sorted(first.items()):
+        letter = "".join(ch for ch in coordinate if ch.isalpha())
+        header_cell = f"{letter}{table.header_row}"
+        merged = next((r for r in table.merged if _in_range(header_cell, r)), None)
+        why = (
+            f"; rubrikcellen ingår i de sammanslagna cellerna {merged} – dela upp sammanslagningen och ge varje kolumn en egen rubrik"
+            if merged
+            else "; skriv en rubrik i rubrikraden eller ta bort värdena"
+        )
+        problems.append(warning(f"kolumn {letter} har värden (t.ex. {coordinate}) men ingen rubrik och används inte{why}", file=table.file, sheet=table.sheet, cell=header_cell))
+    return problems
+
+
+def _in_range(coordinate: str, cells: str) -> bool:
+    from .workbook import split_coordinate
+
+    column, row = split_coordinate(coordinate)
+    (c1, r1), (c2, r2) = (split_coordinate(c) for c in cells.split(":"))
+    return c1 <= column <= c2 and r1 <= row <= r2
+
+
+def _check_totals(sheet: Sheet, table: Table, columns: dict, totals: list, read: list) -> list[Problem]:
+    """A total row (Division = Totalt) must agree with the sum of the division rows."""
+    problems: list[Problem] = []
+    other_keys = [f for f in sheet.key if f != "division"]
+    measured = [(c, index, factor) for c, (index, factor) in columns.items() if c.kind in (Kind.AMOUNT, Kind.NUMBER)]
+    for row_number, values in totals:
+        group = [r for r in read if all(getattr(r, f) == values[f] for f in other_keys)]
+        if not group:
+            continue
+        for column, index, factor in measured:
+            total = values.get(column.field)
+            parts = [getattr(r, column.field) for r in group if getattr(r, column.field) is not None]
+            if total is None or not parts:
+                continue
+            summed = sum(parts)
+            if abs(total - summed) > 0.5 * factor + 1e-9:
+                letter = _letter_of(table, index)
+                problems.append(
+                    warning(
+                        f"summaraden visar {column.header} {_plain(total / factor)} men divisionernas rader summerar till "
+                        f"{_plain(summed / factor)} (skillnad {_plain((total - summed) / factor)}); summaraden används inte, rätta den eller raderna",
+                        file=table.file, sheet=table.sheet, cell=f"{letter}{row_number}",
+                    )
+                )
+    return problems
+
+
+def _plain(number: float) -> str:
+    return f"{round(number, 2):g}".replace(".", ",").replace("-", "\u2212")
 
 
 def _letter_of(table: Table, index: int) -> str:
@@ -163,6 +299,9 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
     return found, problems
 
 
+DIVISION_COLUMN = {s.name: next((c for c in s.columns if c.kind is Kind.DIVISION), None) for k in WORKBOOK_KINDS for s in k.sheets}
+
+
 def sheet_key_columns(sheet: Sheet) -> list[Column]:
     """The columns that make a record unique."""
     return [c for c in sheet.columns if c.field in sheet.key]
@@ -171,7 +310,8 @@ def sheet_key_columns(sheet: Sheet) -> list[Column]:
 def _cell_value(column: Column, cell: Cell | None, factor: float, divisions: DivisionIndex) -> object:
     if cell is None:
         if column.required:
-            raise ValueProblem("cellen är tom men ska ha ett värde")
+            zero = " (0 om det inte finns något att rapportera)" if column.kind in (Kind.AMOUNT, Kind.NUMBER) else ""
+            raise ValueProblem(f"cellen är tom men ska ha ett värde; fyll i den{zero} eller ta bort raden")
         return None
     value = cell.value
     if isinstance(value, FormulaWithoutValue):
@@ -214,13 +354,13 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile]) -
     """Checks across rows: required posts, the period's month present, ranges."""
     period = config.period
     problems: list[Problem] = []
-    labels = {f.kind: ", ".join(g.label for g in files if g.kind == f.kind) for f in files}
-    if "ekonomi" in labels:
+    labels = {sheet: ", ".join(f.label for f in files if sheet in f.tables) for f in files for sheet in f.tables}
+    if "Region" in labels:
         posts = {name_key(p.post): p for p in inputs.region}
         for post in REQUIRED_REGION_POSTS:
             found = posts.get(name_key(post))
             if found is None:
-                problems.append(error(f"posten '{post}' saknas; den krävs för rapporten", file=labels["ekonomi"], sheet="Region"))
+                problems.append(error(f"posten '{post}' saknas; den krävs för rapporten", file=labels["Region"], sheet="Region"))
             elif found.utfall is None:
                 problems.append(error(f"posten '{post}' saknar Utfall", file=found.source.file, sheet="Region", cell=found.source.cell))
     for kind in WORKBOOK_KINDS:
@@ -229,15 +369,16 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile]) -
             if not records:
                 continue
             if sheet.name in MONTHLY_SHEETS and not any(r.manad == period for r in records):
-                problems.append(error(f"inga värden för rapportmånaden {period}", file=labels.get(kind.name, ""), sheet=sheet.name))
+                problems.append(error(f"inga värden för rapportmånaden {period}", file=labels.get(sheet.name, ""), sheet=sheet.name))
             later = sorted({r.manad for r in records if getattr(r, "manad", period) > period})
             if later:
                 problems.append(
                     warning(
                         f"värden för månader efter rapportmånaden {period} används inte: {', '.join(map(str, later))}",
-                        file=labels.get(kind.name, ""), sheet=sheet.name,
+                        file=labels.get(sheet.name, ""), sheet=sheet.name,
                     )
                 )
+    problems += _check_gaps(inputs, period)
     shares = [(r, r.andel) for r in inputs.tillganglighet] + [(r, r.belaggning) for r in inputs.belaggning]
     for record, share in shares:
         if not 0 <= share <= 100:
@@ -246,3 +387,40 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile]) -
     return problems
 
 
+
+
+def _check_gaps(inputs: Inputs, period) -> list[Problem]:
+    """A series (e.g. one measure of one division) missing a month up to the period."""
+    problems: list[Problem] = []
+    for kind in WORKBOOK_KINDS:
+        for sheet in kind.sheets:
+            if sheet.name not in MONTHLY_SHEETS:
+                continue
+            series: dict[tuple, list] = defaultdict(list)
+            for record in getattr(inputs, sheet.target):
+                series[tuple(getattr(record, f) for f in MONTHLY_SHEETS[sheet.name])].append(record)
+            gaps = []
+            for key, records in series.items():
+                months = {r.manad for r in records}
+                first = min(months)
+                missing = [first.plus(i) for i in range(_months_between(first, period) + 1) if first.plus(i) not in months]
+                if missing:
+                    gaps.append((key, records[0], missing))
+            for key, record, missing in gaps[:GAPS_NAMED]:
+                shown = ", ".join(map(str, missing[:6])) + (f" och {len(missing) - 6} till" if len(missing) > 6 else "")
+                label = ", ".join(str(k) for k in key)
+                problems.append(
+                    Problem(
+                        Severity.WARNING,
+                        f"serien {label} saknar {'månaden' if len(missing) == 1 else 'månaderna'} {shown}; summor och jämförelser blir för låga",
+                        Location(record.source.file, sheet.name),
+                        division=getattr(record, "division", ""),
+                    )
+                )
+            if len(gaps) > GAPS_NAMED:
+                problems.append(warning(f"ytterligare {len(gaps) - GAPS_NAMED} serier saknar månader", file=gaps[GAPS_NAMED][1].source.file, sheet=sheet.name))
+    return problems
+
+
+def _months_between(first, last) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month

@@ -50,6 +50,12 @@ def name_key(text: str) -> str:
     return unicodedata.normalize("NFC", squash(text)).casefold()
 
 
+def slugify(text: str, default: str = "bilaga") -> str:
+    """Lower case ASCII letters, digits and dashes: ``Uppföljning Vårdval`` → ``uppfoljning-vardval``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or default
+
+
 def split_header(text: str) -> tuple[str, str | None]:
     """Split ``Utfall (tkr)`` into the matching key ``utfall`` and the unit ``tkr``."""
     text = squash(text)

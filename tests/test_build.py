@@ -13,6 +13,7 @@ from reporter.errors import ReporterError
 from reporter.workbook import write_workbook
 
 from helpers import dump_docx, edit_sheet, header_xml, set_cell, squash
+from periods import write_other_period
 
 MAIN = "regiondirektorens-rapport-2021-03.docx"
 
@@ -149,82 +150,6 @@ def test_building_another_month_needs_no_code_change(period, workspace):
 
 
 # --- a period folder written by someone else -------------------------------------------------
-
-
-def write_other_period(folder):
-    """Another region, two divisions, February 2022, mnkr columns, aliases, percent cells."""
-    folder.mkdir(parents=True)
-    (folder / "rapport.yaml").write_text(
-        """\
-rapport: manadsrapport
-period: 2022-02
-organisation:
-  namn: Region Exempel
-  divisioner:
-    - namn: Primärvård
-      alias: [PV]
-    - namn: Specialistvård
-      alias: [SPV, Division Specialistvård]
-dokument:
-  galler_for: Region Exempel
-  dokument_id: DOC-42
-  version: 1.3
-  publiceringsdatum: 2022-03-20
-  ansvarig: Eva Ek
-  upprattad_av: Per Berg
-undertecknare:
-  namn: Eva Ek
-  titel: Regiondirektör
-bilagor:
-  - personalrapport
-  - titel: Extern rapport
-""",
-        encoding="utf-8",
-    )
-    months = [f"{y}-{m:02d}" for y in (2021, 2022) for m in range(1, 13)][:14]
-    posts = [
-        ["Periodens resultat", 12.5, 10, -3.5, 6],
-        ["Verksamhetens resultat", 8, 9, -1, 4],
-        ["Finansnetto", 4.5, 1, -2.5, 2],
-        ["Nettokostnader", -500, -505, -480, -250],
-        ["Skatteintäkter och generella statsbidrag", 508, 514, 479, 254],
-    ]
-    write_workbook(
-        folder / "ekonomi.xlsx",
-        {
-            "Region": [["Post", "Utfall (mnkr)", "Budget (mnkr)", "Utfall föregående år (mnkr)", "Utfall föregående månad (mnkr)"], *posts],
-            "Divisioner": [["Division", "Utfall (mnkr)", "Budget (mnkr)", "Utfall föregående år (mnkr)"], ["PV", 1.5, 1, -2], ["SPV", -3, 0, -4]],
-        },
-    )
-    write_workbook(
-        folder / "ekonomi-kostnader.xlsx",
-        {"Kostnader": [["Division", "Kostnadsslag", "Månad", "Belopp (kr)"]] + [["pv", "Läkemedel", m, 1_000_000] for m in months]},
-    )
-    production = [["Division", "Mått", "Månad", "Värde"]]
-    for m in months:
-        production.append(["Primärvård", "Läkarbesök", m, 1000 if m.startswith("2022") else 800])
-    write_workbook(
-        folder / "produktion.xlsx",
-        {
-            "Produktion": production,
-            "Tillgänglighet": [["Mått", "Månad", "Andel"]] + [["Telefontillgänglighet", m, 0.9 if m == "2022-02" else 0.85] for m in months],
-            "Beläggning": [["Sjukhus", "Månad", "Beläggning"]] + [["Centrallasarettet", m, 0.875] for m in months],
-        },
-        {"Tillgänglighet": {"C": "0%"}, "Beläggning": {"C": "0.0%"}},
-    )
-    staff = [["Division", "Yrkesgrupp", "Anställningsform", "Månad", "Antal"]]
-    for m in months:
-        staff.append(["PV", "Läkare", "Tillsvidare", m, 100 if m != "2022-02" else 104])
-        staff.append(["SPV", "Sjuksköterskor", "Visstid", m, 20])
-    write_workbook(
-        folder / "personal.xlsx",
-        {
-            "Anställda": staff,
-            "Arbetad tid": [["Division", "Månad", "Arbetad tid", "Extratid", "Inhyrd personal"]] + [["PV", m, 110, 5, 1] for m in months],
-            "Sjukfrånvaro": [["Division", "Kön", "Månad", "Sjukfrånvarotimmar", "Ordinarie arbetstid"]]
-            + [["PV", "K", m, 50, 1000] for m in months],
-        },
-    )
 
 
 def test_a_period_written_by_someone_else(tmp_path, workspace):

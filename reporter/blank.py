@@ -1,0 +1,302 @@
+"""Blank inputs for a period: rapport.yaml, workbooks of every kind, text stubs.
+
+Everything is made from the contract in :mod:`reporter.schema`, so a
+scaffolded workbook has exactly the headers that validation expects. Files
+that already exist are never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .config import CONFIG_FILE, GENERATED_BILAGOR
+from .errors import ReporterError, error
+from .model import Month
+from .schema import (
+    ANSTALLNINGSFORMER,
+    KON,
+    REQUIRED_REGION_POSTS,
+    TYPICAL_COST_TYPES,
+    TYPICAL_MEASURES,
+    WORKBOOK_KINDS,
+    Column,
+    Kind,
+    Sheet,
+    WorkbookKind,
+)
+from .texts import TEXT_FILES
+from .inputs import TEXT_DIR
+from .values import name_key, slugify
+from .workbook import SheetOut, column_letter, write_sheets
+
+INSTRUCTIONS = "Instruktioner"
+LISTS = "Listor"
+
+WIDTHS = {Kind.DIVISION: 32, Kind.TEXT: 34, Kind.MONTH: 11, Kind.AMOUNT: 16, Kind.NUMBER: 16, Kind.SHARE: 13, Kind.CHOICE: 20}
+
+GENERAL_RULES = (
+    "Varje blad är en tabell: rad 1 är rubrikraden, varje rad under den är en post. Tomma rader hoppas över.",
+    "Ändra inte rubrikerna och inte bladens namn. Extra kolumner är tillåtna men används inte.",
+    "Belopp är i tkr om rubriken inte anger något annat: skriv t.ex. 'Utfall (mnkr)' eller 'Belopp (kr)' för en annan enhet.",
+    "Månad: ett datum i månaden, 2021-03, 202103 eller mars 2021.",
+    "Tal: skriv siffror (1234 eller 1 234,5). Formler går bra om arbetsboken sparas i Excel.",
+    "Andelar är procent 0–100; en cell formaterad som procent (83 %) räknas som 83.",
+    "Division: välj i listan; namnen kommer från rapport.yaml.",
+    "Spara som Excel-arbetsbok (.xlsx) och kontrollera med: reporter validate <periodmapp>",
+)
+
+TEXT_STUBS = {
+    "inledning": "[Skriv inledningen här: några stycken om månaden, undertecknas av regiondirektören.]",
+    "aktuella_handelser": "[Skriv om aktuella händelser här.]",
+    "namnderna": "[Skriv om nämndernas arbete här.]",
+}
+
+
+@dataclass
+class Scaffolded:
+    """What scaffold wrote, and what it left alone because it was there."""
+
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def scaffold(period_dir: Path, period: Month, division: str | None = None) -> Scaffolded:
+    """Write blank inputs for a period into ``period_dir``; never overwrite."""
+    result = Scaffolded()
+    period_dir.mkdir(parents=True, exist_ok=True)
+    config_path = period_dir / CONFIG_FILE
+    divisions = _divisions(config_path, period) if config_path.is_file() else []
+    if division is not None:
+        division = _known(division, divisions, config_path)
+    if config_path.is_file():
+        result.kept.append(config_path)
+    else:
+        names = [division] if division else []
+        _write_text(config_path, _config_text(period_dir, period, names), result)
+        divisions = names
+
+    if division is None:
+        for kind in WORKBOOK_KINDS:
+            sheets = list(kind.sheets)
+            _write_book(period_dir / f"{kind.name}.xlsx", kind, sheets, divisions, period, None, result)
+        for key, filename in TEXT_FILES.items():
+            _write_text(period_dir / TEXT_DIR / filename, _stub(key, divisions), result)
+    else:
+        for kind in WORKBOOK_KINDS:
+            sheets = [s for s in kind.sheets if _division_column(s) is not None]
+            if sheets:
+                _write_book(period_dir / f"{kind.name}-{slugify(division, 'division')}.xlsx", kind, sheets, divisions, period, division, result)
+    return result
+
+
+def _known(division: str, divisions: list[tuple[str, list[str]]], config_path: Path) -> str:
+    """The division's name as in rapport.yaml (an alias is accepted)."""
+    if not divisions:
+        return division.strip()
+    for name, aliases in divisions:
+        if name_key(division) in {name_key(n) for n in (name, *aliases)}:
+            return name
+    import difflib
+
+    names = [name for name, _ in divisions]
+    close = difflib.get_close_matches(division, names, n=1, cutoff=0.6)
+    hint = f"menade du '{close[0]}'? " if close else ""
+    raise ReporterError(
+        error(f"divisionen '{division}' finns inte i rapport.yaml; {hint}kända divisioner: {', '.join(names)}", file=config_path.name, key="organisation.divisioner")
+    )
+
+
+def _divisions(config_path: Path, period: Month) -> list[tuple[str, list[str]]]:
+    """Division names and aliases from an existing rapport.yaml, read leniently."""
+    try:
+        raw = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ReporterError(error(f"rapport.yaml kan inte läsas: {exc}; rätta den först", file=config_path.name)) from None
+    raw = raw if isinstance(raw, dict) else {}
+    if "period" in raw and str(raw["period"])[:7] != str(period):
+        raise ReporterError(
+            error(f"rapport.yaml gäller perioden {raw['period']}, inte {period}; välj rätt mapp eller rätt --period", file=config_path.name, key="period")
+        )
+    organisation = raw.get("organisation") if isinstance(raw.get("organisation"), dict) else {}
+    found = []
+    for item in organisation.get("divisioner") or []:
+        if isinstance(item, dict) and item.get("namn"):
+            found.append((str(item["namn"]), [str(a) for a in item.get("alias") or []]))
+    return found
+
+
+def _config_text(period_dir: Path, period: Month, divisions: list[str]) -> str:
+    """rapport.yaml: the previous period's with the new period, or a blank one."""
+    previous = _previous_config(period_dir, period)
+    if previous is not None:
+        text = previous.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^period:.*$", f"period: {period}", text, count=1)
+        text = re.sub(r"(?m)^(\s+publiceringsdatum:).*$", r'\1 ""   # fyll i', text, count=1)
+        return f"# Kopierad av reporter scaffold från {previous.parent.name}/{CONFIG_FILE}: kontrollera publiceringsdatum och version.\n" + text
+    bilagor = "".join(f"  - {kind}\n" for kind in GENERATED_BILAGOR if kind != "maluppfyllelse")
+    empty_division = '    - namn: ""\n'
+    listed = "".join(f"    - namn: {yaml.safe_dump(name, allow_unicode=True).strip().removesuffix('...').strip()}\n" for name in divisions)
+    return f"""\
+# rapport.yaml för {period}, skapad av reporter scaffold.
+# Fyll i alla tomma värden; reporter validate säger vad som saknas.
+rapport: manadsrapport
+period: {period}
+titel: Regiondirektörens rapport
+
+organisation:
+  namn: ""                      # t.ex. Region Norrbotten
+  divisioner:                   # ordningen här är ordningen i rapporten; alias: [kortnamn]
+{listed or empty_division}
+dokument:                       # dokument-ID-blocket överst på varje sida
+  galler_for: ""
+  dokument_id: ""
+  version: ""
+  publiceringsdatum: ""         # t.ex. {period.plus(1)}-15
+  ansvarig: ""
+  upprattad_av: ""
+
+undertecknare:                  # undertecknar inledningen
+  namn: ""
+  titel: Regiondirektör
+
+bilagor:                        # numreras 1, 2, 3 … i denna ordning
+{bilagor}"""
+
+
+def _previous_config(period_dir: Path, period: Month) -> Path | None:
+    """The newest rapport.yaml of an earlier period beside this one."""
+    parent = period_dir.resolve().parent
+    earlier = []
+    for candidate in parent.glob(f"*/{CONFIG_FILE}"):
+        try:
+            other = Month(*map(int, candidate.parent.name.split("-")))
+        except (TypeError, ValueError):
+            continue
+        if other < period:
+            earlier.append((other, candidate))
+    return max(earlier)[1] if earlier else None
+
+
+def _stub(key: str, divisions: list[tuple[str, list[str]] | str]) -> str:
+    if key == "verksamheten":
+        names = [d if isinstance(d, str) else d[0] for d in divisions] or ["Division"]
+        return "".join(f"## {name}\n\n[Skriv om {name} här.]\n\n" for name in names)
+    return TEXT_STUBS[key] + "\n"
+
+
+def _write_text(path: Path, text: str, result: Scaffolded) -> None:
+    if path.exists():
+        result.kept.append(path)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    result.written.append(path)
+
+
+def _write_book(path, kind: WorkbookKind, sheets: list[Sheet], divisions, period: Month, division: str | None, result: Scaffolded) -> None:
+    if path.exists():
+        result.kept.append(path)
+        return
+    names = [d if isinstance(d, str) else d[0] for d in divisions]
+    lists, list_sheet = _lists(sheets, names)
+    out = [_instructions(kind, sheets, division)]
+    out += [_sheet(sheet, lists, _prefill(sheet, period, division)) for sheet in sheets]
+    out.append(list_sheet)
+    write_sheets(path, out)
+    result.written.append(path)
+
+
+def _division_column(sheet: Sheet) -> Column | None:
+    return next((c for c in sheet.columns if c.kind is Kind.DIVISION), None)
+
+
+def _lists(sheets: list[Sheet], divisions: list[str]) -> tuple[dict[str, tuple[str, bool]], SheetOut]:
+    """The drop-down lists of these sheets, as columns of the Listor sheet."""
+    wanted: dict[str, tuple[list[str], bool]] = {}
+    for sheet in sheets:
+        for column in sheet.columns:
+            if column.kind is Kind.DIVISION and divisions:
+                wanted["Division"] = (divisions, False)  # aliases are allowed too
+            elif column.kind is Kind.CHOICE:
+                strict = not any(aliases for _, aliases in column.choices)
+                wanted.setdefault(_list_name(column), (column.choice_values, strict))
+    rows: list[list[object]] = [list(wanted)]
+    depth = max((len(values) for values, _ in wanted.values()), default=0)
+    for i in range(depth):
+        rows.append([values[i] if i < len(values) else None for values, _ in wanted.values()])
+    ranges = {}
+    for number, (name, (values, strict)) in enumerate(wanted.items(), 1):
+        letter = column_letter(number)
+        ranges[name] = (f"{LISTS}!${letter}$2:${letter}${len(values) + 1}", strict)
+    widths = {column_letter(n): 30 for n in range(1, len(wanted) + 1)}
+    return ranges, SheetOut(LISTS, rows, widths=widths, header_style=True)
+
+
+def _list_name(column: Column) -> str:
+    return "Kön (K/M)" if column.choices and column.choice_values == ["K", "M"] else column.header
+
+
+def _sheet(sheet: Sheet, lists: dict[str, tuple[str, bool]], rows: list[list[object]]) -> SheetOut:
+    header = [c.header for c in sheet.columns]
+    widths, formats, validations = {}, {}, {}
+    for number, column in enumerate(sheet.columns, 1):
+        letter = column_letter(number)
+        widths[letter] = max(WIDTHS[column.kind], len(column.header) + 4)
+        if column.kind is Kind.MONTH:
+            formats[letter] = "yyyy-mm"
+        name = "Division" if column.kind is Kind.DIVISION else _list_name(column)
+        if (column.kind in (Kind.DIVISION, Kind.CHOICE)) and name in lists:
+            validations[letter] = lists[name]
+    return SheetOut(sheet.name, [header, *rows], widths=widths, formats=formats, lists=validations, freeze="A2", header_style=True)
+
+
+def _prefill(sheet: Sheet, period: Month, division: str | None) -> list[list[object]]:
+    """Rows to start from: the required region posts, or a division's rows for the month."""
+    fields = [c.field for c in sheet.columns]
+    month = dt.date(period.year, period.month, 1)  # shown as 2021-04 by the column's format
+    if sheet.name == "Region":
+        return [[post] + [None] * (len(fields) - 1) for post in REQUIRED_REGION_POSTS]
+    if division is None:
+        return []
+    items = {
+        "Divisioner": [{}],
+        "Kostnader": [{"kostnadsslag": c, "manad": month} for c in TYPICAL_COST_TYPES],
+        "Produktion": [{"matt": m, "manad": month} for m in TYPICAL_MEASURES],
+        "Anställda": [{"anstallningsform": form, "manad": month} for form, _ in ANSTALLNINGSFORMER],
+        "Arbetad tid": [{"manad": month}],
+        "Sjukfrånvaro": [{"kon": kon, "manad": month} for kon, _ in KON],
+    }.get(sheet.name, [])
+    return [[{"division": division, **item}.get(f) for f in fields] for item in items]
+
+
+def _instructions(kind: WorkbookKind, sheets: list[Sheet], division: str | None) -> SheetOut:
+    whose = f" för {division}" if division else ""
+    rows: list[list[object]] = [[f"{kind.name}{whose}: så fyller du i arbetsboken", "", "", ""], ["", "", "", ""]]
+    rows += [[f"• {rule}", "", "", ""] for rule in GENERAL_RULES]
+    if division:
+        rows.append([f"• Divisionen är redan ifylld. Lägg till rader för fler månader eller poster; ta bort rader som inte gäller {division}.", "", "", ""])
+    for sheet in sheets:
+        rows += [["", "", "", ""], [f"Bladet {sheet.name}", sheet.help, "", ""], ["Kolumn", "Vad den ska innehålla", "Måste fyllas i", "Tillåtna värden"]]
+        for column in sheet.columns:
+            rows.append([column.header, _describe(column), "ja" if column.required else "nej", ", ".join(column.choice_values)])
+    return SheetOut(INSTRUCTIONS, rows, widths={"A": 30, "B": 70, "C": 16, "D": 40}, wrap=True)
+
+
+def _describe(column: Column) -> str:
+    base = {
+        Kind.TEXT: "Text.",
+        Kind.DIVISION: "Divisionens namn eller alias enligt rapport.yaml; välj i listan.",
+        Kind.MONTH: "Månaden: ett datum i månaden, 2021-03, 202103 eller mars 2021.",
+        Kind.AMOUNT: "Belopp i tkr; skriv (kr) eller (mnkr) i rubriken för en annan enhet.",
+        Kind.NUMBER: "Tal, t.ex. 1234 eller 1 234,5.",
+        Kind.SHARE: "Procent 0–100; en cell formaterad som procent räknas om (0,83 = 83 %).",
+        Kind.CHOICE: "Välj i listan.",
+    }[column.kind]
+    extra = column.help if column.help and column.kind not in (Kind.DIVISION, Kind.MONTH) else ""
+    empty = "" if column.required else " Tom cell betyder ej rapporterat."
+    return " ".join(part for part in (extra, base) if part) + empty

@@ -1,0 +1,146 @@
+"""What has come in for a period: division × workbook kind, texts, buildable.
+
+Built from the findings of :func:`reporter.pipeline.check`, so that status and
+validate can never disagree. No I/O beyond listing the period folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+from .inputs import TEXT_DIR, find_workbooks
+from .pipeline import Checked
+from .schema import WORKBOOK_KINDS, Kind
+from .texts import TEXT_FILES
+from .validation import required_kinds
+from .values import slugify
+
+REGION = "Hela regionen"
+SUBMITTED, MISSING, INVALID, NOT_APPLICABLE = "inskickad", "saknas", "ogiltig", "–"
+
+# Sheets without a Division column: the region's own figures.
+REGION_SHEETS = {
+    kind.name: {s.name for s in kind.sheets if not any(c.kind is Kind.DIVISION for c in s.columns)}
+    for kind in WORKBOOK_KINDS
+}
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One division's (or the region's) workbooks of one kind."""
+
+    state: str
+    files: tuple[str, ...] = ()
+    errors: int = 0
+
+    def __str__(self) -> str:
+        if self.state == INVALID:
+            return f"ogiltig ({self.errors} fel)"
+        if self.state == SUBMITTED:
+            return ", ".join(self.files)
+        return self.state
+
+
+@dataclass
+class Status:
+    """The state of a period folder, for the director's office."""
+
+    period_dir: Path
+    period: str
+    kinds: list[str]
+    rows: list[tuple[str, dict[str, Submission]]]
+    texts: dict[str, str]  # file name → finns / saknas / ej ifylld
+    other_files: list[tuple[str, int]] = field(default_factory=list)  # files no division owns, with errors
+    errors: int = 0
+    warnings: int = 0
+
+    @property
+    def buildable(self) -> bool:
+        """True when the period can be built."""
+        return self.errors == 0
+
+
+def status(checked: Checked) -> Status:
+    """The submission table of a checked period folder."""
+    config = checked.config
+    paths, _ = find_workbooks(checked.period_dir) if checked.period_dir.is_dir() else ({}, [])
+    divisions = [d.namn for d in config.organisation.divisioner] if config else []
+    needed = {k.name for k in required_kinds(config)} if config else {k.name for k in WORKBOOK_KINDS if not k.optional}
+    errors = checked.errors
+
+    owners: dict[tuple[str, str], set[str]] = {}
+    if checked.inputs is not None:
+        for kind in WORKBOOK_KINDS:
+            for sheet in kind.sheets:
+                for record in getattr(checked.inputs, sheet.target):
+                    owner = getattr(record, "division", REGION)
+                    owners.setdefault((owner, kind.name), set()).add(record.source.file)
+    for kind, files in paths.items():
+        for path in files:  # a per-division file, named by the scaffold: ekonomi-<slug>.xlsx
+            for name in divisions:
+                if path.stem.casefold().endswith("-" + slugify(name, "")):
+                    owners.setdefault((name, kind), set()).add(path.name)
+
+    kinds = [k.name for k in WORKBOOK_KINDS if k.name in needed or any(kind == k.name for _, kind in owners)]
+    kind_of = {path.name: kind for kind, files in paths.items() for path in files}
+    rows = []
+    for owner in [*divisions, REGION]:
+        cells = {}
+        for kind in kinds:
+            if owner == REGION and not REGION_SHEETS[kind]:
+                cells[kind] = Submission(NOT_APPLICABLE)
+                continue
+            files = owners.get((owner, kind), set())
+            count = sum(1 for p in errors if kind_of.get(p.where.file) == kind and _concerns(p, owner, files, kind))
+            if count:
+                cells[kind] = Submission(INVALID, tuple(sorted(files)), count)
+            elif files:
+                cells[kind] = Submission(SUBMITTED, tuple(sorted(files)))
+            else:
+                cells[kind] = Submission(MISSING)
+        rows.append((owner, cells))
+
+    owned = {f for files in owners.values() for f in files}
+    other = [
+        (path.name, sum(1 for p in errors if p.where.file == path.name))
+        for files in paths.values()
+        for path in files
+        if path.name not in owned
+    ]
+    return Status(
+        checked.period_dir,
+        str(config.period) if config else checked.period_dir.name,
+        kinds,
+        rows,
+        _texts(checked),
+        other,
+        len(errors),
+        len(checked.warnings),
+    )
+
+
+def _concerns(problem: Problem, owner: str, files: set[str], kind: str) -> bool:
+    """Whether an error in a workbook of this kind belongs to this row of the table."""
+    if problem.division:
+        return problem.division == owner
+    sheet = problem.where.sheet
+    if owner == REGION:
+        return sheet in REGION_SHEETS[kind]
+    # A file-wide error (unreadable, a missing column) counts for the divisions in that file.
+    return problem.where.file in files and sheet not in REGION_SHEETS[kind]
+
+
+def _texts(checked: Checked) -> dict[str, str]:
+    unfilled = {p.where.file for p in checked.errors if p.where.file.startswith(f"{TEXT_DIR}/")}
+    result = {}
+    for key, filename in TEXT_FILES.items():
+        label = f"{TEXT_DIR}/{filename}"
+        if label in unfilled:
+            result[filename] = "ej ifylld"
+        elif checked.texts.get(key) is None:
+            result[filename] = "saknas"
+        else:
+            result[filename] = "finns"
+    return result

@@ -1,0 +1,263 @@
+"""scaffold, status and validate's exit codes and JSON: the submission workflow."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import reporter
+from reporter.cli import main
+from reporter.errors import ReporterError
+from reporter.model import Month
+from reporter import scaffold
+from reporter.schema import WORKBOOK_KINDS
+
+from periods import write_other_period
+
+PERIOD = Month(2022, 2)
+FEBRUARY = dt.date(2022, 2, 1)
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Path:
+    """A period folder with the office's rapport.yaml and nothing else."""
+    source = tmp_path / "mall" / "2022-02"
+    write_other_period(source)
+    folder = tmp_path / "inputs" / "2022-02"
+    folder.mkdir(parents=True)
+    (folder / "rapport.yaml").write_text((source / "rapport.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def fill(path: Path, rows_by_sheet: dict[str, list[list[object]]], start: int = 2) -> None:
+    """Write values into a scaffolded workbook: rows from ``start``, None keeps a cell."""
+    book = load_workbook(path)
+    for title, rows in rows_by_sheet.items():
+        sheet = book[title]
+        for offset, row in enumerate(rows):
+            for column, value in enumerate(row, 1):
+                if value is not None:
+                    sheet.cell(start + offset, column, value)
+    book.save(path)
+
+
+def fill_everything(folder: Path) -> None:
+    """What the analysts type into the blank workbooks, and the texts they write."""
+    fill(folder / "ekonomi.xlsx", {"Region": [[None, v] for v in (12, 8, 4, -500, 508)]})
+    fill(folder / "ekonomi.xlsx", {"Divisioner": [["Primärvård", 1.5], ["Specialistvård", -3]]})
+    fill(folder / "ekonomi.xlsx", {"Kostnader": [["PV", "Läkemedel", FEBRUARY, 1000]]})
+    fill(folder / "produktion.xlsx", {
+        "Produktion": [["PV", "Läkarbesök", FEBRUARY, 1000]],
+        "Tillgänglighet": [["Telefontillgänglighet", FEBRUARY, 90]],
+        "Beläggning": [["Centrallasarettet", FEBRUARY, 87.5]],
+    })
+    fill(folder / "personal.xlsx", {
+        "Anställda": [["PV", "Läkare", "Tillsvidare", FEBRUARY, 104]],
+        "Arbetad tid": [["PV", FEBRUARY, 110]],
+        "Sjukfrånvaro": [["PV", "Kvinnor", FEBRUARY, 50, 1000]],
+    })
+    for text in (folder / "texter").iterdir():
+        text.write_text("## Rubrik\n\nEn riktig text.\n", encoding="utf-8")
+
+
+def test_scaffold_writes_the_contract(office):
+    made = scaffold(office, PERIOD)
+    names = sorted(p.relative_to(office).as_posix() for p in made.written)
+    assert names == [
+        "ekonomi.xlsx", "personal.xlsx", "produktion.xlsx", "styrkort.xlsx",
+        "texter/aktuella-handelser.md", "texter/inledning.md", "texter/namnderna.md", "texter/verksamheten.md",
+    ]
+    assert made.kept == [office / "rapport.yaml"] or made.kept == []
+    for kind in WORKBOOK_KINDS:
+        book = load_workbook(office / f"{kind.name}.xlsx")
+        assert book.sheetnames == ["Instruktioner", *(s.name for s in kind.sheets), "Listor"]
+        for spec in kind.sheets:
+            sheet = book[spec.name]
+            assert [c.value for c in sheet[1]] == [c.header for c in spec.columns]
+            assert sheet.freeze_panes == "A2"
+            assert all(sheet.column_dimensions[c.column_letter].width >= 11 for c in sheet[1])
+        instructions = [c.value for c in book["Instruktioner"]["A"]]
+        assert all(f"Bladet {s.name}" in instructions for s in kind.sheets)
+
+
+def test_scaffold_lists_divisions_and_every_choice(office):
+    scaffold(office, PERIOD)
+    book = load_workbook(office / "personal.xlsx")
+    lists = {c.value: [x.value for x in col[1:] if x.value] for col in book["Listor"].iter_cols() for c in col[:1]}
+    assert lists == {"Division": ["Primärvård", "Specialistvård"], "Anställningsform": ["Tillsvidare", "Vikarie/tillfällig"],
+                     "Kön": ["Kvinnor", "Män"]}
+    rules = {str(v.sqref): v.formula1 for v in book["Anställda"].data_validations.dataValidation}
+    assert rules == {"A2:A2000": "Listor!$A$2:$A$3", "C2:C2000": "Listor!$B$2:$B$3"}
+    book = load_workbook(office / "styrkort.xlsx")
+    headers = [c.value for c in book["Listor"][1]]
+    assert headers == ["Perspektiv", "Bedömning", "Bedömning helår", "Kön (K/M)", "Måluppfyllelse", "Utveckling"]
+    strict = {str(v.sqref): v.errorStyle for v in book["Styrmått"].data_validations.dataValidation}
+    assert strict["A2:A2000"] == "stop"
+
+
+def test_a_scaffolded_period_filled_in_validates(office):
+    scaffold(office, PERIOD)
+    blank = reporter.validate(office)
+    assert blank.errors, "blank workbooks must not validate"
+    fill_everything(office)
+    checked = reporter.validate(office)
+    assert [str(p) for p in checked.problems] == []
+
+
+def test_a_division_workbook_has_the_division_filled_in(office):
+    scaffold(office, PERIOD)
+    fill_everything(office)
+    made = scaffold(office, PERIOD, division="spv")
+    assert sorted(p.name for p in made.written) == [
+        "ekonomi-specialistvard.xlsx", "personal-specialistvard.xlsx", "produktion-specialistvard.xlsx"
+    ]
+    book = load_workbook(office / "personal-specialistvard.xlsx")
+    assert book.sheetnames == ["Instruktioner", "Anställda", "Arbetad tid", "Sjukfrånvaro", "Listor"]
+    rows = [[c.value for c in row] for row in book["Sjukfrånvaro"].iter_rows(min_row=2)]
+    assert rows == [["Specialistvård", "Kvinnor", dt.datetime(2022, 2, 1), None, None],
+                    ["Specialistvård", "Män", dt.datetime(2022, 2, 1), None, None]]
+
+    checked = reporter.validate(office)
+    unfilled = [str(p) for p in checked.errors]
+    assert "personal-specialistvard.xlsx, blad Sjukfrånvaro, cell D2: Sjukfrånvarotimmar: cellen är tom men ska ha ett värde; " \
+           "fyll i den (0 om det inte finns något att rapportera) eller ta bort raden" in unfilled
+    assert all(p.division == "Specialistvård" for p in checked.errors)
+
+    fill(office / "ekonomi-specialistvard.xlsx", {"Divisioner": [[None, -3]], "Kostnader": [[None, None, None, 10]] * 8})
+    fill(office / "produktion-specialistvard.xlsx", {"Produktion": [[None, None, None, 5]] * 5})
+    fill(office / "personal-specialistvard.xlsx", {
+        "Anställda": [[None, "Sjuksköterskor", None, None, 20]] * 2,
+        "Arbetad tid": [[None, None, 30]],
+        "Sjukfrånvaro": [[None, None, None, 4, 100]] * 2,
+    })
+    checked = reporter.validate(office)
+    # The office's file already has Specialistvård's result: the division file repeats it, and that is named.
+    assert [str(p) for p in checked.errors] == [
+        "ekonomi.xlsx, blad Divisioner, rad 3: samma post finns två gånger (division=Specialistvård) (även ekonomi-specialistvard.xlsx, blad Divisioner, rad 2)"
+    ]
+
+
+def test_scaffold_never_overwrites(office):
+    scaffold(office, PERIOD)
+    (office / "ekonomi.xlsx").write_bytes(b"mina siffror")
+    made = scaffold(office, PERIOD)
+    assert made.written == []
+    assert (office / "ekonomi.xlsx").read_bytes() == b"mina siffror"
+    assert office / "ekonomi.xlsx" in made.kept
+
+
+def test_scaffold_of_a_new_period_starts_from_the_previous_rapport_yaml(office):
+    later = office.parent / "2022-03"
+    scaffold(later, Month(2022, 3))
+    text = (later / "rapport.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Kopierad av reporter scaffold från 2022-02/rapport.yaml")
+    assert "period: 2022-03" in text and "Specialistvård" in text
+    checked = reporter.validate(later)
+    assert [str(p) for p in checked.errors if "rapport.yaml" in p.where.file] == [
+        "2022-03/rapport.yaml, nyckel dokument.publiceringsdatum: får inte vara tom"
+    ]
+
+
+def test_scaffold_without_rapport_yaml_writes_one_to_fill_in(tmp_path):
+    folder = tmp_path / "ny" / "2022-02"
+    scaffold(folder, PERIOD, division="Primärvård")
+    checked = reporter.validate(folder)
+    keys = [p.where.key for p in checked.errors if p.where.key]
+    assert "organisation.namn" in keys and "dokument.dokument_id" in keys
+    assert "Primärvård" in (folder / "rapport.yaml").read_text(encoding="utf-8")
+    assert (folder / "ekonomi-primarvard.xlsx").is_file()
+
+
+def test_scaffold_of_an_unknown_division_suggests_the_closest(office):
+    with pytest.raises(ReporterError) as caught:
+        scaffold(office, PERIOD, division="Specialistvårdd")
+    assert "menade du 'Specialistvård'?" in str(caught.value)
+
+
+def test_scaffold_refuses_a_rapport_yaml_of_another_period(office):
+    with pytest.raises(ReporterError, match="rapport.yaml gäller perioden 2022-02, inte 2022-05"):
+        scaffold(office, Month(2022, 5))
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+
+def test_cli_scaffold_and_bad_period(office):
+    runner = CliRunner()
+    result = runner.invoke(main, ["scaffold", str(office), "--period", "2022-02"])
+    assert result.exit_code == 0, result.output
+    assert f"Skrev {office / 'ekonomi.xlsx'}" in result.output
+    assert f"Finns redan, orörd: {office / 'rapport.yaml'}" in result.output
+    result = runner.invoke(main, ["scaffold", str(office), "--period", "februari"])
+    assert result.exit_code == 1
+    assert "--period 'februari' är ingen månad; skriv t.ex. 2021-04" in result.output
+
+
+def test_cli_validate_exit_codes(tmp_path):
+    runner = CliRunner()
+    folder = tmp_path / "2022-02"
+    write_other_period(folder)
+    assert runner.invoke(main, ["validate", str(folder)]).exit_code == 0
+    (folder / "personal.xlsx").write_text("trasig")
+    assert runner.invoke(main, ["validate", str(folder)]).exit_code == 1
+    (folder / "rapport.yaml").write_text("period: [", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 2
+    assert "YAML-fel" in result.output
+    assert runner.invoke(main, ["validate", str(tmp_path / "finns-inte")]).exit_code == 2
+
+
+def test_cli_validate_json(tmp_path):
+    folder = tmp_path / "2022-02"
+    write_other_period(folder)
+    from helpers import set_cell
+
+    set_cell(folder / "ekonomi.xlsx", "Divisioner", "A3", "Specialistvårdd")
+    set_cell(folder / "personal.xlsx", "Anställda", "F1", "Kommentar")
+    result = CliRunner().invoke(main, ["validate", "--json", str(folder)])
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)
+    assert findings["kan_byggas"] is False and findings["fel"] == 1 and findings["varningar"] == 1
+    assert findings["problem"][0] == {
+        "allvarlighet": "fel",
+        "meddelande": "Division: 'Specialistvårdd' går inte att läsa; förväntat menade du 'Specialistvård'? "
+                      "en division i rapport.yaml: Primärvård, Specialistvård",
+        "file": "ekonomi.xlsx",
+        "sheet": "Divisioner",
+        "cell": "A3",
+    }
+    assert findings["problem"][1]["allvarlighet"] == "varning"
+
+
+def test_cli_status_table(office):
+    scaffold(office, PERIOD)
+    fill_everything(office)
+    scaffold(office, PERIOD, division="Specialistvård")
+    result = CliRunner().invoke(main, ["status", str(office)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"Period 2022-02 ({office})"
+    table = [line.split("  ") for line in lines[2:7]]
+    cells = [[c.strip() for c in row if c.strip()] for row in table]
+    assert cells[0] == ["Division", "ekonomi", "produktion", "personal"]
+    assert cells[2] == ["Primärvård", "ekonomi.xlsx", "produktion.xlsx", "personal.xlsx"]
+    assert cells[3] == ["Specialistvård", "ogiltig (9 fel)", "ogiltig (5 fel)", "ogiltig (9 fel)"]
+    assert cells[4] == ["Hela regionen", "ekonomi.xlsx", "produktion.xlsx", "–"]
+    assert "Texter: inledning.md finns, aktuella-handelser.md finns, verksamheten.md finns, namnderna.md finns" in result.output
+    assert "Perioden kan inte byggas: 23 fel. Kör reporter validate" in result.output
+
+
+def test_status_counts_missing_and_submitted(tmp_path):
+    folder = tmp_path / "2022-02"
+    write_other_period(folder)
+    state = reporter.status(folder)
+    rows = {owner: {k: str(v) for k, v in cells.items()} for owner, cells in state.rows}
+    assert rows["Primärvård"] == {"ekonomi": "ekonomi-kostnader.xlsx, ekonomi.xlsx", "produktion": "produktion.xlsx", "personal": "personal.xlsx"}
+    assert rows["Specialistvård"] == {"ekonomi": "ekonomi.xlsx", "produktion": "saknas", "personal": "personal.xlsx"}
+    assert state.texts == {"inledning.md": "saknas", "aktuella-handelser.md": "saknas", "verksamheten.md": "saknas", "namnderna.md": "saknas"}
+    assert state.buildable
