@@ -147,6 +147,8 @@ def status(period_dir: Path) -> None:
     if state.other_files:
         listed = ", ".join(name + (f" (ogiltig, {count} fel)" if count else "") for name, count in state.other_files)
         click.echo(f"Filer utan rader för någon division: {listed}")
+    for name, file, count in state.unknown:
+        click.echo(f"Rader med okänd division '{name}' i {file}: {count} fel")
     click.echo("")
     click.echo("Texter: " + ", ".join(f"{name} {state_}" for name, state_ in state.texts.items()))
     click.echo("")

@@ -46,7 +46,9 @@ class Problem:
     message: str
     where: Location = field(default_factory=Location)
     also: tuple[Location, ...] = ()
-    division: str = ""  # the division the problem concerns, when known
+    # The division of the row the problem is in: its name in rapport.yaml, or the
+    # name as written when it is not a known division. Empty for file-wide problems.
+    division: str = ""
 
     def __str__(self) -> str:
         where = str(self.where)

@@ -53,6 +53,7 @@ class Status:
     rows: list[tuple[str, dict[str, Submission]]]
     texts: dict[str, str]  # file name → finns / saknas / ej ifylld
     other_files: list[tuple[str, int]] = field(default_factory=list)  # files no division owns, with errors
+    unknown: list[tuple[str, str, int]] = field(default_factory=list)  # (division as written, file, errors)
     errors: int = 0
     warnings: int = 0
 
@@ -77,14 +78,20 @@ def status(checked: Checked) -> Status:
                 for record in getattr(checked.inputs, sheet.target):
                     owner = getattr(record, "division", REGION)
                     owners.setdefault((owner, kind.name), set()).add(record.source.file)
-    for kind, files in paths.items():
-        for path in files:  # a per-division file, named by the scaffold: ekonomi-<slug>.xlsx
-            for name in divisions:
-                if path.stem.casefold().endswith("-" + slugify(name, "")):
-                    owners.setdefault((name, kind), set()).add(path.name)
+    # Every file of a kind: the workbooks read, and files named like one that could not be.
+    kind_of = {path.name: kind for kind, files in paths.items() for path in files}
+    for problem in errors:
+        name = problem.where.file
+        kind = next((k.name for k in WORKBOOK_KINDS if name.casefold().startswith(k.name)), None)
+        if kind and "/" not in name and name not in kind_of:
+            kind_of[name] = kind
+    for name, kind in kind_of.items():  # a per-division file, named by the scaffold: ekonomi-<slug>.xlsx
+        stem = name.rsplit(".", 1)[0].casefold()
+        for division in divisions:
+            if stem.endswith("-" + slugify(division, "")):
+                owners.setdefault((division, kind), set()).add(name)
 
     kinds = [k.name for k in WORKBOOK_KINDS if k.name in needed or any(kind == k.name for _, kind in owners)]
-    kind_of = {path.name: kind for kind, files in paths.items() for path in files}
     rows = []
     for owner in [*divisions, REGION]:
         cells = {}
@@ -103,12 +110,13 @@ def status(checked: Checked) -> Status:
         rows.append((owner, cells))
 
     owned = {f for files in owners.values() for f in files}
-    other = [
-        (path.name, sum(1 for p in errors if p.where.file == path.name))
-        for files in paths.values()
-        for path in files
-        if path.name not in owned
-    ]
+    other = [(name, sum(1 for p in errors if p.where.file == name)) for name in sorted(kind_of) if name not in owned]
+    known = set(divisions)
+    unknown: dict[tuple[str, str], int] = {}
+    for problem in errors:
+        if problem.division and problem.division not in known:
+            key = (problem.division, problem.where.file)
+            unknown[key] = unknown.get(key, 0) + 1
     return Status(
         checked.period_dir,
         str(config.period) if config else checked.period_dir.name,
@@ -116,6 +124,7 @@ def status(checked: Checked) -> Status:
         rows,
         _texts(checked),
         other,
+        [(name, file, count) for (name, file), count in unknown.items()],
         len(errors),
         len(checked.warnings),
     )

@@ -40,6 +40,8 @@ MONTHLY_SHEETS = {
 }
 # A row naming one of these in the Division column is a total of the rows of its sheet.
 TOTAL_NAMES = ("totalt", "total", "summa", "summa totalt", "hela regionen", "regionen", "region totalt", "regionen totalt")
+# The division of a row whose Division cell is empty.
+NO_DIVISION = "(tom divisionscell)"
 # How many rows from the top a header row is looked for below title rows.
 HEADER_SEARCH_ROWS = 10
 # How many series with missing months are named one by one per sheet.
@@ -136,11 +138,11 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
             cell = _cell_at(cells, division_column[0])
             text = text_of(cell.value) if cell is not None and isinstance(cell.value, (str, int, float)) else ""
             is_total = bool(text) and divisions.is_total(text)
-            if not is_total and text:
+            if not is_total:
                 try:
                     division = divisions.resolve(text)
                 except ValueProblem:
-                    division = ""
+                    division = text or NO_DIVISION  # as written: status lists it as unknown
         for column, (index, factor) in columns.items():
             cell = _cell_at(cells, index)
             if is_total and column.kind is Kind.DIVISION:
@@ -258,7 +260,10 @@ def _check_totals(sheet: Sheet, table: Table, columns: dict, totals: list, read:
 
 
 def _plain(number: float) -> str:
-    return f"{round(number, 2):g}".replace(".", ",").replace("-", "\u2212")
+    """1234.5 → ``1 234,5``, −2 → ``−2``: Swedish, without Babel (validation stays light)."""
+    text = f"{abs(number):,.2f}".rstrip("0").rstrip(".")
+    text = text.replace(",", "\u00a0").replace(".", ",")
+    return ("\u2212" if round(number, 2) < 0 else "") + text
 
 
 def _letter_of(table: Table, index: int) -> str:

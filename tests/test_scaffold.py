@@ -230,6 +230,7 @@ def test_cli_validate_json(tmp_path):
         "file": "ekonomi.xlsx",
         "sheet": "Divisioner",
         "cell": "A3",
+        "division": "Specialistvårdd",
     }
     assert findings["problem"][1]["allvarlighet"] == "varning"
 
@@ -261,3 +262,18 @@ def test_status_counts_missing_and_submitted(tmp_path):
     assert rows["Specialistvård"] == {"ekonomi": "ekonomi.xlsx", "produktion": "saknas", "personal": "personal.xlsx"}
     assert state.texts == {"inledning.md": "saknas", "aktuella-handelser.md": "saknas", "verksamheten.md": "saknas", "namnderna.md": "saknas"}
     assert state.buildable
+
+
+def test_status_names_unknown_divisions_and_unreadable_division_files(tmp_path):
+    folder = tmp_path / "2022-02"
+    write_other_period(folder)
+    from helpers import set_cell
+
+    set_cell(folder / "ekonomi.xlsx", "Divisioner", "A3", "Specialistvårdd")
+    (folder / "produktion-specialistvard.xls").write_bytes(b"gammal")
+    state = reporter.status(folder)
+    rows = {owner: {k: str(v) for k, v in cells.items()} for owner, cells in state.rows}
+    assert rows["Specialistvård"]["produktion"] == "ogiltig (1 fel)"
+    assert rows["Primärvård"]["ekonomi"] == "ekonomi-kostnader.xlsx, ekonomi.xlsx"  # the unknown row is not Primärvård's
+    assert state.unknown == [("Specialistvårdd", "ekonomi.xlsx", 1)]
+    assert state.errors == 2 and not state.buildable
