@@ -106,8 +106,10 @@ def validate(period_dir: Path, as_json: bool) -> None:
 
 
 def _findings(checked, code: int) -> dict:
+    names = {"file": "fil", "sheet": "blad", "cell": "cell", "key": "nyckel"}
+
     def place(location) -> dict:
-        return {k: v for k, v in vars(location).items() if v}
+        return {names[k]: v for k, v in vars(location).items() if v}
 
     return {
         "period_dir": str(checked.period_dir),

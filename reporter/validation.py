@@ -57,6 +57,10 @@ class WorkbookFile:
     tables: dict[str, Table]
 
 
+class UnknownName(ValueProblem):
+    """A name that is not in rapport.yaml; the message is whole, found and expected."""
+
+
 class DivisionIndex:
     """Looks a division up by name or alias, case and spacing ignored."""
 
@@ -80,7 +84,7 @@ class DivisionIndex:
             return found
         close = difflib.get_close_matches(name_key(text), list(self._by_key), n=1, cutoff=0.6)
         hint = f"menade du '{self._by_key[close[0]]}'? " if close else ""
-        raise ValueProblem(f"{hint}en division i rapport.yaml: {', '.join(self.names)}")
+        raise UnknownName(f"'{text}' finns inte i rapport.yaml; {hint}kända divisioner: {', '.join(self.names)}")
 
 
 def required_kinds(config: Rapport) -> list[WorkbookKind]:
@@ -328,6 +332,8 @@ def _cell_value(column: Column, cell: Cell | None, factor: float, divisions: Div
         raise ValueProblem(f"cellen innehåller Excel-felet {value}; rätta formeln eller skriv in värdet")
     try:
         return _typed(column, value, cell.number_format, factor, divisions)
+    except UnknownName:
+        raise
     except ValueProblem as exc:
         raise ValueProblem(f"'{text_of(value)}' går inte att läsa; förväntat {exc}") from None
 

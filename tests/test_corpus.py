@@ -179,7 +179,7 @@ CASES = [
     Case("formel-utan-varde", _cell("personal.xlsx", "Arbetad tid", "C15", "=C14*2"),
          "cellen har formeln =C14*2 men inget sparat värde", file="personal.xlsx", sheet="Arbetad tid", cell="C15"),
     Case("okand-division", _cell("ekonomi.xlsx", "Divisioner", "A3", "Specialistvårdd"),
-         "Division: 'Specialistvårdd' går inte att läsa; förväntat menade du 'Specialistvård'?",
+         "Division: 'Specialistvårdd' finns inte i rapport.yaml; menade du 'Specialistvård'? kända divisioner: Primärvård, Specialistvård",
          file="ekonomi.xlsx", sheet="Divisioner", cell="A3"),
     Case("tom-cell", _cell("personal.xlsx", "Arbetad tid", "C3", None),
          "Arbetad tid: cellen är tom men ska ha ett värde; fyll i den (0 om det inte finns något att rapportera) eller ta bort raden",

@@ -225,10 +225,10 @@ def test_cli_validate_json(tmp_path):
     assert findings["kan_byggas"] is False and findings["fel"] == 1 and findings["varningar"] == 1
     assert findings["problem"][0] == {
         "allvarlighet": "fel",
-        "meddelande": "Division: 'Specialistvårdd' går inte att läsa; förväntat menade du 'Specialistvård'? "
-                      "en division i rapport.yaml: Primärvård, Specialistvård",
-        "file": "ekonomi.xlsx",
-        "sheet": "Divisioner",
+        "meddelande": "Division: 'Specialistvårdd' finns inte i rapport.yaml; menade du 'Specialistvård'? "
+                      "kända divisioner: Primärvård, Specialistvård",
+        "fil": "ekonomi.xlsx",
+        "blad": "Divisioner",
         "cell": "A3",
         "division": "Specialistvårdd",
     }

@@ -133,7 +133,7 @@ def test_division_alias_and_case(period):
 def test_unknown_division_suggests_the_closest(period):
     set_cell(period / "ekonomi.xlsx", "Divisioner", "A6", "Lanssjukvard")
     (found,) = errors(period)
-    assert found.startswith("ekonomi.xlsx, blad Divisioner, cell A6: Division: 'Lanssjukvard' går inte att läsa;")
+    assert found.startswith("ekonomi.xlsx, blad Divisioner, cell A6: Division: 'Lanssjukvard' finns inte i rapport.yaml;")
     assert "menade du 'Länssjukvård'?" in found
 
 
