@@ -88,7 +88,7 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None) -> Sc
             _write_text(period_dir / TEXT_DIR / filename, _stub(key, divisions), result)
     else:
         for kind in WORKBOOK_KINDS:
-            sheets = [s for s in kind.sheets if _division_column(s) is not None]
+            sheets = [s for s in kind.sheets if s.division_column is not None]
             if sheets:
                 _write_book(period_dir / f"{kind.name}-{slugify(division, 'division')}.xlsx", kind, sheets, divisions, period, division, result)
     return result
@@ -209,10 +209,6 @@ def _write_book(path, kind: WorkbookKind, sheets: list[Sheet], divisions, period
     out.append(list_sheet)
     write_sheets(path, out)
     result.written.append(path)
-
-
-def _division_column(sheet: Sheet) -> Column | None:
-    return next((c for c in sheet.columns if c.kind is Kind.DIVISION), None)
 
 
 def _lists(sheets: list[Sheet], divisions: list[str]) -> tuple[dict[str, tuple[str, bool]], SheetOut]:

@@ -53,6 +53,11 @@ class Sheet:
     target: str  # attribute of model.Inputs
     help: str = ""
 
+    @property
+    def division_column(self) -> Column | None:
+        """The column naming the division, or None for the region's own sheets."""
+        return next((c for c in self.columns if c.kind is Kind.DIVISION), None)
+
 
 @dataclass(frozen=True)
 class WorkbookKind:

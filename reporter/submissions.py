@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import Problem
 from .inputs import TEXT_DIR, find_workbooks
 from .pipeline import Checked
-from .schema import WORKBOOK_KINDS, Kind
+from .schema import WORKBOOK_KINDS
 from .texts import TEXT_FILES
 from .validation import required_kinds
 from .values import slugify
@@ -21,10 +21,7 @@ REGION = "Hela regionen"
 SUBMITTED, MISSING, INVALID, NOT_APPLICABLE = "inskickad", "saknas", "ogiltig", "–"
 
 # Sheets without a Division column: the region's own figures.
-REGION_SHEETS = {
-    kind.name: {s.name for s in kind.sheets if not any(c.kind is Kind.DIVISION for c in s.columns)}
-    for kind in WORKBOOK_KINDS
-}
+REGION_SHEETS = {kind.name: {s.name for s in kind.sheets if s.division_column is None} for kind in WORKBOOK_KINDS}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from .values import (
     split_header,
     text_of,
 )
-from .workbook import Cell, ExcelError, FormulaWithoutValue, Table
+from .workbook import Cell, ExcelError, FormulaWithoutValue, Table, split_coordinate
 
 # Sheets whose series must reach the reported month, and what makes one series in
 # each: a month missing from a series is warned about. A cost type or occupational
@@ -128,9 +128,9 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
     problems += header_problems
     if columns is None:
         return problems
-    problems += _headerless_columns(table, {index for index, _ in columns.values()})
+    problems += _headerless_columns(table)
     absent = {c.field: None for c in sheet.columns if c not in columns}
-    division_column = columns.get(DIVISION_COLUMN.get(sheet.name))
+    division_column = columns.get(sheet.division_column)
     read: list = []
     totals: list[tuple[int, dict[str, object]]] = []
     for row_number, cells in table.rows:
@@ -139,17 +139,18 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
         division = ""
         is_total = False
         if division_column is not None:
+            # Known first, so that every problem of the row can say whose row it is.
             cell = _cell_at(cells, division_column[0])
             text = text_of(cell.value) if cell is not None and isinstance(cell.value, (str, int, float)) else ""
             is_total = bool(text) and divisions.is_total(text)
             if not is_total:
                 try:
-                    division = divisions.resolve(text)
+                    division = values["division"] = divisions.resolve(text)
                 except ValueProblem:
                     division = text or NO_DIVISION  # as written: status lists it as unknown
         for column, (index, factor) in columns.items():
             cell = _cell_at(cells, index)
-            if is_total and column.kind is Kind.DIVISION:
+            if column.kind is Kind.DIVISION and (is_total or "division" in values):
                 continue
             try:
                 values[column.field] = _cell_value(column, cell, factor, divisions)
@@ -206,7 +207,7 @@ def _known_headers(sheet: Sheet, cells: list[Cell | None]) -> int:
     return sum(1 for cell in cells if cell is not None and split_header(text_of(cell.value))[0] in keys)
 
 
-def _headerless_columns(table: Table, used: set[int]) -> list[Problem]:
+def _headerless_columns(table: Table) -> list[Problem]:
     """Values in a column that has no header are never used: say so."""
     named = {index for index, cell in enumerate(table.header) if cell is not None}
     first: dict[int, str] = {}
@@ -229,8 +230,6 @@ def _headerless_columns(table: Table, used: set[int]) -> list[Problem]:
 
 
 def _in_range(coordinate: str, cells: str) -> bool:
-    from .workbook import split_coordinate
-
     column, row = split_coordinate(coordinate)
     (c1, r1), (c2, r2) = (split_coordinate(c) for c in cells.split(":"))
     return c1 <= column <= c2 and r1 <= row <= r2
@@ -306,9 +305,6 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
         problems.append(error(f"kolumn saknas: {', '.join(missing)} (rubrikraden har: {headers})", cell=row, **where))
         return None, problems
     return found, problems
-
-
-DIVISION_COLUMN = {s.name: next((c for c in s.columns if c.kind is Kind.DIVISION), None) for k in WORKBOOK_KINDS for s in k.sheets}
 
 
 def sheet_key_columns(sheet: Sheet) -> list[Column]:

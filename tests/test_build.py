@@ -10,7 +10,6 @@ from docx import Document
 
 import reporter
 from reporter.errors import ReporterError
-from reporter.workbook import write_workbook
 
 from helpers import dump_docx, edit_sheet, header_xml, set_cell, squash
 from periods import write_other_period
