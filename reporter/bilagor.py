@@ -8,6 +8,7 @@ disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .config import GENERATED_BILAGOR, ExternBilaga, Rapport
 from .formatting import manad_ar
@@ -27,6 +28,19 @@ class Bilaga:
     def slug(self) -> str:
         """The title as a file-name part: ``ekonomirapport``."""
         return slugify(GENERATED_BILAGOR.get(self.slag) or self.titel)
+
+    @property
+    def generated(self) -> bool:
+        """True when the tool makes this appendix from the inputs."""
+        return self.slag in GENERATED_BILAGOR
+
+    def file_name(self, period) -> str | None:
+        """``bilaga-1-ekonomirapport-2021-03.docx``, ``bilaga-4-vardval.pdf``; None when nothing is delivered."""
+        if self.generated:
+            return f"bilaga-{self.nummer}-{self.slug}-{period}.docx"
+        if self.fil:
+            return f"bilaga-{self.nummer}-{self.slug}{Path(self.fil).suffix.lower()}"
+        return None
 
 
 def bilagor(config: Rapport) -> list[Bilaga]:

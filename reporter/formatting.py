@@ -187,11 +187,16 @@ def versal(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def manad_kod(month: Month) -> str:
+    """A month as Excel and the ledgers write it: ``202103``."""
+    return f"{month.year:04d}{month.month:02d}"
+
+
 FILTERS = {
     f.__name__: f
     for f in (
         tal, signerat, pct, procent, mnkr, mnkr_tal, tkr, jamfort, forandring, forandring_procent,
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills,
-        datum, sep, versal,
+        datum, sep, versal, manad_kod,
     )
 }

@@ -8,7 +8,9 @@ file and a failed build leaves the previous output as it was.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
 import tempfile
 import zipfile
@@ -55,3 +57,30 @@ def write_package(out_dir: Path, documents: dict[str, bytes]) -> list[Path]:
         write_atomic(path, normalise_docx(data) if name.endswith(".docx") else data)
         written.append(path)
     return written
+
+
+def manifest(documents: dict[str, bytes], inputs: list[Path], period_dir: Path) -> bytes:
+    """``manifest.json``: every output and input with its sha256, and the tool's version.
+
+    Written from the bytes as they will be on disk (DOCX normalised), with no
+    time in it, so the same inputs give the same manifest.
+    """
+    from . import __version__
+
+    def digest(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()
+
+    record = {
+        "verktyg": "reporter",
+        "version": __version__,
+        "period": period_dir.name,
+        "utdata": [
+            {"fil": name, "sha256": digest(normalise_docx(data) if name.endswith(".docx") else data), "byte": len(normalise_docx(data) if name.endswith(".docx") else data)}
+            for name, data in documents.items()
+        ],
+        "indata": [
+            {"fil": path.relative_to(period_dir).as_posix(), "sha256": digest(path.read_bytes())}
+            for path in inputs
+        ],
+    }
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

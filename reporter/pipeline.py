@@ -99,10 +99,16 @@ def build(
     templates_dir: Path | None = None,
     workspace: Path | None = None,
 ) -> BuildResult:
-    """Build the report of a period into ``out/<period>/``; raise on any error."""
+    """Build the report and its appendices into ``out/<period>/``; raise on any error.
+
+    Every document is rendered before anything is written; the package ends
+    with ``manifest.json`` (every output and input with its sha256).
+    """
+    from .bilagor import bilagor
+    from .charts import charts_for
     from .context import build_context
     from .figures import compute
-    from .package import write_package
+    from .package import manifest, write_package
     from .render import render_docx
 
     workspace = workspace or Path.cwd()
@@ -114,11 +120,25 @@ def build(
 
     figures = compute(inputs, config)
     context = build_context(config, figures, checked.texts)
-    main = render_docx(templates_dir / MAIN_TEMPLATE, dict(context), _properties(config))
+    properties = _properties(config)
+    documents = {f"regiondirektorens-rapport-{config.period}.docx": render_docx(templates_dir / MAIN_TEMPLATE, dict(context), properties)}
+    for bilaga in bilagor(config):
+        name = bilaga.file_name(config.period)
+        if bilaga.generated:
+            appendix = dict(context, diagram=charts_for(bilaga.slag, figures))
+            documents[name] = render_docx(templates_dir / f"{bilaga.slag}.docx", appendix, dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}"))
+        elif name:
+            documents[name] = (period_dir / bilaga.fil).read_bytes()
 
     target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
-    files = write_package(target, {f"regiondirektorens-rapport-{config.period}.docx": main})
+    documents["manifest.json"] = manifest(documents, _input_files(period_dir), period_dir)
+    files = write_package(target, documents)
     return BuildResult(target, files, checked.warnings)
+
+
+def _input_files(period_dir: Path) -> list[Path]:
+    """Every file of the period folder the build read or may have read, sorted."""
+    return sorted(p for p in period_dir.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")))
 
 
 def _properties(config: Rapport) -> dict[str, object]:

@@ -64,6 +64,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
             key: _subdoc(document, blocks, numbering) if blocks else None
             for key, blocks in context["texter"].items()
         }
+        context["diagram"] = {key: _image(document, chart) for key, chart in context.get("diagram", {}).items()}
         document.render(context, env, autoescape=True)
     except KeyError as exc:
         raise ReporterError(error(f"mallen saknar formatmallen {exc}", file=label)) from None
@@ -79,6 +80,24 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _image(document, chart):
+    """A chart as an inline picture whose alt text (docPr descr) says what it shows."""
+    from docx.oxml import parse_xml
+    from docx.shared import Cm
+    from docxtpl import InlineImage
+
+    class DescribedImage(InlineImage):
+        def _insert_image(self) -> str:
+            inline = parse_xml(self.tpl.current_rendering_part.new_pic_inline(self.image_descriptor, self.width, None).xml)
+            for element in inline.xpath(".//wp:docPr | .//pic:cNvPr"):
+                element.set("descr", chart.alt)
+                element.set("name", "Diagram")
+            xml = inline.xml if hasattr(inline, "xml") else ""
+            return f'</w:t></w:r><w:r><w:drawing>{xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+    return DescribedImage(document, io.BytesIO(chart.png), width=Cm(chart.width_cm))
 
 
 class _Numbering:

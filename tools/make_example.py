@@ -19,8 +19,8 @@ from reporter.workbook import write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 PERIOD = Month(2021, 3)
-FIRST = Month(2019, 4)
-MONTHS = [FIRST.plus(i) for i in range(24)]
+FIRST = Month(2018, 4)
+MONTHS = [FIRST.plus(i) for i in range(36)]
 
 CARE = ["Närsjukvård Luleå-Boden", "Närsjukvård Piteå älvdal", "Närsjukvård Östra Norrbotten", "Närsjukvård Västra Norrbotten", "Länssjukvård"]
 DIVISIONS = CARE + ["Folktandvård", "Service", "Länsteknik"]

@@ -6,7 +6,7 @@ was made (styles, page setup, header block) and can make it again:
 
     python tools/make_templates.py
 
-It overwrites templates/regiondirektorens-rapport.docx.
+It overwrites the templates in templates/.
 """
 
 from __future__ import annotations
@@ -114,6 +114,7 @@ def setup_styles(document) -> None:
     add("Underskrift", "Normal", 11, font=BODY_FONT, before=0, after=0)
     add("Källa", "Normal", 8, font=BODY_FONT, before=2, after=10, color=RGBColor(0x55, 0x55, 0x55))
     add("Titelsida", "Normal", 13, after=6)
+    add("Bilagetitel", "Normal", 22, bold=True, color=ACCENT, after=4)
 
 
 # --- header -------------------------------------------------------------------
@@ -164,14 +165,14 @@ def _borders(table, sides=("top", "bottom", "insideH"), size=4, color=GRID) -> N
     tbl_pr.append(borders)
 
 
-def setup_header(document) -> None:
+def setup_header(document, title: str = "{{ titel }} {{ period|manad_ar }}") -> None:
     header = document.sections[0].header
     header.is_linked_to_previous = False
     line = header.paragraphs[0]
     line.style = document.styles["Header"]
     line.paragraph_format.tab_stops.add_tab_stop(Cm(16.4), WD_TAB_ALIGNMENT.RIGHT)
     line.paragraph_format.space_after = Pt(4)
-    line.add_run("{{ titel }} {{ period|manad_ar }}")
+    line.add_run(title)
     line.add_run("\tSida ")
     _field(line, "PAGE", "1")
     line.add_run(" (")
@@ -216,10 +217,12 @@ def tag(document, text: str):
     return para(document, text)
 
 
-def data_table(document, columns: list[tuple[str, str, float, bool]], loop: str, note: str | None = None):
+def data_table(document, columns: list[tuple[str, str, float, bool]], loop: str, note: str | None = None,
+               total: list[str] | None = None, first: list[str] | None = None):
     """A table: header row (repeats on every page), one looped row, numbers right-aligned.
 
-    ``columns``: (heading, cell expression, width in cm, numeric).
+    ``columns``: (heading, cell expression, width in cm, numeric). ``total``: the
+    cells of a bold totals row after the loop; ``first``: a bold row before it.
     """
     table = document.add_table(rows=4, cols=len(columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -247,9 +250,52 @@ def data_table(document, columns: list[tuple[str, str, float, bool]], loop: str,
     table.rows[1].cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
     table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    if total:
+        _bold_row(document, table, columns, total, table.add_row())
+    if first:
+        row = table.add_row()
+        _bold_row(document, table, columns, first, row)
+        table.rows[1]._tr.addprevious(row._tr)
     if note:
         para(document, note, "Källa")
     return table
+
+
+def _bold_row(document, table, columns, texts, row) -> None:
+    """An emphasised row (a total): bold, with a rule above it."""
+    for index, ((_, _, _, numeric), text) in enumerate(zip(columns, texts)):
+        paragraph = row.cells[index].paragraphs[0]
+        paragraph.style = document.styles["Tabelltext"]
+        run = paragraph.add_run(text)
+        run.bold = True
+        if numeric:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        tc_pr = row.cells[index]._tc.get_or_add_tcPr()
+        borders = OxmlElement("w:tcBorders")
+        top = OxmlElement("w:top")
+        for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:color", "333333")):
+            top.set(qn(key), value)
+        borders.append(top)
+        tc_pr.append(borders)
+
+
+def landscape(document, on: bool) -> None:
+    """Start a new section on a new page, landscape (on) or portrait; same header."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if on else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Cm(29.7), Cm(21)) if on else (Cm(21), Cm(29.7))
+    section.left_margin = section.right_margin = Cm(2.0) if on else Cm(2.3)
+    section.top_margin, section.bottom_margin = (Cm(3.9), Cm(1.8)) if on else (Cm(3.9), Cm(2.2))
+    section.header.is_linked_to_previous = True
+
+
+def chart(document, key: str) -> None:
+    """A chart from the context's diagram, centred."""
+    paragraph = para(document, "{{ diagram." + key + " }}")
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.keep_with_next = False
 
 
 def _column_widths(table, widths) -> None:
@@ -448,11 +494,250 @@ def main_report() -> Document:
     return document
 
 
+# --- the generated appendices ------------------------------------------------------------
+
+
+def appendix(kind: str, title: str) -> Document:
+    """An appendix: the same page, styles and header block; its own title."""
+    document = Document()
+    setup_page(document)
+    setup_styles(document)
+    setup_header(document, "Bilaga {{ bilaga." + kind + ".nummer }} " + title + " {{ period|manad_ar }}")
+    para(document, "Bilaga {{ bilaga." + kind + ".nummer }} till " + "{{ titel }} {{ period|manad_ar }}", "Titelsida")
+    para(document, title + " {{ period|manad_ar }}", "Bilagetitel")
+    para(document, "{{ organisation }}", "Titelsida")
+    return document
+
+
+def ekonomirapport() -> Document:
+    document = appendix("ekonomirapport", "Ekonomirapport")
+    e = "ekonomi"
+    para(document, "Resultat", "Heading 1")
+    para(
+        document,
+        "Periodens resultat per {{ period|manad_ar }} är {{ " + e + ".periodens_resultat.utfall|mnkr }}, "
+        "{{ " + e + ".periodens_resultat.avvikelse|jamfort('budget') }}. Helårsprognosen är "
+        "{{ " + e + ".periodens_resultat.prognos_helar|mnkr }}.",
+    )
+    data_table(
+        document,
+        [
+            ("Mnkr", "{{ r.post }}", 5.0, False),
+            ("Utfall", "{{ r.utfall|mnkr_tal }}", 1.9, True),
+            ("Budget", "{{ r.budget|mnkr_tal }}", 1.9, True),
+            ("Avvikelse", "{{ r.avvikelse|mnkr_tal }}", 2.0, True),
+            ("Föreg. år", "{{ r.foregaende_ar|mnkr_tal }}", 2.0, True),
+            ("Förändring", "{{ r.mot_foregaende_ar|mnkr_tal }}", 2.1, True),
+            ("Prognos helår", "{{ r.prognos_helar|mnkr_tal }}", 1.9, True),
+        ],
+        "r in " + e + ".rader",
+        note="Ackumulerat januari–{{ period|manad_ar }}. Avvikelse = utfall − budget; förändring = utfall − föregående år.",
+    )
+    para(document, "Resultat per division", "Heading 1")
+    para(
+        document,
+        "Divisionerna redovisar sammantaget {{ " + e + ".divisioner_totalt.utfall|mnkr }}, "
+        "{{ " + e + ".divisioner_totalt.avvikelse|jamfort('budget') }}. Prognosen för helåret är "
+        "{{ " + e + ".divisioner_totalt.prognos_helar|mnkr }} mot en budget på {{ " + e + ".divisioner_totalt.budget_helar|mnkr }}.",
+    )
+    data_table(
+        document,
+        [
+            ("Mnkr", "{{ d.division }}", 5.0, False),
+            ("Utfall", "{{ d.utfall|mnkr_tal }}", 1.8, True),
+            ("Budget", "{{ d.budget|mnkr_tal }}", 1.8, True),
+            ("Avvikelse", "{{ d.avvikelse|mnkr_tal }}", 2.0, True),
+            ("Prognos helår", "{{ d.prognos_helar|mnkr_tal }}", 2.0, True),
+            ("Budget helår", "{{ d.budget_helar|mnkr_tal }}", 2.0, True),
+            ("Prognos-avvikelse", "{{ d.prognosavvikelse|mnkr_tal }}", 2.2, True),
+        ],
+        "d in " + e + ".divisioner",
+        total=[
+            "Totalt",
+            *("{{ " + e + ".divisioner_totalt." + f + "|mnkr_tal }}" for f in ("utfall", "budget", "avvikelse", "prognos_helar", "budget_helar", "prognosavvikelse")),
+        ],
+    )
+    chart(document, "avvikelse_per_division")
+    chart(document, "kostnader_per_manad")
+
+    landscape(document, True)
+    para(document, "Kostnadsutveckling", "Heading 1")
+    para(
+        document,
+        "Verksamhetens kostnader under {{ period|hittills }} är {{ " + e + ".kostnadsutveckling.totalt.hittills|mnkr }} och "
+        "{{ " + e + ".kostnadsutveckling.totalt.forandringar[0]|forandring_procent }} jämfört med samma period föregående år. "
+        "Tabellen visar förändringen av de ackumulerade kostnaderna mot året innan, per månad de senaste tretton månaderna.",
+    )
+    trend = e + ".kostnadsutveckling"
+    columns = [("Kostnadsslag", "{{ k.kostnadsslag }}", 4.6, False), ("{{ period|manad_kod }} mnkr", "{{ k.hittills|mnkr_tal }}", 1.6, True)]
+    columns += [
+        ("{{ " + trend + ".manader[" + str(i) + "]|manad_kod }}–{{ " + trend + ".manader[" + str(i) + "].year_before|manad_kod }}",
+         "{{ k.forandringar[" + str(i) + "]|pct }}", 1.47, True)
+        for i in range(13)
+    ]
+    first = ["{{ " + trend + ".totalt.kostnadsslag }}", "{{ " + trend + ".totalt.hittills|mnkr_tal }}"]
+    first += ["{{ " + trend + ".totalt.forandringar[" + str(i) + "]|pct }}" for i in range(13)]
+    table = data_table(document, columns, "k in " + trend + ".rader", first=first,
+                       note="Förändring av ackumulerade kostnader januari till respektive månad mot samma period året innan.")
+    _small_text(table)
+    return document
+
+
+def _small_text(table) -> None:
+    """A wide table's text in 7.5 pt so that fifteen columns fit."""
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(7.5)
+
+
+def produktionsrapport() -> Document:
+    document = appendix("produktionsrapport", "Produktionsrapport")
+    p = "produktion"
+    measure_columns = [
+        ("Mått", "{{ m.matt }}", 4.6, False),
+        ("{{ period|hittills|versal }}", "{{ m.hittills.varde|tal }}", 2.3, True),
+        ("Föreg. år", "{{ m.hittills.jamforelse|tal }}", 1.9, True),
+        ("Förändring", "{{ m.hittills.procent|pct }}", 1.9, True),
+        ("{{ period|manad_ar|versal }}", "{{ m.manad.varde|tal }}", 1.9, True),
+        ("{{ foregaende_ar|manad_ar|versal }}", "{{ m.manad.jamforelse|tal }}", 1.9, True),
+        ("Förändring", "{{ m.manad.procent|pct }}", 1.9, True),
+    ]
+    para(document, "Produktion", "Heading 1")
+    para(document, "Produktionen i hela regionen under {{ period|hittills }} och i {{ period|manad_ar }}, jämfört med samma period föregående år.")
+    data_table(document, measure_columns, "m in " + p + ".matt")
+    chart(document, "produktion")
+    para(document, "Produktion per division", "Heading 1")
+    tag(document, "{%p for d in " + p + ".per_division %}")
+    para(document, "{{ d.division }}", "Heading 2")
+    data_table(document, measure_columns, "m in d.matt")
+    tag(document, "{%p endfor %}")
+    para(document, "Tillgänglighet", "Heading 1")
+    data_table(
+        document,
+        [
+            ("Mått", "{{ a.namn }}", 6.0, False),
+            ("{{ period|manad_ar|versal }}", "{{ a.andel|pct }}", 2.1, True),
+            ("{{ foregaende_manad|manad_ar|versal }}", "{{ a.foregaende_manad|pct }}", 2.1, True),
+            ("Förändring, p.e.", "{{ a.mot_foregaende_manad|signerat(1) }}", 1.9, True),
+            ("{{ foregaende_ar|manad_ar|versal }}", "{{ a.foregaende_ar|pct }}", 2.1, True),
+            ("Förändring, p.e.", "{{ a.mot_foregaende_ar|signerat(1) }}", 1.9, True),
+        ],
+        "a in " + p + ".tillganglighet",
+        note="p.e. = procentenheter.",
+    )
+    chart(document, "tillganglighet")
+    para(document, "Beläggning", "Heading 1")
+    data_table(
+        document,
+        [
+            ("Sjukhus", "{{ b.namn }}", 6.0, False),
+            ("{{ period|manad_ar|versal }}", "{{ b.andel|pct }}", 2.1, True),
+            ("{{ foregaende_manad|manad_ar|versal }}", "{{ b.foregaende_manad|pct }}", 2.1, True),
+            ("Förändring, p.e.", "{{ b.mot_foregaende_manad|signerat(1) }}", 1.9, True),
+            ("{{ foregaende_ar|manad_ar|versal }}", "{{ b.foregaende_ar|pct }}", 2.1, True),
+            ("Förändring, p.e.", "{{ b.mot_foregaende_ar|signerat(1) }}", 1.9, True),
+        ],
+        "b in " + p + ".belaggning",
+    )
+    return document
+
+
+def personalrapport() -> Document:
+    document = appendix("personalrapport", "Personalrapport")
+    s = "personal"
+
+    def headcount(first: str, loop: str, total: list[str] | None = None):
+        data_table(
+            document,
+            [
+                (first, "{{ h.namn }}", 6.4, False),
+                ("{{ period|manad_ar|versal }}", "{{ h.antal|tal }}", 2.4, True),
+                ("Förändring mot {{ foregaende_manad|manad }}", "{{ h.mot_foregaende_manad|signerat }}", 3.0, True),
+                ("Förändring mot {{ foregaende_ar|manad_ar }}", "{{ h.mot_foregaende_ar|signerat }}", 3.0, True),
+            ],
+            loop,
+            total=total,
+        )
+
+    total = ["Totalt", "{{ " + s + ".anstallda.antal|tal }}", "{{ " + s + ".anstallda.mot_foregaende_manad|signerat }}",
+             "{{ " + s + ".anstallda.mot_foregaende_ar|signerat }}"]
+    para(document, "Anställda", "Heading 1")
+    para(
+        document,
+        "Vid utgången av {{ period|manad_ar }} finns {{ " + s + ".anstallda.antal|tal }} anställda, "
+        "{{ " + s + ".anstallda.mot_foregaende_manad|signerat }} sedan föregående månad och "
+        "{{ " + s + ".anstallda.mot_foregaende_ar|signerat }} sedan {{ foregaende_ar|manad_ar }}.",
+    )
+    headcount("Anställningsform", "h in [" + s + ".tillsvidare, " + s + ".vikarier]", total)
+    para(document, "Per yrkesgrupp", "Heading 2")
+    headcount("Yrkesgrupp", "h in " + s + ".yrkesgrupper", total)
+    para(document, "Per division", "Heading 2")
+    headcount("Division", "h in " + s + ".divisioner", total)
+    chart(document, "anstallda")
+
+    para(document, "Arbetad tid, extratid och inhyrd personal", "Heading 1")
+    a = s + ".arbetad_tid"
+    table = data_table(
+        document,
+        [
+            ("Årsarbetare", "{{ w[0] }}", 6.4, False),
+            ("Utfall", "{{ w[1].varde|tal }}", 2.6, True),
+            ("Jämförelse", "{{ w[1].jamforelse|tal }}", 2.6, True),
+            ("Förändring", "{{ w[1].skillnad|signerat }}", 2.6, True),
+        ],
+        "w in [('Arbetad tid, medel ' ~ (period|hittills), " + a + ".arbetad_tid), "
+        "('Extratid ' ~ (period|manad_ar) ~ ' mot föregående månad', " + a + ".extratid), "
+        "('Inhyrd personal, medel ' ~ (period|hittills), " + a + ".inhyrd_personal)]",
+        note="Medelvärden jämförs med samma period föregående år; extratiden med föregående månad.",
+    )
+    del table
+
+    para(document, "Sjukfrånvaro", "Heading 1")
+    para(
+        document,
+        "Sjukfrånvaron under {{ period|hittills }} är {{ " + s + ".sjukfranvaro.hittills|procent }} av den ordinarie arbetstiden, "
+        "{{ " + s + ".sjukfranvaro.mot_foregaende_ar|jamfort_pe('samma period föregående år') }}.",
+    )
+
+    def sick(first: str, loop: str):
+        data_table(
+            document,
+            [
+                (first, "{{ l.namn }}", 5.6, False),
+                ("{{ period|manad_ar|versal }}", "{{ l.manad|pct }}", 2.3, True),
+                ("{{ period|hittills|versal }}", "{{ l.hittills|pct }}", 2.6, True),
+                ("Samma period föreg. år", "{{ l.hittills_foregaende_ar|pct }}", 2.6, True),
+                ("Förändring, p.e.", "{{ l.mot_foregaende_ar|signerat(1) }}", 2.1, True),
+            ],
+            loop,
+            total=["Totalt", "{{ " + s + ".sjukfranvaro.manad|pct }}", "{{ " + s + ".sjukfranvaro.hittills|pct }}",
+                   "{{ " + s + ".sjukfranvaro.hittills_foregaende_ar|pct }}", "{{ " + s + ".sjukfranvaro.mot_foregaende_ar|signerat(1) }}"],
+        )
+
+    para(document, "Per kön", "Heading 2")
+    sick("Kön", "l in " + s + ".sjukfranvaro_per_kon")
+    para(document, "Per division", "Heading 2")
+    sick("Division", "l in " + s + ".sjukfranvaro_per_division")
+    chart(document, "sjukfranvaro")
+    return document
+
+
+TEMPLATES = {
+    "regiondirektorens-rapport.docx": main_report,
+    "ekonomirapport.docx": ekonomirapport,
+    "produktionsrapport.docx": produktionsrapport,
+    "personalrapport.docx": personalrapport,
+}
+
+
 def main() -> None:
-    target = ROOT / "templates" / "regiondirektorens-rapport.docx"
-    target.parent.mkdir(exist_ok=True)
-    main_report().save(target)
-    print(f"Skrev {target.relative_to(ROOT)}")
+    target = ROOT / "templates"
+    target.mkdir(exist_ok=True)
+    for name, make in TEMPLATES.items():
+        make().save(target / name)
+        print(f"Skrev {(target / name).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -76,6 +76,11 @@ class MonthSeries:
         found = [v for v in found if v is not None]
         return sum(found) if found else None
 
+    def complete_total(self, k: object, months: Iterable[Month]) -> float | None:
+        """The sum over months, None unless every one of them has a record."""
+        found = [self._values.get(k, {}).get(m) for m in months]
+        return None if not found or any(v is None for v in found) else sum(found)
+
     def mean(self, k: object, months: Iterable[Month]) -> float | None:
         """The mean over the months that have a record, None when none has."""
         found = [self._values.get(k, {}).get(m) for m in months]
@@ -91,3 +96,29 @@ def year_to_date(period: Month) -> tuple[list[Month], list[Month]]:
     """January to the period, and the same months a year earlier."""
     months = period.year_to_date()
     return months, [m.year_before for m in months]
+
+
+def last_months(period: Month, count: int = 13) -> list[Month]:
+    """The ``count`` months ending with the period, oldest first."""
+    return [period.plus(i - count + 1) for i in range(count)]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A monthly series and the same months a year earlier, for a chart."""
+
+    namn: str
+    manader: list[Month]
+    varden: list[float | None]
+    foregaende_ar: list[float | None]
+
+
+def trend(series: MonthSeries, k: object, period: Month, name: str | None = None, count: int = 13) -> Trend:
+    """The last ``count`` months of one key, with the year before."""
+    months = last_months(period, count)
+    return Trend(
+        name if name is not None else str(k),
+        months,
+        [series.at(k, m) for m in months],
+        [series.at(k, m.year_before) for m in months],
+    )

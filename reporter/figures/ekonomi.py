@@ -8,7 +8,10 @@ from ..config import Rapport
 from ..model import Inputs
 from ..schema import REQUIRED_REGION_POSTS
 from ..values import name_key
-from .common import Comparison, MonthSeries, change_pct, difference, year_to_date
+from ..model import Month
+from .common import Comparison, MonthSeries, Trend, change_pct, difference, last_months, trend, year_to_date
+
+COSTS_TOTAL = "Summa verksamhetens kostnader"
 
 
 class _BudgetAndLastYear:
@@ -77,6 +80,24 @@ class CostLine:
 
 
 @dataclass(frozen=True)
+class CostTrendLine:
+    """A cost type: the year to date, and its change against the year before at each of 13 months."""
+
+    kostnadsslag: str
+    hittills: float | None
+    forandringar: list[float | None]  # newest first, like the columns of the table
+
+
+@dataclass(frozen=True)
+class CostTrend:
+    """Cost development: year-to-date change against the year before, month by month."""
+
+    manader: list[Month]  # newest first
+    rader: list[CostTrendLine]
+    totalt: CostTrendLine
+
+
+@dataclass(frozen=True)
 class Ekonomi:
     """Everything the report says about the economy."""
 
@@ -90,6 +111,8 @@ class Ekonomi:
     divisioner: list[DivisionLine]
     divisioner_totalt: DivisionLine
     kostnadsslag: list[CostLine]
+    kostnadsutveckling: CostTrend
+    kostnader_per_manad: Trend  # all costs, the last 13 months and the year before
 
     @property
     def divisioner_battre_an_budget(self) -> list[DivisionLine]:
@@ -132,4 +155,23 @@ def ekonomi(inputs: Inputs, config: Rapport) -> Ekonomi:
     kostnadsslag = [
         CostLine(k, Comparison(costs.total(k, current), costs.total(k, last_year))) for k in costs.keys
     ]
-    return Ekonomi(rader, *required, storlek, divisioner, totalt, kostnadsslag)
+    all_costs = MonthSeries(inputs.kostnader, lambda c: COSTS_TOTAL, lambda c: c.belopp)
+    return Ekonomi(
+        rader, *required, storlek, divisioner, totalt, kostnadsslag,
+        _cost_trend(costs, all_costs, config.period),
+        trend(all_costs, COSTS_TOTAL, config.period, "Kostnader"),
+    )
+
+
+def _cost_trend(costs: MonthSeries, all_costs: MonthSeries, period: Month) -> CostTrend:
+    """Each cost type's year-to-date change at each of the last 13 months (as seed 003's table)."""
+    months = list(reversed(last_months(period)))
+
+    def line(series: MonthSeries, k: object) -> CostTrendLine:
+        changes = []
+        for month in months:
+            months_now, months_before = year_to_date(month)
+            changes.append(change_pct(series.complete_total(k, months_now), series.complete_total(k, months_before)))
+        return CostTrendLine(str(k), series.complete_total(k, period.year_to_date()), changes)
+
+    return CostTrend(months, [line(costs, k) for k in costs.keys], line(all_costs, COSTS_TOTAL))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..config import Rapport
 from ..model import Inputs, Month
-from .common import Comparison, MonthSeries, difference, share_pct, year_to_date
+from .common import Comparison, MonthSeries, Trend, difference, last_months, share_pct, trend, year_to_date
 
 TOTAL = "Totalt"
 
@@ -71,6 +71,8 @@ class Personal:
     sjukfranvaro: SickLeaveLine
     sjukfranvaro_per_kon: list[SickLeaveLine]
     sjukfranvaro_per_division: list[SickLeaveLine]
+    anstallda_trend: Trend  # employees at the end of each of the last 13 months
+    sjukfranvaro_trend: Trend  # sick leave % each month, and the year before
 
 
 def _headcount(series: MonthSeries, keys: list, period: Month) -> list[HeadcountLine]:
@@ -131,4 +133,18 @@ def personal(inputs: Inputs, config: Rapport, top: int = 4) -> Personal:
         sjukfranvaro=_sick_leave(inputs, lambda r: TOTAL, [TOTAL], period)[0],
         sjukfranvaro_per_kon=_sick_leave(inputs, lambda r: r.kon, sexes, period),
         sjukfranvaro_per_division=_sick_leave(inputs, lambda r: r.division, sick_divisions, period),
+        anstallda_trend=trend(total, TOTAL, period, "Anställda"),
+        sjukfranvaro_trend=_sick_leave_trend(inputs, period),
     )
+
+
+def _sick_leave_trend(inputs: Inputs, period: Month) -> Trend:
+    months = last_months(period)
+    sick = MonthSeries(inputs.sjukfranvaro, lambda r: TOTAL, lambda r: r.sjukfranvarotimmar)
+    hours = MonthSeries(inputs.sjukfranvaro, lambda r: TOTAL, lambda r: r.ordinarie_arbetstid)
+
+    def pct(month: Month) -> float | None:
+        s, h = sick.at(TOTAL, month), hours.at(TOTAL, month)
+        return share_pct(s, h) if s is not None and h is not None else None
+
+    return Trend("Sjukfrånvaro", months, [pct(m) for m in months], [pct(m.year_before) for m in months])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..config import Rapport
 from ..model import Inputs, Month
-from .common import Comparison, MonthSeries, difference, year_to_date
+from .common import Comparison, MonthSeries, Trend, difference, trend, year_to_date
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ class Produktion:
     per_division: list[DivisionMeasures]
     tillganglighet: list[ShareLine]
     belaggning: list[ShareLine]
+    trender: list[Trend]  # each measure, the last 13 months and the year before
+    tillganglighet_trender: list[Trend]
 
 
 def _measures(series: MonthSeries, keys: list, period: Month, name=lambda k: k) -> list[MeasureLine]:
@@ -87,4 +89,8 @@ def produktion(inputs: Inputs, config: Rapport) -> Produktion:
             per_division.append(DivisionMeasures(d.namn, _measures(by_division, keys, period, lambda k: k[1])))
     access = MonthSeries(inputs.tillganglighet, lambda r: r.matt, lambda r: r.andel)
     beds = MonthSeries(inputs.belaggning, lambda r: r.sjukhus, lambda r: r.belaggning)
-    return Produktion(_measures(region, region.keys, period), per_division, _shares(access, period), _shares(beds, period))
+    return Produktion(
+        _measures(region, region.keys, period), per_division, _shares(access, period), _shares(beds, period),
+        [trend(region, k, period) for k in region.keys],
+        [trend(access, k, period) for k in access.keys],
+    )

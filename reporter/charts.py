@@ -1,0 +1,227 @@
+"""Charts for the appendices: figures → PNG bytes and alt text. The only matplotlib importer.
+
+One palette, dark against light with different line styles and markers, so a
+chart reads in grayscale print. Swedish month names and numbers. The same
+data always gives the same PNG bytes: no timestamps, no software tag, fixed
+size and resolution, matplotlib's own defaults rather than a user's settings.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from .figures.common import Trend
+from .formatting import manad_ar, tal
+from .model import Month
+
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+# (colour, line style, marker): distinct in lightness and in shape.
+PALETTE = (
+    ("#1F3A5F", "-", "o"),
+    ("#C0702A", "--", "s"),
+    ("#5E8C31", "-.", "^"),
+    ("#8C8C8C", ":", "D"),
+    ("#7A4E9C", (0, (5, 1, 1, 1)), "v"),
+)
+LAST_YEAR = ("#9DB0C8", "--", None)
+WIDTH_CM, HEIGHT_CM, DPI = 16.0, 7.0, 150
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A finished chart: the PNG, the text that says what it shows, its width in the document."""
+
+    png: bytes
+    alt: str
+    width_cm: float = WIDTH_CM
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    matplotlib.rcdefaults()  # never a user's matplotlibrc: the same bytes everywhere
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({
+        "font.family": "DejaVu Sans",
+        "font.size": 8,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.edgecolor": "#555555",
+        "axes.grid": True,
+        "axes.grid.axis": "y",
+        "grid.color": "#DDDDDD",
+        "grid.linewidth": 0.6,
+        "legend.frameon": False,
+        "svg.hashsalt": "reporter",
+    })
+    return plt
+
+
+def _month_labels(months: list[Month]) -> list[str]:
+    """``mar`` under each tick, with the year under the first and where the year changes."""
+    labels, year = [], None
+    for month in months:
+        name = MONTH_ABBREVIATIONS[month.month - 1]
+        labels.append(f"{name}\n{month.year}" if month.year != year else name)
+        year = month.year
+    return labels
+
+
+def _number_axis(axis, decimals: int) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.yaxis.set_major_formatter(FuncFormatter(lambda value, _: tal(value, decimals)))
+
+
+def _save(plt, figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def _plot(axes, x, values, style, label) -> None:
+    colour, line, marker = style
+    points = [(i, v) for i, v in zip(x, values) if v is not None]
+    if points:
+        xs, ys = zip(*points)
+        axes.plot(xs, ys, color=colour, linestyle=line, marker=marker, markersize=3.5, linewidth=1.8, label=label)
+
+
+def trend_chart(trend: Trend, title: str, unit: str, decimals: int = 0, scale: float = 1) -> Chart:
+    """A line chart of the last 13 months against the same months a year earlier.
+
+    ``scale`` divides every value, e.g. 1000 to show tkr as mnkr.
+    """
+    trend = Trend(trend.namn, trend.manader, _scaled(trend.varden, scale), _scaled(trend.foregaende_ar, scale))
+    plt = _pyplot()
+    figure, axes = plt.subplots(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54))
+    x = list(range(len(trend.manader)))
+    _plot(axes, x, trend.varden, PALETTE[0], f"{_span(trend.manader)}")
+    _plot(axes, x, trend.foregaende_ar, LAST_YEAR, "samma månader året innan")
+    axes.set_xticks(x, _month_labels(trend.manader))
+    axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
+    _number_axis(axes, decimals)
+    axes.legend(loc="lower left", ncols=2, fontsize=7.5, bbox_to_anchor=(0, -0.38))
+    figure.tight_layout()
+    last, before = trend.varden[-1], trend.foregaende_ar[-1]
+    alt = (
+        f"Linjediagram: {title.lower()} per månad i {unit}, {_span(trend.manader)}, jämfört med samma månader året innan. "
+        f"{manad_ar(trend.manader[-1]).capitalize()}: {tal(last, decimals)}; {manad_ar(trend.manader[-1].year_before)}: {tal(before, decimals)}."
+    )
+    return Chart(_save(plt, figure), alt)
+
+
+def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -> Chart:
+    """Several series over the same months in one chart (e.g. accessibility shares)."""
+    plt = _pyplot()
+    figure, axes = plt.subplots(figsize=(WIDTH_CM / 2.54, (HEIGHT_CM + 1.2) / 2.54))
+    months = trends[0].manader if trends else []
+    x = list(range(len(months)))
+    for index, item in enumerate(trends):
+        _plot(axes, x, item.varden, PALETTE[index % len(PALETTE)], item.namn)
+    axes.set_xticks(x, _month_labels(months))
+    axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
+    _number_axis(axes, decimals)
+    axes.legend(loc="upper left", ncols=2, fontsize=7, bbox_to_anchor=(0, -0.18))
+    figure.tight_layout()
+    latest = "; ".join(f"{t.namn} {tal(t.varden[-1], decimals)}" for t in trends)
+    alt = f"Linjediagram: {title.lower()} per månad i {unit}, {_span(months)}. {manad_ar(months[-1]).capitalize() if months else ''}: {latest}."
+    return Chart(_save(plt, figure), alt)
+
+
+def small_multiples(trends: list[Trend], title: str) -> Chart:
+    """One small line chart per series, each against the year before, on its own scale."""
+    plt = _pyplot()
+    columns = 2
+    rows = max(1, (len(trends) + columns - 1) // columns)
+    height = 4.2 * rows + 1.0
+    figure, grid = plt.subplots(rows, columns, figsize=(WIDTH_CM / 2.54, height / 2.54), squeeze=False)
+    for index, axes in enumerate(grid.flat):
+        if index >= len(trends):
+            axes.set_visible(False)
+            continue
+        item = trends[index]
+        x = list(range(len(item.manader)))
+        _plot(axes, x, item.varden, PALETTE[0], _span(item.manader))
+        _plot(axes, x, item.foregaende_ar, LAST_YEAR, "året innan")
+        axes.set_xticks(x[::3], _month_labels(item.manader[::3]))
+        axes.set_title(item.namn, loc="left", fontsize=8, fontweight="bold")
+        _number_axis(axes, 0)
+    handles, labels = grid.flat[0].get_legend_handles_labels()
+    figure.legend(handles, ["senaste 13 månaderna", "samma månader året innan"], loc="lower center", ncols=2, fontsize=7.5)
+    figure.suptitle(title, x=0.01, ha="left", fontsize=9, fontweight="bold")
+    figure.tight_layout(rect=(0, 0.06, 1, 1))
+    names = ", ".join(t.namn.lower() for t in trends)
+    months = trends[0].manader if trends else []
+    alt = f"Linjediagram, ett per mått ({names}): antal per månad {_span(months)} jämfört med samma månader året innan."
+    return Chart(_save(plt, figure), alt, WIDTH_CM)
+
+
+def bar_chart(labels: list[str], values: list[float | None], title: str, unit: str, decimals: int = 0) -> Chart:
+    """Horizontal bars, positive and negative, with the value written at each bar."""
+    plt = _pyplot()
+    height = 1.4 + 0.55 * len(labels)
+    figure, axes = plt.subplots(figsize=(WIDTH_CM / 2.54, height / 2.54))
+    shown = [v or 0 for v in values]
+    y = list(range(len(labels)))[::-1]
+    colours = [PALETTE[0][0] if v >= 0 else PALETTE[1][0] for v in shown]
+    hatches = ["" if v >= 0 else "////" for v in shown]
+    bars = axes.barh(y, shown, color=colours, edgecolor="white", height=0.6)
+    for bar, hatch in zip(bars, hatches):
+        bar.set_hatch(hatch)
+    axes.set_yticks(y, labels)
+    axes.axvline(0, color="#555555", linewidth=0.8)
+    axes.grid(axis="x", color="#DDDDDD")
+    axes.grid(axis="y", visible=False)
+    from matplotlib.ticker import FuncFormatter
+
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: tal(value, decimals)))
+    span = max((abs(v) for v in shown), default=1) or 1
+    for position, value in zip(y, values):
+        text = tal(value, decimals)
+        offset = span * 0.02 * (1 if (value or 0) >= 0 else -1)
+        axes.text((value or 0) + offset, position, text, va="center", ha="left" if (value or 0) >= 0 else "right", fontsize=7.5)
+    axes.set_xlim(min(min(shown), 0) - span * 0.25, max(max(shown), 0) + span * 0.25)
+    axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
+    figure.tight_layout()
+    listed = "; ".join(f"{label} {tal(value, decimals)}" for label, value in zip(labels, values))
+    alt = f"Stapeldiagram: {title.lower()} i {unit}. Positiva värden mörka, negativa ljusare och randade. {listed}."
+    return Chart(_save(plt, figure), alt)
+
+
+def _span(months: list[Month]) -> str:
+    if not months:
+        return ""
+    return f"{manad_ar(months[0])}–{manad_ar(months[-1])}"
+
+
+def _scaled(values: list[float | None], scale: float) -> list[float | None]:
+    return [None if v is None else v / scale for v in values]
+
+
+def charts_for(kind: str, figures) -> dict[str, Chart]:
+    """The charts one generated appendix shows, by the names its template uses."""
+    if kind == "ekonomirapport":
+        divisions = figures.ekonomi.divisioner
+        return {
+            "avvikelse_per_division": bar_chart(
+                [d.division for d in divisions], [None if d.avvikelse is None else d.avvikelse / 1000 for d in divisions],
+                "Avvikelse mot budget per division", "mnkr", 1,
+            ),
+            "kostnader_per_manad": trend_chart(figures.ekonomi.kostnader_per_manad, "Verksamhetens kostnader per månad", "mnkr", 0, 1000),
+        }
+    if kind == "produktionsrapport":
+        return {
+            "produktion": small_multiples(figures.produktion.trender, "Produktion per månad, antal"),
+            "tillganglighet": lines_chart(figures.produktion.tillganglighet_trender, "Tillgänglighet", "procent"),
+        }
+    if kind == "personalrapport":
+        return {
+            "anstallda": trend_chart(figures.personal.anstallda_trend, "Anställda vid månadens slut", "antal"),
+            "sjukfranvaro": trend_chart(figures.personal.sjukfranvaro_trend, "Sjukfrånvaro", "procent av ordinarie arbetstid", 1),
+        }
+    return {}
