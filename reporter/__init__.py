@@ -13,11 +13,18 @@ from .errors import Location, Problem, ReporterError, Severity
 __version__ = "0.1.0"
 
 
-def build(period_dir: Path | None = None, out_dir: Path | None = None, templates_dir: Path | None = None, workspace: Path | None = None):
-    """Build the report of a period; see :func:`reporter.pipeline.build`."""
+def build(
+    period_dir: Path | None = None,
+    out_dir: Path | None = None,
+    templates_dir: Path | None = None,
+    workspace: Path | None = None,
+    pdf: bool = False,
+    soffice: Path | None = None,
+):
+    """Build the report and its appendices; see :func:`reporter.pipeline.build`."""
     from .pipeline import build as _build
 
-    return _build(period_dir, out_dir, templates_dir, workspace)
+    return _build(period_dir, out_dir, templates_dir, workspace, pdf, soffice)
 
 
 def validate(period_dir: Path):

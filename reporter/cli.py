@@ -71,11 +71,13 @@ def main() -> None:
 @click.argument("period_dir", required=False, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), help="Utmapp (standard: out/).")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmapp (standard: templates/).")
-def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None) -> None:
-    """Bygg rapporten för en period (standard: senaste perioden i inputs/)."""
+@click.option("--pdf", is_flag=True, help="Gör även PDF av varje dokument och en samlad PDF (kräver LibreOffice).")
+@click.option("--soffice", type=click.Path(path_type=Path, dir_okay=False), help="Sökväg till LibreOffice soffice (standard: från PATH).")
+def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None) -> None:
+    """Bygg rapporten och bilagorna för en period (standard: senaste perioden i inputs/)."""
     from . import build as build_report
 
-    result = build_report(period_dir, out_dir, templates_dir)
+    result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice)
     _echo_problems(result.warnings, "Varningar:")
     for path in result.files:
         click.echo(f"Skrev {path}")

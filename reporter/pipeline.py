@@ -98,11 +98,14 @@ def build(
     out_dir: Path | None = None,
     templates_dir: Path | None = None,
     workspace: Path | None = None,
+    pdf: bool = False,
+    soffice: Path | None = None,
 ) -> BuildResult:
     """Build the report and its appendices into ``out/<period>/``; raise on any error.
 
-    Every document is rendered before anything is written; the package ends
-    with ``manifest.json`` (every output and input with its sha256).
+    Every document is rendered (and, with ``pdf``, converted) before anything
+    is written; the package ends with ``manifest.json`` (every output and
+    input with its sha256).
     """
     from .bilagor import bilagor
     from .charts import charts_for
@@ -114,6 +117,10 @@ def build(
     workspace = workspace or Path.cwd()
     period_dir = find_period_dir(period_dir, workspace)
     templates_dir = templates_dir or workspace / TEMPLATE_DIR
+    if pdf:
+        from .pdf import find_soffice
+
+        soffice = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
     checked = check(period_dir)
     raise_if_errors(checked.problems)
     config, inputs = checked.config, checked.inputs
@@ -130,10 +137,28 @@ def build(
         elif name:
             documents[name] = (period_dir / bilaga.fil).read_bytes()
 
+    if pdf:
+        documents.update(_pdfs(documents, config, soffice))
     target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
     documents["manifest.json"] = manifest(documents, _input_files(period_dir), period_dir)
     files = write_package(target, documents)
     return BuildResult(target, files, checked.warnings)
+
+
+def _pdfs(documents: dict[str, bytes], config: Rapport, soffice: Path) -> dict[str, bytes]:
+    """Each DOCX as PDF, and the whole package as one PDF in list order."""
+    from .package import normalise_docx
+    from .pdf import convert, merge
+
+    converted = convert({n: normalise_docx(d) for n, d in documents.items() if n.endswith(".docx")}, soffice)
+    in_order = []
+    for name in documents:
+        if name.endswith(".docx"):
+            in_order.append(converted[name.removesuffix(".docx") + ".pdf"])
+        elif name.endswith(".pdf"):
+            in_order.append(documents[name])  # an external appendix delivered as PDF
+    converted[f"regiondirektorens-rapport-{config.period}-med-bilagor.pdf"] = merge(in_order)
+    return converted
 
 
 def _input_files(period_dir: Path) -> list[Path]:

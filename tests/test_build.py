@@ -81,9 +81,13 @@ def test_figures_in_prose_agree_with_the_inputs(example_text):
 
 
 def test_same_inputs_give_identical_bytes(example_dir, workspace, tmp_path):
-    first = build(example_dir, workspace, tmp_path / "a").files[0].read_bytes()
-    second = build(example_dir, workspace, tmp_path / "b").files[0].read_bytes()
-    assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
+    """Every file of the package, charts and manifest included."""
+    def digests(out):
+        return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in build(example_dir, workspace, out).files}
+
+    first, second = digests(tmp_path / "a"), digests(tmp_path / "b")
+    assert len(first) == 6
+    assert first == second
 
 
 def test_document_properties_come_from_rapport_yaml(example_build):

@@ -1,0 +1,81 @@
+"""DOCX → PDF with LibreOffice, all documents in one process, and one merged PDF.
+
+LibreOffice lays the documents out and fills in the page fields (Sida N (M));
+pypdf joins the package into one PDF in the order of the appendix list.
+Nothing here writes to the output folder: the PDFs come back as bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .errors import ReporterError, error
+
+SOFFICE_NAMES = ("soffice", "libreoffice")
+TIMEOUT_SECONDS = 900
+
+
+def find_soffice(given: Path | None = None) -> Path:
+    """LibreOffice's soffice: the given path, or the first on PATH."""
+    if given is not None:
+        if given.is_file() and os.access(given, os.X_OK):
+            return given
+        raise ReporterError(error(f"--soffice {given}: filen finns inte eller går inte att köra"))
+    for name in SOFFICE_NAMES:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    raise ReporterError(
+        error(
+            "LibreOffice (soffice) hittas inte, så PDF kan inte skapas. Installera LibreOffice "
+            "(t.ex. apt-get install libreoffice-writer-nogui) eller ange sökvägen med --soffice. "
+            "Utan --pdf byggs DOCX-filerna som vanligt."
+        )
+    )
+
+
+def convert(documents: dict[str, bytes], soffice: Path) -> dict[str, bytes]:
+    """Convert every DOCX (name → bytes) to PDF in one LibreOffice run; name.pdf → bytes."""
+    with tempfile.TemporaryDirectory(prefix="reporter-pdf-") as temporary:
+        folder = Path(temporary)
+        sources = []
+        for name, data in documents.items():
+            path = folder / name
+            path.write_bytes(data)
+            sources.append(path)
+        profile = folder / "profil"  # its own profile: never disturbs an open LibreOffice
+        command = [
+            str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(folder / "pdf"), *map(str, sources),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            raise ReporterError(error(f"LibreOffice blev inte klar med PDF-filerna på {TIMEOUT_SECONDS} sekunder")) from None
+        except OSError as exc:
+            raise ReporterError(error(f"LibreOffice kunde inte startas ({soffice}): {exc.strerror or exc}")) from None
+        result = {}
+        for source in sources:
+            pdf = folder / "pdf" / f"{source.stem}.pdf"
+            if not pdf.is_file():
+                detail = (done.stderr or done.stdout or "").strip().splitlines()[-1:] or ["inget meddelande"]
+                raise ReporterError(error(f"LibreOffice gjorde ingen PDF av {source.name} ({detail[0]})"))
+            result[pdf.name] = pdf.read_bytes()
+        return result
+
+
+def merge(pdfs: list[bytes]) -> bytes:
+    """One PDF of the given PDFs, in order."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for data in pdfs:
+        writer.append(io.BytesIO(data))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
