@@ -592,6 +592,23 @@ def _small_text(table) -> None:
                     run.font.size = Pt(7.5)
 
 
+def share_table(document, first: str, shares: str, note: str | None = None) -> None:
+    """Shares for the month, the month before and a year before, with changes in procentenheter."""
+    data_table(
+        document,
+        [
+            (first, "{{ a.namn }}", 6.0, False),
+            ("{{ period|manad_ar|versal }}", "{{ a.andel|pct }}", 2.1, True),
+            ("{{ foregaende_manad|manad_ar|versal }}", "{{ a.foregaende_manad|pct }}", 2.1, True),
+            ("Förändring, p.e.", "{{ a.mot_foregaende_manad|signerat(1) }}", 1.9, True),
+            ("{{ foregaende_ar|manad_ar|versal }}", "{{ a.foregaende_ar|pct }}", 2.1, True),
+            ("Förändring, p.e.", "{{ a.mot_foregaende_ar|signerat(1) }}", 1.9, True),
+        ],
+        "a in " + shares,
+        note=note,
+    )
+
+
 def produktionsrapport() -> Document:
     document = appendix("produktionsrapport", "Produktionsrapport")
     p = "produktion"
@@ -614,33 +631,10 @@ def produktionsrapport() -> Document:
     data_table(document, measure_columns, "m in d.matt")
     tag(document, "{%p endfor %}")
     para(document, "Tillgänglighet", "Heading 1")
-    data_table(
-        document,
-        [
-            ("Mått", "{{ a.namn }}", 6.0, False),
-            ("{{ period|manad_ar|versal }}", "{{ a.andel|pct }}", 2.1, True),
-            ("{{ foregaende_manad|manad_ar|versal }}", "{{ a.foregaende_manad|pct }}", 2.1, True),
-            ("Förändring, p.e.", "{{ a.mot_foregaende_manad|signerat(1) }}", 1.9, True),
-            ("{{ foregaende_ar|manad_ar|versal }}", "{{ a.foregaende_ar|pct }}", 2.1, True),
-            ("Förändring, p.e.", "{{ a.mot_foregaende_ar|signerat(1) }}", 1.9, True),
-        ],
-        "a in " + p + ".tillganglighet",
-        note="p.e. = procentenheter.",
-    )
+    share_table(document, "Mått", p + ".tillganglighet", note="p.e. = procentenheter.")
     chart(document, "tillganglighet")
     para(document, "Beläggning", "Heading 1")
-    data_table(
-        document,
-        [
-            ("Sjukhus", "{{ b.namn }}", 6.0, False),
-            ("{{ period|manad_ar|versal }}", "{{ b.andel|pct }}", 2.1, True),
-            ("{{ foregaende_manad|manad_ar|versal }}", "{{ b.foregaende_manad|pct }}", 2.1, True),
-            ("Förändring, p.e.", "{{ b.mot_foregaende_manad|signerat(1) }}", 1.9, True),
-            ("{{ foregaende_ar|manad_ar|versal }}", "{{ b.foregaende_ar|pct }}", 2.1, True),
-            ("Förändring, p.e.", "{{ b.mot_foregaende_ar|signerat(1) }}", 1.9, True),
-        ],
-        "b in " + p + ".belaggning",
-    )
+    share_table(document, "Sjukhus", p + ".belaggning")
     return document
 
 
