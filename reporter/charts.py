@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .figures.common import Trend
 from .formatting import manad_ar, tal
@@ -37,7 +38,9 @@ class Chart:
     width_cm: float = WIDTH_CM
 
 
+@lru_cache(maxsize=1)
 def _pyplot():
+    """pyplot, set up once per process: Agg, matplotlib's defaults, our style."""
     import matplotlib
 
     matplotlib.use("Agg")
