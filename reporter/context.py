@@ -13,6 +13,7 @@ from .bilagor import Bilaga, bilagor
 from .config import GENERATED_BILAGOR, Dokument, Rapport, Undertecknare
 from .figures import Figures
 from .figures.ekonomi import Ekonomi
+from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import Personal
 from .figures.produktion import Produktion
 from .model import Month
@@ -34,6 +35,7 @@ class TemplateContext(TypedDict):
     ekonomi: Ekonomi
     produktion: Produktion
     personal: Personal
+    maluppfyllelse: Maluppfyllelse
     texter: dict[str, list[Block] | None]  # None: the text file is missing
 
 
@@ -55,5 +57,6 @@ def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block
         ekonomi=figures.ekonomi,
         produktion=figures.produktion,
         personal=figures.personal,
+        maluppfyllelse=figures.maluppfyllelse,
         texter=texts,
     )

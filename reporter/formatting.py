@@ -192,11 +192,58 @@ def manad_kod(month: Month) -> str:
     return f"{month.year:04d}{month.month:02d}"
 
 
+NUMBER_WORDS = ("inget", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
+# Assessment → cell colour: green, yellow, red; grey for not measured. The word is always written too.
+ASSESSMENT_COLOURS = {"Uppnått": "A9D18E", "Delvis uppnått": "FFE08A", "Ej uppnått": "F4A3A3", "Ej mätt": "D9D9D9"}
+TREND_ARROWS = {"Förbättrad": "↑", "Oförändrad": "→", "Försämrad": "↓"}
+
+
+def antal_ord(value: int) -> str:
+    """A count as Swedish writes it in running text: words up to twelve (neuter), digits above."""
+    return NUMBER_WORDS[value] if 0 <= value < len(NUMBER_WORDS) else tal(value)
+
+
+def bedomningsfarg(assessment: str | None) -> str:
+    """The cell colour of an assessment (hex); white when there is none."""
+    return ASSESSMENT_COLOURS.get(assessment or "", "FFFFFF")
+
+
+def bedomning(assessment: str | None, tom: str = "Ej bedömd") -> str:
+    """The assessment as a word for a table cell; ``tom`` when empty."""
+    return assessment or tom
+
+
+def pil(trend: str | None) -> str:
+    """A trend as an arrow and its word: ``↑ Förbättrad``; empty when there is none."""
+    return f"{TREND_ARROWS[trend]} {trend.lower()}" if trend in TREND_ARROWS else ""
+
+
+def malbedomning(counts) -> str:
+    """The summary sentence of a scorecard, from its counts (seed 002's wording)."""
+    parts = [f"{antal_ord(counts.uppnatt)} av de {antal_ord(counts.totalt)} strategiska målen helt har uppnåtts"]
+    if counts.delvis_uppnatt:
+        parts.append(f"{antal_ord(counts.delvis_uppnatt)} har delvis uppnåtts")
+    if counts.ej_uppnatt:
+        one = counts.ej_uppnatt == 1
+        parts.append(f"{antal_ord(counts.ej_uppnatt)} mål är inte {'uppnått' if one else 'uppnådda'}")
+    if counts.ej_bedomda:
+        parts.append(f"{antal_ord(counts.ej_bedomda)} mål har inte bedömts")
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    return f"Den samlade bedömningen av de strategiska målen för perioden visar att {listed}."
+
+
+def malet_ar(assessment: str | None) -> str:
+    """"delvis uppnått" as the end of "målet är …", "inte uppnått" for Ej uppnått."""
+    if assessment is None:
+        return "inte bedömt"
+    return "inte uppnått" if assessment == "Ej uppnått" else assessment.lower()
+
+
 FILTERS = {
     f.__name__: f
     for f in (
         tal, signerat, pct, procent, mnkr, mnkr_tal, tkr, jamfort, forandring, forandring_procent,
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills,
-        datum, sep, versal, manad_kod,
+        datum, sep, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar,
     )
 }

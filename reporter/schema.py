@@ -65,7 +65,7 @@ class WorkbookKind:
 
     name: str
     sheets: tuple[Sheet, ...]
-    optional: bool = False  # required only when a bilaga asks for it
+    needed_by: str = ""  # when set, required only when this appendix is listed in bilagor
 
 
 def _c(header, field, kind, required=True, choices=(), help=""):
@@ -254,7 +254,7 @@ STYRKORT = WorkbookKind(
             help="Styrmått per strategiskt mål och framgångsfaktor.",
         ),
     ),
-    optional=True,
+    needed_by="maluppfyllelse",
 )
 
 WORKBOOK_KINDS: tuple[WorkbookKind, ...] = (EKONOMI, PRODUKTION, PERSONAL, STYRKORT)

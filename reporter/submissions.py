@@ -65,7 +65,7 @@ def status(checked: Checked) -> Status:
     config = checked.config
     paths, _ = find_workbooks(checked.period_dir) if checked.period_dir.is_dir() else ({}, [])
     divisions = [d.namn for d in config.organisation.divisioner] if config else []
-    needed = {k.name for k in required_kinds(config)} if config else {k.name for k in WORKBOOK_KINDS if not k.optional}
+    needed = {k.name for k in required_kinds(config)} if config else {k.name for k in WORKBOOK_KINDS if not k.needed_by}
     errors = checked.errors
 
     owners: dict[tuple[str, str], set[str]] = {}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .config import Rapport
 from .errors import Location, Problem, Severity, error, warning
-from .model import Inputs, Source
+from .model import Inputs, Measure, Source
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet, WorkbookKind
 from .values import (
     AMOUNT_UNITS,
@@ -89,7 +89,8 @@ class DivisionIndex:
 
 def required_kinds(config: Rapport) -> list[WorkbookKind]:
     """The workbook kinds this report needs (styrkort only for måluppfyllelse)."""
-    return [k for k in WORKBOOK_KINDS if not k.optional or k.name in config.bilagor]
+    listed = {b for b in config.bilagor if isinstance(b, str)}
+    return [k for k in WORKBOOK_KINDS if not k.needed_by or k.needed_by in listed]
 
 
 def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inputs, list[Problem]]:
@@ -386,6 +387,7 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile]) -
                     )
                 )
     problems += _check_gaps(inputs, period)
+    problems += _check_scorecard(inputs)
     shares = [(r, r.andel) for r in inputs.tillganglighet] + [(r, r.belaggning) for r in inputs.belaggning]
     for record, share in shares:
         if not 0 <= share <= 100:
@@ -431,3 +433,41 @@ def _check_gaps(inputs: Inputs, period) -> list[Problem]:
 
 def _months_between(first, last) -> int:
     return (last.year - first.year) * 12 + last.month - first.month
+
+
+def _check_scorecard(inputs: Inputs) -> list[Problem]:
+    """Every measure belongs to a strategic goal; a measure split by sex has both K and M."""
+    problems: list[Problem] = []
+    goals = {(g.perspektiv, name_key(g.strategiskt_mal)): g for g in inputs.strategiska_mal}
+    if inputs.styrmatt and not inputs.strategiska_mal:
+        return problems  # the missing sheet is reported on its own
+    for measure in inputs.styrmatt:
+        if (measure.perspektiv, name_key(measure.strategiskt_mal)) not in goals:
+            known = [g.strategiskt_mal for (p, _), g in goals.items() if p == measure.perspektiv]
+            close = difflib.get_close_matches(measure.strategiskt_mal, known, n=1, cutoff=0.6)
+            hint = f"; menade du '{close[0]}'?" if close else f"; målen i perspektivet {measure.perspektiv}: {', '.join(known) or 'inga'}"
+            source = measure.source
+            problems.append(
+                error(
+                    f"styrmåttet '{measure.styrmatt}' hör till det strategiska målet '{measure.strategiskt_mal}', "
+                    f"som inte finns på bladet Strategiska mål under {measure.perspektiv}{hint}",
+                    file=source.file, sheet=source.sheet, cell=source.cell,
+                )
+            )
+    sexes: dict[tuple, dict[str, Measure]] = defaultdict(dict)
+    for measure in inputs.styrmatt:
+        if measure.kon:
+            key = (measure.perspektiv, name_key(measure.strategiskt_mal), name_key(measure.framgangsfaktor or ""), name_key(measure.styrmatt))
+            sexes[key][measure.kon] = measure
+    for rows in sexes.values():
+        for present, missing in (("K", "M"), ("M", "K")):
+            if present in rows and missing not in rows:
+                source = rows[present].source
+                problems.append(
+                    error(
+                        f"styrmåttet '{rows[present].styrmatt}' har en rad för {present} men ingen för {missing}; "
+                        f"ett mått uppdelat på kön ska ha båda raderna (eller lämna Kön tom)",
+                        file=source.file, sheet=source.sheet, cell=source.cell,
+                    )
+                )
+    return problems

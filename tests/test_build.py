@@ -69,7 +69,8 @@ def test_appendix_numbers_come_from_the_one_list(example_text):
     assert "För mer information se bilaga 1 Ekonomirapport mars 2021." in text
     assert "För mer information se bilaga 2 Produktionsrapport mars 2021." in text
     assert "För mer information se bilaga 3 Personalrapport mars 2021." in text
-    assert "[Normal] 4. Uppföljning Vårdval primärvård mars 2021" in text
+    assert "[Normal] 4. Måluppfyllelse mars 2021" in text
+    assert "[Normal] 5. Uppföljning Vårdval primärvård mars 2021" in text
 
 
 def test_figures_in_prose_agree_with_the_inputs(example_text):
@@ -86,7 +87,7 @@ def test_same_inputs_give_identical_bytes(example_dir, workspace, tmp_path):
         return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in build(example_dir, workspace, out).files}
 
     first, second = digests(tmp_path / "a"), digests(tmp_path / "b")
-    assert len(first) == 6
+    assert len(first) == 7
     assert first == second
 
 

@@ -68,7 +68,7 @@ def test_unknown_appendix_kind(period):
 def test_external_appendix_file_must_exist(period):
     (period / "bilagor" / "vardval.pdf").unlink()
     (found,) = problems(period)
-    assert "bilagor[4].fil" in found and "bilagor/vardval.pdf finns inte" in found
+    assert "bilagor[5].fil" in found and "bilagor/vardval.pdf finns inte" in found
 
 
 def test_bad_period_and_report_kind(period):

@@ -33,7 +33,7 @@ def pdf_package(tmp_path_factory):
 @needs_soffice
 def test_every_docx_has_its_pdf_with_the_id_and_right_page_numbers_on_every_page(pdf_package):
     docx = sorted(p.stem for p in pdf_package.glob("*.docx"))
-    assert len(docx) == 4
+    assert len(docx) == 5
     for stem in docx:
         pages = PdfReader(pdf_package / f"{stem}.pdf").pages
         assert len(pages) >= 2
@@ -48,7 +48,8 @@ def test_the_merged_pdf_is_the_package_in_list_order(pdf_package):
     merged = PdfReader(pdf_package / "regiondirektorens-rapport-2021-03-med-bilagor.pdf").pages
     parts = [
         "regiondirektorens-rapport-2021-03.pdf", "bilaga-1-ekonomirapport-2021-03.pdf", "bilaga-2-produktionsrapport-2021-03.pdf",
-        "bilaga-3-personalrapport-2021-03.pdf", "bilaga-4-uppfoljning-vardval-primarvard-mars-2021.pdf",
+        "bilaga-3-personalrapport-2021-03.pdf", "bilaga-4-maluppfyllelse-2021-03.pdf",
+        "bilaga-5-uppfoljning-vardval-primarvard-mars-2021.pdf",
     ]
     counts = [len(PdfReader(pdf_package / name).pages) for name in parts]
     assert len(merged) == sum(counts)
@@ -56,7 +57,8 @@ def test_the_merged_pdf_is_the_package_in_list_order(pdf_package):
     assert "Regiondirektörens rapport" in merged[first_pages[0]].extract_text()
     assert "Ekonomirapport mars 2021" in merged[first_pages[1]].extract_text()
     assert "Personalrapport mars 2021" in merged[first_pages[3]].extract_text()
-    assert "Vardval" in merged[first_pages[4]].extract_text()  # the example PDF is plain ASCII
+    assert "Måluppfyllelse mars 2021" in merged[first_pages[4]].extract_text()
+    assert "Vardval" in merged[first_pages[5]].extract_text()  # the example PDF is plain ASCII
     manifest = json.loads((pdf_package / "manifest.json").read_text(encoding="utf-8"))
     assert {o["fil"] for o in manifest["utdata"]} >= {*parts, "regiondirektorens-rapport-2021-03-med-bilagor.pdf"}
 

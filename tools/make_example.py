@@ -271,9 +271,84 @@ bilagor:                        # numreras 1, 2, 3 … i denna ordning
   - ekonomirapport
   - produktionsrapport
   - personalrapport
+  - maluppfyllelse
   - titel: Uppföljning Vårdval primärvård mars 2021
     fil: bilagor/vardval.pdf
 """
+
+
+# The region's scorecard: goals and their committees as in seed 002; assessments
+# counted like it (one goal achieved, 18 partly, one not); measures and comments our own.
+GOALS = {
+    "Samhälle": [
+        ("Hållbart nyttjande av resurser", "RS, RUN"),
+        ("Ett brett, starkt näringsliv och civilsamhälle", "RUN"),
+        ("God livskvalitet, jämlik och jämställd hälsa", "RS, RUN"),
+        ("Tydligt regionalt ledarskap", "RS, RUN"),
+    ],
+    "Medborgare": [
+        ("Goda kommunikationer", "RUN"),
+        ("Ett rikt och brett kulturliv", "RUN"),
+        ("Stöd och motivation för att främja jämlik och jämställd hälsa", "RS"),
+        ("En god, jämlik och samordnad vård för kvinnor och män", "RS"),
+    ],
+    "Verksamhet": [
+        ("Nära vård på nya sätt", "RS"),
+        ("En effektiv, säker och hälsofrämjande verksamhet med god jämställd kvalitet oavsett leverantör", "RS"),
+        ("Nöjda och delaktiga patienter och invånare", "RS, PN"),
+        ("En välkomnande, nytänkande, hållbar och attraktiv verksamhet", "RS, RUN, PN"),
+    ],
+    "Medarbetare": [
+        ("Hållbar kompetensförsörjning oavsett leverantör", "RS"),
+        ("Tydlig ledning och styrning", "RS"),
+        ("Delaktighet, ansvar, uppskattning och inflytande", "RS"),
+        ("Skapa incitament för innovation och nyskapande inom verksamheterna", "RS"),
+    ],
+    "Ekonomi": [
+        ("God ekonomisk hushållning", "RS, RUN, PN"),
+        ("Ökade intäkter", "RS, RUN"),
+        ("Effektiv verksamhet minst i paritet med rikssnittet", "RS, RUN, PN"),
+        ("Investeringar i takt med ekonomin", "RS"),
+    ],
+}
+ACHIEVED = {"Goda kommunikationer": "Uppnått", "God ekonomisk hushållning": "Ej uppnått"}
+SCORECARD_MEASURES = [
+    # (goal, success factor, measure, committee, split by sex, target, outcome(s), fulfilment(s), trend)
+    ("Hållbart nyttjande av resurser", "Minskning av klimatpåverkande utsläpp", "Tjänsteresor med flyg (antal personmil)", "RS", False, "Minskning med 15 %", "−22 %", "Uppnått", "Förbättrad"),
+    ("Hållbart nyttjande av resurser", "Minskning av klimatpåverkande utsläpp", "Verksamhetsyta", "RS", False, "Minska", "Oförändrad", "Ej uppnått", "Oförändrad"),
+    ("God livskvalitet, jämlik och jämställd hälsa", "Unga kvinnor och män är delaktiga i samhällets utveckling", "Andel unga som deltar i projekt", "RUN", True, "Öka", ("34 %", "29 %"), ("Delvis uppnått", "Ej uppnått"), "Förbättrad"),
+    ("Goda kommunikationer", "En väl fungerande kollektivtrafik", "Resor med länstrafiken", "RUN", False, "Öka", "+4 %", "Uppnått", "Förbättrad"),
+    ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Medicinsk bedömning inom tre dagar", "RS", True, "100 %", ("91 %", "93 %"), ("Delvis uppnått", "Delvis uppnått"), "Oförändrad"),
+    ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Väntat högst 90 dagar till besök", "RS", True, "100 %", ("42 %", "44 %"), ("Ej uppnått", "Ej uppnått"), "Försämrad"),
+    ("Nära vård på nya sätt", "Nya vårdtjänster med digitala lösningar används", "Antal distanskontakter", "RS", False, "Öka", "+95 %", "Uppnått", "Förbättrad"),
+    ("Hållbar kompetensförsörjning oavsett leverantör", "Attraktiv arbetsgivare", "Sjukfrånvaro", "RS", True, "Högst 5,5 %", ("7,3 %", "4,2 %"), ("Ej uppnått", "Uppnått"), "Förbättrad"),
+    ("Hållbar kompetensförsörjning oavsett leverantör", "Attraktiv arbetsgivare", "Kostnad för inhyrd personal", "RS", False, "Minska", "+25 %", "Ej uppnått", "Försämrad"),
+    ("Tydlig ledning och styrning", None, "Medarbetarenkät: styrning", "RS", False, "Öka", None, "Ej mätt", None),
+    ("God ekonomisk hushållning", "Verksamheten är anpassad till den aktuella intäktsnivån", "Nettokostnadsutveckling", "RS", False, "Lägre än intäktsutvecklingen", "+1,7 % mot +4,5 %", "Uppnått", "Förbättrad"),
+    ("God ekonomisk hushållning", "Verksamheten är anpassad till den aktuella intäktsnivån", "Divisionernas resultat mot budget", "RS", False, "Minst budget", "−25 mnkr mot helårsbudget", "Ej uppnått", "Försämrad"),
+]
+
+
+def styrkort() -> dict[str, list[list[object]]]:
+    goals = [["Perspektiv", "Strategiskt mål", "Nämnd", "Bedömning", "Bedömning helår", "Kommentar"]]
+    perspective_of = {}
+    for perspective, items in GOALS.items():
+        for goal, committee in items:
+            perspective_of[goal] = perspective
+            assessment = ACHIEVED.get(goal, "Delvis uppnått")
+            comment = (
+                f"Arbetet med målet följer planen för {PERIOD.year}; bedömningen bygger på styrmåtten nedan och på "
+                "verksamheternas redovisning." if assessment != "Ej uppnått" else
+                "Underskottet i divisionerna gör att målet inte nås för perioden; åtgärdsplaner tas fram."
+            )
+            goals.append([perspective, goal, committee, assessment, assessment, comment])
+    measures = [["Perspektiv", "Strategiskt mål", "Framgångsfaktor", "Styrmått", "Nämnd", "Kön", "Mål", "Utfall",
+                 "Måluppfyllelse", "Utveckling", "Kommentar"]]
+    for goal, factor, measure, committee, split, target, outcome, fulfilment, trend in SCORECARD_MEASURES:
+        rows = [("K", outcome[0], fulfilment[0]), ("M", outcome[1], fulfilment[1])] if split else [(None, outcome, fulfilment)]
+        for sex, result, assessed in rows:
+            measures.append([perspective_of[goal], goal, factor, measure, committee, sex, target, result, assessed, trend, None])
+    return {"Strategiska mål": goals, "Styrmått": measures}
 
 
 def rapport_yaml() -> str:
@@ -315,6 +390,7 @@ def main() -> None:
     sheets, formats = produktion()
     write_workbook(target / "produktion.xlsx", sheets, formats)
     write_workbook(target / "personal.xlsx", personal())
+    write_workbook(target / "styrkort.xlsx", styrkort())
     (target / "bilagor").mkdir(exist_ok=True)
     (target / "bilagor" / "vardval.pdf").write_bytes(tiny_pdf("Uppfoljning Vardval primarvard mars 2021 (exempel)"))
     print(f"Skrev {target.relative_to(ROOT)}")

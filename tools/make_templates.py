@@ -718,11 +718,102 @@ def personalrapport() -> Document:
     return document
 
 
+def _plain_table(document, headings: list[tuple[str, float]], rows: list[list[str]], header: bool = True):
+    """A table with a repeating header row (unless ``header`` is false) and the given template rows."""
+    table = document.add_table(rows=1 + len(rows), cols=len(headings))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _borders(table, sides=("top", "bottom", "insideH", "insideV"), size=4)
+    _cell_margins(table)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    _column_widths(table, [Cm(width) for _, width in headings])
+    for index, (heading, _) in enumerate(headings):
+        cell = table.rows[0].cells[index]
+        _shade(cell, HEADER_FILL)
+        paragraph = cell.paragraphs[0]
+        paragraph.style = document.styles["Tabellrubrik"]
+        paragraph.add_run(heading)
+    for row, texts in zip(table.rows[1:], rows):
+        for index, text in enumerate(texts):
+            paragraph = row.cells[index].paragraphs[0]
+            paragraph.style = document.styles["Tabelltext"]
+            paragraph.add_run(text)
+    if not header:
+        table._tbl.remove(table.rows[0]._tr)
+    return table
+
+
+ASSESSED = "{% cellbg X|bedomningsfarg %}{{ X|bedomning }}"
+
+
+def maluppfyllelse() -> Document:
+    document = appendix("maluppfyllelse", "Måluppfyllelse")
+    m = "maluppfyllelse"
+    para(document, "Sammanfattande bild av måluppfyllelse", "Heading 1")
+    para(document, "{{ " + m + ".antal|malbedomning }}")
+    para(document, "Förklaring", "Heading 3")
+    _plain_table(
+        document,
+        [("", 3.6)] * 4,
+        [[ASSESSED.replace("X", f"'{word}'") for word in ("Uppnått", "Delvis uppnått", "Ej uppnått", "Ej mätt")]],
+        header=False,
+    )
+    legend = para(document, "Utveckling: {{ 'Förbättrad'|pil }}, {{ 'Oförändrad'|pil }}, {{ 'Försämrad'|pil }} jämfört med föregående mätning.", "Källa")
+    legend.runs[0].font.name = HEADING_FONT  # the arrows
+    tag(document, "{%p for p in " + m + ".perspektiv %}")
+    para(document, "{{ p.namn }}", "Heading 3")
+    _plain_table(
+        document,
+        [("Strategiskt mål", 8.4), ("Bedömning {{ period|manad_ar }}", 3.8), ("Bedömning helår", 3.8)],
+        [["{%tr for g in p.mal %}", "", ""],
+         ["{{ g.namn }}{% if g.namnd %} ({{ g.namnd }}){% endif %}", ASSESSED.replace("X", "g.bedomning"), ASSESSED.replace("X", "g.bedomning_helar")],
+         ["{%tr endfor %}", "", ""]],
+    )
+    tag(document, "{%p endfor %}")
+
+    tag(document, "{%p for p in " + m + ".perspektiv %}")
+    para(document, "{{ p.namn }}", "Heading 1")
+    tag(document, "{%p for g in p.mal %}")
+    para(document, "{{ g.namn }}{% if g.namnd %} ({{ g.namnd }}){% endif %}", "Heading 2")
+    para(
+        document,
+        "Den samlade bedömningen av måluppfyllelsen är att målet är {{ g.bedomning|malet_ar }}. "
+        "Vid årets slut bedöms målet vara {{ g.bedomning_helar|malet_ar }}.",
+    )
+    tag(document, "{%p if g.kommentar %}")
+    para(document, "{{ g.kommentar }}")
+    tag(document, "{%p endif %}")
+    tag(document, "{%p for f in g.faktorer %}")
+    tag(document, "{%p if f.namn %}")
+    para(document, "Framgångsfaktor: {{ f.namn }}", "Heading 3")
+    tag(document, "{%p endif %}")
+    measures = _plain_table(
+        document,
+        [("Styrmått", 5.4), ("Styrelse/ nämnd", 1.8), ("K/M", 1.0), ("Mål", 3.2), ("Måluppfyllelse", 2.8), ("Utveckling", 2.2)],
+        [["{%tr for s in f.matt %}", "", "", "", "", ""],
+         ["{%tr for r in s.rader %}", "", "", "", "", ""],
+         ["{% vm %}{{ s.styrmatt }}", "{% vm %}{{ s.namnd or '' }}", "{{ r.kon or '' }}", "{{ r.mal or '' }}",
+          ASSESSED.replace("X", "r.maluppfyllelse"), "{{ r.utveckling|pil }}"],
+         ["{%tr endfor %}", "", "", "", "", ""],
+         ["{%tr endfor %}", "", "", "", "", ""]],
+    )
+    data_row = measures.rows[3]
+    for cell in data_row.cells:  # a measure's K and M rows stay on one page with its table
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+    for run in data_row.cells[5].paragraphs[0].runs:
+        run.font.name = HEADING_FONT  # Arial has the arrows ↑ → ↓; the body font may not
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p endfor %}")
+    return document
+
+
 TEMPLATES = {
     "regiondirektorens-rapport.docx": main_report,
     "ekonomirapport.docx": ekonomirapport,
     "produktionsrapport.docx": produktionsrapport,
     "personalrapport.docx": personalrapport,
+    "maluppfyllelse.docx": maluppfyllelse,
 }
 
 
