@@ -111,7 +111,7 @@ def build(
     from .charts import charts_for
     from .context import build_context
     from .figures import compute
-    from .package import manifest, write_package
+    from .package import manifest, normalised, write_package
     from .render import render_docx
 
     workspace = workspace or Path.cwd()
@@ -137,6 +137,7 @@ def build(
         elif name:
             documents[name] = (period_dir / bilaga.fil).read_bytes()
 
+    documents = normalised(documents)
     if pdf:
         documents.update(_pdfs(documents, config, soffice))
     target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
@@ -147,10 +148,9 @@ def build(
 
 def _pdfs(documents: dict[str, bytes], config: Rapport, soffice: Path) -> dict[str, bytes]:
     """Each DOCX as PDF, and the whole package as one PDF in list order."""
-    from .package import normalise_docx
     from .pdf import convert, merge
 
-    converted = convert({n: normalise_docx(d) for n, d in documents.items() if n.endswith(".docx")}, soffice)
+    converted = convert({n: d for n, d in documents.items() if n.endswith(".docx")}, soffice)
     in_order = []
     for name in documents:
         if name.endswith(".docx"):
