@@ -49,11 +49,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def normalised(documents: dict[str, bytes]) -> dict[str, bytes]:
-    """Every DOCX of a package normalised (fixed timestamps and order), the rest as it is."""
-    return {name: normalise_docx(data) if name.endswith(".docx") else data for name, data in documents.items()}
-
-
 def write_package(out_dir: Path, documents: dict[str, bytes]) -> list[Path]:
     """Write each named document, as given, into out_dir; return the paths written."""
     written = []
@@ -67,8 +62,8 @@ def write_package(out_dir: Path, documents: dict[str, bytes]) -> list[Path]:
 def manifest(documents: dict[str, bytes], inputs: list[Path], period_dir: Path) -> bytes:
     """``manifest.json``: every output and input with its sha256, and the tool's version.
 
-    ``documents`` are the bytes as they will be written (see :func:`normalised`);
-    there is no time in it, so the same inputs give the same manifest.
+    ``documents`` are the bytes as they will be written; there is no time in
+    it, so the same inputs give the same manifest.
     """
     from . import __version__
 

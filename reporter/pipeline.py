@@ -111,7 +111,7 @@ def build(
     from .charts import charts_for
     from .context import build_context
     from .figures import compute
-    from .package import manifest, normalised, write_package
+    from .package import manifest, normalise_docx, write_package
     from .render import render_docx
 
     workspace = workspace or Path.cwd()
@@ -128,16 +128,18 @@ def build(
     figures = compute(inputs, config)
     context = build_context(config, figures, checked.texts)
     properties = _properties(config)
-    documents = {f"regiondirektorens-rapport-{config.period}.docx": render_docx(templates_dir / MAIN_TEMPLATE, dict(context), properties)}
+    # Rendered documents are normalised once (fixed zip timestamps); external ones are copied as they are.
+    main = render_docx(templates_dir / MAIN_TEMPLATE, dict(context), properties)
+    documents = {f"regiondirektorens-rapport-{config.period}.docx": normalise_docx(main)}
     for bilaga in bilagor(config):
         name = bilaga.file_name(config.period)
         if bilaga.generated:
             appendix = dict(context, diagram=charts_for(bilaga.slag, figures))
-            documents[name] = render_docx(templates_dir / f"{bilaga.slag}.docx", appendix, dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}"))
+            titled = dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}")
+            documents[name] = normalise_docx(render_docx(templates_dir / f"{bilaga.slag}.docx", appendix, titled))
         elif name:
             documents[name] = (period_dir / bilaga.fil).read_bytes()
 
-    documents = normalised(documents)
     if pdf:
         documents.update(_pdfs(documents, config, soffice))
     target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
