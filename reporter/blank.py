@@ -31,7 +31,7 @@ from .schema import (
 )
 from .texts import TEXT_FILES
 from .inputs import TEXT_DIR
-from .values import name_key, slugify
+from .values import slugify
 from .workbook import SheetOut, column_letter, write_sheets
 
 INSTRUCTIONS = "Instruktioner"
@@ -70,15 +70,15 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None) -> Sc
     result = Scaffolded()
     period_dir.mkdir(parents=True, exist_ok=True)
     config_path = period_dir / CONFIG_FILE
-    divisions = _divisions(config_path, period) if config_path.is_file() else []
+    known = _divisions(config_path, period) if config_path.is_file() else []
     if division is not None:
-        division = _known(division, divisions, config_path)
+        division = _known(division, known, config_path)
+    divisions = [name for name, _ in known]
     if config_path.is_file():
         result.kept.append(config_path)
     else:
-        names = [division] if division else []
-        _write_text(config_path, _config_text(period_dir, period, names), result)
-        divisions = names
+        divisions = [division] if division else []
+        _write_text(config_path, _config_text(period_dir, period, divisions), result)
 
     if division is None:
         for kind in WORKBOOK_KINDS:
@@ -94,21 +94,16 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None) -> Sc
     return result
 
 
-def _known(division: str, divisions: list[tuple[str, list[str]]], config_path: Path) -> str:
-    """The division's name as in rapport.yaml (an alias is accepted)."""
-    if not divisions:
-        return division.strip()
-    for name, aliases in divisions:
-        if name_key(division) in {name_key(n) for n in (name, *aliases)}:
-            return name
-    import difflib
+def _known(division: str, known: list[tuple[str, list[str]]], config_path: Path) -> str:
+    """The division's name as in rapport.yaml (an alias is accepted), by the same lookup as validation."""
+    from .validation import DivisionIndex, UnknownName
 
-    names = [name for name, _ in divisions]
-    close = difflib.get_close_matches(division, names, n=1, cutoff=0.6)
-    hint = f"menade du '{close[0]}'? " if close else ""
-    raise ReporterError(
-        error(f"divisionen '{division}' finns inte i rapport.yaml; {hint}kända divisioner: {', '.join(names)}", file=config_path.name, key="organisation.divisioner")
-    )
+    if not known:
+        return division.strip()
+    try:
+        return DivisionIndex(known).resolve(division)
+    except UnknownName as exc:
+        raise ReporterError(error(f"divisionen {exc}", file=config_path.name, key="organisation.divisioner")) from None
 
 
 def _divisions(config_path: Path, period: Month) -> list[tuple[str, list[str]]]:
@@ -182,9 +177,9 @@ def _previous_config(period_dir: Path, period: Month) -> Path | None:
     return max(earlier)[1] if earlier else None
 
 
-def _stub(key: str, divisions: list[tuple[str, list[str]] | str]) -> str:
+def _stub(key: str, divisions: list[str]) -> str:
     if key == "verksamheten":
-        names = [d if isinstance(d, str) else d[0] for d in divisions] or ["Division"]
+        names = divisions or ["Division"]
         return "".join(f"## {name}\n\n[Skriv om {name} här.]\n\n" for name in names)
     return TEXT_STUBS[key] + "\n"
 
@@ -198,12 +193,11 @@ def _write_text(path: Path, text: str, result: Scaffolded) -> None:
     result.written.append(path)
 
 
-def _write_book(path, kind: WorkbookKind, sheets: list[Sheet], divisions, period: Month, division: str | None, result: Scaffolded) -> None:
+def _write_book(path, kind: WorkbookKind, sheets: list[Sheet], divisions: list[str], period: Month, division: str | None, result: Scaffolded) -> None:
     if path.exists():
         result.kept.append(path)
         return
-    names = [d if isinstance(d, str) else d[0] for d in divisions]
-    lists, list_sheet = _lists(sheets, names)
+    lists, list_sheet = _lists(sheets, divisions)
     out = [_instructions(kind, sheets, division)]
     out += [_sheet(sheet, lists, _prefill(sheet, period, division)) for sheet in sheets]
     out.append(list_sheet)

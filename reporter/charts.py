@@ -58,7 +58,6 @@ def _pyplot():
         "grid.color": "#DDDDDD",
         "grid.linewidth": 0.6,
         "legend.frameon": False,
-        "svg.hashsalt": "reporter",
     })
     return plt
 
@@ -161,7 +160,7 @@ def small_multiples(trends: list[Trend], title: str) -> Chart:
     names = ", ".join(t.namn.lower() for t in trends)
     months = trends[0].manader if trends else []
     alt = f"Linjediagram, ett per mått ({names}): antal per månad {_span(months)} jämfört med samma månader året innan."
-    return Chart(_save(plt, figure), alt, WIDTH_CM)
+    return Chart(_save(plt, figure), alt)
 
 
 def bar_chart(labels: list[str], values: list[float | None], title: str, unit: str, decimals: int = 0) -> Chart:

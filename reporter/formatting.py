@@ -208,9 +208,9 @@ def bedomningsfarg(assessment: str | None) -> str:
     return ASSESSMENT_COLOURS.get(assessment or "", "FFFFFF")
 
 
-def bedomning(assessment: str | None, tom: str = "Ej bedömd") -> str:
-    """The assessment as a word for a table cell; ``tom`` when empty."""
-    return assessment or tom
+def bedomning(assessment: str | None) -> str:
+    """The assessment as a word for a table cell; "Ej bedömd" when empty."""
+    return assessment or "Ej bedömd"
 
 
 def pil(trend: str | None) -> str:

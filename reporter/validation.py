@@ -64,13 +64,20 @@ class UnknownName(ValueProblem):
 class DivisionIndex:
     """Looks a division up by name or alias, case and spacing ignored."""
 
-    def __init__(self, config: Rapport) -> None:
-        self.names = [d.namn for d in config.organisation.divisioner]
-        self.region = name_key(config.organisation.namn or "")
+    def __init__(self, divisions: list[tuple[str, list[str]]], region: str = "") -> None:
+        """``divisions``: (name, aliases) in report order; ``region``: the organisation's name."""
+        self.names = [name for name, _ in divisions]
+        self.region = name_key(region)
         self._by_key: dict[str, str] = {}
-        for division in config.organisation.divisioner:
-            for name in (division.namn, *division.alias):
-                self._by_key[name_key(name)] = division.namn
+        for division, aliases in divisions:
+            for name in (division, *aliases):
+                self._by_key[name_key(name)] = division
+
+    @classmethod
+    def of(cls, config: Rapport) -> DivisionIndex:
+        """The index of the divisions in rapport.yaml."""
+        organisation = config.organisation
+        return cls([(d.namn, list(d.alias)) for d in organisation.divisioner], organisation.namn or "")
 
     def is_total(self, text: str) -> bool:
         """True for a total row's name (Totalt, Summa, the region's name)."""
@@ -95,7 +102,7 @@ def required_kinds(config: Rapport) -> list[WorkbookKind]:
 
 def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inputs, list[Problem]]:
     """Turn every table into records, merging files of a kind; collect problems."""
-    divisions = DivisionIndex(config)
+    divisions = DivisionIndex.of(config)
     inputs = Inputs(files=[f.label for f in files])
     problems: list[Problem] = []
     needed = {k.name for k in required_kinds(config)}
