@@ -39,15 +39,18 @@ class Chart:
 
 
 @lru_cache(maxsize=1)
-def _pyplot():
-    """pyplot, set up once per process: Agg, matplotlib's defaults, our style."""
+def _figure_class():
+    """matplotlib's Figure, set up once per process: matplotlib's defaults, our style.
+
+    pyplot is never imported: a Figure drawn on the Agg canvas needs neither
+    a GUI backend nor pyplot's figure manager, and importing pyplot costs more
+    than drawing a chart.
+    """
     import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
     matplotlib.rcdefaults()  # never a user's matplotlibrc: the same bytes everywhere
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({
+    matplotlib.rcParams.update({
         "font.family": "DejaVu Sans",
         "font.size": 8,
         "axes.spines.top": False,
@@ -59,7 +62,32 @@ def _pyplot():
         "grid.linewidth": 0.6,
         "legend.frameon": False,
     })
-    return plt
+    return Figure
+
+
+def _new_figure(width_cm: float, height_cm: float):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = _figure_class()(figsize=(width_cm / 2.54, height_cm / 2.54))
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _fit(figure, left_chars: int, bottom_in: float, top_in: float = 0.32, right_in: float = 0.15) -> None:
+    """Fixed margins, in inches, from the length of the longest tick label.
+
+    Cheaper than ``tight_layout``, which draws the whole figure once more to
+    measure it: at 8 pt, a character of DejaVu Sans is about 0.07 inch wide.
+    """
+    width, height = figure.get_size_inches()
+    left = 0.12 + 0.07 * left_chars
+    figure.subplots_adjust(left=left / width, right=1 - right_in / width, bottom=bottom_in / height, top=1 - top_in / height)
+
+
+def _widest(values, decimals: int) -> int:
+    """Characters in the widest number an axis will show for these values (with a minus sign)."""
+    numbers = [abs(v) for v in values if v is not None] or [0]
+    return len(tal(max(numbers) * 1.15, decimals)) + 1
 
 
 def _month_labels(months: list[Month]) -> list[str]:
@@ -78,10 +106,9 @@ def _number_axis(axis, decimals: int) -> None:
     axis.yaxis.set_major_formatter(FuncFormatter(lambda value, _: tal(value, decimals)))
 
 
-def _save(plt, figure) -> bytes:
+def _save(figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    plt.close(figure)
     return buffer.getvalue()
 
 
@@ -99,8 +126,8 @@ def trend_chart(trend: Trend, title: str, unit: str, decimals: int = 0, scale: f
     ``scale`` divides every value, e.g. 1000 to show tkr as mnkr.
     """
     trend = Trend(trend.namn, trend.manader, _scaled(trend.varden, scale), _scaled(trend.foregaende_ar, scale))
-    plt = _pyplot()
-    figure, axes = plt.subplots(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54))
+    figure = _new_figure(WIDTH_CM, HEIGHT_CM)
+    axes = figure.subplots()
     x = list(range(len(trend.manader)))
     _plot(axes, x, trend.varden, PALETTE[0], f"{_span(trend.manader)}")
     _plot(axes, x, trend.foregaende_ar, LAST_YEAR, "samma månader året innan")
@@ -108,19 +135,19 @@ def trend_chart(trend: Trend, title: str, unit: str, decimals: int = 0, scale: f
     axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
     _number_axis(axes, decimals)
     axes.legend(loc="lower left", ncols=2, fontsize=7.5, bbox_to_anchor=(0, -0.38))
-    figure.tight_layout()
+    _fit(figure, _widest(trend.varden + trend.foregaende_ar, decimals), bottom_in=0.78)
     last, before = trend.varden[-1], trend.foregaende_ar[-1]
     alt = (
         f"Linjediagram: {title.lower()} per månad i {unit}, {_span(trend.manader)}, jämfört med samma månader året innan. "
         f"{manad_ar(trend.manader[-1]).capitalize()}: {tal(last, decimals)}; {manad_ar(trend.manader[-1].year_before)}: {tal(before, decimals)}."
     )
-    return Chart(_save(plt, figure), alt)
+    return Chart(_save(figure), alt)
 
 
 def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -> Chart:
     """Several series over the same months in one chart (e.g. accessibility shares)."""
-    plt = _pyplot()
-    figure, axes = plt.subplots(figsize=(WIDTH_CM / 2.54, (HEIGHT_CM + 1.2) / 2.54))
+    figure = _new_figure(WIDTH_CM, HEIGHT_CM + 1.2)
+    axes = figure.subplots()
     months = trends[0].manader if trends else []
     x = list(range(len(months)))
     for index, item in enumerate(trends):
@@ -129,19 +156,19 @@ def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -
     axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
     _number_axis(axes, decimals)
     axes.legend(loc="upper left", ncols=2, fontsize=7, bbox_to_anchor=(0, -0.18))
-    figure.tight_layout()
+    _fit(figure, _widest([v for t in trends for v in t.varden], decimals), bottom_in=0.42 + 0.16 * ((len(trends) + 1) // 2))
     latest = "; ".join(f"{t.namn} {tal(t.varden[-1], decimals)}" for t in trends)
     alt = f"Linjediagram: {title.lower()} per månad i {unit}, {_span(months)}. {manad_ar(months[-1]).capitalize() if months else ''}: {latest}."
-    return Chart(_save(plt, figure), alt)
+    return Chart(_save(figure), alt)
 
 
 def small_multiples(trends: list[Trend], title: str) -> Chart:
     """One small line chart per series, each against the year before, on its own scale."""
-    plt = _pyplot()
     columns = 2
     rows = max(1, (len(trends) + columns - 1) // columns)
-    height = 4.2 * rows + 1.0
-    figure, grid = plt.subplots(rows, columns, figsize=(WIDTH_CM / 2.54, height / 2.54), squeeze=False)
+    height = 4.6 * rows + 1.4
+    figure = _new_figure(WIDTH_CM, height)
+    grid = figure.subplots(rows, columns, squeeze=False)
     for index, axes in enumerate(grid.flat):
         if index >= len(trends):
             axes.set_visible(False)
@@ -156,18 +183,26 @@ def small_multiples(trends: list[Trend], title: str) -> Chart:
     handles, labels = grid.flat[0].get_legend_handles_labels()
     figure.legend(handles, ["senaste 13 månaderna", "samma månader året innan"], loc="lower center", ncols=2, fontsize=7.5)
     figure.suptitle(title, x=0.01, ha="left", fontsize=9, fontweight="bold")
-    figure.tight_layout(rect=(0, 0.06, 1, 1))
+    widest = max((_widest(t.varden + t.foregaende_ar, 0) for t in trends), default=1)
+    figure.subplots_adjust(
+        left=(0.12 + 0.07 * widest) / (WIDTH_CM / 2.54),
+        right=1 - 0.1 / (WIDTH_CM / 2.54),
+        bottom=0.72 / (height / 2.54),
+        top=1 - 0.58 / (height / 2.54),
+        wspace=(0.2 + 0.07 * widest) / (WIDTH_CM / 2.54 / columns),
+        hspace=0.9,
+    )
     names = ", ".join(t.namn.lower() for t in trends)
     months = trends[0].manader if trends else []
     alt = f"Linjediagram, ett per mått ({names}): antal per månad {_span(months)} jämfört med samma månader året innan."
-    return Chart(_save(plt, figure), alt)
+    return Chart(_save(figure), alt)
 
 
 def bar_chart(labels: list[str], values: list[float | None], title: str, unit: str, decimals: int = 0) -> Chart:
     """Horizontal bars, positive and negative, with the value written at each bar."""
-    plt = _pyplot()
     height = 1.4 + 0.55 * len(labels)
-    figure, axes = plt.subplots(figsize=(WIDTH_CM / 2.54, height / 2.54))
+    figure = _new_figure(WIDTH_CM, height)
+    axes = figure.subplots()
     shown = [v or 0 for v in values]
     y = list(range(len(labels)))[::-1]
     colours = [PALETTE[0][0] if v >= 0 else PALETTE[1][0] for v in shown]
@@ -189,10 +224,10 @@ def bar_chart(labels: list[str], values: list[float | None], title: str, unit: s
         axes.text((value or 0) + offset, position, text, va="center", ha="left" if (value or 0) >= 0 else "right", fontsize=7.5)
     axes.set_xlim(min(min(shown), 0) - span * 0.25, max(max(shown), 0) + span * 0.25)
     axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
-    figure.tight_layout()
+    _fit(figure, max(map(len, labels), default=1), bottom_in=0.35, right_in=0.2)
     listed = "; ".join(f"{label} {tal(value, decimals)}" for label, value in zip(labels, values))
     alt = f"Stapeldiagram: {title.lower()} i {unit}. Positiva värden mörka, negativa ljusare och randade. {listed}."
-    return Chart(_save(plt, figure), alt)
+    return Chart(_save(figure), alt)
 
 
 def _span(months: list[Month]) -> str:
@@ -227,3 +262,52 @@ def charts_for(kind: str, figures) -> dict[str, Chart]:
             "sjukfranvaro": trend_chart(figures.personal.sjukfranvaro_trend, "Sjukfrånvaro", "procent av ordinarie arbetstid", 1),
         }
     return {}
+
+
+class Drawer:
+    """Draws charts in a second process while this one reads and renders.
+
+    ``Drawer()`` starts the process and has it import matplotlib at once, so
+    the import overlaps with reading the inputs; ``submit`` hands it the
+    figures of one appendix, ``charts`` waits for its charts. Where a process
+    cannot be forked (one CPU, no ``fork``) or the process fails, the charts
+    are drawn here instead, with the same bytes.
+    """
+
+    def __init__(self) -> None:
+        import multiprocessing
+        import os
+
+        self._pool = None
+        self._pending: dict[str, object] = {}
+        self._figures = {}
+        if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pool.submit(_figure_class)
+
+    def submit(self, kind: str, figures) -> None:
+        self._figures[kind] = figures
+        if self._pool is not None:
+            self._pending[kind] = self._pool.submit(charts_for, kind, figures)
+
+    def charts(self, kind: str) -> dict[str, Chart]:
+        future = self._pending.pop(kind, None)
+        if future is not None:
+            try:
+                return future.result()
+            except Exception:  # the process died or could not take the data: draw here
+                pass
+        return charts_for(kind, self._figures[kind])
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> "Drawer":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()

@@ -108,7 +108,7 @@ def build(
     input with its sha256).
     """
     from .bilagor import bilagor
-    from .charts import charts_for
+    from .charts import Drawer
     from .context import build_context
     from .figures import compute
     from .package import manifest, normalise_docx, write_package
@@ -121,24 +121,29 @@ def build(
         from .pdf import find_soffice
 
         soffice = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
-    checked = check(period_dir)
-    raise_if_errors(checked.problems)
-    config, inputs = checked.config, checked.inputs
+    with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
+        checked = check(period_dir)
+        raise_if_errors(checked.problems)
+        config, inputs = checked.config, checked.inputs
 
-    figures = compute(inputs, config)
-    context = build_context(config, figures, checked.texts)
-    properties = _properties(config)
-    # Rendered documents are normalised once (fixed zip timestamps); external ones are copied as they are.
-    main = render_docx(templates_dir / MAIN_TEMPLATE, dict(context), properties)
-    documents = {f"regiondirektorens-rapport-{config.period}.docx": normalise_docx(main)}
-    for bilaga in bilagor(config):
-        name = bilaga.file_name(config.period)
-        if bilaga.generated:
-            appendix = dict(context, diagram=charts_for(bilaga.slag, figures))
-            titled = dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}")
-            documents[name] = normalise_docx(render_docx(templates_dir / f"{bilaga.slag}.docx", appendix, titled))
-        elif name:
-            documents[name] = (period_dir / bilaga.fil).read_bytes()
+        figures = compute(inputs, config)
+        appendices = bilagor(config)
+        for bilaga in appendices:
+            if bilaga.generated:
+                drawer.submit(bilaga.slag, figures)
+        context = build_context(config, figures, checked.texts)
+        properties = _properties(config)
+        # Rendered documents are normalised once (fixed zip timestamps); external ones are copied as they are.
+        main = render_docx(templates_dir / MAIN_TEMPLATE, dict(context), properties)
+        documents = {f"regiondirektorens-rapport-{config.period}.docx": normalise_docx(main)}
+        for bilaga in appendices:
+            name = bilaga.file_name(config.period)
+            if bilaga.generated:
+                appendix = dict(context, diagram=drawer.charts(bilaga.slag))
+                titled = dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}")
+                documents[name] = normalise_docx(render_docx(templates_dir / f"{bilaga.slag}.docx", appendix, titled))
+            elif name:
+                documents[name] = (period_dir / bilaga.fil).read_bytes()
 
     if pdf:
         documents.update(_pdfs(documents, config, soffice))

@@ -132,3 +132,34 @@ def test_headcount_change_without_previous_month(example):
     p = compute(inputs, config).personal
     assert p.anstallda.antal == 5
     assert p.anstallda.mot_foregaende_manad is None
+
+
+def test_division_groups_list_all_up_to_the_limit():
+    from reporter.figures.common import division_groups
+
+    names = [f"D{i}" for i in range(15)]
+    listed, group = division_groups(names, {})
+    assert listed == names and group("D3") == "D3"
+
+
+def test_division_groups_keep_the_largest_in_their_order_and_sum_the_rest():
+    from reporter.figures.common import division_groups
+
+    names = ["A", "B", "C", "D", "E"]
+    listed, group = division_groups(names, {"A": 1, "B": -50, "C": 3, "D": 40, "E": 2}, limit=3)
+    assert listed == ["B", "D", "Övriga 3 divisioner"]  # by size, not sign; in the order of rapport.yaml
+    assert [group(n) for n in names] == ["Övriga 3 divisioner", "B", "Övriga 3 divisioner", "D", "Övriga 3 divisioner"]
+
+
+def test_sick_leave_of_the_other_divisions_is_their_hours_over_their_hours(example, monkeypatch):
+    monkeypatch.setattr("reporter.figures.common.DIVISION_LIMIT", 2)
+    config = _config(example)
+    inputs = reporter.validate(reporter_example()).inputs
+    inputs.sjukfranvaro = [
+        SickLeave("Länssjukvård", "Kvinnor", Month(2021, 3), 100, 10000, SRC),  # the largest: listed
+        SickLeave("Service", "Män", Month(2021, 3), 100, 1000, SRC),  # 10 %
+        SickLeave("Folktandvård", "Män", Month(2021, 3), 10, 500, SRC),  # 2 %
+    ]
+    lines = compute(inputs, config).personal.sjukfranvaro_per_division
+    assert [line.namn for line in lines] == ["Länssjukvård", "Övriga 2 divisioner"]
+    assert lines[1].manad == pytest.approx(110 / 1500 * 100)  # 7,33 %, not (10 + 2) / 2

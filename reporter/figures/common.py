@@ -122,3 +122,24 @@ def trend(series: MonthSeries, k: object, period: Month, name: str | None = None
         [series.at(k, m) for m in months],
         [series.at(k, m.year_before) for m in months],
     )
+
+
+DIVISION_LIMIT = 15  # divisions a printed table lists one by one; the rest become one line
+
+
+def division_groups(names: list[str], size: dict[str, float | None], limit: int | None = None) -> tuple[list[str], Callable[[str], str]]:
+    """Which divisions a table lists, and the line each division's figures go to.
+
+    Up to ``limit`` divisions are listed as they are. With more, the
+    ``limit - 1`` largest by ``size`` are listed (in the order of
+    rapport.yaml) and the rest are added up as one line, ``Övriga 385
+    divisioner``: the figures of that line are computed from their summed
+    inputs, so its shares and changes are right, not averages of averages.
+    """
+    limit = DIVISION_LIMIT if limit is None else limit
+    if len(names) <= limit:
+        return list(names), lambda name: name
+    ranked = sorted(range(len(names)), key=lambda i: (-abs(size.get(names[i]) or 0), i))
+    largest = {names[i] for i in ranked[: limit - 1]}
+    other = f"Övriga {len(names) - len(largest)} divisioner"
+    return [n for n in names if n in largest] + [other], lambda name: name if name in largest else other

@@ -9,7 +9,7 @@ from ..model import Inputs
 from ..schema import REQUIRED_REGION_POSTS
 from ..values import name_key
 from ..model import Month
-from .common import Comparison, MonthSeries, Trend, change_pct, difference, last_months, trend, year_to_date
+from .common import division_groups, Comparison, MonthSeries, Trend, change_pct, difference, last_months, trend, year_to_date
 
 COSTS_TOTAL = "Summa verksamhetens kostnader"
 
@@ -120,6 +120,11 @@ class Ekonomi:
         return [d for d in self.divisioner if d.avvikelse is not None and d.avvikelse > 0]
 
 
+def _summed(name: str, lines: list[DivisionLine]) -> DivisionLine:
+    fields = ("utfall", "budget", "foregaende_ar", "prognos_helar", "budget_helar")
+    return DivisionLine(name, *(_sum([getattr(d, f) for d in lines]) for f in fields))
+
+
 def _sum(values: list[float | None]) -> float | None:
     present = [v for v in values if v is not None]
     return sum(present) if present else None
@@ -140,15 +145,14 @@ def ekonomi(inputs: Inputs, config: Rapport) -> Ekonomi:
     )
 
     results = {d.division: d for d in inputs.divisioner}
-    divisioner = [
+    every = [
         DivisionLine(d.namn, r.utfall, r.budget, r.utfall_foregaende_ar, r.prognos_helar, r.budget_helar)
         for d in config.organisation.divisioner
         if (r := results.get(d.namn)) is not None
     ]
-    totalt = DivisionLine(
-        "Totalt",
-        *(_sum([getattr(d, f) for d in divisioner]) for f in ("utfall", "budget", "foregaende_ar", "prognos_helar", "budget_helar")),
-    )
+    totalt = _summed("Totalt", every)
+    listed, group = division_groups([d.division for d in every], {d.division: d.budget_helar or d.utfall for d in every})
+    divisioner = [_summed(name, [d for d in every if group(d.division) == name]) for name in listed] if len(listed) < len(every) else every
 
     current, last_year = year_to_date(config.period)
     costs = MonthSeries(inputs.kostnader, lambda c: c.kostnadsslag, lambda c: c.belopp)

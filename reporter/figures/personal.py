@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..config import Rapport
 from ..model import Inputs, Month
-from .common import Comparison, MonthSeries, Trend, difference, last_months, share_pct, trend, year_to_date
+from .common import division_groups, Comparison, MonthSeries, Trend, difference, last_months, share_pct, trend, year_to_date
 
 TOTAL = "Totalt"
 
@@ -102,7 +102,9 @@ def personal(inputs: Inputs, config: Rapport, top: int = 4) -> Personal:
     total = MonthSeries(inputs.anstallda, lambda r: TOTAL, lambda r: r.antal)
     forms = MonthSeries(inputs.anstallda, lambda r: r.anstallningsform, lambda r: r.antal)
     groups = MonthSeries(inputs.anstallda, lambda r: r.yrkesgrupp, lambda r: r.antal)
-    divisions = MonthSeries(inputs.anstallda, lambda r: r.division, lambda r: r.antal)
+    headcount = MonthSeries(inputs.anstallda, lambda r: r.division, lambda r: r.antal)
+    listed, group = division_groups([d for d in division_order if d in headcount.keys], {d: headcount.at(d, period) for d in headcount.keys})
+    divisions = MonthSeries(inputs.anstallda, lambda r: group(r.division), lambda r: r.antal)
     yrkesgrupper = _headcount(groups, sorted(groups.keys), period)
     changed = [g for g in yrkesgrupper if g.mot_foregaende_manad]
     okningar = sorted((g for g in changed if g.mot_foregaende_manad > 0), key=lambda g: (-g.mot_foregaende_manad, g.namn))
@@ -120,19 +122,22 @@ def personal(inputs: Inputs, config: Rapport, top: int = 4) -> Personal:
     )
 
     sexes = sorted({r.kon for r in inputs.sjukfranvaro})
-    sick_divisions = [d for d in division_order if any(r.division == d for r in inputs.sjukfranvaro)]
+    sick_hours = MonthSeries(inputs.sjukfranvaro, lambda r: r.division, lambda r: r.ordinarie_arbetstid)
+    sick_listed, sick_group = division_groups(
+        [d for d in division_order if d in sick_hours.keys], {d: sick_hours.at(d, period) for d in sick_hours.keys}
+    )
     return Personal(
         anstallda=_headcount(total, [TOTAL], period)[0],
         tillsvidare=_headcount(forms, ["Tillsvidare"], period)[0],
         vikarier=_headcount(forms, ["Vikarie/tillfällig"], period)[0],
         yrkesgrupper=yrkesgrupper,
-        divisioner=_headcount(divisions, [d for d in division_order if d in divisions.keys], period),
+        divisioner=_headcount(divisions, listed, period),
         storsta_okningar=okningar[:top],
         storsta_minskningar=minskningar[:top],
         arbetad_tid=arbetad_tid,
         sjukfranvaro=_sick_leave(inputs, lambda r: TOTAL, [TOTAL], period)[0],
         sjukfranvaro_per_kon=_sick_leave(inputs, lambda r: r.kon, sexes, period),
-        sjukfranvaro_per_division=_sick_leave(inputs, lambda r: r.division, sick_divisions, period),
+        sjukfranvaro_per_division=_sick_leave(inputs, lambda r: sick_group(r.division), sick_listed, period),
         anstallda_trend=trend(total, TOTAL, period, "Anställda"),
         sjukfranvaro_trend=_sick_leave_trend(inputs, period),
     )

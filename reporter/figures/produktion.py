@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..config import Rapport
 from ..model import Inputs, Month
-from .common import Comparison, MonthSeries, Trend, difference, trend, year_to_date
+from .common import division_groups, Comparison, MonthSeries, Trend, difference, trend, year_to_date
 
 
 @dataclass(frozen=True)
@@ -81,12 +81,21 @@ def produktion(inputs: Inputs, config: Rapport) -> Produktion:
     """Compute the production and accessibility figures of the period."""
     period = config.period
     region = MonthSeries(inputs.produktion, lambda r: r.matt, lambda r: r.varde)
-    by_division = MonthSeries(inputs.produktion, lambda r: (r.division, r.matt), lambda r: r.varde)
+    reporting = {r.division for r in inputs.produktion if r.division}
+    names = [d.namn for d in config.organisation.divisioner if d.namn in reporting]
+    size: dict[str, float] = {}
+    for r in inputs.produktion:
+        if r.division and r.manad == period:
+            size[r.division] = size.get(r.division, 0) + (r.varde or 0)
+    listed, group = division_groups(names, size)
+    by_division = MonthSeries(
+        [r for r in inputs.produktion if r.division], lambda r: (group(r.division), r.matt), lambda r: r.varde
+    )
     per_division = []
-    for d in config.organisation.divisioner:
-        keys = [k for k in by_division.keys if k[0] == d.namn]
+    for name in listed:
+        keys = [k for k in by_division.keys if k[0] == name]
         if keys:
-            per_division.append(DivisionMeasures(d.namn, _measures(by_division, keys, period, lambda k: k[1])))
+            per_division.append(DivisionMeasures(name, _measures(by_division, keys, period, lambda k: k[1])))
     access = MonthSeries(inputs.tillganglighet, lambda r: r.matt, lambda r: r.andel)
     beds = MonthSeries(inputs.belaggning, lambda r: r.sjukhus, lambda r: r.belaggning)
     return Produktion(
