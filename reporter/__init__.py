@@ -42,6 +42,13 @@ def status(period_dir: Path):
     return _status(check(period_dir))
 
 
+def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | None = None):
+    """Rebuild a package from the inputs its manifest names and compare; see :mod:`reporter.verification`."""
+    from .verification import verify as _verify
+
+    return _verify(package, period_dir, templates_dir)
+
+
 def scaffold(period_dir: Path, period, division: str | None = None):
     """Write blank inputs for a period (never overwriting); see :mod:`reporter.blank`."""
     from .blank import scaffold as _scaffold
@@ -49,4 +56,4 @@ def scaffold(period_dir: Path, period, division: str | None = None):
     return _scaffold(period_dir, period, division)
 
 
-__all__ = ["Location", "Problem", "ReporterError", "Severity", "build", "scaffold", "status", "validate", "__version__"]
+__all__ = ["Location", "Problem", "ReporterError", "Severity", "build", "scaffold", "status", "validate", "verify", "__version__"]

@@ -39,7 +39,8 @@ class Bilaga:
         if self.generated:
             return f"bilaga-{self.nummer}-{self.slug}-{period}.docx"
         if self.fil:
-            return f"bilaga-{self.nummer}-{self.slug}{Path(self.fil).suffix.lower()}"
+            suffix = slugify(Path(self.fil).suffix, default="")  # output names are slugs, whatever fil: says
+            return f"bilaga-{self.nummer}-{self.slug}" + (f".{suffix}" if suffix else "")
         return None
 
 

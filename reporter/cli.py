@@ -187,3 +187,25 @@ def scaffold(period_dir: Path, period_text: str, division: str | None) -> None:
     for path in made.kept:
         click.echo(f"Finns redan, orörd: {path}")
     click.echo(f"Fyll i filerna och kontrollera dem med: reporter validate {period_dir}")
+
+
+@main.command()
+@click.argument("package", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--inputs", "period_dir", type=click.Path(path_type=Path, file_okay=False), help="Periodmappen (standard: den manifestet anger).")
+@click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmappen (standard: den manifestet anger).")
+def verify(package: Path, period_dir: Path | None, templates_dir: Path | None) -> None:
+    """Bygg om ett paket (t.ex. out/2021-03) från indata i manifestet och jämför varje fil."""
+    from . import verify as verify_package
+
+    result = verify_package(package, period_dir, templates_dir)
+    changed = [(name, finding) for name, finding in result.inputs if finding != "stämmer"]
+    for name, finding in changed:
+        click.echo(f"  indata {name}: {finding}")
+    for name, finding in result.outputs:
+        click.echo(f"  {name}: {finding}")
+    compared = sum(1 for _, finding in result.outputs if finding == "stämmer")
+    if result.ok:
+        click.echo(f"{package}: alla {compared} jämförda filer stämmer med manifestet.")
+    else:
+        click.echo(f"{package}: paketet stämmer inte med manifestet (se ovan).", err=True)
+        sys.exit(EXIT_INVALID)

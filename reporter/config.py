@@ -222,11 +222,35 @@ def load_config_partly(period_dir: Path) -> tuple[Rapport | None, list[Problem]]
     except ValidationError as exc:
         return _partial(raw), _problems(exc, label)
     missing = [
-        error(f"filen {b.fil} finns inte i periodmappen", file=label, key=f"bilagor[{i}].fil")
+        problem
         for i, b in enumerate(config.bilagor, 1)
-        if isinstance(b, ExternBilaga) and b.fil and not (period_dir / b.fil).is_file()
+        if isinstance(b, ExternBilaga) and b.fil and (problem := _check_appendix_file(period_dir, b.fil, label, f"bilagor[{i}].fil"))
     ]
     return config, missing
+
+
+MAX_APPENDIX_BYTES = 200 << 20  # an external appendix is copied into the package as it is
+
+
+def _check_appendix_file(period_dir: Path, fil: str, label: str, key: str) -> Problem | None:
+    """An external appendix must be a file inside the period folder: no ``..``, no absolute path, no link out."""
+    path = Path(fil)
+    if path.is_absolute() or fil.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", fil):
+        return error(f"fil: {fil} är en absolut sökväg; lägg filen i periodmappen och skriv sökvägen från den, t.ex. bilagor/vardval.pdf", file=label, key=key)
+    if ".." in re.split(r"[\\/]", fil):
+        return error(f"fil: {fil} pekar utanför periodmappen (..); lägg filen i periodmappen, t.ex. i bilagor/", file=label, key=key)
+    target = period_dir / path
+    try:
+        inside = target.resolve().is_relative_to(period_dir.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        return error(f"fil: {fil} är en länk till en fil utanför periodmappen; kopiera in själva filen", file=label, key=key)
+    if not target.is_file():
+        return error(f"filen {fil} finns inte i periodmappen", file=label, key=key)
+    if target.stat().st_size > MAX_APPENDIX_BYTES:
+        return error(f"filen {fil} är större än {MAX_APPENDIX_BYTES >> 20} MB; minska den (t.ex. spara PDF:en för skärm)", file=label, key=key)
+    return None
 
 
 def _partial(raw: dict) -> Rapport | None:
@@ -241,11 +265,26 @@ def _partial(raw: dict) -> Rapport | None:
         return None
 
 
+MAX_CONFIG_BYTES = 256 << 10
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader without aliases: ``*namn`` can make a small file expand without bound."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(problem="alias (*namn) används inte i rapport.yaml; skriv ut värdet", problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def _read_yaml(path: Path, label: str) -> dict:
     if not path.is_file():
         raise ReporterError(error(f"{CONFIG_FILE} saknas i {path.parent}", file=label))
     try:
-        raw = yaml.safe_load(clean_text(path.read_text(encoding="utf-8")))
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ReporterError(error(f"filen är större än {MAX_CONFIG_BYTES >> 10} kB; är det rätt fil?", file=label))
+        raw = yaml.load(clean_text(path.read_text(encoding="utf-8")), Loader=_Loader)
     except UnicodeDecodeError:
         raise ReporterError(error("filen är inte sparad som UTF-8-text", file=label)) from None
     except yaml.YAMLError as exc:

@@ -82,6 +82,9 @@ def read_workbooks(period_dir: Path) -> tuple[list[WorkbookFile], list[Problem]]
     return files, problems
 
 
+MAX_TEXT_BYTES = 2 << 20  # a text of the report is a few pages; 2 MB is far more than any
+
+
 def read_texts(period_dir: Path) -> tuple[dict[str, list[Block] | None], list[Problem]]:
     """Each known text as blocks, or None when its file is missing."""
     texts: dict[str, list[Block] | None] = {}
@@ -92,6 +95,10 @@ def read_texts(period_dir: Path) -> tuple[dict[str, list[Block] | None], list[Pr
             texts[key] = None
             continue
         label = f"{TEXT_DIR}/{filename}"
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            texts[key] = None
+            problems.append(error(f"texten är större än {MAX_TEXT_BYTES >> 20} MB; är det rätt fil?", file=label))
+            continue
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:

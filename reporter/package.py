@@ -8,13 +8,17 @@ file and a failed build leaves the previous output as it was.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import os
 import tempfile
+import time
 import zipfile
 from pathlib import Path
+
+from .errors import ReporterError, error
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -50,16 +54,68 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_package(out_dir: Path, documents: dict[str, bytes]) -> list[Path]:
-    """Write each named document, as given, into out_dir; return the paths written."""
-    written = []
-    for name, data in documents.items():
-        path = out_dir / name
-        write_atomic(path, data)
-        written.append(path)
-    return written
+    """Write each named document, as given, into out_dir; return the paths written.
+
+    Files the previous build listed in its manifest and this one does not
+    make (an appendix taken out of rapport.yaml) are removed, so the folder
+    holds exactly one build. The manifest is written last.
+    """
+    previous = set(_listed(out_dir / "manifest.json"))
+    for name, data in sorted(documents.items(), key=lambda item: item[0] == "manifest.json"):
+        write_atomic(out_dir / name, data)
+    for name in sorted(previous - set(documents)):
+        if "/" not in name and "\\" not in name:
+            (out_dir / name).unlink(missing_ok=True)
+    return [out_dir / name for name in documents]
 
 
-def manifest(documents: dict[str, bytes], inputs: list[Path], period_dir: Path) -> bytes:
+def _listed(manifest_path: Path) -> list[str]:
+    try:
+        return [entry["fil"] for entry in json.loads(manifest_path.read_text(encoding="utf-8"))["utdata"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+LOCK_WAIT_SECONDS = 120
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path, wait: float | None = None):
+    """Hold the lock of one output folder: builds of one period write one at a time.
+
+    A second build waits for the first to finish writing (``wait`` seconds at
+    most) and then writes its own complete set, so a folder never holds a mix
+    of two builds. The lock is ``.<period>.lock`` beside the folder, taken
+    with ``flock``: the system releases it if a build dies.
+    """
+    wait = LOCK_WAIT_SECONDS if wait is None else wait
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock; writes are still atomic file by file
+        yield
+        return
+    with open(out_dir.parent / f".{out_dir.name}.lock", "a+b") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ReporterError(
+                        error(f"en annan körning skriver till {out_dir} sedan mer än {wait:.0f} s; vänta tills den är klar och försök igen", file=str(out_dir))
+                    ) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def manifest(
+    documents: dict[str, bytes], inputs: list[Path], period_dir: Path, templates: list[Path] = (), workspace: Path | None = None
+) -> bytes:
     """``manifest.json``: every output and input with its sha256, and the tool's version.
 
     ``documents`` are the bytes as they will be written; there is no time in
@@ -70,10 +126,19 @@ def manifest(documents: dict[str, bytes], inputs: list[Path], period_dir: Path) 
     def digest(data: bytes) -> str:
         return hashlib.sha256(data).hexdigest()
 
+    def place(folder: Path) -> str:
+        """A folder as the manifest names it: from the workspace when inside it, so a moved workspace still verifies."""
+        try:
+            return folder.resolve().relative_to((workspace or Path.cwd()).resolve()).as_posix()
+        except ValueError:
+            return folder.resolve().as_posix()
+
     record = {
         "verktyg": "reporter",
         "version": __version__,
         "period": period_dir.name,
+        "indatamapp": place(period_dir),
+        "mallmapp": place(templates[0].parent) if templates else "",
         "utdata": [
             {"fil": name, "sha256": digest(data), "byte": len(data)}
             for name, data in documents.items()
@@ -82,5 +147,6 @@ def manifest(documents: dict[str, bytes], inputs: list[Path], period_dir: Path) 
             {"fil": path.relative_to(period_dir).as_posix(), "sha256": digest(path.read_bytes())}
             for path in inputs
         ],
+        "mallar": [{"fil": path.name, "sha256": digest(path.read_bytes())} for path in templates],
     }
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -111,7 +111,7 @@ def build(
     from .charts import Drawer
     from .context import build_context
     from .figures import compute
-    from .package import manifest, normalise_docx, write_package
+    from .package import manifest, normalise_docx, output_lock, write_package
     from .render import render_docx
 
     workspace = workspace or Path.cwd()
@@ -148,8 +148,10 @@ def build(
     if pdf:
         documents.update(_pdfs(documents, config, soffice))
     target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
-    documents["manifest.json"] = manifest(documents, _input_files(period_dir), period_dir)
-    files = write_package(target, documents)
+    used = [templates_dir / MAIN_TEMPLATE] + [templates_dir / f"{b.slag}.docx" for b in appendices if b.generated]
+    documents["manifest.json"] = manifest(documents, _input_files(period_dir), period_dir, used, workspace)
+    with output_lock(target):
+        files = write_package(target, documents)
     return BuildResult(target, files, checked.warnings)
 
 

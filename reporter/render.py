@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import io
 import re
 from xml.sax.saxutils import escape
@@ -65,9 +66,11 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     except KeyError as exc:
         raise ReporterError(error(f"mallen saknar formatmallen {exc}", file=label)) from None
     except SecurityError as exc:
-        raise ReporterError(error(f"mallen försöker använda något som inte är tillåtet: {exc}", file=label)) from None
+        raise ReporterError(
+            error(f"mallen försöker använda något som inte är tillåtet: {exc}{_tag_of(document, exc)}", file=label)
+        ) from None
     except UndefinedError as exc:
-        raise ReporterError(error(_undefined_message(document, env, context, exc), file=label)) from None
+        raise ReporterError(error(_undefined_message(document, env, context, exc) + _tag_of(document, exc), file=label)) from None
     except TemplateSyntaxError as exc:
         raise ReporterError(error(f"fel i en mallkod: {exc.message}{_around(exc)}", file=label)) from None
     except TemplateError as exc:
@@ -81,6 +84,23 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
 def _around(exc) -> str:
     around = " | ".join(line.strip() for line in getattr(exc, "docx_context", []) if line.strip())
     return f" (vid: {around})" if around else ""
+
+
+def _tag_of(document, exc) -> str:
+    """`` (i mallkoden {{ x.__class__ }})``: the tag the error names, found in the template's text."""
+    names = re.findall(r"'(\w+)'", str(exc))
+    if not names:
+        return _around(exc)
+    try:
+        parts = [document.get_xml()] + [document.get_part_xml(part) for _, part in document.get_headers_footers(document.HEADER_URI)]
+    except Exception:
+        return _around(exc)
+    text = "".join(re.sub(r"<[^>]+>", "", part) for part in parts)
+    tags = [tag for tag in _TAG.findall(text) if any(re.search(rf"\b{re.escape(n)}\b", tag) for n in names)]
+    return f" (i mallkoden {html.unescape(tags[0])})" if tags else _around(exc)
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 
 def _undefined_message(document, env, context, exc) -> str:
