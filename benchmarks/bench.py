@@ -268,6 +268,7 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-pdf", action="store_true", help="skip LibreOffice")
+    parser.add_argument("--fresh", action="store_true", help="write the synthetic periods again")
     parser.add_argument("--stage-run", nargs=2, metavar=("PERIOD", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage_run:
@@ -281,6 +282,8 @@ def main() -> None:
         if scale == 1:
             period = BUNDLED
             rows = data_rows(period)
+        elif (period / "rapport.yaml").exists() and not args.fresh:
+            rows = data_rows(period)  # written by an earlier run; --fresh writes it again
         else:
             print(f"skala {scale}: skriver indata …", flush=True)
             rows = make_period(scale, period)

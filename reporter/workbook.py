@@ -119,7 +119,7 @@ MAX_TOTAL_BYTES = 1 << 30  # uncompressed size of all parts together
 MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
 MAX_ROWS = 299_999  # rows of one sheet
 MAX_COLUMNS = 200  # columns of one sheet (GR)
-MAX_CELLS = 4_000_000  # rows × columns of one sheet, from A1 to its last cell
+MAX_CELLS = 10_000_000  # rows × columns of one sheet, from A1 to its last cell (26 × MAX_ROWS fits)
 
 
 def read_tables(path: Path, sheet_names: Iterable[str], label: str | None = None) -> dict[str, Table]:

@@ -81,49 +81,38 @@ def _add_cell(xml: bytes, cell: bytes) -> bytes:
     return xml.replace(b"</sheetData>", cell + b"</sheetData>")
 
 
-def zip_bomb(base: Path) -> None:
+def _edit_sheet_xml(base: Path, change) -> None:
+    """Change the raw XML of the Anställda sheet of personal.xlsx."""
     path = base / "personal.xlsx"
     member = _sheet_member(path, "Anställda")
     with zipfile.ZipFile(path) as archive:
         xml = archive.read(member)
+    _replace_part(path, member, change(xml))
+
+
+def zip_bomb(base: Path) -> None:
     padding = b"<!-- " + b" " * (64 << 20) + b" -->"  # 64 MB that deflates to ~60 kB
-    _replace_part(path, member, xml.replace(b"<sheetData>", padding + b"<sheetData>"))
+    _edit_sheet_xml(base, lambda xml: xml.replace(b"<sheetData>", padding + b"<sheetData>"))
 
 
 def entity_expansion(base: Path) -> None:
-    path = base / "personal.xlsx"
-    member = _sheet_member(path, "Anställda")
-    with zipfile.ZipFile(path) as archive:
-        xml = archive.read(member)
     entities = b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">' + b"".join(
         b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&%s;" % bytes([97 + i])) * 10) for i in range(9)
     ) + b"]>"
-    xml = b'<?xml version="1.0" encoding="UTF-8"?>' + entities + xml.replace(b"</sheetData>", b'<row r="900"><c r="A900" t="inlineStr"><is><t>&j;</t></is></c></row></sheetData>')
-    _replace_part(path, member, xml)
+    laugh = b'<row r="900"><c r="A900" t="inlineStr"><is><t>&j;</t></is></c></row>'
+    _edit_sheet_xml(base, lambda xml: b'<?xml version="1.0" encoding="UTF-8"?>' + entities + _add_cell(xml, laugh))
 
 
 def far_row(base: Path) -> None:
-    path = base / "personal.xlsx"
-    member = _sheet_member(path, "Anställda")
-    with zipfile.ZipFile(path) as archive:
-        xml = archive.read(member)
-    _replace_part(path, member, _add_cell(xml, b'<row r="1048576"><c r="A1048576"><v>1</v></c></row>'))
+    _edit_sheet_xml(base, lambda xml: _add_cell(xml, b'<row r="1048576"><c r="A1048576"><v>1</v></c></row>'))
 
 
 def far_column(base: Path) -> None:
-    path = base / "personal.xlsx"
-    member = _sheet_member(path, "Anställda")
-    with zipfile.ZipFile(path) as archive:
-        xml = archive.read(member)
-    _replace_part(path, member, xml.replace(b'<c r="A1"', b'<c r="XFD1"><v>1</v></c><c r="A1"', 1))
+    _edit_sheet_xml(base, lambda xml: xml.replace(b'<c r="A1"', b'<c r="XFD1"><v>1</v></c><c r="A1"', 1))
 
 
 def many_cells(base: Path) -> None:
-    path = base / "personal.xlsx"
-    member = _sheet_member(path, "Anställda")
-    with zipfile.ZipFile(path) as archive:
-        xml = archive.read(member)
-    _replace_part(path, member, _add_cell(xml, b'<row r="250000"><c r="GR250000"><v>1</v></c></row>'))
+    _edit_sheet_xml(base, lambda xml: _add_cell(xml, b'<row r="250000"><c r="GR250000"><v>1</v></c></row>'))
 
 
 def broken_zip(base: Path) -> None:
@@ -157,7 +146,7 @@ HOSTILE = [
     (entity_expansion, "XML-DTD", "personal.xlsx"),
     (far_row, "högst 299999 rader", "personal.xlsx"),
     (far_column, "kolumn XFD", "personal.xlsx"),
-    (many_cells, "4 000 000 celler", "personal.xlsx"),
+    (many_cells, "10 000 000 celler", "personal.xlsx"),
     (broken_zip, "skadad", "personal.xlsx"),
     (corrupt_member, "skadad", "personal.xlsx"),
     (yaml_alias_bomb, "alias", "2022-02/rapport.yaml"),
