@@ -184,14 +184,8 @@ def small_multiples(trends: list[Trend], title: str) -> Chart:
     figure.legend(handles, ["senaste 13 månaderna", "samma månader året innan"], loc="lower center", ncols=2, fontsize=7.5)
     figure.suptitle(title, x=0.01, ha="left", fontsize=9, fontweight="bold")
     widest = max((_widest(t.varden + t.foregaende_ar, 0) for t in trends), default=1)
-    figure.subplots_adjust(
-        left=(0.12 + 0.07 * widest) / (WIDTH_CM / 2.54),
-        right=1 - 0.1 / (WIDTH_CM / 2.54),
-        bottom=0.72 / (height / 2.54),
-        top=1 - 0.58 / (height / 2.54),
-        wspace=(0.2 + 0.07 * widest) / (WIDTH_CM / 2.54 / columns),
-        hspace=0.9,
-    )
+    _fit(figure, widest, bottom_in=0.72, top_in=0.58, right_in=0.1)
+    figure.subplots_adjust(wspace=(0.2 + 0.07 * widest) / (WIDTH_CM / 2.54 / columns), hspace=0.9)
     names = ", ".join(t.namn.lower() for t in trends)
     months = trends[0].manader if trends else []
     alt = f"Linjediagram, ett per mått ({names}): antal per månad {_span(months)} jämfört med samma månader året innan."

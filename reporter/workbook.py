@@ -65,19 +65,20 @@ OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
 
 
-def sniff(path: Path, label: str) -> None:
-    """Refuse a file that is not an .xlsx workbook, saying what it is instead."""
+def open_archive(path: Path, label: str) -> tuple[bytes, zipfile.ZipFile]:
+    """The file's bytes and zip archive, once it is known to be an .xlsx workbook within the limits.
+
+    A file that is something else is refused, saying what it is instead.
+    """
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-            if head == OLE_MAGIC:
-                encrypted = "EncryptedPackage".encode("utf-16-le") in handle.read(1 << 20)
+        data = path.read_bytes()
     except OSError as exc:
         raise ReporterError(error(f"filen kan inte öppnas: {exc.strerror or exc}", file=label)) from None
+    head = data[:8]
     if not head:
         raise ReporterError(error("filen är tom (0 byte); spara arbetsboken igen från Excel", file=label))
     if head == OLE_MAGIC:
-        if encrypted:
+        if "EncryptedPackage".encode("utf-16-le") in data[8:8 + (1 << 20)]:
             raise ReporterError(
                 error(
                     "filen är lösenordsskyddad och kan inte läsas; ta bort lösenordet i Excel "
@@ -94,13 +95,16 @@ def sniff(path: Path, label: str) -> None:
             error(f"filen är inte en Excel-arbetsbok (.xlsx) utan {looks}; öppna den i Excel och spara som Excel-arbetsbok (.xlsx)", file=label)
         )
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
         raise ReporterError(error("filen är skadad (zip-arkivet går inte att öppna); spara arbetsboken igen från Excel", file=label)) from None
+    names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
         other = "ett OpenDocument-kalkylark (.ods)" if "content.xml" in names else "inte en Excel-arbetsbok"
         raise ReporterError(error(f"filen är {other}; öppna den i Excel och spara som Excel-arbetsbok (.xlsx)", file=label))
+    _check_sizes(infos, label)
+    return data, archive
 
 
 def _is_text(head: bytes) -> bool:
@@ -137,9 +141,7 @@ def read_tables(path: Path, sheet_names: Iterable[str], label: str | None = None
     from python_calamine import CalamineWorkbook
 
     label = label or path.name
-    sniff(path, label)
-    data = path.read_bytes()
-    archive = _checked_archive(data, label)
+    data, archive = open_archive(path, label)
     parts = _sheet_parts(archive)
     percent_styles = _percent_styles(_read_part(archive, "xl/styles.xml", label))
     try:
@@ -155,7 +157,7 @@ def read_tables(path: Path, sheet_names: Iterable[str], label: str | None = None
             key = name_key(meta.name)
             if key not in wanted or wanted[key] in tables:
                 continue
-            xml = _read_part(archive, parts.get(meta.name, ""), label) if meta.name in parts else b""
+            xml = _read_part(archive, parts[meta.name], label) if meta.name in parts else b""
             marks = _Marks.of(xml, percent_styles, label, meta.name)
             try:
                 grid = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
@@ -169,13 +171,8 @@ def read_tables(path: Path, sheet_names: Iterable[str], label: str | None = None
     return tables
 
 
-def _checked_archive(data: bytes, label: str) -> zipfile.ZipFile:
-    """The workbook's zip archive, once its declared sizes are within the limits."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise ReporterError(error("filen är skadad (zip-arkivet går inte att öppna); spara arbetsboken igen från Excel", file=label)) from None
+def _check_sizes(infos: list[zipfile.ZipInfo], label: str) -> None:
+    """Refuse an archive whose declared sizes are beyond the limits, before anything is unpacked."""
     total = 0
     for info in infos:
         total += info.file_size
@@ -188,7 +185,6 @@ def _checked_archive(data: bytes, label: str) -> zipfile.ZipFile:
                     file=label,
                 )
             )
-    return archive
 
 
 def _read_part(archive: zipfile.ZipFile, name: str, label: str) -> bytes:
