@@ -10,7 +10,7 @@ every sheet of INPUTS.md filled) through the library's own writers, then
 times each stage in a fresh process, five times, and takes the median:
 
     import    the library and what a build needs (docxtpl, python-docx, …)
-    read      the workbooks and texts (calamine) and rapport.yaml
+    read      the workbooks (every sheet, as a build reads them) and texts, and rapport.yaml
     validate  cells → typed records, with every check
     compute   the figures
     charts    matplotlib, import and drawing
@@ -18,7 +18,9 @@ times each stage in a fresh process, five times, and takes the median:
     package   normalise, manifest, write
     pdf       all documents through one LibreOffice process (once per scale)
 
-It also times ``reporter build`` and ``reporter validate`` as whole commands,
+Reading alone is also timed in fresh processes beside raw python-calamine on
+the same files (``to_python`` of every sheet) and beside our exact reader
+used for every sheet, with its peak memory. It also times ``reporter build`` and ``reporter validate`` as whole commands,
 the time per input row, peak memory, docxtpl against our renderer on a
 1 000/10 000/30 000-row table, and openpyxl against calamine on the same
 inputs. It prints a table and writes ``out/bench/results.json``. No test
@@ -28,6 +30,7 @@ asserts a time; this script is where time is measured.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import json
 import os
@@ -53,7 +56,7 @@ def make_period(scale: int, target: Path) -> int:
     """Write the bundled period with every division repeated ``scale`` times; return its data rows."""
     from reporter.config import load_config_partly
     from reporter.schema import WORKBOOK_KINDS
-    from reporter.workbook import PERCENT_FORMAT, column_letter, read_tables, write_workbook
+    from reporter.workbook import column_letter, read_tables, write_workbook
 
     config, _ = load_config_partly(BUNDLED)
     divisions = [d.namn for d in config.organisation.divisioner]
@@ -76,9 +79,10 @@ def make_period(scale: int, target: Path) -> int:
             column = next((i for i, h in enumerate(header) if sheet.division_column and h == sheet.division_column.header), None)
             rows = [header]
             percent = set()
-            for _, cells in table.rows:
+            for number, row in table.rows:
+                cells = table.cells(number, row)
                 values = [c.value if c else None for c in cells]
-                percent |= {i for i, c in enumerate(cells) if c and c.number_format == PERCENT_FORMAT}
+                percent |= {i for i, c in enumerate(cells) if c and c.percent}
                 names = copies.get(values[column], [values[column]]) if column is not None and column < len(values) else [None]
                 for name in names:
                     row = list(values)
@@ -136,7 +140,9 @@ def run_stages(period: Path, out: Path) -> dict[str, float]:
         mark = now
 
     config, _ = load_config_partly(period)
-    files, _ = read_workbooks(period)
+    opened, _ = read_workbooks(period)
+    # A build reads each sheet when validation asks for it; here every sheet is read first, to time reading alone.
+    files = [dataclasses.replace(f, tables={name: f.tables[name] for name in f.tables}) for f in opened]
     texts, _ = read_texts(period)
     lap("read")
     inputs, problems = validate_workbooks(files, config)
@@ -221,9 +227,8 @@ def table_render(rows: int, ours: bool) -> float:
 
 
 def readers(period: Path) -> dict[str, float]:
-    """Seconds to read every cell of the period's workbooks: openpyxl (read_only) and calamine."""
+    """Seconds to read every cell of the period's workbooks: openpyxl (read_only) against calamine."""
     from openpyxl import load_workbook
-    from python_calamine import CalamineWorkbook
 
     paths = sorted(period.glob("*.xlsx"))
     start = time.perf_counter()
@@ -233,19 +238,35 @@ def readers(period: Path) -> dict[str, float]:
             for row in sheet.iter_rows(values_only=True):
                 pass
         book.close()
-    openpyxl_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    for path in paths:
-        book = CalamineWorkbook.from_path(str(path))
-        for name in book.sheet_names:
-            book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    calamine_seconds = time.perf_counter() - start
-    start = time.perf_counter()
+    return {"openpyxl_read_only": time.perf_counter() - start, "calamine": read_seconds(period, "calamine")}
+
+
+def read_seconds(period: Path, how: str) -> float:
+    """Seconds to read every wanted sheet in a fresh process: ``reporter`` (ours), ``exact`` or raw ``calamine``."""
+    _, _, stdout = fresh([sys.executable, __file__, "--read-run", str(period), how])
+    return float(stdout.strip().splitlines()[-1])
+
+
+def read_run(period: Path, how: str) -> float:
+    """Read every sheet of the period's workbooks once, in this process; seconds (imports not counted)."""
+    from python_calamine import CalamineWorkbook
+
     from reporter.inputs import read_workbooks
 
-    read_workbooks(period)
-    ours_seconds = time.perf_counter() - start
-    return {"openpyxl_read_only": openpyxl_seconds, "calamine": calamine_seconds, "reporter_read_workbooks": ours_seconds}
+    start = time.perf_counter()
+    if how == "calamine":
+        for path in sorted(period.glob("*.xlsx")):
+            book = CalamineWorkbook.from_path(str(path))
+            for name in book.sheet_names:
+                book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return time.perf_counter() - start
+    files, _ = read_workbooks(period)
+    for file in files:
+        if how == "exact":
+            file.tables.workbook._exact = True
+        for name in file.tables:
+            file.tables[name]
+    return time.perf_counter() - start
 
 
 def pdf_seconds(period: Path, out: Path) -> float | None:
@@ -270,9 +291,13 @@ def main() -> None:
     parser.add_argument("--no-pdf", action="store_true", help="skip LibreOffice")
     parser.add_argument("--fresh", action="store_true", help="write the synthetic periods again")
     parser.add_argument("--stage-run", nargs=2, metavar=("PERIOD", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--read-run", nargs=2, metavar=("PERIOD", "HOW"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage_run:
         print(json.dumps(run_stages(Path(args.stage_run[0]), Path(args.stage_run[1]))))
+        return
+    if args.read_run:
+        print(read_run(Path(args.read_run[0]), args.read_run[1]))
         return
 
     results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "scales": {}}
@@ -305,6 +330,10 @@ def main() -> None:
             "validate_wall": validate_wall,
             "peak_mb_in_process": statistics.median(r["peak_mb"] for r in runs),
             "us_per_row": 1e6 * sum(stages.values()) / rows,
+            "reading": {
+                how: statistics.median(read_seconds(period, how) for _ in range(args.runs)) for how in ("reporter", "calamine", "exact")
+            },
+            "read_peak_mb": measured_memory([sys.executable, __file__, "--read-run", str(period), "reporter"]),
         }
         if scale == max(args.scales):
             entry["readers"] = readers(period)
@@ -346,6 +375,13 @@ def report(results: dict) -> str:
     lines.append("\n| tabellrader | docxtpl | reporter |\n|---|---|---|")
     for rows, entry in results["tables"].items():
         lines.append(f"| {rows} | {entry['docxtpl']:.2f} | {entry['reporter']:.2f} |")
+    lines.append("\n| skala | läsa (reporter) | python-calamine rått | kvot | exakta läsaren ensam | topp MB läsa | topp MB bygge |\n|---|---|---|---|---|---|---|")
+    for scale, entry in results["scales"].items():
+        reading = entry["reading"]
+        lines.append(
+            f"| {scale} | {reading['reporter']:.2f} | {reading['calamine']:.2f} | {reading['reporter'] / reading['calamine']:.2f} | "
+            f"{reading['exact']:.2f} | {entry['read_peak_mb']:.0f} | {entry['build_peak_mb']:.0f} |"
+        )
     for scale, entry in results["scales"].items():
         if "readers" in entry:
             lines.append(f"\nLäsa alla celler, skala {scale}: " + ", ".join(f"{k} {v:.2f} s" for k, v in entry["readers"].items()))

@@ -45,8 +45,8 @@ GENERAL_RULES = (
     "Belopp är i tkr om rubriken inte anger något annat: skriv t.ex. 'Utfall (mnkr)' eller 'Belopp (kr)' för en annan enhet.",
     "Månad: ett datum i månaden, 2021-03, 202103 eller mars 2021.",
     "Tal: skriv siffror (1234 eller 1 234,5). Formler går bra om arbetsboken sparas i Excel.",
-    "Andelar är procent 0–100; en cell formaterad som procent (83 %) räknas som 83.",
-    "Division: välj i listan; namnen kommer från rapport.yaml.",
+    "Andelar är procent: kolumnerna är formaterade som procent, skriv 83 för 83 %.",
+    "Division och andra listor: välj i listan; andra värden tas inte emot. Divisionernas namn kommer från rapport.yaml.",
     "Spara som Excel-arbetsbok (.xlsx) och kontrollera med: reporter validate <periodmapp>",
 )
 
@@ -77,8 +77,9 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None) -> Sc
     if config_path.is_file():
         result.kept.append(config_path)
     else:
-        divisions = [division] if division else []
-        _write_text(config_path, _config_text(period_dir, period, divisions), result)
+        _write_text(config_path, _config_text(period_dir, period, [division] if division else []), result)
+        # A copy of the previous period's rapport.yaml names the divisions: the lists get them now.
+        divisions = [name for name, _ in _divisions(config_path, period)] or ([division] if division else [])
 
     if division is None:
         for kind in WORKBOOK_KINDS:
@@ -211,10 +212,9 @@ def _lists(sheets: list[Sheet], divisions: list[str]) -> tuple[dict[str, tuple[s
     for sheet in sheets:
         for column in sheet.columns:
             if column.kind is Kind.DIVISION and divisions:
-                wanted["Division"] = (divisions, False)  # aliases are allowed too
+                wanted["Division"] = (divisions, True)
             elif column.kind is Kind.CHOICE:
-                strict = not any(aliases for _, aliases in column.choices)
-                wanted.setdefault(_list_name(column), (column.choice_values, strict))
+                wanted.setdefault(_list_name(column), (column.choice_values, True))
     rows: list[list[object]] = [list(wanted)]
     depth = max((len(values) for values, _ in wanted.values()), default=0)
     for i in range(depth):
@@ -231,18 +231,28 @@ def _list_name(column: Column) -> str:
     return "Kön (K/M)" if column.choices and column.choice_values == ["K", "M"] else column.header
 
 
+# How a blank workbook shows what is typed: months as 2021-04, shares as percent
+# (Excel turns a typed 83 into 83 %), amounts with thousands separated.
+FORMATS = {Kind.MONTH: "yyyy-mm", Kind.SHARE: "0.0%", Kind.AMOUNT: "#,##0", Kind.NUMBER: "#,##0.##"}
+
+
+def _heading(column: Column) -> str:
+    """A column's heading in a blank workbook: amounts say their unit, ``Utfall (tkr)``."""
+    return f"{column.header} (tkr)" if column.kind is Kind.AMOUNT else column.header
+
+
 def _sheet(sheet: Sheet, lists: dict[str, tuple[str, bool]], rows: list[list[object]]) -> SheetOut:
-    header = [c.header for c in sheet.columns]
+    header = [_heading(c) for c in sheet.columns]
     widths, formats, validations = {}, {}, {}
     for number, column in enumerate(sheet.columns, 1):
         letter = column_letter(number)
-        widths[letter] = max(WIDTHS[column.kind], len(column.header) + 4)
-        if column.kind is Kind.MONTH:
-            formats[letter] = "yyyy-mm"
+        widths[letter] = max(WIDTHS[column.kind], len(header[number - 1]) + 4)
+        if column.kind in FORMATS:
+            formats[letter] = FORMATS[column.kind]
         name = "Division" if column.kind is Kind.DIVISION else _list_name(column)
         if (column.kind in (Kind.DIVISION, Kind.CHOICE)) and name in lists:
             validations[letter] = lists[name]
-    return SheetOut(sheet.name, [header, *rows], widths=widths, formats=formats, lists=validations, freeze="A2", header_style=True)
+    return SheetOut(sheet.name, [header, *rows], widths=widths, formats=formats, lists=validations, freeze="A2", header_style=True, form=True)
 
 
 def _prefill(sheet: Sheet, period: Month, division: str | None) -> list[list[object]]:
@@ -280,11 +290,11 @@ def _instructions(kind: WorkbookKind, sheets: list[Sheet], division: str | None)
 def _describe(column: Column) -> str:
     base = {
         Kind.TEXT: "Text.",
-        Kind.DIVISION: "Divisionens namn eller alias enligt rapport.yaml; välj i listan.",
+        Kind.DIVISION: "Divisionens namn enligt rapport.yaml; välj i listan.",
         Kind.MONTH: "Månaden: ett datum i månaden, 2021-03, 202103 eller mars 2021.",
-        Kind.AMOUNT: "Belopp i tkr; skriv (kr) eller (mnkr) i rubriken för en annan enhet.",
+        Kind.AMOUNT: "Belopp i tkr, som rubriken säger; skriv (kr) eller (mnkr) i rubriken för en annan enhet.",
         Kind.NUMBER: "Tal, t.ex. 1234 eller 1 234,5.",
-        Kind.SHARE: "Procent 0–100; en cell formaterad som procent räknas om (0,83 = 83 %).",
+        Kind.SHARE: "Procent: kolumnen är formaterad som procent, så skriv 83 för 83 %.",
         Kind.CHOICE: "Välj i listan.",
     }[column.kind]
     extra = column.help if column.help and column.kind not in (Kind.DIVISION, Kind.MONTH) else ""

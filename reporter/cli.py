@@ -51,9 +51,9 @@ class _Guarded(click.Group):
             return super().invoke(ctx)
         except ReporterError as exc:
             _fail(exc)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt, GeneratorExit):
             raise
-        except Exception as exc:  # noqa: BLE001 - the user must never see a traceback
+        except BaseException as exc:  # noqa: BLE001 - the user must never see a traceback (a native panic is a BaseException)
             if os.environ.get("REPORTER_DEBUG"):
                 raise
             click.echo(f"Oväntat fel ({type(exc).__name__}): {exc}", err=True)

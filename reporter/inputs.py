@@ -14,7 +14,7 @@ from .errors import Problem, ReporterError, error, warning
 from .schema import WORKBOOK_KINDS
 from .texts import TEXT_FILES, Block, parse_markdown
 from .validation import WorkbookFile
-from .workbook import read_tables
+from .workbook import Sheets, Workbook
 
 TEXT_DIR = "texter"
 # A line that is only a bracketed placeholder, as scaffold writes and Word leaves:
@@ -67,18 +67,21 @@ def find_workbooks(period_dir: Path) -> tuple[dict[str, list[Path]], list[Proble
 
 
 def read_workbooks(period_dir: Path) -> tuple[list[WorkbookFile], list[Problem]]:
-    """Read every workbook of the period; collect the ones that cannot be read."""
+    """Open every workbook of the period; collect the ones that cannot be opened.
+
+    A workbook's sheets are read when validation looks them up, one at a time.
+    """
     files: list[WorkbookFile] = []
     paths, problems = find_workbooks(period_dir)
     for kind in WORKBOOK_KINDS:
         sheet_names = [s.name for s in kind.sheets]
         for path in paths[kind.name]:
             try:
-                tables = read_tables(path, sheet_names)
+                workbook = Workbook(path)
             except ReporterError as exc:
                 problems += exc.problems
                 continue
-            files.append(WorkbookFile(kind.name, path.name, tables))
+            files.append(WorkbookFile(kind.name, path.name, Sheets(workbook, sheet_names)))
     return files, problems
 
 

@@ -11,7 +11,7 @@ from functools import total_ordering
 
 
 @total_ordering
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Month:
     """A calendar month, the unit of every series and of the period."""
 
@@ -48,16 +48,21 @@ class Month:
         return [Month(self.year, m) for m in range(1, self.month + 1)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
-    """Where a record came from: file, sheet and row (or cell)."""
+    """Where a record came from: file, sheet and row number (or a place as text)."""
 
     file: str
     sheet: str
-    cell: str
+    row: int | str
+
+    @property
+    def cell(self) -> str:
+        """The place as a message names it: ``rad 7``."""
+        return f"rad {self.row}" if isinstance(self.row, int) else self.row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegionPost:
     """A region-level result line, accumulated January to the period (tkr)."""
 
@@ -70,7 +75,7 @@ class RegionPost:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DivisionResult:
     """A division's accumulated result for the period (tkr)."""
 
@@ -83,7 +88,7 @@ class DivisionResult:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cost:
     """One month's cost of one cost type in one division (tkr, not accumulated)."""
 
@@ -94,7 +99,7 @@ class Cost:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Production:
     """One month's count of one production measure in one division."""
 
@@ -105,7 +110,7 @@ class Production:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Accessibility:
     """One month's share (percent) of one accessibility measure, whole region."""
 
@@ -115,7 +120,7 @@ class Accessibility:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occupancy:
     """One month's bed occupancy (percent) at one hospital."""
 
@@ -125,7 +130,7 @@ class Occupancy:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Headcount:
     """Employees at the end of a month, by division, group and form."""
 
@@ -137,7 +142,7 @@ class Headcount:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkedTime:
     """One month's worked time, extra time and hired staff (årsarbetare)."""
 
@@ -149,7 +154,7 @@ class WorkedTime:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SickLeave:
     """One month's sick hours and ordinary hours, by division and sex."""
 
@@ -161,7 +166,7 @@ class SickLeave:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StrategicGoal:
     """A strategic goal of the scorecard with its assessments."""
 
@@ -174,7 +179,7 @@ class StrategicGoal:
     source: Source = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     """A scorecard measure (styrmått) under a strategic goal."""
 

@@ -35,6 +35,7 @@ class Column:
     required: bool = True
     choices: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (value, aliases)
     help: str = ""
+    maximum: float = 100.0  # a share: the most a cell formatted as percent can plausibly show
 
     @property
     def choice_values(self) -> list[str]:
@@ -68,8 +69,8 @@ class WorkbookKind:
     needed_by: str = ""  # when set, required only when this appendix is listed in bilagor
 
 
-def _c(header, field, kind, required=True, choices=(), help=""):
-    return Column(header, field, kind, required, tuple(choices), help)
+def _c(header, field, kind, required=True, choices=(), help="", maximum=100.0):
+    return Column(header, field, kind, required, tuple(choices), help, maximum)
 
 
 ANSTALLNINGSFORMER = (
@@ -158,7 +159,7 @@ PRODUKTION = WorkbookKind(
         ),
         Sheet(
             "Beläggning",
-            (_c("Sjukhus", "sjukhus", Kind.TEXT), MANAD, _c("Beläggning", "belaggning", Kind.SHARE)),
+            (_c("Sjukhus", "sjukhus", Kind.TEXT), MANAD, _c("Beläggning", "belaggning", Kind.SHARE, maximum=200.0)),
             key=("sjukhus", "manad"),
             record=model.Occupancy,
             target="belaggning",

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .config import Rapport
-from .errors import Location, Problem, Severity, error, warning
+from .errors import Location, Problem, ReporterError, Severity, error, warning
 from .model import Inputs, Measure, Source
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet, WorkbookKind
 from .values import (
@@ -24,7 +25,7 @@ from .values import (
     split_header,
     text_of,
 )
-from .workbook import Cell, ExcelError, FormulaWithoutValue, Table, split_coordinate
+from .workbook import Cell, ExcelError, FormulaWithoutValue, NumberFormat, Table, Unreadable, column_letter, split_coordinate
 
 # Sheets whose series must reach the reported month, and what makes one series in
 # each: a month missing from a series is warned about. A cost type or occupational
@@ -50,11 +51,16 @@ GAPS_NAMED = 10
 
 @dataclass(frozen=True)
 class WorkbookFile:
-    """One workbook of a kind as read: its label and its tables by sheet name."""
+    """One workbook of a kind: its label and its tables by sheet name.
+
+    ``tables`` may read a sheet only when it is looked up (raising
+    ReporterError for a sheet that cannot be read), so that one sheet at a
+    time is in memory.
+    """
 
     kind: str
     label: str
-    tables: dict[str, Table]
+    tables: Mapping[str, Table]
 
 
 class UnknownName(ValueProblem):
@@ -113,13 +119,19 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 problems.append(error(f"ingen arbetsbok av slaget {kind.name} ({kind.name}*.xlsx) finns i periodmappen"))
             continue
         for sheet in kind.sheets:
-            tables = [f.tables[sheet.name] for f in of_kind if sheet.name in f.tables]
-            if not tables and kind.name in needed:
+            having = [f for f in of_kind if sheet.name in f.tables]
+            if not having and kind.name in needed:
                 names = ", ".join(f.label for f in of_kind)
                 problems.append(error(f"bladet '{sheet.name}' saknas; det ska finnas i någon {kind.name}*.xlsx (läste {names})"))
             seen: dict[tuple, Source] = {}
             records = getattr(inputs, sheet.target)
-            for table in tables:
+            for file in having:
+                try:
+                    table = file.tables[sheet.name]  # read now, dropped when its records are made
+                except ReporterError as exc:
+                    problems += exc.problems
+                    continue
+                problems += table.notes
                 problems += _read_table(sheet, table, divisions, seen, records)
     problems += _check_content(inputs, config, files)
     return inputs, problems
@@ -139,6 +151,7 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
     problems += _headerless_columns(table)
     absent = {c.field: None for c in sheet.columns if c not in columns}
     division_column = columns.get(sheet.division_column)
+    shares = {column: _ShareColumn() for column in columns if column.kind is Kind.SHARE}
     read: list = []
     totals: list[tuple[int, dict[str, object]]] = []
     for row_number, cells in table.rows:
@@ -148,30 +161,38 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
         is_total = False
         if division_column is not None:
             # Known first, so that every problem of the row can say whose row it is.
-            cell = _cell_at(cells, division_column[0])
-            text = text_of(cell.value) if cell is not None and isinstance(cell.value, (str, int, float)) else ""
+            found = table.value(row_number, cells, division_column[0])
+            text = text_of(found[0]) if found is not None and isinstance(found[0], (str, int, float)) else ""
             is_total = bool(text) and divisions.is_total(text)
             if not is_total:
                 try:
                     division = values["division"] = divisions.resolve(text)
                 except ValueProblem:
                     division = text or NO_DIVISION  # as written: status lists it as unknown
+        empty = 0
         for column, (index, factor) in columns.items():
-            cell = _cell_at(cells, index)
             if column.kind is Kind.DIVISION and (is_total or "division" in values):
                 continue
+            found = table.value(row_number, cells, index)
+            if found is None:
+                empty += 1
             try:
-                values[column.field] = _cell_value(column, cell, factor, divisions)
+                values[column.field] = _cell_value(column, found, factor, divisions, table.empty_formulas.get((row_number, index)))
             except ValueProblem as exc:
-                coordinate = cell.coordinate if cell else f"{_letter_of(table, index)}{row_number}"
+                coordinate = f"{column_letter(index + 1)}{row_number}"
                 row_problems.append(replace(error(f"{column.header}: {exc}", cell=coordinate, **where), division=division))
+                continue
+            if column in shares and found is not None:
+                shares[column].add(found, f"{column_letter(index + 1)}{row_number}")
+        if empty == len(columns):
+            continue  # a row whose cells hold only spaces is a blank row
         if row_problems:
             problems += row_problems
             continue
         if is_total:
             totals.append((row_number, values))
             continue
-        source = Source(table.file, table.sheet, f"rad {row_number}")
+        source = Source(table.file, table.sheet, row_number)
         key = tuple(values[f] for f in sheet.key)
         if key in seen:
             first = seen[key]
@@ -190,18 +211,51 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
         records.append(record)
         read.append(record)
     problems += _check_totals(sheet, table, columns, totals, read)
+    for column, share in shares.items():
+        problems += share.problems(column, table, columns[column][0])
     return problems
 
 
-def _cell_at(cells: list[Cell | None], index: int) -> Cell | None:
-    return cells[index] if index < len(cells) else None
+class _ShareColumn:
+    """What a share column's cells look like together: plain fractions written as 0–1 (pandas) are suspect."""
+
+    def __init__(self) -> None:
+        self.numbers = 0
+        self.largest = 0.0
+        self.percent = False
+        self.first = ""
+
+    def add(self, found: tuple[object, tuple[NumberFormat, bool] | None], coordinate: str) -> None:
+        value, marked = found
+        if marked is not None and marked[0].kind == "percent":
+            self.percent = True
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.numbers += 1
+            self.largest = max(self.largest, abs(value))
+            self.first = self.first or coordinate
+        else:
+            self.percent = True  # text such as "83 %" or "83": written as percent
+
+    def problems(self, column: Column, table: Table, index: int) -> list[Problem]:
+        if self.percent or not self.numbers or self.largest > 1 or self.largest == 0:
+            return []
+        header = f"{column_letter(index + 1)}{table.header_row}"
+        return [
+            warning(
+                f"alla värden i kolumnen {column.header} ligger mellan 0 och 1 utan procentformat (t.ex. {self.first}), "
+                f"så de läses som högst 1 procent. Betyder 0,83 83 %: formatera kolumnen som procent i Excel eller skriv 83; "
+                f"är andelarna verkligen under 1 procent kan varningen lämnas",
+                file=table.file, sheet=table.sheet, cell=header,
+            )
+        ]
 
 
 def _locate_header(sheet: Sheet, table: Table) -> tuple[Table, list[Problem]]:
     """Skip title rows above the header row, when the first row is not the header."""
     if _known_headers(sheet, table.header):
         return table, []
-    for position, (row_number, cells) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+    for position, (row_number, values) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        cells = table.cells(row_number, values)
         if _known_headers(sheet, cells) >= min(2, len(sheet.columns)):
             skipped = f"rad {table.header_row}" if position == 0 else f"raderna {table.header_row}–{table.rows[position - 1][0]}"
             found = replace(table, header=cells, header_row=row_number, rows=table.rows[position + 1:])
@@ -218,14 +272,17 @@ def _known_headers(sheet: Sheet, cells: list[Cell | None]) -> int:
 def _headerless_columns(table: Table) -> list[Problem]:
     """Values in a column that has no header are never used: say so."""
     named = {index for index, cell in enumerate(table.header) if cell is not None}
-    first: dict[int, str] = {}
-    for _, cells in table.rows:
-        for index, cell in enumerate(cells):
-            if cell is not None and index not in named and index not in first:
-                first[index] = cell.coordinate
+    width = max((len(values) for _, values in table.rows), default=0)
     problems = []
-    for index, coordinate in sorted(first.items()):
-        letter = "".join(ch for ch in coordinate if ch.isalpha())
+    for index in range(width):
+        if index in named:
+            continue
+        coordinate = next(
+            (f"{column_letter(index + 1)}{row}" for row, values in table.rows if table.value(row, values, index) is not None), None
+        )
+        if coordinate is None:
+            continue
+        letter = column_letter(index + 1)
         header_cell = f"{letter}{table.header_row}"
         merged = next((r for r in table.merged if _in_range(header_cell, r)), None)
         why = (
@@ -320,13 +377,16 @@ def sheet_key_columns(sheet: Sheet) -> list[Column]:
     return [c for c in sheet.columns if c.field in sheet.key]
 
 
-def _cell_value(column: Column, cell: Cell | None, factor: float, divisions: DivisionIndex) -> object:
-    if cell is None:
+def _cell_value(
+    column: Column, found: tuple[object, tuple[NumberFormat, bool] | None] | None, factor: float, divisions: DivisionIndex, formula: str | None = None
+) -> object:
+    if found is None:
         if column.required:
             zero = " (0 om det inte finns något att rapportera)" if column.kind in (Kind.AMOUNT, Kind.NUMBER) else ""
-            raise ValueProblem(f"cellen är tom men ska ha ett värde; fyll i den{zero} eller ta bort raden")
+            given = f"; formeln {formula} ger en tom text" if formula else ""
+            raise ValueProblem(f"cellen är tom men ska ha ett värde{given}; fyll i den{zero} eller ta bort raden")
         return None
-    value = cell.value
+    value, marked = found
     if isinstance(value, FormulaWithoutValue):
         raise ValueProblem(
             f"cellen har formeln {value.formula} men inget sparat värde (filen är skriven av ett program "
@@ -334,15 +394,22 @@ def _cell_value(column: Column, cell: Cell | None, factor: float, divisions: Div
         )
     if isinstance(value, ExcelError):
         raise ValueProblem(f"cellen innehåller Excel-felet {value}; rätta formeln eller skriv in värdet")
+    if isinstance(value, Unreadable):
+        raise ValueProblem(str(value))
+    number_format = marked[0] if marked is not None else None
     try:
-        return _typed(column, value, cell.number_format, factor, divisions)
-    except UnknownName:
+        return _typed(column, value, number_format, factor, divisions)
+    except (UnknownName, ShownProblem):
         raise
     except ValueProblem as exc:
         raise ValueProblem(f"'{text_of(value)}' går inte att läsa; förväntat {exc}") from None
 
 
-def _typed(column: Column, value: object, number_format: str | None, factor: float, divisions: DivisionIndex) -> object:
+class ShownProblem(ValueProblem):
+    """A number the author saw otherwise than it is stored; the message is whole."""
+
+
+def _typed(column: Column, value: object, number_format: NumberFormat | None, factor: float, divisions: DivisionIndex) -> object:
     kind = column.kind
     if kind is Kind.TEXT:
         return text_of(value)
@@ -350,12 +417,20 @@ def _typed(column: Column, value: object, number_format: str | None, factor: flo
         return divisions.resolve(text_of(value))
     if kind is Kind.MONTH:
         return parse_month(value)
-    if kind is Kind.AMOUNT:
-        return parse_number(value) * factor
-    if kind is Kind.NUMBER:
-        return parse_number(value)
+    if kind in (Kind.AMOUNT, Kind.NUMBER):
+        number = parse_number(value)
+        if number_format is not None:
+            _shown_as_is(number, number_format)
+        return number * factor if kind is Kind.AMOUNT else number
     if kind is Kind.SHARE:
-        return parse_share(value, number_format)
+        percent = number_format is not None and number_format.kind == "percent"
+        share = parse_share(value, percent)
+        if percent and share > column.maximum:
+            raise ShownProblem(
+                f"cellen visar {_plain(share)} % (värdet {_plain(share / 100)} i en cell formaterad som procent); "
+                f"skriv andelen som {_plain(share / 100)} % eller {_plain(share / 100 / 100)}, eller ta bort procentformatet"
+            )
+        return share
     if kind is Kind.CHOICE:
         key = name_key(text_of(value))
         for written, aliases in column.choices:
@@ -363,6 +438,20 @@ def _typed(column: Column, value: object, number_format: str | None, factor: flo
                 return written
         raise ValueProblem("ett av " + ", ".join(column.choice_values))
     raise AssertionError(kind)
+
+
+def _shown_as_is(number: float, number_format: NumberFormat) -> None:
+    """A number shown as a percentage or in thousands is not the number the author saw: refuse it."""
+    if number_format.kind == "percent":
+        raise ShownProblem(
+            f"cellen är formaterad som procent ({number_format.code}) och visar {_plain(number * 100)} %, men kolumnen ska ha ett tal; "
+            f"ta bort procentformatet (Formatera celler > Tal) och skriv talet"
+        )
+    raise ShownProblem(
+        f"cellen visar talet i {'tusental' if number_format.scale == 1000 else 'miljoner'} (talformatet {number_format.code}): "
+        f"Excel visar {_plain(number / number_format.scale)} men värdet är {_plain(number)}. Skriv talet i den enhet rubriken anger "
+        f"(t.ex. 'Utfall (tkr)') och ta bort formatet"
+    )
 
 
 def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile]) -> list[Problem]:

@@ -8,6 +8,7 @@ Excel dates and percent-formatted cells. A value that cannot be read raises
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -72,7 +73,10 @@ def parse_number(value: object) -> float:
     if isinstance(value, bool):
         raise ValueProblem("ett tal, inte SANT/FALSKT")
     if isinstance(value, (int, float)):
-        return _no_negative_zero(float(value))
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueProblem("ett tal; cellen har inget tal utan " + ("NaN (inte ett tal)" if number != number else "ett oändligt värde"))
+        return _no_negative_zero(number)
     if isinstance(value, str):
         text = _SPACES.sub("", value).translate(_MINUSES)
         if _NUMBER.match(text):
@@ -80,15 +84,15 @@ def parse_number(value: object) -> float:
     raise ValueProblem("ett tal, t.ex. 1234 eller 1 234,5")
 
 
-def parse_share(value: object, number_format: str | None) -> float:
-    """A percentage 0-100; a percent-formatted cell (0,83 shown as 83 %) is 83."""
+def parse_share(value: object, percent: bool = False) -> float:
+    """A percentage 0-100; a cell formatted as percent (0,83 shown as 83 %) is 83."""
     if isinstance(value, str):
         text = value.strip()
         if text.endswith("%"):
             return parse_number(text[:-1])
         return parse_number(text)
     number = parse_number(value)
-    if number_format and "%" in number_format:
+    if percent:
         return _no_negative_zero(round(number * 100, 10))
     return number
 
@@ -143,8 +147,16 @@ def _no_negative_zero(number: float) -> float:
 
 def text_of(value: object) -> str:
     """A cell's value as text, for columns that hold free text."""
+    if value.__class__ is str:
+        return _text(value)  # type: ignore[arg-type]
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%Y-%m-%d")
     return squash(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _text(value: str) -> str:
+    """Cached: a sheet repeats the same few names thousands of times, and every record then shares one string."""
+    return squash(value)

@@ -71,10 +71,9 @@ def _replace_part(path: Path, member: str, data: bytes, compression=zipfile.ZIP_
 
 
 def _sheet_member(path: Path, title: str) -> str:
-    from reporter.workbook import _sheet_parts
+    from reporter.workbook import sheet_parts
 
-    with zipfile.ZipFile(path) as archive:
-        return _sheet_parts(archive)[title]
+    return sheet_parts(path)[title]
 
 
 def _add_cell(xml: bytes, cell: bytes) -> bytes:

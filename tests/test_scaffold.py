@@ -15,7 +15,7 @@ from reporter.cli import main
 from reporter.errors import ReporterError
 from reporter.model import Month
 from reporter import scaffold
-from reporter.schema import WORKBOOK_KINDS
+from reporter.schema import WORKBOOK_KINDS, Kind
 
 from periods import write_other_period
 
@@ -53,8 +53,8 @@ def fill_everything(folder: Path) -> None:
     fill(folder / "ekonomi.xlsx", {"Kostnader": [["PV", "Läkemedel", FEBRUARY, 1000]]})
     fill(folder / "produktion.xlsx", {
         "Produktion": [["PV", "Läkarbesök", FEBRUARY, 1000]],
-        "Tillgänglighet": [["Telefontillgänglighet", FEBRUARY, 90]],
-        "Beläggning": [["Centrallasarettet", FEBRUARY, 87.5]],
+        "Tillgänglighet": [["Telefontillgänglighet", FEBRUARY, 0.9]],  # percent cells: Excel stores a typed 90 as 0.9
+        "Beläggning": [["Centrallasarettet", FEBRUARY, 0.875]],
     })
     fill(folder / "personal.xlsx", {
         "Anställda": [["PV", "Läkare", "Tillsvidare", FEBRUARY, 104]],
@@ -78,7 +78,12 @@ def test_scaffold_writes_the_contract(office):
         assert book.sheetnames == ["Instruktioner", *(s.name for s in kind.sheets), "Listor"]
         for spec in kind.sheets:
             sheet = book[spec.name]
-            assert [c.value for c in sheet[1]] == [c.header for c in spec.columns]
+            assert [c.value for c in sheet[1]] == [c.header + (" (tkr)" if c.kind is Kind.AMOUNT else "") for c in spec.columns]
+            formats = {c.column_letter: sheet.column_dimensions[c.column_letter].number_format for c in sheet[1]}
+            for column, letter in zip(spec.columns, formats):
+                expected = {Kind.SHARE: "0.0%", Kind.AMOUNT: "#,##0", Kind.MONTH: "yyyy-mm"}.get(column.kind)
+                if expected:
+                    assert formats[letter] == expected, (spec.name, column.header)
             assert sheet.freeze_panes == "A2"
             assert all(sheet.column_dimensions[c.column_letter].width >= 11 for c in sheet[1])
         instructions = [c.value for c in book["Instruktioner"]["A"]]
@@ -96,8 +101,18 @@ def test_scaffold_lists_divisions_and_every_choice(office):
     book = load_workbook(office / "styrkort.xlsx")
     headers = [c.value for c in book["Listor"][1]]
     assert headers == ["Perspektiv", "Bedömning", "Bedömning helår", "Kön (K/M)", "Måluppfyllelse", "Utveckling"]
-    strict = {str(v.sqref): v.errorStyle for v in book["Styrmått"].data_validations.dataValidation}
-    assert strict["A2:A2000"] == "stop"
+    for name, title in (("styrkort.xlsx", "Styrmått"), ("personal.xlsx", "Anställda"), ("personal.xlsx", "Sjukfrånvaro")):
+        for rule in load_workbook(office / name)[title].data_validations.dataValidation:
+            # Excel and Calc refuse a value that is not in the list only with both of these.
+            assert (rule.errorStyle, rule.showErrorMessage) == ("stop", True), (title, str(rule.sqref))
+
+
+def test_the_first_scaffold_of_a_period_lists_the_divisions_of_the_copied_rapport_yaml(office, tmp_path):
+    new = office.parent / "2022-03"
+    made = scaffold(new, Month(2022, 3))
+    assert new / "rapport.yaml" in made.written
+    book = load_workbook(new / "ekonomi.xlsx")
+    assert [c.value for c in book["Listor"]["A"]] == ["Division", "Primärvård", "Specialistvård"]
 
 
 def test_a_scaffolded_period_filled_in_validates(office):
@@ -119,6 +134,7 @@ def test_a_division_workbook_has_the_division_filled_in(office):
     book = load_workbook(office / "personal-specialistvard.xlsx")
     assert book.sheetnames == ["Instruktioner", "Anställda", "Arbetad tid", "Sjukfrånvaro", "Listor"]
     rows = [[c.value for c in row] for row in book["Sjukfrånvaro"].iter_rows(min_row=2)]
+    rows = [row for row in rows if any(value is not None for value in row)]  # below them: formatted, empty cells
     assert rows == [["Specialistvård", "Kvinnor", dt.datetime(2022, 2, 1), None, None],
                     ["Specialistvård", "Män", dt.datetime(2022, 2, 1), None, None]]
 

@@ -61,10 +61,10 @@ def test_not_months(value):
 
 
 def test_percent_formatted_cell_means_percent():
-    assert parse_share(0.83, "0%") == 83
-    assert parse_share(0.801, "0.0%") == pytest.approx(80.1)
-    assert parse_share(83, "General") == 83
-    assert parse_share("80,1 %", None) == pytest.approx(80.1)
+    assert parse_share(0.83, percent=True) == 83
+    assert parse_share(0.801, percent=True) == pytest.approx(80.1)
+    assert parse_share(83) == 83
+    assert parse_share("80,1 %") == pytest.approx(80.1)
 
 
 def test_header_matching_ignores_case_spacing_and_unit():

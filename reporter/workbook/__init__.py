@@ -1,0 +1,193 @@
+"""Excel workbooks in and out: the only package that imports python-calamine and openpyxl.
+
+Reading gives each wanted sheet as a :class:`Table` of values exactly as the
+author saw them, whatever program wrote the file (Excel, LibreOffice,
+Gnumeric, pandas, SheetJS …): :mod:`.parts` reads the package and its small
+parts, :mod:`.exact` reads a sheet by the standard, and :mod:`.fast` hands a
+sheet to python-calamine where that is known to give the same values.
+Nothing here interprets a value for the report; that is validation's work.
+Writing (openpyxl, :mod:`.write`) makes a workbook from plain rows.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+from ..errors import ReporterError, error
+from ..values import name_key
+from .exact import read_exact
+from .fast import calamine_may_read, quiet_native_errors, read_fast
+from .formats import NumberFormat, classify
+from .parts import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    SheetEntry,
+    WorkbookParts,
+    open_archive,
+    read_part,
+    read_workbook_parts,
+    shared_strings,
+)
+from .table import Cell, ExcelError, FormulaWithoutValue, Table, Unreadable, column_letter, split_coordinate
+from .write import LIST_ROWS, SheetOut, write_sheets, write_workbook
+
+__all__ = [
+    "Cell", "ExcelError", "FormulaWithoutValue", "LIST_ROWS", "MAX_CELLS", "MAX_COLUMNS", "MAX_ROWS",
+    "NumberFormat", "SheetOut", "Table", "Unreadable", "Workbook", "classify", "column_letter",
+    "open_archive", "read_tables", "split_coordinate", "write_sheets", "write_workbook",
+]
+
+
+class Workbook:
+    """An .xlsx file opened for reading: its sheets, read one at a time.
+
+    Opening checks the file (what it is, its limits) and reads its small
+    parts; :meth:`table` reads one sheet when asked, so that only one sheet's
+    cells are in memory at a time.
+    """
+
+    def __init__(self, path: Path, label: str | None = None, exact: bool = False) -> None:
+        """Open ``path``; ``label`` names it in messages; ``exact`` never uses calamine (for tests)."""
+        self.label = label or path.name
+        self._data, self._archive = open_archive(path, self.label)
+        self._parts: WorkbookParts = read_workbook_parts(self._archive, self.label)
+        self._exact = exact
+        self._strings: list[str] | None = None
+        self._book = None
+        self._book_failed = False
+
+    @property
+    def sheets(self) -> list[SheetEntry]:
+        """The worksheets in workbook order."""
+        return self._parts.sheets
+
+    def find(self, name: str) -> SheetEntry | None:
+        """The sheet with this name, case and spacing ignored."""
+        key = name_key(name)
+        return next((s for s in self._parts.sheets if name_key(s.name) == key), None)
+
+    def table(self, entry: SheetEntry) -> Table:
+        """Read one sheet; ReporterError (located) when it cannot be read.
+
+        Whatever a native reader raises on its way down (python-calamine's
+        PanicException is a BaseException) becomes an error naming the file
+        and the sheet here, at the library's edge.
+        """
+        try:
+            with gc_paused():  # a sheet is a million small objects and no cycles: the collector has nothing to find
+                return self._table(entry)
+        except ReporterError:
+            raise
+        except (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - the library's edge: a located error, never a traceback
+            raise ReporterError(
+                error(f"bladet kan inte läsas ({type(exc).__name__}: {exc}); spara arbetsboken igen från Excel", file=self.label, sheet=entry.name)
+            ) from None
+
+    def _table(self, entry: SheetEntry) -> Table:
+        xml = read_part(self._archive, entry.part, self.label)
+        if not xml:
+            raise ReporterError(error(f"bladet saknar sitt innehåll ({entry.part}); spara arbetsboken igen från Excel", file=self.label, sheet=entry.name))
+        if not self._exact and calamine_may_read(xml, self._parts.styles):
+            book = self._calamine()
+            if book is not None:
+                part = [xml]
+                del xml  # read_fast drops it once its checks are made
+                table = read_fast(book, entry, part, self._parts.styles, self.label)
+                if table is not None:
+                    return table
+                xml = read_part(self._archive, entry.part, self.label)
+        if self._strings is None:
+            self._strings = shared_strings(self._archive, self._parts.shared_strings_part, self.label)
+        return read_exact(xml, self._parts.styles, self._strings, self._parts.date1904, self.label, entry.name, entry.hidden)
+
+    def _calamine(self):
+        """The calamine workbook, opened once; None when calamine cannot open the file."""
+        if self._book is None and not self._book_failed:
+            from python_calamine import CalamineWorkbook
+
+            try:
+                with quiet_native_errors():
+                    self._book = CalamineWorkbook.from_filelike(io.BytesIO(self._data))
+            except BaseException as exc:  # noqa: BLE001 - calamine's panics are BaseExceptions
+                if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                    raise
+                self._book_failed = True
+        return self._book
+
+    def close(self) -> None:
+        """Let go of the file's data."""
+        if self._book is not None:
+            self._book.close()
+            self._book = None
+        self._archive.close()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector while many acyclic objects are made (as when reading a sheet)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class Sheets(Mapping[str, Table]):
+    """The wanted sheets of one workbook, by wanted name, each read when it is looked up.
+
+    Validation looks each sheet up once and drops it when its records are
+    made, so a period's workbooks never sit in memory all at once.
+    """
+
+    def __init__(self, workbook: Workbook, wanted: Iterable[str]) -> None:
+        self.workbook = workbook
+        self._entries: dict[str, SheetEntry] = {}
+        for name in wanted:
+            entry = workbook.find(name)
+            if entry is not None and entry not in self._entries.values():
+                self._entries[name] = entry
+
+    def __getitem__(self, name: str) -> Table:
+        return self.workbook.table(self._entries[name])
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries  # without reading the sheet, as Mapping's own would
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def read_tables(path: Path, sheet_names: Iterable[str], label: str | None = None, exact: bool = False) -> dict[str, Table]:
+    """Read the named sheets of a workbook (names matched loosely) into tables, all at once.
+
+    Returns a mapping from the wanted sheet name to its table; sheets the
+    workbook does not have are left out.
+    """
+    with Workbook(path, label, exact) as workbook:
+        sheets = Sheets(workbook, sheet_names)
+        return {name: sheets[name] for name in sheets}
+
+
+def sheet_parts(path: Path) -> dict[str, str]:
+    """Sheet name → the zip member holding its XML (``xl/worksheets/sheet1.xml``)."""
+    with zipfile.ZipFile(path) as archive:
+        return {entry.name: entry.part for entry in read_workbook_parts(archive, path.name).sheets}

@@ -1,0 +1,82 @@
+"""Writing workbooks (openpyxl): the blank workbooks of scaffold, the example and test builders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class SheetOut:
+    """A sheet to write: rows (the first is the header) and how it should look.
+
+    ``lists`` maps a column letter to a drop-down list: a range such as
+    ``Listor!$A$2:$A$9`` and whether other values are refused (``strict``).
+    """
+
+    title: str
+    rows: list[list[object]]
+    widths: dict[str, float] = field(default_factory=dict)
+    formats: dict[str, str] = field(default_factory=dict)
+    lists: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    freeze: str | None = None
+    header_style: bool = False
+    wrap: bool = False
+    form: bool = False  # a blank form: the formatted columns' cells are formatted down to LIST_ROWS
+
+
+LIST_ROWS = 2000  # how far down a drop-down list reaches
+
+
+def write_sheets(path: Path, sheets: list[SheetOut]) -> None:
+    """Write a workbook with the given sheets, in one go."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    book.remove(book.active)
+    for spec in sheets:
+        sheet = book.create_sheet(spec.title)
+        for row in spec.rows:
+            sheet.append(list(row))
+        for column, number_format in spec.formats.items():
+            # Each cell gets the format, not only the column: a cell without a format of its own is
+            # shown with the column's by LibreOffice but not by Excel (and a script filling the form
+            # writes into the cells as they are).
+            last = max(LIST_ROWS if spec.form else 0, len(spec.rows))
+            for row in range(2, last + 1):
+                sheet[f"{column}{row}"].number_format = number_format
+            sheet.column_dimensions[column].number_format = number_format
+        for column, width in spec.widths.items():
+            sheet.column_dimensions[column].width = width
+        for column, (source, strict) in spec.lists.items():
+            # showErrorMessage: without it Excel and Calc take any value and show no alert at all.
+            rule = DataValidation(
+                type="list", formula1=source, allow_blank=True, showErrorMessage=True, errorStyle="stop" if strict else "warning"
+            )
+            rule.error = "Välj ett värde i listan." if strict else "Värdet finns inte i listan. Använd det ändå?"
+            rule.errorTitle = "Ogiltigt värde"
+            rule.add(f"{column}2:{column}{LIST_ROWS}")
+            sheet.add_data_validation(rule)
+        if spec.header_style and spec.rows:
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor="DDE4EE")
+        if spec.wrap:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if spec.freeze:
+            sheet.freeze_panes = spec.freeze
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+
+
+def write_workbook(path: Path, sheets: dict[str, list[list[object]]], formats: dict[str, dict[str, str]] | None = None) -> None:
+    """Write a workbook with one sheet per entry: the first row is the header.
+
+    ``formats`` maps a sheet to {column letter: number format}, e.g. a percent
+    format. Used by the example and test builders.
+    """
+    write_sheets(path, [SheetOut(title, rows, formats=(formats or {}).get(title, {})) for title, rows in sheets.items()])
