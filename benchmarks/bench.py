@@ -166,8 +166,11 @@ def run_stages(period: Path, out: Path) -> dict[str, float]:
             )
     lap("render")
     documents = {name: normalise_docx(data) for name, data in rendered.items()}
-    documents["manifest.json"] = manifest(documents, pipeline._input_files(period), period)
-    write_package(out, documents)
+    documents["manifest.json"] = manifest(documents, pipeline.input_files(period), period)
+    from reporter.package import output_lock
+
+    with output_lock(out):
+        write_package(out, documents)
     lap("package")
     times["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return times

@@ -278,7 +278,7 @@ class Drawer:
         if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_setup)
             self._pool.submit(_figure_class)
 
     def submit(self, kind: str, figures) -> None:
@@ -295,13 +295,30 @@ class Drawer:
                 pass
         return charts_for(kind, self._figures[kind])
 
-    def close(self) -> None:
+    def close(self, stop: bool = False) -> None:
+        """End the process: after its work, or at once (``stop``: the build failed or was interrupted)."""
         if self._pool is not None:
+            if stop:
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> "Drawer":
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        self.close()
+    def __exit__(self, kind, *exc_info) -> None:
+        self.close(stop=kind is not None)
+
+
+def _worker_setup() -> None:
+    """In the chart process: leave Ctrl-C to the build (which ends this process), and die with it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed when the build is (Linux)
+    except (OSError, AttributeError):
+        pass

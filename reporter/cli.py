@@ -15,6 +15,15 @@ from pathlib import Path
 import click
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNEXPECTED = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # as a shell reports a program stopped with Ctrl-C
+
+
+class Stopped(BaseException):
+    """The process was asked to stop (SIGTERM): unwind like Ctrl-C, so that children and temporary folders end too."""
+
+
+def _stop_on_term(*_args) -> None:
+    raise Stopped()
 
 
 def _echo_problems(problems, heading: str) -> None:
@@ -34,6 +43,20 @@ def _echo_problems(problems, heading: str) -> None:
             click.echo(f"    {label}: {where + ': ' if where else ''}{problem.message}{also}", err=True)
 
 
+def _quiet_stdout() -> None:
+    """Send what is left for stdout nowhere (the pipe may be gone), so that exiting prints no second error."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _fail(exc) -> None:
     errors = exc.errors
     _echo_problems(exc.problems, f"Det finns {len(errors)} fel som måste rättas:" if len(errors) != 1 else "Det finns 1 fel som måste rättas:")
@@ -45,14 +68,35 @@ class _Guarded(click.Group):
     unexpected a short message and exit 3 – never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        import signal
+
         from .errors import ReporterError
 
+        try:
+            signal.signal(signal.SIGTERM, _stop_on_term)
+        except (ValueError, OSError):  # not the main thread (a test runner): leave it
+            pass
         try:
             return super().invoke(ctx)
         except ReporterError as exc:
             _fail(exc)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt, GeneratorExit):
+        except (KeyboardInterrupt, Stopped):
+            _quiet_stdout()
+            click.echo("Avbrutet. Inget nytt skrevs; förra paketet är orört.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            _quiet_stdout()  # the reader of our output (| head) has gone: say nothing more there
+            click.echo("Utskriften avbröts: programmet som tog emot den stängde.", err=True)
+            sys.exit(EXIT_INVALID)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, GeneratorExit):
             raise
+        except MemoryError:
+            click.echo("Minnet tog slut. Stäng andra program och försök igen, eller bygg på en dator med mer minne.", err=True)
+            sys.exit(EXIT_INVALID)
+        except OSError as exc:  # the machine's problem, not the inputs' and not reporter's: say which file
+            where = f" {exc.filename}" if exc.filename else ""
+            click.echo(f"Filen eller mappen{where} går inte att använda: {exc.strerror or exc}.", err=True)
+            sys.exit(EXIT_INVALID)
         except BaseException as exc:  # noqa: BLE001 - the user must never see a traceback (a native panic is a BaseException)
             if os.environ.get("REPORTER_DEBUG"):
                 raise

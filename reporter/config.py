@@ -226,7 +226,24 @@ def load_config_partly(period_dir: Path) -> tuple[Rapport | None, list[Problem]]
         for i, b in enumerate(config.bilagor, 1)
         if isinstance(b, ExternBilaga) and b.fil and (problem := _check_appendix_file(period_dir, b.fil, label, f"bilagor[{i}].fil"))
     ]
-    return config, missing
+    return config, _folder_problems(period_dir, config, label) + missing
+
+
+_PERIOD_NAME = re.compile(r"(\d{4})-?(\d{2})")
+
+
+def _folder_problems(period_dir: Path, config: Rapport, label: str) -> list[Problem]:
+    """A folder named for one month whose rapport.yaml says another would build over that month's package."""
+    match = _PERIOD_NAME.fullmatch(period_dir.name)
+    if match and (int(match.group(1)), int(match.group(2))) != (config.period.year, config.period.month):
+        return [
+            error(
+                f"mappen heter {period_dir.name} men rapport.yaml säger period: {config.period}; rätta perioden "
+                f"eller byt namn på mappen (rapporten skulle annars skrivas till out/{config.period}/)",
+                file=label, key="period",
+            )
+        ]
+    return []
 
 
 MAX_APPENDIX_BYTES = 200 << 20  # an external appendix is copied into the package as it is

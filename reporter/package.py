@@ -1,24 +1,29 @@
 """The only module that writes build output: out/<period>/, atomically.
 
 Documents are normalised to fixed zip timestamps and a stable member order,
-so the same inputs give byte-identical files. Each file is written to a
-temporary name beside its target and renamed, so a reader never sees half a
-file and a failed build leaves the previous output as it was.
+so the same inputs give byte-identical files. The whole package is written
+into a staging folder beside the target, which then takes the last package's
+place in one swap: a reader never sees half a package, and a build that dies
+(killed, power cut, full disk) leaves the previous package as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import io
 import json
 import os
+import shutil
+import signal
+import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-from .errors import ReporterError, error
+from .errors import Problem, ReporterError, error, warning
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -37,36 +42,149 @@ def normalise_docx(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to path through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def staging_folder(out_dir: Path) -> Path:
+    """Where a build writes its package before it takes the place of the last one."""
+    return out_dir.parent / f".{out_dir.name}.ny"
 
 
-def write_package(out_dir: Path, documents: dict[str, bytes]) -> list[Path]:
-    """Write each named document, as given, into out_dir; return the paths written.
+def previous_folder(out_dir: Path) -> Path:
+    """Where the last package waits while the new one takes its place (on systems without an atomic swap)."""
+    return out_dir.parent / f".{out_dir.name}.forra"
 
-    Files the previous build listed in its manifest and this one does not
-    make (an appendix taken out of rapport.yaml) are removed, so the folder
-    holds exactly one build. The manifest is written last.
+
+def write_package(out_dir: Path, documents: dict[str, bytes]) -> tuple[list[Path], list[Problem]]:
+    """Write the package: every document into a staging folder, then that folder in the last one's place.
+
+    The folder holds one build or the one before, never a mix: a build that
+    dies while writing (killed, out of disk) leaves the last package as it
+    was, and the next build clears what it left and says so (the returned
+    notes). Files in the folder that no build made (the last manifest does
+    not list them) are carried over. Call it holding :func:`output_lock`.
     """
-    previous = set(_listed(out_dir / "manifest.json"))
-    for name, data in sorted(documents.items(), key=lambda item: item[0] == "manifest.json"):
-        write_atomic(out_dir / name, data)
-    for name in sorted(previous - set(documents)):
-        if "/" not in name and "\\" not in name:
-            (out_dir / name).unlink(missing_ok=True)
-    return [out_dir / name for name in documents]
+    notes = recover(out_dir)
+    staging = staging_folder(out_dir)
+    try:
+        staging.mkdir(parents=True)
+        carried = set(_listed(out_dir / "manifest.json")) | {"manifest.json"}
+        if out_dir.is_dir():
+            for path in out_dir.iterdir():
+                if path.is_file() and path.name not in carried and path.name not in documents:
+                    shutil.copy2(path, staging / path.name)  # not ours: the user's own file stays
+        for number, (name, data) in enumerate(sorted(documents.items(), key=lambda item: item[0] == "manifest.json"), 1):
+            _write_file(staging / name, data)
+            checkpoint(f"fil {number}")
+        _sync_folder(staging)
+        checkpoint("före bytet")
+        _swap(staging, out_dir)
+        checkpoint("efter bytet")
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(previous_folder(out_dir), ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ReporterError(written_error(exc, out_dir)) from None
+    return [out_dir / name for name in documents], notes
+
+
+def written_error(exc: OSError, where: Path) -> Problem:
+    """What a failed write means to the user, in Swedish, naming the path: never "an error in reporter"."""
+    path = exc.filename or where
+    reasons = {
+        errno.ENOSPC: "disken är full",
+        errno.EDQUOT: "diskkvoten är slut",
+        errno.EACCES: "du har inte behörighet att skriva där",
+        errno.EPERM: "du har inte behörighet att skriva där",
+        errno.EROFS: "platsen går bara att läsa",
+        errno.ENAMETOOLONG: "namnet är för långt för filsystemet",
+        errno.ENOTDIR: "en del av sökvägen är en fil, inte en mapp",
+    }
+    reason = reasons.get(exc.errno, exc.strerror or str(exc))
+    return error(
+        f"paketet kunde inte skrivas till {where}: {reason} ({path}). Förra paketet i mappen är orört; "
+        f"åtgärda det och bygg igen, eller välj en annan utmapp med --out",
+        file=str(where),
+    )
+
+
+def recover(out_dir: Path) -> list[Problem]:
+    """Clear what a build that died while writing left beside ``out_dir``; say what was done."""
+    notes = []
+    previous, staging = previous_folder(out_dir), staging_folder(out_dir)
+    if previous.is_dir():
+        if out_dir.exists():
+            shutil.rmtree(previous, ignore_errors=True)
+        else:
+            previous.rename(out_dir)
+            notes.append(warning(f"en tidigare körning avbröts mitt i bytet; förra paketet lades tillbaka i {out_dir}", file=str(out_dir)))
+    if staging.exists():
+        shutil.rmtree(staging, ignore_errors=True)
+        notes.append(warning(f"en tidigare körning avbröts medan den skrev; dess halvfärdiga mapp {staging.name} togs bort", file=str(out_dir)))
+    return notes
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    with open(path, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(path, 0o644)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the folder's entries durable (a power cut after the swap keeps every file)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    """Put the staging folder in out_dir's place: one atomic exchange where the system has it."""
+    if not out_dir.exists():
+        staging.rename(out_dir)
+    elif _exchange(staging, out_dir):
+        pass  # staging now holds the last package, removed by the caller
+    else:
+        out_dir.rename(previous_folder(out_dir))
+        checkpoint("mitt i bytet")
+        staging.rename(out_dir)
+    _sync_folder(out_dir.parent)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    if sys.platform != "linux" or os.environ.get("REPORTER_UTAN_ATOMISKT_BYTE"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd, rename_exchange = -100, 2
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def checkpoint(label: str) -> None:
+    """A place where the tests stop a build: ``REPORTER_TEST_AVBRYT=<label>`` kills it there as
+    ``kill -9`` would; ``REPORTER_TEST_AVBRYT=SIGINT@<label>`` sends that signal instead (Ctrl-C)."""
+    wanted = os.environ.get("REPORTER_TEST_AVBRYT")
+    if not wanted:
+        return
+    name, _, at = wanted.rpartition("@")
+    if at == label:
+        os.kill(os.getpid(), getattr(signal, name or "SIGKILL"))
 
 
 def _listed(manifest_path: Path) -> list[str]:
@@ -89,13 +207,18 @@ def output_lock(out_dir: Path, wait: float | None = None):
     with ``flock``: the system releases it if a build dies.
     """
     wait = LOCK_WAIT_SECONDS if wait is None else wait
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(out_dir.parent / f".{out_dir.name}.lock", "a+b")
+    except OSError as exc:
+        raise ReporterError(written_error(exc, out_dir)) from None
     try:
         import fcntl
-    except ImportError:  # not POSIX: no lock; writes are still atomic file by file
-        yield
+    except ImportError:  # not POSIX: no lock; the package is still written whole or not at all
+        with handle:
+            yield
         return
-    with open(out_dir.parent / f".{out_dir.name}.lock", "a+b") as handle:
+    with handle:
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -133,20 +256,25 @@ def manifest(
         except ValueError:
             return folder.resolve().as_posix()
 
+    read = [{"fil": path.relative_to(period_dir).as_posix(), "sha256": digest(path.read_bytes())} for path in inputs]
     record = {
         "verktyg": "reporter",
         "version": __version__,
         "period": period_dir.name,
         "indatamapp": place(period_dir),
         "mallmapp": place(templates[0].parent) if templates else "",
+        "indata_sha256": folder_digest(read),
         "utdata": [
             {"fil": name, "sha256": digest(data), "byte": len(data)}
             for name, data in documents.items()
         ],
-        "indata": [
-            {"fil": path.relative_to(period_dir).as_posix(), "sha256": digest(path.read_bytes())}
-            for path in inputs
-        ],
+        "indata": read,
         "mallar": [{"fil": path.name, "sha256": digest(path.read_bytes())} for path in templates],
     }
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def folder_digest(files: list[dict[str, str]]) -> str:
+    """One sha256 for a folder's content: every file's path and sha256, in path order."""
+    lines = "".join(f"{entry['fil']}\t{entry['sha256']}\n" for entry in sorted(files, key=lambda entry: entry["fil"]))
+    return hashlib.sha256(lines.encode("utf-8")).hexdigest()

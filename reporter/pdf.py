@@ -65,8 +65,24 @@ def convert(documents: dict[str, bytes], soffice: Path) -> dict[str, bytes]:
             if not pdf.is_file():
                 detail = (done.stderr or done.stdout or "").strip().splitlines()[-1:] or ["inget meddelande"]
                 raise ReporterError(error(f"LibreOffice gjorde ingen PDF av {source.name} ({detail[0]})"))
-            result[pdf.name] = pdf.read_bytes()
+            data = pdf.read_bytes()
+            if not _opens(data):
+                raise ReporterError(
+                    error(f"LibreOffice ({soffice}) gjorde en trasig PDF av {source.name}; försök igen, eller uppdatera LibreOffice")
+                )
+            result[pdf.name] = data
         return result
+
+
+def _opens(data: bytes) -> bool:
+    """True for a PDF that can be read and has pages."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return len(PdfReader(io.BytesIO(data)).pages) > 0
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        return False
 
 
 def merge(pdfs: list[bytes]) -> bytes:

@@ -111,7 +111,7 @@ def build(
     from .charts import Drawer
     from .context import build_context
     from .figures import compute
-    from .package import manifest, normalise_docx, output_lock, write_package
+    from .package import checkpoint, manifest, normalise_docx, output_lock, write_package
     from .render import render_docx
 
     workspace = workspace or Path.cwd()
@@ -131,6 +131,7 @@ def build(
         for bilaga in appendices:
             if bilaga.generated:
                 drawer.submit(bilaga.slag, figures)
+        checkpoint("diagram")
         context = build_context(config, figures, checked.texts)
         properties = _properties(config)
         # Rendered documents are normalised once (fixed zip timestamps); external ones are copied as they are.
@@ -149,10 +150,10 @@ def build(
         documents.update(_pdfs(documents, config, soffice))
     target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
     used = [templates_dir / MAIN_TEMPLATE] + [templates_dir / f"{b.slag}.docx" for b in appendices if b.generated]
-    documents["manifest.json"] = manifest(documents, _input_files(period_dir), period_dir, used, workspace)
+    documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)
     with output_lock(target):
-        files = write_package(target, documents)
-    return BuildResult(target, files, checked.warnings)
+        files, notes = write_package(target, documents)
+    return BuildResult(target, files, checked.warnings + notes)
 
 
 def _pdfs(documents: dict[str, bytes], config: Rapport, soffice: Path) -> dict[str, bytes]:
@@ -170,7 +171,7 @@ def _pdfs(documents: dict[str, bytes], config: Rapport, soffice: Path) -> dict[s
     return converted
 
 
-def _input_files(period_dir: Path) -> list[Path]:
+def input_files(period_dir: Path) -> list[Path]:
     """Every file of the period folder the build read or may have read, sorted."""
     return sorted(p for p in period_dir.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")))
 

@@ -51,10 +51,20 @@ def name_key(text: str) -> str:
     return unicodedata.normalize("NFC", squash(text)).casefold()
 
 
+MAX_SLUG = 80  # a file name of ours stays far below the 255 bytes every file system allows
+
+
 def slugify(text: str, default: str = "bilaga") -> str:
-    """Lower case ASCII letters, digits and dashes: ``Uppföljning Vårdval`` → ``uppfoljning-vardval``."""
+    """Lower case ASCII letters, digits and dashes: ``Uppföljning Vårdval`` → ``uppfoljning-vardval``.
+
+    At most MAX_SLUG characters, cut at a dash where there is one.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or default
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or default
+    if len(slug) > MAX_SLUG:
+        cut = slug[:MAX_SLUG]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG // 2:] else cut
+    return slug
 
 
 def split_header(text: str) -> tuple[str, str | None]:
@@ -73,15 +83,25 @@ def parse_number(value: object) -> float:
     if isinstance(value, bool):
         raise ValueProblem("ett tal, inte SANT/FALSKT")
     if isinstance(value, (int, float)):
-        number = float(value)
-        if not math.isfinite(number):
-            raise ValueProblem("ett tal; cellen har inget tal utan " + ("NaN (inte ett tal)" if number != number else "ett oändligt värde"))
-        return _no_negative_zero(number)
+        return _plausible(float(value))
     if isinstance(value, str):
         text = _SPACES.sub("", value).translate(_MINUSES)
         if _NUMBER.match(text):
-            return _no_negative_zero(float(text.replace(",", ".")))
+            return _plausible(float(text.replace(",", ".")))
     raise ValueProblem("ett tal, t.ex. 1234 eller 1 234,5")
+
+
+# No amount (tkr) or count of a region comes near this: 10^12 tkr is a thousand times the world's GDP in kronor.
+LARGEST_NUMBER = 1e12
+
+
+def _plausible(number: float) -> float:
+    """A number a report can state: finite and within any plausible size."""
+    if not math.isfinite(number):
+        raise ValueProblem("ett tal; cellen har inget tal utan " + ("NaN (inte ett tal)" if number != number else "ett oändligt värde"))
+    if abs(number) > LARGEST_NUMBER:
+        raise ValueProblem(f"ett tal av rimlig storlek; {number:.3g} är större än något belopp eller antal i en region".replace("e+", "·10^"))
+    return _no_negative_zero(number)
 
 
 def parse_share(value: object, percent: bool = False) -> float:
@@ -104,6 +124,11 @@ def parse_month(value: object) -> Month:
     Cached: a sheet repeats the same few months thousands of times.
     """
     if isinstance(value, (dt.date, dt.datetime)):
+        if (value.year, value.month) < (1900, 3):
+            raise ValueProblem(
+                "ett datum från mars 1900 och senare (Excel visar inga tidigare datum rätt: det räknar 1900 som skottår); "
+                "skriv in månaden, t.ex. 2021-03"
+            )
         return Month(value.year, value.month)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer():
@@ -112,9 +137,15 @@ def parse_month(value: object) -> Month:
         text = squash(value).casefold()
         if re.fullmatch(r"\d{6}", text):
             return _month_from_digits(text)
-        match = re.fullmatch(r"(\d{4})-(\d{1,2})(-\d{1,2})?", text)
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", text)
         if match:
-            return _month(int(match.group(1)), int(match.group(2)))
+            year, month = int(match.group(1)), int(match.group(2))
+            if match.group(3):
+                try:
+                    dt.date(year, month, int(match.group(3)))
+                except ValueError:
+                    raise ValueProblem(f"ett datum som finns ({text} finns inte i kalendern)") from None
+            return _month(year, month)
         match = re.fullmatch(r"([a-zåäö]+)\.?\s+(\d{4})", text)
         if match:
             number = _month_number(match.group(1))

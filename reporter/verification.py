@@ -1,9 +1,11 @@
 """``reporter verify out/<period>``: does a package still match its inputs?
 
-Reads the package's ``manifest.json``, checks that the inputs and templates
-it names are unchanged, rebuilds the DOCX files from them into a temporary
-folder and compares every output with its recorded sha256 and with the file
-in the package. PDFs are listed but not compared: LibreOffice writes a new
+Reads the package's ``manifest.json`` and checks that every file of the
+package is listed there with the sha256 it has (none missing, none extra),
+that the inputs and templates it names are unchanged (file by file and as one
+hash of the input folder), then rebuilds the package into a temporary folder
+and compares: the same files, and every DOCX with the same bytes. A PDF is
+compared with its recorded sha256 but not rebuilt: LibreOffice writes a new
 document ID and time into every PDF.
 """
 
@@ -17,7 +19,15 @@ from pathlib import Path
 
 from .errors import ReporterError, error
 
-SAME, DIFFERENT, MISSING, NOT_COMPARED = "stämmer", "skiljer sig", "saknas", "jämförs inte (PDF)"
+SAME, DIFFERENT, MISSING = "stämmer", "skiljer sig", "saknas"
+CHANGED = "ändrad sedan bygget (sha256 stämmer inte med manifestet)"
+EXTRA = "extra fil i paketet, inte i manifestet"
+NOT_LISTED = "bygget gör filen men manifestet saknar den"
+NOT_MADE = "manifestet nämner filen men bygget gör den inte"
+PDF_CHECKED = "stämmer med manifestet (PDF byggs inte om: LibreOffice skriver tid och id i varje PDF)"
+NEW_INPUT = "ny fil, inte i manifestet"
+OTHER_INPUTS = "indatamappens innehåll stämmer inte med manifestets indata_sha256"
+GOOD = (SAME, PDF_CHECKED)
 
 
 @dataclass
@@ -30,14 +40,14 @@ class Verification:
 
     @property
     def ok(self) -> bool:
-        """True when every output is rebuilt identically and no recorded input has changed.
+        """True when the package is exactly what its manifest says and its inputs rebuild it.
 
-        A file added to the period folder since the build is listed, but does
-        not by itself fail: if it mattered, the rebuilt outputs differ.
+        Every file of the package is listed in the manifest with the sha256 it
+        has, no file is missing or extra, the rebuild makes the same files with
+        the same bytes (a PDF is compared with its recorded sha256 only), and
+        the inputs are those the package was built from.
         """
-        return all(finding in (SAME, NOT_COMPARED) for _, finding in self.outputs) and not any(
-            finding in (DIFFERENT, MISSING) for _, finding in self.inputs
-        )
+        return all(finding in GOOD for _, finding in self.outputs) and all(finding == SAME for _, finding in self.inputs)
 
 
 def _sha256(path: Path) -> str | None:
@@ -55,47 +65,54 @@ def _folder(recorded: str, given: Path | None, workspace: Path) -> Path:
 
 
 def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> Verification:
-    """Rebuild the package's DOCX files from the inputs its manifest names and compare."""
-    from .pipeline import build
+    """Check a package against its manifest and rebuild its DOCX files from the inputs the manifest names."""
+    from .package import folder_digest
+    from .pipeline import input_files, build
 
     workspace = workspace or Path.cwd()
     manifest_path = package / "manifest.json"
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        outputs, inputs = manifest["utdata"], manifest["indata"]
+        outputs = {entry["fil"]: entry["sha256"] for entry in manifest["utdata"]}
+        inputs = {entry["fil"]: entry["sha256"] for entry in manifest["indata"]}
     except (OSError, ValueError, KeyError, TypeError):
         raise ReporterError(error("manifest.json saknas eller går inte att läsa; bygg perioden igen", file=str(manifest_path))) from None
     period_dir = _folder(manifest.get("indatamapp") or "", period_dir, workspace)
     templates_dir = _folder(manifest.get("mallmapp") or "templates", templates_dir, workspace)
     result = Verification(package)
 
-    recorded_inputs = {entry["fil"]: entry["sha256"] for entry in inputs}
-    for name, digest in recorded_inputs.items():
+    for name, digest in inputs.items():
         actual = _sha256(period_dir / name)
         result.inputs.append((name, MISSING if actual is None else SAME if actual == digest else DIFFERENT))
     for entry in manifest.get("mallar", []):
         actual = _sha256(templates_dir / entry["fil"])
         result.inputs.append((f"mall {entry['fil']}", MISSING if actual is None else SAME if actual == entry["sha256"] else DIFFERENT))
-    if period_dir.is_dir():
-        for path in sorted(p for p in period_dir.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))):
-            name = path.relative_to(period_dir).as_posix()
-            if name not in recorded_inputs:
-                result.inputs.append((name, "ny fil, inte i manifestet"))
+    present = [{"fil": p.relative_to(period_dir).as_posix(), "sha256": _sha256(p) or ""} for p in input_files(period_dir)] if period_dir.is_dir() else []
+    for entry in present:
+        if entry["fil"] not in inputs:
+            result.inputs.append((entry["fil"], NEW_INPUT))
+    recorded = manifest.get("indata_sha256")
+    if recorded and folder_digest(present) != recorded:
+        result.inputs.append(("indatamappen", OTHER_INPUTS))
 
+    in_package = {p.name for p in package.iterdir() if p.is_file() and not p.name.startswith(".")} - {"manifest.json"}
+    for name in sorted(in_package - set(outputs)):
+        result.outputs.append((name, EXTRA))
     with tempfile.TemporaryDirectory(prefix="reporter-verify-") as folder:
         rebuilt = build(period_dir, Path(folder), templates_dir, workspace).out_dir
-        for entry in outputs:
-            name, digest = entry["fil"], entry["sha256"]
-            if name.endswith(".pdf") and not (rebuilt / name).exists():
-                result.outputs.append((name, NOT_COMPARED))
-                continue
+        made = {p.name for p in rebuilt.iterdir() if p.is_file()} - {"manifest.json"}
+        for name, digest in outputs.items():
             if name == "manifest.json":
                 continue  # it names itself; its content is what is being checked
-            fresh, written = _sha256(rebuilt / name), _sha256(package / name)
+            written = _sha256(package / name)
             if written is None:
                 result.outputs.append((name, MISSING))
-            elif fresh == digest == written:
-                result.outputs.append((name, SAME))
+            elif written != digest:
+                result.outputs.append((name, CHANGED))
+            elif name not in made:
+                result.outputs.append((name, PDF_CHECKED if name.endswith(".pdf") else NOT_MADE))
             else:
-                result.outputs.append((name, DIFFERENT))
+                result.outputs.append((name, SAME if _sha256(rebuilt / name) == digest else DIFFERENT))
+        for name in sorted(made - set(outputs)):
+            result.outputs.append((name, NOT_LISTED))
     return result

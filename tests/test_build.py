@@ -142,10 +142,11 @@ def test_failed_build_leaves_the_previous_output(period, workspace):
 
 
 def test_building_another_month_needs_no_code_change(period, workspace):
-    """The same folder reported as February: other months, other figures."""
-    path = period / "rapport.yaml"
+    """The same inputs reported as February: other months, other figures."""
+    february = period.rename(period.parent / "2021-02")
+    path = february / "rapport.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("period: 2021-03", "period: 2021-02"), encoding="utf-8")
-    result = reporter.build(period, workspace / "out", workspace=workspace)
+    result = reporter.build(february, workspace / "out", workspace=workspace)
     text = squash(dump_docx(result.files[0]))
     assert result.files[0].name == "regiondirektorens-rapport-2021-02.docx"
     assert "Vid utgången av februari 2021 har Region Norrbotten 6 994 anställda" in text

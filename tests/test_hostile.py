@@ -296,7 +296,7 @@ def test_verify_finds_a_changed_input_and_a_changed_output(base, space):
     document = next(package.glob("bilaga-1-*.docx"))
     document.write_bytes(document.read_bytes() + b"\0")
     found = dict(reporter.verify(package, base, space / "templates").outputs)
-    assert found[document.name] == "skiljer sig"
+    assert found[document.name] == "ändrad sedan bygget (sha256 stämmer inte med manifestet)"
     reporter.build(base, space / "out", workspace=space)
     edit_sheet(base / "personal.xlsx", "Anställda", lambda sheet: sheet.__setitem__("E2", 999))
     result = reporter.verify(package, base, space / "templates")

@@ -1,0 +1,392 @@
+"""Nothing lost, nothing mixed, nothing silent: what an unlucky or hostile user does to a build.
+
+A build killed anywhere leaves one whole package (the last or the new one);
+a full disk, an unwritable folder, a failing LibreOffice or a closed pipe is
+the environment's problem and says so (exit 1); Ctrl-C and kill end every
+child process; values no report can state are errors at their cell;
+``verify`` proves the package file by file.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import reporter
+from reporter import package as packaging
+
+from helpers import set_cell
+from periods import write_other_period
+
+PERIOD = "2022-02"
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    folder = tmp_path / "inputs" / PERIOD
+    write_other_period(folder)
+    return folder
+
+
+@pytest.fixture
+def space(tmp_path: Path) -> Path:
+    import shutil
+
+    root = tmp_path / "arbetsyta"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "templates", root / "templates")
+    return root
+
+
+def _files(folder: Path) -> dict[str, str]:
+    """Every file of a package folder with its sha256."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def _whole(folder: Path) -> dict[str, str]:
+    """The package's files, after checking that they are exactly what its manifest lists."""
+    files = _files(folder)
+    listed = {e["fil"]: e["sha256"] for e in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["utdata"]}
+    assert {name: files.get(name) for name in listed} == listed
+    assert set(files) == set(listed) | {"manifest.json"}
+    return files
+
+
+def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reporter", *args], cwd=cwd, capture_output=True, text=True, timeout=120,
+        env={**os.environ, **env},
+    )
+
+
+# --- a package is one build or the one before ------------------------------------------------------
+
+
+WRITE = textwrap.dedent(
+    """
+    import json, sys
+    from pathlib import Path
+    from reporter.package import output_lock, write_package
+    out, documents = Path(sys.argv[1]), json.loads(Path(sys.argv[2]).read_text())
+    with output_lock(out):
+        files, notes = write_package(out, {name: text.encode() for name, text in documents.items()})
+    print(json.dumps([str(n) for n in notes]))
+    """
+)
+
+
+def _package(version: str) -> dict[str, str]:
+    names = ["rapport.docx", "bilaga-1.docx", "bilaga-2.docx", "rapport.pdf"]
+    documents = {name: f"{name} av bygge {version}" for name in names}
+    documents["manifest.json"] = json.dumps(
+        {"utdata": [{"fil": n, "sha256": hashlib.sha256(d.encode()).hexdigest()} for n, d in documents.items()]}
+    )
+    return documents
+
+
+def _write_in_a_process(tmp_path: Path, out: Path, version: str, **env: str) -> subprocess.CompletedProcess:
+    documents = tmp_path / f"bygge-{version}.json"
+    documents.write_text(json.dumps(_package(version)))
+    return subprocess.run(
+        [sys.executable, "-c", WRITE, str(out), str(documents)], capture_output=True, text=True, timeout=60, env={**os.environ, **env}
+    )
+
+
+KILL_POINTS = ["fil 1", "fil 2", "fil 3", "fil 4", "fil 5", "före bytet", "efter bytet"]
+
+
+@pytest.mark.parametrize("atomic", [True, False], ids=["atomiskt-byte", "två-namnbyten"])
+def test_a_build_killed_anywhere_leaves_one_whole_package(tmp_path, atomic):
+    out = tmp_path / "out" / PERIOD
+    swap = {} if atomic else {"REPORTER_UTAN_ATOMISKT_BYTE": "1"}
+    assert _write_in_a_process(tmp_path, out, "1", **swap).returncode == 0
+    first = _whole(out)
+    points = KILL_POINTS + ([] if atomic else ["mitt i bytet"])
+    for point in points:
+        killed = _write_in_a_process(tmp_path, out, "2", REPORTER_TEST_AVBRYT=point, **swap)
+        assert killed.returncode == -signal.SIGKILL, (point, killed.stderr)
+        if point == "efter bytet":
+            assert _whole(out) != first  # the new package is whole already
+        elif point == "mitt i bytet":
+            assert not out.exists() and _files(packaging.previous_folder(out)) == first  # between the two renames
+        else:
+            assert _whole(out) == first, point
+        again = _write_in_a_process(tmp_path, out, "1", **swap)  # the next build clears what was left, and says so
+        assert again.returncode == 0, again.stderr
+        notes = json.loads(again.stdout)
+        if point not in ("efter bytet",):
+            assert any("avbröts" in note for note in notes), (point, notes)
+        assert _whole(out) == first
+        assert not packaging.staging_folder(out).exists() and not packaging.previous_folder(out).exists()
+
+
+def test_a_real_build_killed_while_writing_leaves_the_last_package(base, space):
+    first = reporter.build(base, space / "out", workspace=space).out_dir
+    before = _whole(first)
+    set_cell(base / "personal.xlsx", "Arbetad tid", "C2", 111)
+    killed = _run(["build", str(base), "--out", str(space / "out")], space, REPORTER_TEST_AVBRYT="fil 2")
+    assert killed.returncode == -signal.SIGKILL
+    assert _whole(first) == before
+    result = reporter.build(base, space / "out", workspace=space)
+    assert any("halvfärdiga mapp" in str(w) for w in result.warnings)
+    assert _whole(first) != before
+
+
+def test_a_full_disk_leaves_the_last_package_and_says_so(base, space, monkeypatch):
+    first = reporter.build(base, space / "out", workspace=space).out_dir
+    before = _whole(first)
+    written = []
+    original = packaging._write_file
+
+    def fills_up(path, data):
+        if written:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        written.append(path)
+        original(path, data)
+
+    monkeypatch.setattr(packaging, "_write_file", fills_up)
+    with pytest.raises(reporter.ReporterError) as raised:
+        reporter.build(base, space / "out", workspace=space)
+    assert "disken är full" in str(raised.value) and str(first) in str(raised.value)
+    assert _whole(first) == before
+    assert not packaging.staging_folder(first).exists()
+
+
+def test_a_user_file_in_the_package_folder_is_kept(base, space):
+    first = reporter.build(base, space / "out", workspace=space).out_dir
+    (first / "mina anteckningar.txt").write_text("min egen fil", encoding="utf-8")
+    reporter.build(base, space / "out", workspace=space)
+    assert (first / "mina anteckningar.txt").read_text(encoding="utf-8") == "min egen fil"
+
+
+# --- errors are the user's or the tool's ------------------------------------------------------------
+
+
+def test_an_output_folder_that_cannot_be_made_is_the_environments_problem(base, space):
+    blocker = space / "fil"
+    blocker.write_text("en fil, inte en mapp")
+    done = _run(["build", str(base), "--out", str(blocker / "ut")], space)
+    assert done.returncode == 1, done.stderr
+    assert "paketet kunde inte skrivas" in done.stderr and str(blocker) in done.stderr
+    assert "Oväntat fel" not in done.stderr and "Traceback" not in done.stderr
+
+
+def _fake_soffice(folder: Path, kind: str) -> Path:
+    """A stand-in for LibreOffice: writes good PDFs, broken ones, or none (``kind``)."""
+    script = folder / f"soffice-{kind}"
+    script.write_text(
+        textwrap.dedent(
+            f"""\
+            #!{sys.executable}
+            import sys
+            from pathlib import Path
+            args = sys.argv[1:]
+            out = Path(args[args.index("--outdir") + 1]); out.mkdir(parents=True, exist_ok=True)
+            if "{kind}" == "ingen":
+                sys.exit(1)
+            for name in args[args.index("--outdir") + 2:]:
+                target = out / (Path(name).stem + ".pdf")
+                if "{kind}" == "trasig":
+                    target.write_bytes(b"%PDF-1.7 inte mer")
+                else:
+                    from pypdf import PdfWriter
+                    writer = PdfWriter(); writer.add_blank_page(595, 842)
+                    with open(target, "wb") as stream:
+                        writer.write(stream)
+            """
+        ),
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.parametrize("kind, said", [("trasig", "gjorde en trasig PDF"), ("ingen", "gjorde ingen PDF")])
+def test_a_failing_libreoffice_is_said_with_the_program_and_nothing_is_written(base, space, kind, said):
+    soffice = _fake_soffice(space, kind)
+    done = _run(["build", str(base), "--out", str(space / "out"), "--pdf", "--soffice", str(soffice)], space)
+    assert done.returncode == 1
+    assert said in done.stderr and "Oväntat fel" not in done.stderr
+    assert not (space / "out" / PERIOD).exists()
+
+
+def test_a_closed_pipe_ends_quietly(base, space):
+    set_cell(base / "personal.xlsx", "Anställda", "F1", "Kommentar")  # a warning to print
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reporter", "status", str(base)], cwd=space, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # the reader (| head) has gone before anything was printed
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert b"Traceback" not in stderr and b"Ov\xc3\xa4ntat fel" not in stderr
+    assert "stängde" in stderr.decode()
+
+
+def test_a_very_long_title_gives_a_file_name_every_system_can_hold(base, space):
+    config = base / "rapport.yaml"
+    title = "Uppföljning av " + "mycket " * 60 + "lång titel"
+    config.write_text(config.read_text(encoding="utf-8").replace("titel: Extern rapport", f"titel: {title}"), encoding="utf-8")
+    (base / "bilagor").mkdir()
+    (base / "bilagor" / "extern.pdf").write_bytes(b"%PDF-1.4\n")
+    config.write_text(config.read_text(encoding="utf-8").replace(f"titel: {title}", f"titel: {title}\n    fil: bilagor/extern.pdf"), encoding="utf-8")
+    result = reporter.build(base, space / "out", workspace=space)
+    names = [p.name for p in result.files]
+    assert all(len(name.encode()) <= 120 for name in names), names
+
+
+# --- Ctrl-C and kill end every child ----------------------------------------------------------------
+
+
+def _processes_mentioning(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                if marker.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the processes")
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM", "SIGKILL"])
+def test_a_stopped_build_ends_its_chart_process_and_writes_nothing(base, space, how):
+    done = _run(["build", str(base), "--out", str(space / "out")], space, REPORTER_TEST_AVBRYT=f"{how}@diagram")
+    deadline = time.monotonic() + 10
+    while _processes_mentioning(str(base)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_mentioning(str(base)) == []
+    assert not (space / "out" / PERIOD).exists()
+    if how == "SIGKILL":
+        assert done.returncode == -signal.SIGKILL  # and communicate() returned: no child held the pipes
+    else:
+        assert done.returncode == 130, done.stderr
+        assert done.stderr.strip() == "Avbrutet. Inget nytt skrevs; förra paketet är orört."
+
+
+# --- every value a report can state -----------------------------------------------------------------
+
+
+def _saved_value(path: Path, sheet: str, cell: str, raw: str, number_format: str | None = None) -> None:
+    """Put ``raw`` as the saved value of a numeric cell, as another program could have written it (``NaN``, ``INF``)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from reporter.workbook import sheet_parts
+
+    book = load_workbook(path)
+    book[sheet][cell] = 0
+    if number_format:
+        book[sheet][cell].number_format = number_format
+    book.save(path)
+    member = sheet_parts(path)[sheet]
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    xml = parts[member].decode()
+    value = xml.index("<v>", xml.index(f'<c r="{cell}"'))
+    parts[member] = (xml[:value] + f"<v>{raw}</v>" + xml[xml.index("</v>", value) + 4:]).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+@pytest.mark.parametrize(
+    "raw, said",
+    [("NaN", "NaN"), ("INF", "oändligt"), ("-INF", "oändligt"), ("1e300", "rimlig storlek"), ("-2.5E+13", "rimlig storlek")],
+)
+def test_a_number_no_report_can_state_is_an_error_at_its_cell(base, raw, said):
+    _saved_value(base / "personal.xlsx", "Arbetad tid", "C3", raw)
+    found = [p for p in reporter.validate(base).errors if p.where.cell == "C3"]
+    assert found and said in found[0].message, [str(p) for p in reporter.validate(base).problems]
+    assert (found[0].where.file, found[0].where.sheet) == ("personal.xlsx", "Arbetad tid")
+
+
+@pytest.mark.parametrize("text, said", [("2021-04-31", "2021-04-31 finns inte i kalendern"), ("1899-12", "förväntat en månad")])
+def test_a_date_that_does_not_exist_is_an_error_at_its_cell(base, text, said):
+    set_cell(base / "personal.xlsx", "Arbetad tid", "B3", text)
+    found = [p for p in reporter.validate(base).errors if p.where.cell == "B3"]
+    assert found and said in found[0].message
+
+
+def test_excels_fictitious_1900_02_29_is_an_error_showing_that_date(base):
+    _saved_value(base / "personal.xlsx", "Arbetad tid", "B3", "60", number_format="yyyy-mm-dd")  # serial 60: 1900-02-29 in Excel
+    found = [p for p in reporter.validate(base).errors if p.where.cell == "B3"]
+    assert found and "1900-02-29" in found[0].message
+
+
+def test_a_date_before_march_1900_is_an_error(base):
+    import datetime as dt
+
+    set_cell(base / "personal.xlsx", "Arbetad tid", "B3", dt.datetime(1900, 1, 15))
+    found = [p for p in reporter.validate(base).errors if p.where.cell == "B3"]
+    assert found and "mars 1900" in found[0].message
+
+
+def test_a_folder_named_for_another_month_is_an_error(tmp_path):
+    folder = tmp_path / "2022-03"
+    write_other_period(folder)  # rapport.yaml says 2022-02
+    found = [p for p in reporter.validate(folder).errors if p.where.key == "period"]
+    assert found and "mappen heter 2022-03 men rapport.yaml säger period: 2022-02" in found[0].message
+
+
+# --- verify proves the package ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def pdf_package(base, space) -> Path:
+    """A package built with (stand-in) PDFs: the manifest lists them with their sha256."""
+    soffice = _fake_soffice(space, "bra")
+    return reporter.build(base, space / "out", workspace=space, pdf=True, soffice=soffice).out_dir
+
+
+def _verify(package: Path, base: Path, space: Path):
+    return reporter.verify(package, base, space / "templates")
+
+
+def test_verify_passes_a_whole_package(pdf_package, base, space):
+    result = _verify(pdf_package, base, space)
+    assert result.ok, result.outputs + result.inputs
+    assert any(name.endswith(".pdf") for name, _ in result.outputs)
+
+
+def test_verify_finds_an_appendix_removed_from_folder_and_manifest(pdf_package, base, space):
+    manifest = json.loads((pdf_package / "manifest.json").read_text(encoding="utf-8"))
+    gone = next(e["fil"] for e in manifest["utdata"] if e["fil"].startswith("bilaga-1"))
+    manifest["utdata"] = [e for e in manifest["utdata"] if e["fil"] != gone]
+    (pdf_package / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (pdf_package / gone).unlink()
+    result = _verify(pdf_package, base, space)
+    assert not result.ok and (gone, "bygget gör filen men manifestet saknar den") in result.outputs
+
+
+def test_verify_finds_an_extra_file(pdf_package, base, space):
+    (pdf_package / "bilaga-9-okand.docx").write_bytes(b"PK")
+    result = _verify(pdf_package, base, space)
+    assert not result.ok and ("bilaga-9-okand.docx", "extra fil i paketet, inte i manifestet") in result.outputs
+
+
+def test_verify_finds_a_replaced_pdf(pdf_package, base, space):
+    pdf = next(pdf_package.glob("bilaga-1-*.pdf"))
+    pdf.write_bytes(pdf.read_bytes() + b"\n% utbytt")
+    result = _verify(pdf_package, base, space)
+    assert not result.ok and (pdf.name, "ändrad sedan bygget (sha256 stämmer inte med manifestet)") in result.outputs
+
+
+def test_verify_finds_a_package_built_from_other_inputs(pdf_package, base, space):
+    (base / "texter").mkdir(exist_ok=True)
+    (base / "texter" / "namnderna.md").write_text("Nämnderna har sammanträtt.\n", encoding="utf-8")
+    result = _verify(pdf_package, base, space)
+    assert not result.ok
+    assert ("indatamappen", "indatamappens innehåll stämmer inte med manifestets indata_sha256") in result.inputs
+    assert ("texter/namnderna.md", "ny fil, inte i manifestet") in result.inputs
