@@ -93,6 +93,16 @@ def check(period_dir: Path) -> Checked:
     return Checked(period_dir, config, inputs, texts, problems)
 
 
+def template_context(period_dir: Path) -> dict:
+    """The template context of a buildable period folder, without charts (the template guide, tests)."""
+    from .context import build_context
+    from .figures import compute
+
+    checked = check(period_dir)
+    raise_if_errors(checked.problems)
+    return dict(build_context(checked.config, compute(checked.inputs, checked.config), checked.texts))
+
+
 def build(
     period_dir: Path | None = None,
     out_dir: Path | None = None,
