@@ -225,12 +225,12 @@ def _blocks(container) -> Iterator:
 def _container(container, part: str, prefix: list[str], area: str) -> Iterator[Paragraph]:
     blocks = list(_blocks(container))
     paragraph_count = sum(1 for b in blocks if b.tag == w("p"))
-    in_cell = container.tag == w("tc")
+    inside = bool(prefix)  # a cell, text box, note or comment: its paragraph needs no number when it is the only one
     paragraph_number = table_number = 0
     for block in blocks:
         if block.tag == w("p"):
             paragraph_number += 1
-            place = prefix + ([] if in_cell and paragraph_count == 1 else [f"stycke {paragraph_number}"])
+            place = prefix + ([] if inside and paragraph_count == 1 else [f"stycke {paragraph_number}"])
             yield Paragraph(block, part, ", ".join(place), area, visible_text(block))
             for box_number, box in enumerate(_text_boxes(block), 1):
                 yield from _container(box, part, place + [f"textruta {box_number}"], "textruta")

@@ -95,8 +95,14 @@ def _normalise(docx) -> None:
 
 
 def _around(exc) -> str:
-    around = " | ".join(line.strip() for line in getattr(exc, "docx_context", []) if line.strip())
-    return f" (vid: {around})" if around else ""
+    """`` (vid: …)``: the template text of the line that failed, shortened; docxtpl gives seven lines around it."""
+    lines = [line.strip() for line in getattr(exc, "docx_context", [])]
+    if not lines:
+        return ""
+    failing = lines[min(3, (getattr(exc, "lineno", 1) or 1) - 1, len(lines) - 1)] or next((line for line in lines if line), "")
+    if len(failing) > 160:
+        failing = failing[:120] + " … " + failing[-30:]
+    return f" (vid: {failing})" if failing else ""
 
 
 def _tag_of(document, exc) -> str:

@@ -201,6 +201,31 @@ def edit_docx(path: Path, member: str, edit, target: Path | None = None) -> Path
     return target
 
 
+WORD_NAMESPACES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                   'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def add_footnote(document, paragraph, text: str) -> None:
+    """Give a python-docx document a footnotes part with one footnote, marked at the end of ``paragraph``."""
+    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    paragraph._p.append(parse_xml(f'<w:r {WORD_NAMESPACES}><w:footnoteReference w:id="1"/></w:r>'))
+    notes = (f'<w:footnotes {WORD_NAMESPACES}><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p>'
+             f'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    document.part.relate_to(Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), document.part.package), RT.FOOTNOTES)
+
+
+def add_text_box(paragraph, text: str) -> None:
+    """A text box (VML, as Word writes for compatibility) holding ``text``, anchored in ``paragraph``."""
+    from docx.oxml import parse_xml
+
+    paragraph._p.append(parse_xml(f'<w:r {WORD_NAMESPACES}><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
+                                  f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+
+
 def replace_once(old: str, new: str):
     """An edit for :func:`edit_docx`: ``old`` (which must be there) becomes ``new``."""
     def edit(xml: str) -> str:

@@ -9,18 +9,12 @@ import zlib
 
 import pytest
 from docx import Document
-from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.shared import Cm
 
 import reporter
 
-from helpers import dump_docx, edit_docx
-
-NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-      'xmlns:v="urn:schemas-microsoft-com:vml"')
+from helpers import WORD_NAMESPACES as NS, add_footnote, add_text_box, dump_docx, edit_docx
 
 
 def _png() -> bytes:
@@ -46,16 +40,11 @@ def everything(tmp_path):
     for xml in re.findall(r"<w:r .*?</w:r>", _field("PAGE")):
         footer._p.append(parse_xml(xml))
     body = document.add_paragraph("Brödtext med fotnot")
-    body._p.append(parse_xml(f'<w:r {NS}><w:footnoteReference w:id="1"/></w:r>'))
-    body._p.append(parse_xml(f'<w:r {NS}><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>I rutan</w:t></w:r></w:p>'
-                             '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    add_footnote(document, body, "Källa: exemplet.")
+    add_text_box(body, "I rutan")
     document.add_comment(body.runs, text="Stämmer siffran?", author="Granskare")
     document.add_picture(io.BytesIO(_png()), width=Cm(4), height=Cm(2))
     document.inline_shapes[0]._inline.docPr.set("descr", "En bild av ingenting")
-    notes = (f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-             '<w:footnote w:id="1"><w:p><w:r><w:t>Källa: exemplet.</w:t></w:r></w:p></w:footnote></w:footnotes>')
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), document.part.package)
-    document.part.relate_to(part, RT.FOOTNOTES)
     path = tmp_path / "allt.docx"
     document.save(path)
     return path

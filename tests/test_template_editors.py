@@ -2,7 +2,7 @@
 
 Each case edits a bundled template the way an editor saves it and checks
 that the rendered document reads exactly as the one from the template as
-shipped.
+shipped, and that `reporter mallar` finds nothing wrong with it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import pytest
 from reporter.pdf import convert
 from reporter.pipeline import template_context
 from reporter.render import render_docx
+from reporter.templatecheck import check_template
 
 from helpers import dump_docx, edit_docx, needs_soffice, replace_once
 
@@ -80,6 +81,7 @@ def test_a_tag_split_over_runs_builds_the_same_text(case, context, shipped, tmp_
     tag, split = SPLITS[case]
     sentence = SENTENCE.replace(tag, split)
     template = edit_docx(TEMPLATES / MAIN, "word/document.xml", replace_once(SENTENCE, sentence), tmp_path / MAIN)
+    assert check_template(template) == []
     assert _rendered_text(template, context, tmp_path) == shipped
 
 
@@ -95,6 +97,7 @@ def test_every_kind_of_split_at_once_in_a_paragraph_tag(context, shipped, tmp_pa
     )
     template = edit_docx(TEMPLATES / MAIN, "word/document.xml",
                          replace_once("<w:t>{%p if texter.inledning %}</w:t>", f"<w:t>{split}</w:t>"), tmp_path / MAIN)
+    assert check_template(template) == []
     assert _rendered_text(template, context, tmp_path) == shipped
 
 
@@ -132,6 +135,7 @@ def test_styles_named_as_libreoffice_names_them(context, shipped, tmp_path):
     """LibreOffice writes `Heading 2` where Word writes `heading 2`."""
     template = _styles_renamed(tmp_path, ('<w:name w:val="heading 2"/>', '<w:name w:val="Heading 2"/>'),
                                ('<w:name w:val="heading 3"/>', '<w:name w:val="Heading 3"/>'))
+    assert check_template(template) == []
     assert _rendered_text(template, context, tmp_path) == shipped
 
 
@@ -143,7 +147,15 @@ def test_styles_with_ids_a_swedish_word_gives_them(context, shipped, tmp_path):
     for member in ("word/styles.xml", "word/document.xml"):
         template = edit_docx(template, member, lambda xml: xml.replace('w:val="Heading2"', 'w:val="Rubrik2"')
                              .replace('w:styleId="Heading2"', 'w:styleId="Rubrik2"'), tmp_path / MAIN)
+    assert check_template(template) == []
     assert _rendered_text(template, context, tmp_path) == shipped
+
+
+def test_a_missing_style_is_named_by_the_check(tmp_path):
+    template = _styles_renamed(tmp_path, ('w:styleId="Heading3"', 'w:styleId="Egen"'), ('<w:name w:val="heading 3"/>', '<w:name w:val="Egen"/>'))
+    problems = check_template(template)
+    assert [(p.where.file, p.where.part) for p in problems] == [(MAIN, "formatmallar")]
+    assert "formatmallen ”Heading 3” saknas" in problems[0].message and "rubriker" in problems[0].message
 
 
 # --- LibreOffice -------------------------------------------------------------------------------
@@ -163,6 +175,7 @@ def test_every_template_resaved_by_libreoffice_builds_the_same_text(tmp_path):
     folder.mkdir()
     for name, data in resaved.items():
         (folder / name).write_bytes(data)
+    assert reporter.check_templates(templates_dir=folder).problems == []
     before = reporter.build(EXAMPLE, tmp_path / "före", TEMPLATES)
     after = reporter.build(EXAMPLE, tmp_path / "efter", folder)
     documents = [p.name for p in before.files if p.suffix == ".docx"]
