@@ -19,6 +19,7 @@ the tag as written and, where one is close, a suggestion; none is raised.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -191,17 +192,21 @@ def _without_none(kind):
 
 @functools.lru_cache(maxsize=None)
 def fields_of(kind: type) -> dict[str, Any]:
-    """A class's data fields and properties with their types (the names a template may use)."""
+    """A class's data fields (in declared order) and properties with their types: the names a template may use."""
     fields: dict[str, Any] = {}
     model_fields = getattr(kind, "model_fields", None)
     try:
         hints = typing.get_type_hints(kind)
     except Exception:  # noqa: BLE001 - a class without resolvable annotations has no typed fields
         hints = {}
-    for name, hint in hints.items():
+    declared = [f.name for f in dataclasses.fields(kind)] if dataclasses.is_dataclass(kind) else []
+    for name in declared + list(hints):
+        hint = hints.get(name, ANY)
         if not name.startswith("_") and (model_fields is None or name in model_fields) and typing.get_origin(hint) is not typing.ClassVar:
-            fields[name] = hint
+            fields.setdefault(name, hint)
     for klass in reversed(kind.__mro__):
+        if not klass.__module__.startswith("reporter"):  # not pydantic's or object's own properties
+            continue
         for name, value in vars(klass).items():
             if isinstance(value, property) and not name.startswith("_"):
                 try:
