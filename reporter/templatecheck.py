@@ -138,7 +138,10 @@ def _text_styles(path: Path, label: str) -> list[Problem]:
 
     from .render import HEADING_STYLES, LIST_STYLES, find_style
 
-    document = Document(str(path))
+    try:
+        document = Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - python-docx says little; the owner needs to know the file is damaged
+        return [error(f"mallens formatmallar kan inte läsas: {exc}", file=label, part="formatmallar")]
     uses = [(s, "rubriker") for s in HEADING_STYLES] + [(s, "punktlistor") for s in LIST_STYLES["bullet"]]
     uses += [(s, "numrerade listor") for s in LIST_STYLES["number"]]
     problems = []

@@ -20,12 +20,13 @@ SENTENCE = "Periodens resultat per {{ period|manad_ar }} uppgår till {{ ekonomi
 TEMPLATE_NAMES = [MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx"]
 
 
-def planted(tmp_path, *edits, member: str = "word/document.xml"):
-    """The main template with each (old, new) replaced once in one of its parts."""
+def planted(tmp_path, *edits):
+    """The main template with each (old, new) replaced once in its body, or each (part, old, new) in that part."""
     from conftest import TEMPLATES
 
     template = TEMPLATES / MAIN
-    for old, new in edits:
+    for edit in edits:
+        member, old, new = edit if len(edit) == 3 else ("word/document.xml", *edit)
         template = edit_docx(template, member, replace_once(old, new), tmp_path / MAIN)
     return template
 
@@ -48,35 +49,75 @@ def test_the_shipped_templates_have_no_findings():
     assert checked.problems == []
 
 
-# --- names, attributes, filters ---------------------------------------------------------------
+# --- each kind of mistake, one finding with its place ------------------------------------------
 
 
-def test_an_unknown_name(tmp_path):
-    template = planted(tmp_path, ("per {{ period|manad_ar }} uppgår", "per {{ perod|manad_ar }} uppgår"))
-    assert only(template) == ("brödtext", "stycke 13", "okänt namn `perod` i {{ perod|manad_ar }}; menade du `period`?")
+INLEDNING = "{%p if texter.inledning %}"
+# Each kind of mistake: the edits that make it (in the body unless a part is named) and the one finding it gives.
+MISTAKES = {
+    "okänt namn": ([("per {{ period|manad_ar }} uppgår", "per {{ perod|manad_ar }} uppgår")],
+                   ("brödtext", "stycke 13", "okänt namn `perod` i {{ perod|manad_ar }}; menade du `period`?")),
+    "okänt fält": ([("periodens_resultat.utfall|mnkr }}. Det", "periodens_resultat.utfal|mnkr }}. Det")],
+                   ("brödtext", "stycke 13", "`ekonomi.periodens_resultat` har inget `utfal` i {{ ekonomi.periodens_resultat.utfal|mnkr }}; "
+                    "menade du `utfall`?")),
+    "okänt fält på en loopvariabel i en tabellcell": (
+        [("{{ r.budget|mnkr_tal }}", "{{ r.budgett|mnkr_tal }}")],
+        ("brödtext", "tabell 1, rad 3, kolumn 3", "`r` har inget `budgett` i {{ r.budgett|mnkr_tal }}; menade du `budget`?")),
+    "okänd text": ([("{%p if texter.namnderna %}", "{%p if texter.namnder %}")],
+                   ("brödtext", "stycke 51", "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?")),
+    "okänt filter": ([("periodens_resultat.utfall|mnkr }}. Det", "periodens_resultat.utfall|mnrk }}. Det")],
+                     ("brödtext", "stycke 13", "okänt filter `mnrk` i {{ ekonomi.periodens_resultat.utfall|mnrk }}; menade du `mnkr`?")),
+    "namn som börjar med _": ([("{{ organisation }}</w:t>", "{{ organisation.__class__ }}</w:t>")],
+                              ("brödtext", "stycke 3", "`__class__` i {{ organisation.__class__ }}: namn som börjar med _ är inte "
+                               "tillåtna i mallar")),
+    "block som aldrig stängs": ([("<w:t>{%p endif %}</w:t>", "<w:t></w:t>")],
+                                ("brödtext", "stycke 6", f"{INLEDNING} stängs aldrig; lägg till {{%p endif %}} där blocket ska sluta")),
+    "slut utan block": ([("<w:t>{%p if bilaga.ekonomirapport %}</w:t>", "<w:t></w:t>")],
+                        ("brödtext", "stycke 19", "{%p endif %} har inget `if` att stänga")),
+    "korsade block": (  # {%p if bilagor %} {%p for b in bilagor %} … {%p endif %} {%p endfor %}
+        [("<w:t>{%p endfor %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t>",
+          "<w:t>{%p endif %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endfor %}</w:t>")],
+        ("brödtext", "stycke 59", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 57) är fortfarande "
+         "öppet; stäng det först med {%p endfor %}")),
+    "block utan p över två stycken": (
+        [(f"<w:t>{INLEDNING}</w:t>", "<w:t>{% if texter.inledning %}</w:t>"), ("<w:t>{%p endif %}</w:t>", "<w:t>{% endif %}</w:t>")],
+        ("brödtext", "stycke 11", "{% endif %} stänger {% if texter.inledning %} från brödtext, stycke 6; ett block utan p, tr eller tc "
+         "måste börja och sluta i samma stycke; skriv {%p …%} i egna stycken för att visa eller upprepa stycken")),
+    "p-block som stängs utan p": ([("<w:t>{%p endif %}</w:t>", "<w:t>{% endif %}</w:t>")],
+                                  ("brödtext", "stycke 11", f"{{% endif %}} hör till {INLEDNING} (brödtext, stycke 6) men skrivs inte "
+                                   "likadant; skriv {%p endif %}")),
+    "celltagg utanför en tabell": ([("{{ organisation }}</w:t>", "{% cellbg 'FF0000' %}{{ organisation }}</w:t>")],
+                                   ("brödtext", "stycke 3", "{% cellbg 'FF0000' %} står utanför en tabell; {% cellbg %} gäller en tabellcell")),
+    "text som försvinner bredvid {%p": ([(f"<w:t>{INLEDNING}</w:t>", f"<w:t>Inledande ord {INLEDNING}</w:t>")],
+                                        ("brödtext", "stycke 6", f"texten ”Inledande ord” i samma stycke som {INLEDNING} försvinner "
+                                         "när rapporten byggs; lägg {%p …%}-taggen i ett eget stycke")),
+    "text som försvinner bredvid {%tr": ([("{%tr for r in ekonomi.rader %}", "{%tr for r in ekonomi.rader %} Rader:")],
+                                         ("brödtext", "tabell 1, rad 2, kolumn 1", "texten ”Rader:” i samma tabellrad som {%tr for r in "
+                                          "ekonomi.rader %} försvinner när rapporten byggs; lägg {%tr …%}-taggen i en egen rad")),
+    "typografiska citattecken": ([("avvikelse|jamfort('budget')", "avvikelse|jamfort(”budget”)")],
+                                 ("brödtext", "stycke 13", "typografiskt citattecken ” i {{ ekonomi.periodens_resultat.avvikelse|"
+                                  "jamfort(”budget”) }}; skriv raka citattecken ' eller \" (Word byter dem när ”Ersätt raka "
+                                  "citattecken med typografiska” är på i Autokorrigering)")),
+    "& i en tagg (sidhuvudet)": ([("word/header1.xml", "{{ dokument.version }}", "{{ dokument.version &amp; dokument.dokument_id }}")],
+                                 ("sidhuvud", "tabell 1, rad 2, kolumn 3", "& i {{ dokument.version & dokument.dokument_id }}; "
+                                  "Jinja sätter ihop text med ~ och villkor med and")),
+    "tagg som inte går att läsa": ([("{{ organisation }}</w:t>", "{{ organisation|mnkr( }}</w:t>")],
+                                   ("brödtext", "stycke 3", "{{ organisation|mnkr( }} går inte att läsa: väntade ) men fick }")),
+    "okänd tagg": ([("{%p if bilaga.ekonomirapport %}", "{%p iff bilaga.ekonomirapport %}"),
+                    ('<w:t>{%p endif %}</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Heading1"/>',
+                     '<w:t></w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Heading1"/>')],
+                   ("brödtext", "stycke 17", "okänd tagg `iff` i {%p iff bilaga.ekonomirapport %}; menade du `if`?")),
+    "tagg som inte stängs i sitt stycke": ([("{{ organisation }}</w:t>", "{{ organisation </w:t>")],
+                                           ("brödtext", "stycke 3", "taggen ”{{ organisation” stängs inte i samma stycke; skriv }} i "
+                                            "slutet av taggen")),
+}
 
 
-def test_an_unknown_attribute(tmp_path):
-    template = planted(tmp_path, ("periodens_resultat.utfall|mnkr }}. Det", "periodens_resultat.utfal|mnkr }}. Det"))
-    assert only(template) == ("brödtext", "stycke 13", "`ekonomi.periodens_resultat` har inget `utfal` i "
-                              "{{ ekonomi.periodens_resultat.utfal|mnkr }}; menade du `utfall`?")
-
-
-def test_an_unknown_attribute_of_a_loop_variable_in_a_table_cell(tmp_path):
-    template = planted(tmp_path, ("{{ r.budget|mnkr_tal }}", "{{ r.budgett|mnkr_tal }}"))
-    assert only(template) == ("brödtext", "tabell 1, rad 3, kolumn 3",
-                              "`r` har inget `budgett` i {{ r.budgett|mnkr_tal }}; menade du `budget`?")
-
-
-def test_an_unknown_text_or_appendix(tmp_path):
-    template = planted(tmp_path, ("{%p if texter.namnderna %}", "{%p if texter.namnder %}"))
-    assert only(template)[2] == "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?"
-
-
-def test_an_unknown_filter(tmp_path):
-    template = planted(tmp_path, ("periodens_resultat.utfall|mnkr }}. Det", "periodens_resultat.utfall|mnrk }}. Det"))
-    assert only(template) == ("brödtext", "stycke 13", "okänt filter `mnrk` i {{ ekonomi.periodens_resultat.utfall|mnrk }}; "
-                              "menade du `mnkr`?")
+@pytest.mark.parametrize("kind", MISTAKES)
+def test_each_kind_of_mistake_gives_its_located_finding(kind, tmp_path):
+    edits, expected = MISTAKES[kind]
+    template = planted(tmp_path, *edits)
+    assert findings(template) == [expected]
 
 
 def test_charts_only_in_the_appendices(tmp_path):
@@ -87,45 +128,7 @@ def test_charts_only_in_the_appendices(tmp_path):
     assert problem.message == "`diagram` har inget `produktion` i {{ diagram.produktion }}"
 
 
-def test_an_attribute_starting_with_an_underscore_is_not_allowed(tmp_path):
-    template = planted(tmp_path, ("{{ organisation }}</w:t>", "{{ organisation.__class__ }}</w:t>"))
-    assert only(template)[2] == "`__class__` i {{ organisation.__class__ }}: namn som börjar med _ är inte tillåtna i mallar"
-
-
-# --- blocks ------------------------------------------------------------------------------------
-
-
-def test_an_unclosed_block(tmp_path):
-    template = planted(tmp_path, ("<w:t>{%p endif %}</w:t>", "<w:t></w:t>"))
-    assert only(template) == ("brödtext", "stycke 6", "{%p if texter.inledning %} stängs aldrig; lägg till {%p endif %} "
-                              "där blocket ska sluta")
-
-
-def test_an_end_without_a_block(tmp_path):
-    template = planted(tmp_path, ("<w:t>{%p if bilaga.ekonomirapport %}</w:t>", "<w:t></w:t>"))
-    assert only(template) == ("brödtext", "stycke 19", "{%p endif %} har inget `if` att stänga")
-
-
-def test_crossed_blocks(tmp_path):
-    """{%p if bilagor %} {%p for b in bilagor %} … {%p endif %} {%p endfor %}: one mistake, one finding."""
-    template = planted(tmp_path, ("<w:t>{%p endfor %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t>",
-                                  "<w:t>{%p endif %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endfor %}</w:t>"))
-    assert only(template) == ("brödtext", "stycke 59", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} "
-                              "(stycke 57) är fortfarande öppet; stäng det först med {%p endfor %}")
-
-
-def test_a_block_of_plain_tags_over_two_paragraphs(tmp_path):
-    template = planted(tmp_path, ("<w:t>{%p if texter.inledning %}</w:t>", "<w:t>{% if texter.inledning %}</w:t>"),
-                       ("<w:t>{%p endif %}</w:t>", "<w:t>{% endif %}</w:t>"))
-    assert only(template) == ("brödtext", "stycke 11", "{% endif %} stänger {% if texter.inledning %} från brödtext, stycke 6; "
-                              "ett block utan p, tr eller tc måste börja och sluta i samma stycke; skriv {%p …%} i egna stycken "
-                              "för att visa eller upprepa stycken")
-
-
-def test_a_block_opened_with_p_and_closed_without(tmp_path):
-    template = planted(tmp_path, ("<w:t>{%p endif %}</w:t>", "<w:t>{% endif %}</w:t>"))
-    assert only(template)[2] == ("{% endif %} hör till {%p if texter.inledning %} (brödtext, stycke 6) men skrivs inte likadant; "
-                                 "skriv {%p endif %}")
+# --- findings that bring others -----------------------------------------------------------------
 
 
 def test_a_row_block_ending_in_another_table(tmp_path):
@@ -137,9 +140,6 @@ def test_a_row_block_ending_in_another_table(tmp_path):
     assert all(message.startswith("okänt namn `b` i {{ b.") for _, _, message in found if "stänger" not in message)
 
 
-# --- {%p, {%tr, {%tc where they cannot work ---------------------------------------------------
-
-
 def test_a_row_tag_outside_a_table(tmp_path):
     template = planted(tmp_path, ("<w:t>{%p for m in produktion.matt %}", "<w:t>{%tr for m in produktion.matt %}"),
                        ("<w:t>{%p endfor %}", "<w:t>{%tr endfor %}"))
@@ -148,22 +148,6 @@ def test_a_row_tag_outside_a_table(tmp_path):
         ("stycke 23", "{%tr for m in produktion.matt %} står utanför en tabell"), ("stycke 25", "{%tr endfor %} står utanför en tabell"),
     ]
     assert "i brödtext används {%p …%}" in found[0][2]
-
-
-def test_a_cell_tag_outside_a_table(tmp_path):
-    template = planted(tmp_path, ("{{ organisation }}</w:t>", "{% cellbg 'FF0000' %}{{ organisation }}</w:t>"))
-    assert only(template)[2] == "{% cellbg 'FF0000' %} står utanför en tabell; {% cellbg %} gäller en tabellcell"
-
-
-def test_text_that_would_vanish_beside_a_paragraph_tag(tmp_path):
-    template = planted(tmp_path, ("<w:t>{%p if texter.inledning %}</w:t>", "<w:t>Inledande ord {%p if texter.inledning %}</w:t>"))
-    assert only(template) == ("brödtext", "stycke 6", "texten ”Inledande ord” i samma stycke som {%p if texter.inledning %} "
-                              "försvinner när rapporten byggs; lägg {%p …%}-taggen i ett eget stycke")
-
-
-def test_text_that_would_vanish_beside_a_row_tag(tmp_path):
-    template = planted(tmp_path, ("{%tr for r in ekonomi.rader %}", "{%tr for r in ekonomi.rader %} Rader:"))
-    assert only(template)[2].startswith("texten ”Rader:” i samma tabellrad som {%tr for r in ekonomi.rader %} försvinner")
 
 
 # --- where tags do nothing ---------------------------------------------------------------------
@@ -198,39 +182,6 @@ def test_a_tag_in_a_footnote(tmp_path):
     template = _with_python_docx(tmp_path, lambda document: add_footnote(document, document.paragraphs[3], "Källa {{ organisation }}"))
     assert only(template)[:2] == ("fotnoter", "fotnot 1")
     assert only(template)[2].startswith("{{ organisation }} står i en fotnot, där taggar inte fungerar")
-
-
-# --- how tags are written ----------------------------------------------------------------------
-
-
-def test_curly_quotes_in_a_tag(tmp_path):
-    template = planted(tmp_path, ("avvikelse|jamfort('budget')", "avvikelse|jamfort(”budget”)"))
-    assert only(template) == ("brödtext", "stycke 13", "typografiskt citattecken ” i {{ ekonomi.periodens_resultat.avvikelse|"
-                              "jamfort(”budget”) }}; skriv raka citattecken ' eller \" (Word byter dem när ”Ersätt raka citattecken "
-                              "med typografiska” är på i Autokorrigering)")
-
-
-def test_an_ampersand_in_a_tag(tmp_path):
-    template = planted(tmp_path, ("{{ dokument.version }}", "{{ dokument.version &amp; dokument.dokument_id }}"), member="word/header1.xml")
-    assert only(template) == ("sidhuvud", "tabell 1, rad 2, kolumn 3",
-                              "& i {{ dokument.version & dokument.dokument_id }}; Jinja sätter ihop text med ~ och villkor med and")
-
-
-def test_a_tag_that_does_not_parse(tmp_path):
-    template = planted(tmp_path, ("{{ organisation }}</w:t>", "{{ organisation|mnkr( }}</w:t>"))
-    assert only(template) == ("brödtext", "stycke 3", "{{ organisation|mnkr( }} går inte att läsa: väntade ) men fick }")
-
-
-def test_an_unknown_tag(tmp_path):
-    template = planted(tmp_path, ("{%p if bilaga.ekonomirapport %}", "{%p iff bilaga.ekonomirapport %}"),
-                       ("<w:t>{%p endif %}</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Heading1\"/>",
-                        "<w:t></w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Heading1\"/>"))
-    assert only(template) == ("brödtext", "stycke 17", "okänd tagg `iff` i {%p iff bilaga.ekonomirapport %}; menade du `if`?")
-
-
-def test_a_tag_not_closed_in_its_paragraph(tmp_path):
-    template = planted(tmp_path, ("{{ organisation }}</w:t>", "{{ organisation </w:t>"))
-    assert only(template) == ("brödtext", "stycke 3", "taggen ”{{ organisation” stängs inte i samma stycke; skriv }} i slutet av taggen")
 
 
 # --- all at once, in the CLI and in the build ------------------------------------------------------
@@ -323,3 +274,14 @@ def test_the_tags_of_each_template(name, file_regression):
         lines.append(f"== {part} ==")
         lines += tags
     file_regression.check("\n".join(lines) + "\n", extension=".txt", encoding="utf-8", basename=name.removesuffix(".docx"))
+
+
+def test_a_file_that_is_no_template_is_a_finding_not_a_traceback(tmp_path):
+    from conftest import TEMPLATES
+
+    not_a_docx = tmp_path / "anteckning.docx"
+    not_a_docx.write_text("hej", encoding="utf-8")
+    broken_styles = edit_docx(TEMPLATES / MAIN, "word/styles.xml", lambda xml: xml[:500], tmp_path / "trasig.docx")
+    assert [(p.where.file, p.where.part, p.message.split(":")[0]) for p in check_template(not_a_docx) + check_template(broken_styles)] == [
+        ("anteckning.docx", "", "mallen kan inte läsas som Word-dokument"), ("trasig.docx", "formatmallar", "mallens formatmallar kan inte läsas"),
+    ]
