@@ -1,7 +1,8 @@
 """reporter: builds Regiondirektörens rapport from a period's input workbooks.
 
 The public API: :func:`build` a period into ``out/``, :func:`validate` a
-period folder. Both report problems as located :class:`Problem` values.
+period folder, :func:`check_templates` the Word templates. All report
+problems as located :class:`Problem` values.
 """
 
 from __future__ import annotations
