@@ -1,7 +1,8 @@
 """reporter: builds Regiondirektörens rapport from a period's input workbooks.
 
 The public API: :func:`build` a period into ``out/``, :func:`validate` a
-period folder. Both report problems as located :class:`Problem` values.
+period folder, :func:`check_templates` the Word templates. All report
+problems as located :class:`Problem` values.
 """
 
 from __future__ import annotations
@@ -42,6 +43,16 @@ def status(period_dir: Path):
     return _status(check(period_dir))
 
 
+def check_templates(template: str | None = None, templates_dir: Path | None = None, workspace: Path | None = None):
+    """Check every template (or one, by name or path) against the template contract, without building.
+
+    Returns the templates checked and every finding; see :mod:`reporter.templatecheck`.
+    """
+    from .pipeline import check_templates as _check
+
+    return _check(template, templates_dir, workspace)
+
+
 def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | None = None):
     """Rebuild a package from the inputs its manifest names and compare; see :mod:`reporter.verification`."""
     from .verification import verify as _verify
@@ -56,4 +67,7 @@ def scaffold(period_dir: Path, period, division: str | None = None):
     return _scaffold(period_dir, period, division)
 
 
-__all__ = ["Location", "Problem", "ReporterError", "Severity", "build", "scaffold", "status", "validate", "verify", "__version__"]
+__all__ = [
+    "Location", "Problem", "ReporterError", "Severity", "build", "check_templates", "scaffold", "status", "validate", "verify",
+    "__version__",
+]

@@ -234,8 +234,16 @@ def _scaled(values: list[float | None], scale: float) -> list[float | None]:
     return [None if v is None else v / scale for v in values]
 
 
+# The charts of each generated appendix, by the names its template uses (``diagram.<namn>``).
+CHART_NAMES = {
+    "ekonomirapport": ("avvikelse_per_division", "kostnader_per_manad"),
+    "produktionsrapport": ("produktion", "tillganglighet"),
+    "personalrapport": ("anstallda", "sjukfranvaro"),
+}
+
+
 def charts_for(kind: str, figures) -> dict[str, Chart]:
-    """The charts one generated appendix shows, by the names its template uses."""
+    """The charts one generated appendix shows, by the names its template uses (``CHART_NAMES``)."""
     if kind == "ekonomirapport":
         divisions = figures.ekonomi.divisioner
         return {

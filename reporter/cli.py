@@ -152,7 +152,7 @@ def validate(period_dir: Path, as_json: bool) -> None:
 
 
 def _findings(checked, code: int) -> dict:
-    names = {"file": "fil", "sheet": "blad", "cell": "cell", "key": "nyckel"}
+    names = {"file": "fil", "sheet": "blad", "cell": "cell", "key": "nyckel", "part": "del", "place": "plats"}
 
     def place(location) -> dict:
         return {names[k]: v for k, v in vars(location).items() if v}
@@ -231,6 +231,25 @@ def scaffold(period_dir: Path, period_text: str, division: str | None) -> None:
     for path in made.kept:
         click.echo(f"Finns redan, orörd: {path}")
     click.echo(f"Fyll i filerna och kontrollera dem med: reporter validate {period_dir}")
+
+
+@main.command()
+@click.argument("mall", required=False)
+@click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmapp (standard: templates/).")
+def mallar(mall: str | None, templates_dir: Path | None) -> None:
+    """Kontrollera mallarna mot mallkontraktet utan att bygga: alla, eller MALL (namn eller sökväg).
+
+    Visar varje fel med mall, del, stycke eller tabellcell och taggen. Slutkod 0 utan fel, 1 med fel.
+    """
+    from . import check_templates
+
+    result = check_templates(mall, templates_dir)
+    if result.problems:
+        count = len(result.problems)
+        _echo_problems(result.problems, f"Det finns {count} fel i mallarna:" if count != 1 else "Det finns 1 fel i mallarna:")
+        sys.exit(EXIT_INVALID)
+    names = ", ".join(t.name for t in result.templates)
+    click.echo(f"Inga fel i {len(result.templates)} {'mall' if len(result.templates) == 1 else 'mallar'}: {names}")
 
 
 @main.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from .bilagor import Bilaga, bilagor
+from .charts import CHART_NAMES, Chart
 from .config import GENERATED_BILAGOR, Dokument, Rapport, Undertecknare
 from .figures import Figures
 from .figures.ekonomi import Ekonomi
@@ -17,7 +18,7 @@ from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import Personal
 from .figures.produktion import Produktion
 from .model import Month
-from .texts import Block
+from .texts import TEXT_FILES, Block
 
 
 class TemplateContext(TypedDict):
@@ -37,6 +38,46 @@ class TemplateContext(TypedDict):
     personal: Personal
     maluppfyllelse: Maluppfyllelse
     texter: dict[str, list[Block] | None]  # None: the text file is missing
+
+
+class AppendixContext(TemplateContext):
+    """What a generated appendix's template is rendered with: the main context and its charts."""
+
+    diagram: dict[str, Chart]  # chart name (charts.CHART_NAMES) -> chart, shown as a picture with alt text
+
+
+# What each name is, in the template owners' words (docs/mallar.md); one entry per name above.
+DESCRIPTIONS = {
+    "titel": "rapportens titel ur rapport.yaml",
+    "organisation": "regionens namn ur rapport.yaml",
+    "period": "rapportmånaden",
+    "foregaende_manad": "månaden före rapportmånaden",
+    "foregaende_ar": "samma månad ett år tidigare",
+    "dokument": "dokument-id-blocket i sidhuvudet, ur rapport.yaml",
+    "undertecknare": "den som undertecknar inledningen; tomt om rapport.yaml inte anger någon",
+    "bilagor": "bilagorna i ordning, numrerade från 1",
+    "bilaga": "en genererad bilaga per slag; tomt när bilagan inte är med i rapport.yaml",
+    "ekonomi": "ekonomins nyckeltal (belopp i tkr)",
+    "produktion": "produktion, tillgänglighet och beläggning",
+    "personal": "anställda, arbetad tid och sjukfrånvaro",
+    "maluppfyllelse": "styrkortets perspektiv, mål och styrmått",
+    "texter": "texterna ur texter/*.md som Word-stycken; tomt när filen saknas",
+    "diagram": "bilagans diagram som bilder med alternativtext (bara i bilagornas mallar)",
+}
+
+
+def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
+    """The context type a template is rendered with, and the keys of its dictionaries.
+
+    A template named after a generated appendix (``ekonomirapport.docx``)
+    gets :class:`AppendixContext` with that appendix's charts; any other the
+    main report's :class:`TemplateContext`.
+    """
+    keys = {"texter": tuple(TEXT_FILES), "bilaga": tuple(GENERATED_BILAGOR)}
+    kind = template_name.removesuffix(".docx")
+    if kind in GENERATED_BILAGOR:
+        return AppendixContext, {**keys, "diagram": CHART_NAMES.get(kind, ())}
+    return TemplateContext, keys
 
 
 def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block] | None]) -> TemplateContext:

@@ -20,15 +20,19 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Location:
-    """Where a problem is: a file and, inside it, a sheet and cell, or a key."""
+    """Where a problem is: a file and, inside it, a sheet and cell, a key, or a
+    template's part (brödtext, sidhuvud …) and place (stycke 14, tabell 2, rad 1, kolumn 3)."""
 
     file: str = ""
     sheet: str = ""
     cell: str = ""
     key: str = ""
+    part: str = ""
+    place: str = ""
 
     def __str__(self) -> str:
         parts = [self.file] if self.file else []
+        parts += [text for text in (self.part, self.place) if text]
         if self.sheet:
             parts.append(f"blad {self.sheet}")
         if self.cell:
@@ -64,7 +68,7 @@ class Problem:
 
 
 def error(message: str, **where: str) -> Problem:
-    """Make an error at the given location (file=, sheet=, cell=, key=)."""
+    """Make an error at the given location (file=, sheet=, cell=, key=, part=, place=)."""
     return Problem(Severity.ERROR, message, Location(**where))
 
 

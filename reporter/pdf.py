@@ -39,8 +39,12 @@ def find_soffice(given: Path | None = None) -> Path:
     )
 
 
-def convert(documents: dict[str, bytes], soffice: Path) -> dict[str, bytes]:
-    """Convert every DOCX (name → bytes) to PDF in one LibreOffice run; name.pdf → bytes."""
+def convert(documents: dict[str, bytes], soffice: Path, to: str = "pdf") -> dict[str, bytes]:
+    """Convert every DOCX (name → bytes) in one LibreOffice run; name.pdf → bytes.
+
+    ``to`` is LibreOffice's target format: ``pdf``, or ``docx`` to have
+    Writer open and save a document as a template owner's Writer would.
+    """
     with tempfile.TemporaryDirectory(prefix="reporter-pdf-") as temporary:
         folder = Path(temporary)
         sources = []
@@ -51,26 +55,26 @@ def convert(documents: dict[str, bytes], soffice: Path) -> dict[str, bytes]:
         profile = folder / "profil"  # its own profile: never disturbs an open LibreOffice
         command = [
             str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(folder / "pdf"), *map(str, sources),
+            "--convert-to", to, "--outdir", str(folder / "ut"), *map(str, sources),
         ]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
-            raise ReporterError(error(f"LibreOffice blev inte klar med PDF-filerna på {TIMEOUT_SECONDS} sekunder")) from None
+            raise ReporterError(error(f"LibreOffice blev inte klar med {to.upper()}-filerna på {TIMEOUT_SECONDS} sekunder")) from None
         except OSError as exc:
             raise ReporterError(error(f"LibreOffice kunde inte startas ({soffice}): {exc.strerror or exc}")) from None
         result = {}
         for source in sources:
-            pdf = folder / "pdf" / f"{source.stem}.pdf"
-            if not pdf.is_file():
+            converted = folder / "ut" / f"{source.stem}.{to}"
+            if not converted.is_file():
                 detail = (done.stderr or done.stdout or "").strip().splitlines()[-1:] or ["inget meddelande"]
-                raise ReporterError(error(f"LibreOffice gjorde ingen PDF av {source.name} ({detail[0]})"))
-            data = pdf.read_bytes()
-            if not _opens(data):
+                raise ReporterError(error(f"LibreOffice gjorde ingen {to.upper()} av {source.name} ({detail[0]})"))
+            data = converted.read_bytes()
+            if to == "pdf" and not _opens(data):
                 raise ReporterError(
                     error(f"LibreOffice ({soffice}) gjorde en trasig PDF av {source.name}; försök igen, eller uppdatera LibreOffice")
                 )
-            result[pdf.name] = data
+            result[converted.name] = data
         return result
 
 

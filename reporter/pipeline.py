@@ -50,6 +50,14 @@ class Checked:
 
 
 @dataclass(frozen=True)
+class TemplateCheck:
+    """The templates checked and what was found in them."""
+
+    templates: list
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
 class BuildResult:
     """What a build wrote, and the warnings it had."""
 
@@ -93,6 +101,25 @@ def check(period_dir: Path) -> Checked:
     return Checked(period_dir, config, inputs, texts, problems)
 
 
+def template_context(period_dir: Path) -> dict:
+    """The template context of a buildable period folder, without charts (the template guide, tests)."""
+    from .context import build_context
+    from .figures import compute
+
+    checked = check(period_dir)
+    raise_if_errors(checked.problems)
+    return dict(build_context(checked.config, compute(checked.inputs, checked.config), checked.texts))
+
+
+def check_templates(template: str | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> TemplateCheck:
+    """``reporter mallar``: every template the build uses, or the one named, against the template contract."""
+    from .templatecheck import check_templates as check_all, find_template, known_templates
+
+    templates_dir = templates_dir or (workspace or Path.cwd()) / TEMPLATE_DIR
+    chosen = [find_template(templates_dir, template)] if template else known_templates(templates_dir)
+    return TemplateCheck(chosen, check_all(chosen))
+
+
 def build(
     period_dir: Path | None = None,
     out_dir: Path | None = None,
@@ -113,6 +140,7 @@ def build(
     from .figures import compute
     from .package import checkpoint, manifest, normalise_docx, output_lock, write_package
     from .render import render_docx
+    from .templatecheck import check_templates as check_all, known_templates
 
     workspace = workspace or Path.cwd()
     period_dir = find_period_dir(period_dir, workspace)
@@ -123,7 +151,11 @@ def build(
         soffice = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
     with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
         checked = check(period_dir)
-        raise_if_errors(checked.problems)
+        problems = list(checked.problems)
+        if checked.config is not None:  # the templates this build uses, checked before anything is rendered
+            kinds = [b.slag for b in bilagor(checked.config) if b.generated]
+            problems += check_all(known_templates(templates_dir, kinds))
+        raise_if_errors(problems)
         config, inputs = checked.config, checked.inputs
 
         figures = compute(inputs, config)

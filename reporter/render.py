@@ -55,6 +55,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
         raise ReporterError(error(f"mallen kan inte öppnas som Word-dokument: {exc}", file=label)) from None
     env = jinja_environment()
     context = dict(context)
+    _normalise(document.docx)
     try:
         numbering = _Numbering(document.docx)
         context["texter"] = {
@@ -64,7 +65,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
         context["diagram"] = {key: _image(document, chart) for key, chart in context.get("diagram", {}).items()}
         document.render(context, env, autoescape=True)
     except KeyError as exc:
-        raise ReporterError(error(f"mallen saknar formatmallen {exc}", file=label)) from None
+        raise ReporterError(error(f"mallen saknar formatmallen \"{exc.args[0]}\" (texterna använder den)", file=label)) from None
     except SecurityError as exc:
         raise ReporterError(
             error(f"mallen försöker använda något som inte är tillåtet: {exc}{_tag_of(document, exc)}", file=label)
@@ -81,9 +82,27 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     return buffer.getvalue()
 
 
+def _normalise(docx) -> None:
+    """Body, headers and footers as their owner sees them (see :mod:`reporter.docxparts`)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from .docxparts import normalise
+
+    normalise(docx.element.body)
+    for rel in docx.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
+            normalise(rel.target_part.element)
+
+
 def _around(exc) -> str:
-    around = " | ".join(line.strip() for line in getattr(exc, "docx_context", []) if line.strip())
-    return f" (vid: {around})" if around else ""
+    """`` (vid: …)``: the template text of the line that failed, shortened; docxtpl gives seven lines around it."""
+    lines = [line.strip() for line in getattr(exc, "docx_context", [])]
+    if not lines:
+        return ""
+    failing = lines[min(3, (getattr(exc, "lineno", 1) or 1) - 1, len(lines) - 1)] or next((line for line in lines if line), "")
+    if len(failing) > 160:
+        failing = failing[:120] + " … " + failing[-30:]
+    return f" (vid: {failing})" if failing else ""
 
 
 def _tag_of(document, exc) -> str:
@@ -219,7 +238,7 @@ def _paragraphs(docx, blocks: list[Block], numbering: _Numbering):
             style_name = None
         properties = ""
         if style_name:
-            style = docx.styles[style_name]
+            style = find_style(docx, style_name)
             properties = f'<w:pStyle w:val="{escape(style.style_id)}"/>'
             if block.kind == "number" and block.level == 1:
                 num_id = numbering.num_id(block, style)
@@ -228,6 +247,27 @@ def _paragraphs(docx, blocks: list[Block], numbering: _Numbering):
         runs = "".join(_run(span) for span in block.spans)
         parts.append(f"<w:p><w:pPr>{properties}</w:pPr>{runs}</w:p>" if properties else f"<w:p>{runs}</w:p>")
     return Markup("".join(parts))
+
+
+def find_style(docx, name: str):
+    """A paragraph style by id or by name, whoever saved the template.
+
+    Word writes built-in names in lower case (``heading 2``), LibreOffice as
+    shown (``Heading 2``), and a Swedish Word localises the id (``Rubrik2``).
+    The id without spaces wins (LibreOffice may give two styles one name);
+    then the name, ignoring case. Raises KeyError naming the style.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+
+    wanted_id, wanted_name = name.replace(" ", ""), name.casefold()
+    paragraph_styles = [s for s in docx.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+    for style in paragraph_styles:
+        if style.style_id == wanted_id:
+            return style
+    for style in paragraph_styles:
+        if (style.name or "").casefold() == wanted_name:
+            return style
+    raise KeyError(name)
 
 
 def _run(span) -> str:

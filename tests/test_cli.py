@@ -80,3 +80,23 @@ def test_missing_period_folder_is_a_message():
     result = CliRunner().invoke(main, ["build", "finns/inte"])
     assert result.exit_code == 1
     assert "periodmappen finns/inte finns inte" in result.output
+
+
+def test_mallar_passes_the_template_and_folder_to_the_library():
+    checked = mock.Mock(templates=[mock.Mock()], problems=[])
+    checked.templates[0].name = "ekonomirapport.docx"
+    with mock.patch.object(reporter, "check_templates", autospec=True, return_value=checked) as check:
+        result = CliRunner().invoke(main, ["mallar", "ekonomirapport", "--templates", "mallar"])
+    check.assert_called_once_with("ekonomirapport", Path("mallar"))
+    assert (result.exit_code, result.output) == (0, "Inga fel i 1 mall: ekonomirapport.docx\n")
+
+
+def test_mallar_findings_become_lines_with_part_and_place_and_exit_1():
+    problem = error("okänt namn `perod` i {{ perod }}; menade du `period`?", file="mall.docx", part="sidfot", place="stycke 2")
+    checked = mock.Mock(templates=[], problems=[problem, problem])
+    with mock.patch.object(reporter, "check_templates", autospec=True, return_value=checked) as check:
+        result = CliRunner().invoke(main, ["mallar"])
+    check.assert_called_once_with(None, None)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == ["Det finns 2 fel i mallarna:", "  mall.docx"] + [
+        "    FEL: sidfot, stycke 2: okänt namn `perod` i {{ perod }}; menade du `period`?"] * 2

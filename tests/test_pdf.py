@@ -7,8 +7,6 @@ when REPORTER_PDF_TESTS=1 (set by CI), where a missing LibreOffice fails.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -17,9 +15,8 @@ from pypdf import PdfReader
 import reporter
 from reporter.cli import main
 
-HAS_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
-REQUIRED = os.environ.get("REPORTER_PDF_TESTS") == "1"
-needs_soffice = pytest.mark.skipif(not HAS_SOFFICE and not REQUIRED, reason="LibreOffice is not installed")
+from helpers import needs_soffice
+
 DOCUMENT_ID = "ARBGRP870-1356963637-81"
 
 
