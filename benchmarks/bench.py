@@ -215,7 +215,7 @@ def table_render(rows: int, ours: bool) -> float:
         table = document.add_table(rows=3, cols=4)
         table.rows[0].cells[0].text = "{%tr for r in rader %}"
         for index, key in enumerate("abcd"):
-            table.rows[1].cells[index].text = "{{ r.%s }}" % key
+            table.rows[1].cells[index].text = f"{{{{ r.{key} }}}}"
         table.rows[2].cells[0].text = "{%tr endfor %}"
         document.save(template)
         data = [{"a": f"Division {i}", "b": f"{i * 37:,}".replace(",", " "), "c": "12,3", "d": "−4,5"} for i in range(rows)]
@@ -238,7 +238,7 @@ def readers(period: Path) -> dict[str, float]:
     for path in paths:
         book = load_workbook(path, read_only=True, data_only=True)
         for sheet in book.worksheets:
-            for row in sheet.iter_rows(values_only=True):
+            for _ in sheet.iter_rows(values_only=True):
                 pass
         book.close()
     return {"openpyxl_read_only": time.perf_counter() - start, "calamine": read_seconds(period, "calamine")}
@@ -378,7 +378,8 @@ def report(results: dict) -> str:
     lines.append("\n| tabellrader | docxtpl | reporter |\n|---|---|---|")
     for rows, entry in results["tables"].items():
         lines.append(f"| {rows} | {entry['docxtpl']:.2f} | {entry['reporter']:.2f} |")
-    lines.append("\n| skala | läsa (reporter) | python-calamine rått | kvot | exakta läsaren ensam | topp MB läsa | topp MB bygge |\n|---|---|---|---|---|---|---|")
+    lines.append("\n| skala | läsa (reporter) | python-calamine rått | kvot | exakta läsaren ensam | topp MB läsa | topp MB bygge |")
+    lines.append("|---|---|---|---|---|---|---|")
     for scale, entry in results["scales"].items():
         reading = entry["reading"]
         lines.append(

@@ -16,6 +16,7 @@ import yaml
 
 from .config import CONFIG_FILE, GENERATED_BILAGOR
 from .errors import ReporterError, error
+from .inputs import TEXT_DIR
 from .model import Month
 from .schema import (
     ANSTALLNINGSFORMER,
@@ -30,7 +31,6 @@ from .schema import (
     WorkbookKind,
 )
 from .texts import TEXT_FILES
-from .inputs import TEXT_DIR
 from .values import slugify
 from .workbook import SheetOut, column_letter, write_sheets
 

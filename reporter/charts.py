@@ -114,9 +114,9 @@ def _save(figure) -> bytes:
 
 def _plot(axes, x, values, style, label) -> None:
     colour, line, marker = style
-    points = [(i, v) for i, v in zip(x, values) if v is not None]
+    points = [(i, v) for i, v in zip(x, values, strict=False) if v is not None]
     if points:
-        xs, ys = zip(*points)
+        xs, ys = zip(*points, strict=False)
         axes.plot(xs, ys, color=colour, linestyle=line, marker=marker, markersize=3.5, linewidth=1.8, label=label)
 
 
@@ -202,7 +202,7 @@ def bar_chart(labels: list[str], values: list[float | None], title: str, unit: s
     colours = [PALETTE[0][0] if v >= 0 else PALETTE[1][0] for v in shown]
     hatches = ["" if v >= 0 else "////" for v in shown]
     bars = axes.barh(y, shown, color=colours, edgecolor="white", height=0.6)
-    for bar, hatch in zip(bars, hatches):
+    for bar, hatch in zip(bars, hatches, strict=False):
         bar.set_hatch(hatch)
     axes.set_yticks(y, labels)
     axes.axvline(0, color="#555555", linewidth=0.8)
@@ -212,14 +212,14 @@ def bar_chart(labels: list[str], values: list[float | None], title: str, unit: s
 
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: tal(value, decimals)))
     span = max((abs(v) for v in shown), default=1) or 1
-    for position, value in zip(y, values):
+    for position, value in zip(y, values, strict=False):
         text = tal(value, decimals)
         offset = span * 0.02 * (1 if (value or 0) >= 0 else -1)
         axes.text((value or 0) + offset, position, text, va="center", ha="left" if (value or 0) >= 0 else "right", fontsize=7.5)
     axes.set_xlim(min(min(shown), 0) - span * 0.25, max(max(shown), 0) + span * 0.25)
     axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
     _fit(figure, max(map(len, labels), default=1), bottom_in=0.35, right_in=0.2)
-    listed = "; ".join(f"{label} {tal(value, decimals)}" for label, value in zip(labels, values))
+    listed = "; ".join(f"{label} {tal(value, decimals)}" for label, value in zip(labels, values, strict=False))
     alt = f"Stapeldiagram: {title.lower()} i {unit}. Positiva värden mörka, negativa ljusare och randade. {listed}."
     return Chart(_save(figure), alt)
 
@@ -291,32 +291,59 @@ class Drawer:
 
     def submit(self, kind: str, figures) -> None:
         self._figures[kind] = figures
-        if self._pool is not None:
+        if self._pool is not None and _drawn_key(kind, figures) not in _DRAWN:
             self._pending[kind] = self._pool.submit(charts_for, kind, figures)
 
     def charts(self, kind: str) -> dict[str, Chart]:
+        key = _drawn_key(kind, self._figures[kind])
+        if key in _DRAWN:
+            return _DRAWN[key]
+        drawn = None
         future = self._pending.pop(kind, None)
         if future is not None:
             try:
-                return future.result()
+                drawn = future.result()
             except Exception:  # the process died or could not take the data: draw here
                 pass
-        return charts_for(kind, self._figures[kind])
+        if drawn is None:
+            drawn = charts_for(kind, self._figures[kind])
+        _DRAWN[key] = drawn
+        while len(_DRAWN) > 16:
+            del _DRAWN[next(iter(_DRAWN))]
+        return drawn
 
     def close(self, stop: bool = False) -> None:
         """End the process: after its work, or at once (``stop``: the build failed or was interrupted)."""
-        if self._pool is not None:
-            if stop:
-                for process in list(getattr(self._pool, "_processes", {}).values()):
-                    process.terminate()
+        if self._pool is None:
+            return
+        if not stop:
             self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        else:
+            processes = list((getattr(self._pool, "_processes", None) or {}).values())
+            for process in processes:
+                process.kill()
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.join(timeout=5)
+        self._pool = None
 
-    def __enter__(self) -> "Drawer":
+    def __enter__(self) -> Drawer:
         return self
 
     def __exit__(self, kind, *exc_info) -> None:
         self.close(stop=kind is not None)
+
+
+# Charts already drawn in this process, by what they show: the same figures give the same PNG bytes,
+# so a second build of a period (``verify``, or a test) draws nothing again.
+_DRAWN: dict[bytes, dict[str, Chart]] = {}
+
+
+def _drawn_key(kind: str, figures) -> bytes:
+    import hashlib
+    import pickle
+
+    return hashlib.sha256(pickle.dumps((kind, figures), protocol=5)).digest()
 
 
 def _worker_setup() -> None:
@@ -324,6 +351,7 @@ def _worker_setup() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the build's handler, inherited by fork
     try:
         import ctypes
 

@@ -73,9 +73,9 @@ class _Guarded(click.Group):
         from .errors import ReporterError
 
         try:
-            signal.signal(signal.SIGTERM, _stop_on_term)
+            previous = signal.signal(signal.SIGTERM, _stop_on_term)
         except (ValueError, OSError):  # not the main thread (a test runner): leave it
-            pass
+            previous = None
         try:
             return super().invoke(ctx)
         except ReporterError as exc:
@@ -103,6 +103,9 @@ class _Guarded(click.Group):
             click.echo(f"Oväntat fel ({type(exc).__name__}): {exc}", err=True)
             click.echo("Detta är ett fel i reporter, inte i indata. Kör med REPORTER_DEBUG=1 för detaljer.", err=True)
             sys.exit(EXIT_UNEXPECTED)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=_Guarded)
@@ -189,7 +192,7 @@ def status(period_dir: Path) -> None:
     table = [header] + [[owner, *(str(cells[k]) for k in state.kinds)] for owner, cells in state.rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for number, row in enumerate(table):
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
         if number == 0:
             click.echo("  ".join("-" * width for width in widths))
     if state.other_files:
@@ -217,8 +220,8 @@ def scaffold(period_dir: Path, period_text: str, division: str | None) -> None:
 
     Befintliga filer skrivs aldrig över.
     """
-    from .errors import ReporterError, error
     from . import scaffold as make
+    from .errors import ReporterError, error
     from .values import ValueProblem, parse_month
 
     try:

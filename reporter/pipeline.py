@@ -113,7 +113,8 @@ def template_context(period_dir: Path) -> dict:
 
 def check_templates(template: str | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> TemplateCheck:
     """``reporter mallar``: every template the build uses, or the one named, against the template contract."""
-    from .templatecheck import check_templates as check_all, find_template, known_templates
+    from .templatecheck import check_templates as check_all
+    from .templatecheck import find_template, known_templates
 
     templates_dir = templates_dir or (workspace or Path.cwd()) / TEMPLATE_DIR
     chosen = [find_template(templates_dir, template)] if template else known_templates(templates_dir)
@@ -140,7 +141,8 @@ def build(
     from .figures import compute
     from .package import checkpoint, manifest, normalise_docx, output_lock, write_package
     from .render import render_docx
-    from .templatecheck import check_templates as check_all, known_templates
+    from .templatecheck import check_templates as check_all
+    from .templatecheck import known_templates
 
     workspace = workspace or Path.cwd()
     period_dir = find_period_dir(period_dir, workspace)

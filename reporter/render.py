@@ -13,9 +13,9 @@ import functools
 import html
 import io
 import re
-from xml.sax.saxutils import escape
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from .errors import ReporterError, error
 from .formatting import FILTERS
@@ -26,14 +26,81 @@ HEADING_STYLES = ("Heading 2", "Heading 3", "Heading 4")
 LIST_STYLES = {"bullet": ("List Bullet", "List Bullet 2", "List Bullet 3"), "number": ("List Number", "List Number 2", "List Number 3")}
 
 
+# Bounds that keep a template from taking the machine: a loop without end, a text multiplied a
+# billion times. The largest real document part is about 100 000 pieces and 5 million characters.
+MAX_RENDER_SECONDS = 20.0
+MAX_PIECES = 2_000_000  # output pieces of one part (each loop turn, each tag makes some)
+MAX_CHARACTERS = 64_000_000  # characters of one part's rendered XML
+MAX_REPEAT = 1_000_000  # the longest text or list that * may make
+
+
+class TemplateTooBig(Exception):
+    """A template that would take more time or memory than any report needs; the message is whole."""
+
+
 def jinja_environment():
-    """The sandboxed Jinja environment every template is rendered in."""
+    """The sandboxed Jinja environment every template is rendered in, with its bounds."""
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    class Bounded(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context, operator, left, right):
+            _check_binop(operator, left, right)
+            return super().call_binop(context, operator, left, right)
+
+    env = Bounded(autoescape=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
+    env.concat = _bounded_concat
     return env
+
+
+def _check_binop(operator: str, left: object, right: object) -> None:
+    """Refuse ``'x' * 10**9`` and ``10 ** 10**10`` before they are made."""
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_REPEAT:
+                raise TemplateTooBig(f"en text eller lista gånger {times} blir {len(seq) * times:,} tecken eller delar lång".replace(",", " "))
+    elif operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
+        if abs(left) > 1 and abs(right) > 1000:
+            raise TemplateTooBig(f"{left} ** {right} är ett orimligt stort tal")
+
+
+def _bounded_concat(pieces) -> str:
+    """Jinja's join of a rendered part, stopping at MAX_PIECES pieces or MAX_CHARACTERS characters."""
+    kept: list[str] = []
+    size = 0
+    for count, piece in enumerate(pieces, 1):
+        kept.append(piece)
+        size += len(piece)
+        if count > MAX_PIECES or size > MAX_CHARACTERS:
+            raise TemplateTooBig(f"mallen ger orimligt mycket text (mer än {MAX_PIECES:,} delar eller {MAX_CHARACTERS:,} tecken)".replace(",", " "))
+    return "".join(kept)
+
+
+class _Deadline:
+    """Stop a render that runs past MAX_RENDER_SECONDS, also a loop that writes nothing (SIGALRM, main thread)."""
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self.armed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        if self.armed:
+            def stop(*_args):
+                raise TemplateTooBig(f"mallen tar mer än {MAX_RENDER_SECONDS:g} sekunder att fylla i")
+
+            self.previous = signal.signal(signal.SIGALRM, stop)
+            signal.setitimer(signal.ITIMER_REAL, MAX_RENDER_SECONDS)
+        return self
+
+    def __exit__(self, *exc_info):
+        import signal
+
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
 
 
 def render_docx(template: Path, context: dict[str, Any], properties: dict[str, Any]) -> bytes:
@@ -63,7 +130,12 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
             for key, blocks in context["texter"].items()
         }
         context["diagram"] = {key: _image(document, chart) for key, chart in context.get("diagram", {}).items()}
-        document.render(context, env, autoescape=True)
+        with _Deadline():
+            document.render(context, env, autoescape=True)
+    except TemplateTooBig as exc:
+        raise ReporterError(
+            error(f"mallen stoppades: {exc}. En loop utan slut, eller en tagg som gör för mycket?{_tag_of(document, exc)}", file=label)
+        ) from None
     except KeyError as exc:
         raise ReporterError(error(f"mallen saknar formatmallen \"{exc.args[0]}\" (texterna använder den)", file=label)) from None
     except SecurityError as exc:
@@ -257,17 +329,27 @@ def find_style(docx, name: str):
     The id without spaces wins (LibreOffice may give two styles one name);
     then the name, ignoring case. Raises KeyError naming the style.
     """
-    from docx.enum.style import WD_STYLE_TYPE
+    by_id, by_name = _style_index(docx)
+    found = by_id.get(name.replace(" ", "")) or by_name.get(name.casefold())
+    if found is None:
+        raise KeyError(name)
+    return found
 
-    wanted_id, wanted_name = name.replace(" ", ""), name.casefold()
-    paragraph_styles = [s for s in docx.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
-    for style in paragraph_styles:
-        if style.style_id == wanted_id:
-            return style
-    for style in paragraph_styles:
-        if (style.name or "").casefold() == wanted_name:
-            return style
-    raise KeyError(name)
+
+def _style_index(docx) -> tuple[dict, dict]:
+    """The document's paragraph styles by id and by name in lower case (the first of a name), made once."""
+    index = getattr(docx, "_reporter_styles", None)
+    if index is None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        by_id: dict = {}
+        by_name: dict = {}
+        for style in docx.styles:
+            if style.type == WD_STYLE_TYPE.PARAGRAPH:
+                by_id.setdefault(style.style_id, style)
+                by_name.setdefault((style.name or "").casefold(), style)
+        index = docx._reporter_styles = (by_id, by_name)
+    return index
 
 
 def _run(span) -> str:

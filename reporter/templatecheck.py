@@ -193,7 +193,7 @@ def _without_none(kind):
     return kind
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def fields_of(kind: type) -> dict[str, Any]:
     """A class's data fields (in declared order) and properties with their types: the names a template may use."""
     fields: dict[str, Any] = {}
@@ -364,9 +364,12 @@ class _Checker:
             if tag.prefix in ("tr", "tc", "p"):
                 container = self._container(tag)
                 if container is None:
-                    self.finding(tag.paragraph, f"{_shown(tag.text)} står utanför en tabell; {{%{tag.prefix} …%}} "
-                                                f"{'upprepar eller tar bort tabellrader och måste stå i en rad' if tag.prefix == 'tr' else 'upprepar eller tar bort celler och måste stå i en cell'}"
-                                                " i tabellen; i brödtext används {%p …%}")
+                    does = (
+                        "upprepar eller tar bort tabellrader och måste stå i en rad" if tag.prefix == "tr"
+                        else "upprepar eller tar bort celler och måste stå i en cell"
+                    )
+                    where = f"{{%{tag.prefix} …%}} {does} i tabellen; i brödtext används {{%p …%}}"
+                    self.finding(tag.paragraph, f"{_shown(tag.text)} står utanför en tabell; {where}")
                     misplaced.add(id(tag))
                     continue
                 if re.search(r"[}%]", tag.body):
@@ -475,7 +478,7 @@ class _Checker:
         elif isinstance(head, nodes.If):
             self._infer(tag, head.test, scope)
         elif isinstance(head, nodes.With):
-            for target, value in zip(head.targets, head.values):
+            for target, value in zip(head.targets, head.values, strict=False):
                 self._infer(tag, value, scope)
                 for name in target.find_all(nodes.Name):
                     block.names[name.name] = ANY

@@ -199,7 +199,7 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
             problems.append(
                 Problem(
                     Severity.ERROR,
-                    "samma post finns två gånger (" + ", ".join(f"{k}={v}" for k, v in zip(sheet.key, key)) + ")",
+                    "samma post finns två gånger (" + ", ".join(f"{k}={v}" for k, v in zip(sheet.key, key, strict=False)) + ")",
                     Location(table.file, table.sheet, f"rad {row_number}"),
                     (Location(first.file, first.sheet, first.cell),),
                     division=division,
@@ -290,7 +290,8 @@ def _headerless_columns(table: Table) -> list[Problem]:
             if merged
             else "; skriv en rubrik i rubrikraden eller ta bort värdena"
         )
-        problems.append(warning(f"kolumn {letter} har värden (t.ex. {coordinate}) men ingen rubrik och används inte{why}", file=table.file, sheet=table.sheet, cell=header_cell))
+        message = f"kolumn {letter} har värden (t.ex. {coordinate}) men ingen rubrik och används inte{why}"
+        problems.append(warning(message, file=table.file, sheet=table.sheet, cell=header_cell))
     return problems
 
 

@@ -67,7 +67,7 @@ def _folder(recorded: str, given: Path | None, workspace: Path) -> Path:
 def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> Verification:
     """Check a package against its manifest and rebuild its DOCX files from the inputs the manifest names."""
     from .package import folder_digest
-    from .pipeline import input_files, build
+    from .pipeline import build, input_files
 
     workspace = workspace or Path.cwd()
     manifest_path = package / "manifest.json"

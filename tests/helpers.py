@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
-
 from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -207,7 +205,8 @@ WORD_NAMESPACES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/
 
 def add_footnote(document, paragraph, text: str) -> None:
     """Give a python-docx document a footnotes part with one footnote, marked at the end of ``paragraph``."""
-    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
@@ -236,9 +235,9 @@ def replace_once(old: str, new: str):
 
 
 HAS_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
-# LibreOffice tests run where LibreOffice is; CI sets REPORTER_PDF_TESTS=1, and there a missing one fails.
-needs_soffice = pytest.mark.skipif(not HAS_SOFFICE and os.environ.get("REPORTER_PDF_TESTS") != "1",
-                                   reason="LibreOffice is not installed")
+# The slow tests that run LibreOffice: run by CI (REPORTER_PDF_TESTS=1, where a missing LibreOffice
+# fails them) or asked for with -m libreoffice; skipped otherwise (see conftest.py).
+needs_soffice = pytest.mark.libreoffice
 
 
 def edit_sheet(path: Path, sheet: str, edit) -> None:
@@ -264,3 +263,13 @@ def find_row(worksheet, column_value: str, column: int = 1) -> int:
 def squash(text: str) -> str:
     """Non-breaking spaces as plain spaces, for readable assertions."""
     return re.sub("[\u00a0\u202f]", " ", text)
+
+
+# The peak memory of the process that runs this, in MB, as a snippet for a child process to print.
+# /proc's VmHWM belongs to the process's own memory since it started its program; getrusage's
+# ru_maxrss would also count the peak of the process that started it (Linux carries it over exec).
+PEAK_MB = (
+    "(lambda s: int(s.split('VmHWM:')[1].split()[0]) // 1024 if 'VmHWM:' in s else "
+    "__import__('resource').getrusage(__import__('resource').RUSAGE_SELF).ru_maxrss // 1024)"
+    "(open('/proc/self/status').read() if __import__('os').path.exists('/proc/self/status') else '')"
+)

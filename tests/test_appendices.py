@@ -10,14 +10,13 @@ import pytest
 import yaml
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from helpers import dump_docx, header_xml, squash
+from periods import write_other_period
 
 import reporter
 from reporter.figures.common import MonthSeries
 from reporter.figures.ekonomi import _cost_trend
 from reporter.model import Cost, Month, Source
-
-from helpers import dump_docx, header_xml, squash
-from periods import write_other_period
 
 APPENDICES = (
     "bilaga-1-ekonomirapport-2021-03.docx", "bilaga-2-produktionsrapport-2021-03.docx",

@@ -7,12 +7,11 @@ import hashlib
 import pytest
 import yaml
 from docx import Document
+from helpers import dump_docx, edit_sheet, header_xml, set_cell, squash
+from periods import write_other_period
 
 import reporter
 from reporter.errors import ReporterError
-
-from helpers import dump_docx, edit_sheet, header_xml, set_cell, squash
-from periods import write_other_period
 
 MAIN = "regiondirektorens-rapport-2021-03.docx"
 

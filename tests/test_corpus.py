@@ -12,21 +12,20 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner
+from helpers import edit_sheet, set_cell
 from openpyxl import load_workbook
 from openpyxl.styles import Font
+from periods import write_other_period
 
 import reporter
 from reporter.cli import main
 from reporter.errors import Severity
-
-from helpers import edit_sheet, set_cell
-from periods import write_other_period
 
 CORPUS = Path(__file__).parent / "corpus"
 ERROR, WARNING = Severity.ERROR, Severity.WARNING

@@ -11,10 +11,10 @@ import pytest
 from docx import Document
 from docx.oxml import parse_xml
 from docx.shared import Cm
+from helpers import WORD_NAMESPACES as NS
+from helpers import add_footnote, add_text_box, dump_docx, edit_docx
 
 import reporter
-
-from helpers import WORD_NAMESPACES as NS, add_footnote, add_text_box, dump_docx, edit_docx
 
 
 def _png() -> bytes:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import typing
 
+from conftest import EXAMPLE, ROOT
+
 from reporter.context import DESCRIPTIONS, AppendixContext
 from reporter.formatting import FILTERS
 from reporter.guide import FILTER_GUIDE, GUIDE, PICTURES, guide
-
-from conftest import EXAMPLE, ROOT
 
 
 def test_the_guide_is_the_one_the_code_writes(file_regression):

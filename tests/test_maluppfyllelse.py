@@ -6,14 +6,13 @@ import re
 
 import pytest
 from docx import Document
+from helpers import dump_docx, header_xml, set_cell
+from periods import write_other_period
 
 import reporter
 from reporter.figures.maluppfyllelse import Counts
 from reporter.formatting import malbedomning
 from reporter.workbook import write_workbook
-
-from helpers import dump_docx, header_xml, set_cell
-from periods import write_other_period
 
 GOALS = [
     ["Perspektiv", "Strategiskt mål", "Nämnd", "Bedömning", "Bedömning helår", "Kommentar"],

@@ -10,12 +10,11 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from helpers import needs_soffice
 from pypdf import PdfReader
 
 import reporter
 from reporter.cli import main
-
-from helpers import needs_soffice
 
 DOCUMENT_ID = "ARBGRP870-1356963637-81"
 

@@ -14,14 +14,13 @@ import tempfile
 from pathlib import Path
 
 from docx import Document
+from helpers import edit_sheet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from periods import write_other_period
 
 import reporter
 from reporter.errors import ReporterError
-
-from helpers import edit_sheet
-from periods import write_other_period
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _OPENPYXL_REFUSES = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")

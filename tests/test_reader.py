@@ -14,13 +14,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from periods import write_other_period
 
 import reporter
 from reporter.cli import main
-from reporter.workbook import Workbook, classify, read_tables
-from reporter.workbook import fast
-
-from periods import write_other_period
+from reporter.workbook import Workbook, classify, fast, read_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "corpus" / "skrivare"

@@ -21,12 +21,11 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import PEAK_MB, set_cell
+from periods import write_other_period
 
 import reporter
 from reporter import package as packaging
-
-from helpers import set_cell
-from periods import write_other_period
 
 PERIOD = "2022-02"
 
@@ -171,13 +170,21 @@ def test_a_user_file_in_the_package_folder_is_kept(base, space):
 # --- errors are the user's or the tool's ------------------------------------------------------------
 
 
+def _cli(args: list[str]):
+    from click.testing import CliRunner
+
+    from reporter.cli import main
+
+    return CliRunner().invoke(main, args)
+
+
 def test_an_output_folder_that_cannot_be_made_is_the_environments_problem(base, space):
     blocker = space / "fil"
     blocker.write_text("en fil, inte en mapp")
-    done = _run(["build", str(base), "--out", str(blocker / "ut")], space)
-    assert done.returncode == 1, done.stderr
-    assert "paketet kunde inte skrivas" in done.stderr and str(blocker) in done.stderr
-    assert "Oväntat fel" not in done.stderr and "Traceback" not in done.stderr
+    done = _cli(["build", str(base), "--out", str(blocker / "ut"), "--templates", str(space / "templates")])
+    assert done.exit_code == 1, done.output
+    assert "paketet kunde inte skrivas" in done.output and str(blocker) in done.output
+    assert "Oväntat fel" not in done.output and "Traceback" not in done.output
 
 
 def _fake_soffice(folder: Path, kind: str) -> Path:
@@ -213,9 +220,9 @@ def _fake_soffice(folder: Path, kind: str) -> Path:
 @pytest.mark.parametrize("kind, said", [("trasig", "gjorde en trasig PDF"), ("ingen", "gjorde ingen PDF")])
 def test_a_failing_libreoffice_is_said_with_the_program_and_nothing_is_written(base, space, kind, said):
     soffice = _fake_soffice(space, kind)
-    done = _run(["build", str(base), "--out", str(space / "out"), "--pdf", "--soffice", str(soffice)], space)
-    assert done.returncode == 1
-    assert said in done.stderr and "Oväntat fel" not in done.stderr
+    done = _cli(["build", str(base), "--out", str(space / "out"), "--templates", str(space / "templates"), "--pdf", "--soffice", str(soffice)])
+    assert done.exit_code == 1
+    assert said in done.output and "Oväntat fel" not in done.output
     assert not (space / "out" / PERIOD).exists()
 
 
@@ -390,3 +397,82 @@ def test_verify_finds_a_package_built_from_other_inputs(pdf_package, base, space
     assert not result.ok
     assert ("indatamappen", "indatamappens innehåll stämmer inte med manifestets indata_sha256") in result.inputs
     assert ("texter/namnderna.md", "ny fil, inte i manifestet") in result.inputs
+
+
+# --- bounded templates -------------------------------------------------------------------------------
+
+
+RUNAWAY = textwrap.dedent(
+    """
+    import resource, sys, time
+    from pathlib import Path
+    from docx import Document
+    import reporter.render as render
+    render.MAX_RENDER_SECONDS = 0.5
+    template = Path(sys.argv[1])
+    document = Document()
+    document.add_paragraph(sys.argv[2])
+    document.save(template)
+    start = time.monotonic()
+    try:
+        render.render_docx(template, {"texter": {}}, {})
+        print("BYGGDES")
+    except render.ReporterError as exc:
+        print(str(exc))
+    print("TID", time.monotonic() - start)
+    print("TOPP", PEAK)
+    """
+)
+
+
+@pytest.mark.parametrize(
+    "tag, said",
+    [
+        ("{{ 'x' * 10**9 }}", "gånger 1000000000"),
+        ("{{ [1, 2] * 10**8 }}", "gånger 100000000"),
+        ("{{ 7 ** 100000000 }}", "orimligt stort tal"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}", "orimligt mycket text|sekunder"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "mer än 0.5 sekunder"),
+    ],
+    ids=["text-gånger", "lista-gånger", "potens", "loop-som-skriver", "loop-utan-utdata"],
+)
+def test_a_runaway_template_is_stopped_in_seconds_and_bounded_memory(tmp_path, tag, said):
+    done = subprocess.run(
+        [sys.executable, "-c", RUNAWAY.replace("PEAK", PEAK_MB), str(tmp_path / "mall.docx"), tag], capture_output=True, text=True, timeout=120
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    lines = done.stdout.splitlines()
+    seconds = float(next(line for line in lines if line.startswith("TID")).split()[1])
+    peak = int(next(line for line in lines if line.startswith("TOPP")).split()[1])
+    assert "mall.docx" in done.stdout and "mallen stoppades" in done.stdout, done.stdout
+    assert any(alternative in done.stdout for alternative in said.split("|")), done.stdout
+    assert seconds < 8, seconds
+    assert peak < 600, peak
+
+
+# --- the pinned dependency whose private steps we override ------------------------------------------
+
+
+def test_docxtpl_is_in_the_pinned_range_and_has_the_steps_render_overrides():
+    """render.py overrides private steps of DocxTemplate; the pin in pyproject.toml keeps them, and this says when not."""
+    import inspect
+    import re
+    import tomllib
+    from importlib.metadata import version
+
+    from docxtpl import DocxTemplate
+
+    from reporter.render import _template_class
+
+    pins = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    pin = next(p for p in pins if p.startswith("docxtpl"))
+    low, high = re.fullmatch(r"docxtpl>=([\d.]+),<([\d.]+)", pin).groups()
+    installed = tuple(int(n) for n in version("docxtpl").split(".")[:2])
+    assert tuple(int(n) for n in low.split(".")[:2]) <= installed < tuple(int(n) for n in high.split(".")[:2])
+    ours = _template_class()
+    overridden = [name for name, member in vars(ours).items() if inspect.isfunction(member) and not name.startswith("__")]
+    assert overridden, "render.py overrides nothing?"
+    for name in overridden:
+        theirs = getattr(DocxTemplate, name, None)
+        assert theirs is not None, f"DocxTemplate.{name} is gone: render.py's override must change"
+        assert list(inspect.signature(theirs).parameters) == list(inspect.signature(getattr(ours, name)).parameters), name

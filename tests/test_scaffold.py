@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from periods import write_other_period
 
 import reporter
+from reporter import scaffold
 from reporter.cli import main
 from reporter.errors import ReporterError
 from reporter.model import Month
-from reporter import scaffold
 from reporter.schema import WORKBOOK_KINDS, Kind
-
-from periods import write_other_period
 
 PERIOD = Month(2022, 2)
 FEBRUARY = dt.date(2022, 2, 1)
@@ -80,7 +79,7 @@ def test_scaffold_writes_the_contract(office):
             sheet = book[spec.name]
             assert [c.value for c in sheet[1]] == [c.header + (" (tkr)" if c.kind is Kind.AMOUNT else "") for c in spec.columns]
             formats = {c.column_letter: sheet.column_dimensions[c.column_letter].number_format for c in sheet[1]}
-            for column, letter in zip(spec.columns, formats):
+            for column, letter in zip(spec.columns, formats, strict=False):
                 expected = {Kind.SHARE: "0.0%", Kind.AMOUNT: "#,##0", Kind.MONTH: "yyyy-mm"}.get(column.kind)
                 if expected:
                     assert formats[letter] == expected, (spec.name, column.header)

@@ -8,13 +8,12 @@ shipped, and that `reporter mallar` finds nothing wrong with it.
 from __future__ import annotations
 
 import pytest
+from helpers import dump_docx, edit_docx, needs_soffice, replace_once
 
 from reporter.pdf import convert
 from reporter.pipeline import template_context
 from reporter.render import render_docx
 from reporter.templatecheck import check_template
-
-from helpers import dump_docx, edit_docx, needs_soffice, replace_once
 
 MAIN = "regiondirektorens-rapport.docx"
 PROPERTIES = {"titel": "Regiondirektörens rapport mars 2021"}
@@ -164,9 +163,10 @@ def test_a_missing_style_is_named_by_the_check(tmp_path):
 @needs_soffice
 def test_every_template_resaved_by_libreoffice_builds_the_same_text(tmp_path):
     """Open and save each template in LibreOffice Writer (headless); the package reads the same."""
+    from conftest import EXAMPLE, TEMPLATES
+
     import reporter
     from reporter.pdf import find_soffice
-    from conftest import EXAMPLE, TEMPLATES
 
     shipped = {p.name: p.read_bytes() for p in sorted(TEMPLATES.glob("*.docx"))}
     resaved = convert(shipped, find_soffice(), to="docx")

@@ -7,13 +7,12 @@ import shutil
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from helpers import add_footnote, add_text_box, edit_docx, replace_once
 
 import reporter
 from reporter.cli import main
 from reporter.context import contract_for
 from reporter.templatecheck import check_template, template_tags
-
-from helpers import add_footnote, add_text_box, edit_docx, replace_once
 
 MAIN = "regiondirektorens-rapport.docx"
 SENTENCE = "Periodens resultat per {{ period|manad_ar }} uppgår till {{ ekonomi.periodens_resultat.utfall|mnkr }}."

@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from helpers import edit_sheet, find_row, set_cell
 
 import reporter
 from reporter.workbook import write_workbook
-
-from helpers import edit_sheet, find_row, set_cell
 
 
 def findings(period) -> list[str]:

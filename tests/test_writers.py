@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Callable
 
 import pytest
+from helpers import dump_docx, set_cell, squash
 from openpyxl import load_workbook
+from periods import write_other_period
 
 import reporter
 from reporter.errors import Problem, Severity
-
-from helpers import dump_docx, set_cell, squash
-from periods import write_other_period
 
 SKRIVARE = Path(__file__).parent / "corpus" / "skrivare"
 ERROR, WARNING = Severity.ERROR, Severity.WARNING

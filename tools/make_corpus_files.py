@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from msoffcrypto.format.ooxml import OOXMLFile
 import xlwt
+from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl import Workbook
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import Rapport
-from ..model import Inputs
+from ..model import Inputs, Month
 from ..schema import REQUIRED_REGION_POSTS
 from ..values import name_key
-from ..model import Month
-from .common import division_groups, Comparison, MonthSeries, Trend, change_pct, difference, last_months, trend, year_to_date
+from .common import Comparison, MonthSeries, Trend, change_pct, difference, division_groups, last_months, trend, year_to_date
 
 COSTS_TOTAL = "Summa verksamhetens kostnader"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..config import Rapport
 from ..model import Inputs, Month
-from .common import division_groups, Comparison, MonthSeries, Trend, difference, last_months, share_pct, trend, year_to_date
+from .common import Comparison, MonthSeries, Trend, difference, division_groups, last_months, share_pct, trend, year_to_date
 
 TOTAL = "Totalt"
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import gc
 import io
 import zipfile
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
 
 from ..errors import ReporterError, error
 from ..values import name_key

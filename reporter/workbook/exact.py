@@ -334,7 +334,7 @@ def _note_inherited(state: _Sheet, row: int, column: int, number: float, number_
 
 def _inherited_notes(state: _Sheet) -> list:
     notes = []
-    for column, (first, count, number_format, number) in sorted(state.inherited.items()):
+    for _, (first, count, number_format, number) in sorted(state.inherited.items()):
         shown = {"percent": "procent", DATE: "datum"}.get(number_format.kind, "tusental")
         plain = f"{number:g}".replace(".", ",")
         cells = "cellen" if count == 1 else f"{count} celler i kolumnen, t.ex. {first},"

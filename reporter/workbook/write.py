@@ -22,10 +22,11 @@ class SheetOut:
     freeze: str | None = None
     header_style: bool = False
     wrap: bool = False
-    form: bool = False  # a blank form: the formatted columns' cells are formatted down to LIST_ROWS
+    form: bool = False  # a blank form: the formatted columns' cells are formatted down to FORM_ROWS
 
 
 LIST_ROWS = 2000  # how far down a drop-down list reaches
+FORM_ROWS = 500  # how far down a blank form's cells carry their column's format (Excel carries it on by itself)
 
 
 def write_sheets(path: Path, sheets: list[SheetOut]) -> None:
@@ -44,7 +45,7 @@ def write_sheets(path: Path, sheets: list[SheetOut]) -> None:
             # Each cell gets the format, not only the column: a cell without a format of its own is
             # shown with the column's by LibreOffice but not by Excel (and a script filling the form
             # writes into the cells as they are).
-            last = max(LIST_ROWS if spec.form else 0, len(spec.rows))
+            last = max(FORM_ROWS if spec.form else 0, len(spec.rows))
             for row in range(2, last + 1):
                 sheet[f"{column}{row}"].number_format = number_format
             sheet.column_dimensions[column].number_format = number_format
