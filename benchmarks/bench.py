@@ -121,11 +121,9 @@ def run_stages(period: Path, out: Path) -> dict[str, float]:
     importlib.import_module("docxtpl")  # what a build imports, counted in this stage
 
     from reporter import pipeline
-    from reporter.bilagor import bilagor
     from reporter.config import load_config_partly
-    from reporter.context import build_context
-    from reporter.figures import compute
     from reporter.inputs import read_texts, read_workbooks
+    from reporter.kinds import report_kind
     from reporter.package import manifest, normalise_docx, write_package
     from reporter.render import render_docx
     from reporter.validation import validate_workbooks
@@ -143,27 +141,26 @@ def run_stages(period: Path, out: Path) -> dict[str, float]:
     opened, _ = read_workbooks(period)
     # A build reads each sheet when validation asks for it; here every sheet is read first, to time reading alone.
     files = [dataclasses.replace(f, tables={name: f.tables[name] for name in f.tables}) for f in opened]
-    texts, _ = read_texts(period)
+    kind = report_kind(config)
+    texts, _ = read_texts(period, kind.texts)
     lap("read")
     inputs, problems = validate_workbooks(files, config)
     assert not [p for p in problems if p.is_error], problems[:3]
     lap("validate")
-    figures = compute(inputs, config)
+    figures = kind.compute(inputs, config)
     lap("compute")
     from reporter.charts import charts_for
 
-    appendices = bilagor(config)
-    charts = {b.slag: charts_for(b.slag, figures) for b in appendices if b.generated}
+    properties = pipeline._properties(config)
+    planned = kind.plan(config, figures, texts, period, properties)
+    charts = {d.name: charts_for(d.charts, d.figures) for d in planned if d.charts}
     lap("charts")
     templates = ROOT / "templates"
-    context = build_context(config, figures, texts)
-    properties = pipeline._properties(config)
-    rendered = {"regiondirektorens-rapport.docx": render_docx(templates / pipeline.MAIN_TEMPLATE, dict(context), properties)}
-    for bilaga in appendices:
-        if bilaga.generated:
-            rendered[bilaga.file_name(config.period)] = render_docx(
-                templates / f"{bilaga.slag}.docx", dict(context, diagram=charts[bilaga.slag]), properties
-            )
+    rendered = {}
+    for document in planned:
+        if document.template:
+            context = dict(document.context, **({"diagram": charts[document.name]} if document.charts else {}))
+            rendered[document.name] = render_docx(templates / document.template, context, dict(properties, titel=document.title))
     lap("render")
     documents = {name: normalise_docx(data) for name, data in rendered.items()}
     documents["manifest.json"] = manifest(documents, pipeline.input_files(period), period)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import GENERATED_BILAGOR, ExternBilaga, Rapport
+from .config import ExternBilaga, Rapport
 from .formatting import manad_ar
+from .kinds import APPENDICES
 from .values import slugify
 
 
@@ -27,12 +28,12 @@ class Bilaga:
     @property
     def slug(self) -> str:
         """The title as a file-name part: ``ekonomirapport``."""
-        return slugify(GENERATED_BILAGOR.get(self.slag) or self.titel)
+        return slugify(APPENDICES[self.slag].title if self.slag in APPENDICES else self.titel)
 
     @property
     def generated(self) -> bool:
         """True when the tool makes this appendix from the inputs."""
-        return self.slag in GENERATED_BILAGOR
+        return self.slag in APPENDICES
 
     def file_name(self, period) -> str | None:
         """``bilaga-1-ekonomirapport-2021-03.docx``, ``bilaga-4-vardval.pdf``; None when nothing is delivered."""
@@ -51,5 +52,5 @@ def bilagor(config: Rapport) -> list[Bilaga]:
         if isinstance(item, ExternBilaga):
             result.append(Bilaga(nummer, "extern", item.titel, item.fil))
         else:
-            result.append(Bilaga(nummer, item, f"{GENERATED_BILAGOR[item]} {manad_ar(config.period)}"))
+            result.append(Bilaga(nummer, item, f"{APPENDICES[item].title} {manad_ar(config.period)}"))
     return result

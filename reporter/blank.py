@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
-from .config import CONFIG_FILE, GENERATED_BILAGOR
+from .config import CONFIG_FILE
 from .errors import ReporterError, error
 from .inputs import TEXT_DIR
+from .kinds import APPENDICES
+from .kinds.manadsrapport import TEXTS as TEXT_FILES
 from .model import Month
 from .schema import (
     ANSTALLNINGSFORMER,
@@ -30,7 +32,6 @@ from .schema import (
     Sheet,
     WorkbookKind,
 )
-from .texts import TEXT_FILES
 from .values import slugify
 from .workbook import SheetOut, column_letter, write_sheets
 
@@ -83,13 +84,13 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None) -> Sc
 
     if division is None:
         for kind in WORKBOOK_KINDS:
-            sheets = list(kind.sheets)
+            sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.version == 1]
             _write_book(period_dir / f"{kind.name}.xlsx", kind, sheets, divisions, period, None, result)
         for key, filename in TEXT_FILES.items():
             _write_text(period_dir / TEXT_DIR / filename, _stub(key, divisions), result)
     else:
         for kind in WORKBOOK_KINDS:
-            sheets = [s for s in kind.sheets if s.division_column is not None]
+            sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.per_division and s.version == 1]
             if sheets:
                 _write_book(period_dir / f"{kind.name}-{slugify(division, 'division')}.xlsx", kind, sheets, divisions, period, division, result)
     return result
@@ -134,7 +135,7 @@ def _config_text(period_dir: Path, period: Month, divisions: list[str]) -> str:
         text = re.sub(r"(?m)^period:.*$", f"period: {period}", text, count=1)
         text = re.sub(r"(?m)^(\s+publiceringsdatum:).*$", r'\1 ""   # fyll i', text, count=1)
         return f"# Kopierad av reporter scaffold från {previous.parent.name}/{CONFIG_FILE}: kontrollera publiceringsdatum och version.\n" + text
-    bilagor = "".join(f"  - {kind}\n" for kind in GENERATED_BILAGOR if kind != "maluppfyllelse")
+    bilagor = "".join(f"  - {kind}\n" for kind in APPENDICES if not APPENDICES[kind].sheets)
     empty_division = '    - namn: ""\n'
     listed = "".join(f"    - namn: {yaml.safe_dump(name, allow_unicode=True).strip().removesuffix('...').strip()}\n" for name in divisions)
     return f"""\

@@ -235,35 +235,11 @@ def _scaled(values: list[float | None], scale: float) -> list[float | None]:
 
 
 # The charts of each generated appendix, by the names its template uses (``diagram.<namn>``).
-CHART_NAMES = {
-    "ekonomirapport": ("avvikelse_per_division", "kostnader_per_manad"),
-    "produktionsrapport": ("produktion", "tillganglighet"),
-    "personalrapport": ("anstallda", "sjukfranvaro"),
-}
-
-
 def charts_for(kind: str, figures) -> dict[str, Chart]:
-    """The charts one generated appendix shows, by the names its template uses (``CHART_NAMES``)."""
-    if kind == "ekonomirapport":
-        divisions = figures.ekonomi.divisioner
-        return {
-            "avvikelse_per_division": bar_chart(
-                [d.division for d in divisions], [None if d.avvikelse is None else d.avvikelse / 1000 for d in divisions],
-                "Avvikelse mot budget per division", "mnkr", 1,
-            ),
-            "kostnader_per_manad": trend_chart(figures.ekonomi.kostnader_per_manad, "Verksamhetens kostnader per månad", "mnkr", 0, 1000),
-        }
-    if kind == "produktionsrapport":
-        return {
-            "produktion": small_multiples(figures.produktion.trender, "Produktion per månad, antal"),
-            "tillganglighet": lines_chart(figures.produktion.tillganglighet_trender, "Tillgänglighet", "procent"),
-        }
-    if kind == "personalrapport":
-        return {
-            "anstallda": trend_chart(figures.personal.anstallda_trend, "Anställda vid månadens slut", "antal"),
-            "sjukfranvaro": trend_chart(figures.personal.sjukfranvaro_trend, "Sjukfrånvaro", "procent av ordinarie arbetstid", 1),
-        }
-    return {}
+    """The charts of one chart set (an appendix kind's, or a report kind's own), drawn from the figures."""
+    from .kinds import chart_set
+
+    return chart_set(kind).draw(figures)
 
 
 class Drawer:
@@ -289,24 +265,27 @@ class Drawer:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_setup)
             self._pool.submit(_figure_class)
 
-    def submit(self, kind: str, figures) -> None:
-        self._figures[kind] = figures
+    def submit(self, document: str, kind: str, figures) -> None:
+        """Start drawing one document's charts: chart set ``kind`` from ``figures``."""
+        self._figures[document] = (kind, figures)
         if self._pool is not None and _drawn_key(kind, figures) not in _DRAWN:
-            self._pending[kind] = self._pool.submit(charts_for, kind, figures)
+            self._pending[document] = self._pool.submit(charts_for, kind, figures)
 
-    def charts(self, kind: str) -> dict[str, Chart]:
-        key = _drawn_key(kind, self._figures[kind])
+    def charts(self, document: str) -> dict[str, Chart]:
+        """One document's charts, waiting for them if they are being drawn."""
+        kind, figures = self._figures[document]
+        key = _drawn_key(kind, figures)
         if key in _DRAWN:
             return _DRAWN[key]
         drawn = None
-        future = self._pending.pop(kind, None)
+        future = self._pending.pop(document, None)
         if future is not None:
             try:
                 drawn = future.result()
             except Exception:  # the process died or could not take the data: draw here
                 pass
         if drawn is None:
-            drawn = charts_for(kind, self._figures[kind])
+            drawn = charts_for(kind, figures)
         _DRAWN[key] = drawn
         while len(_DRAWN) > 16:
             del _DRAWN[next(iter(_DRAWN))]

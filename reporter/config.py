@@ -7,6 +7,7 @@ and the file; every one of them is reported, not only the first.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -31,12 +32,6 @@ from .values import ValueProblem, clean_text, name_key, parse_month, squash
 
 CONFIG_FILE = "rapport.yaml"
 
-GENERATED_BILAGOR = {
-    "ekonomirapport": "Ekonomirapport",
-    "produktionsrapport": "Produktionsrapport",
-    "personalrapport": "Personalrapport",
-    "maluppfyllelse": "Måluppfyllelse",
-}
 
 # A value left as Word placeholder text, e.g. "[Publiceringsdatum Quickpart]".
 _PLACEHOLDER = re.compile(r"^\[.*\]$|quickpart|^(xx+|\.\.\.+|tbd|todo)$", re.IGNORECASE)
@@ -62,11 +57,62 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Division(_Strict):
-    """A division of the organisation, with the other names it goes by."""
+def _unique(names: list[tuple[str, list[str]]], what: str) -> None:
+    """Every name and alias names one thing only."""
+    seen: dict[str, str] = {}
+    for owner, others in names:
+        for name in (owner, *others):
+            key = name_key(name)
+            if key in seen and seen[key] != owner:
+                raise PydanticCustomError(
+                    "duplicate", "namnet '{name}' används av både {a} och {b}", {"name": name, "a": seen[key], "b": owner}
+                )
+            seen[key] = owner
+
+
+class Enhet(_Strict):
+    """A verksamhetsområde of a division (v2), with the other names it goes by."""
 
     namn: Text
     alias: list[Text] = []
+
+
+class Verksamhetsgrupp(_Strict):
+    """Verksamheter added up into one row of the forecast table (v2): Primärvård = PV anslag + PV kapitering."""
+
+    namn: Text
+    verksamheter: list[Text] = Field(min_length=1)
+    tabell: Text | None = None  # the group also gets a table per verksamhetsområde under this heading
+
+
+class Division(_Strict):
+    """A division of the organisation, with the other names it goes by (and, v2, its units and groups)."""
+
+    namn: Text
+    alias: list[Text] = []
+    verksamhetsomraden: list[Enhet] = []
+    verksamhetsgrupper: list[Verksamhetsgrupp] = []
+
+    @field_validator("verksamhetsomraden")
+    @classmethod
+    def _units_unique(cls, units: list[Enhet]) -> list[Enhet]:
+        _unique([(unit.namn, list(unit.alias)) for unit in units], "verksamhetsområde")
+        return units
+
+    @field_validator("verksamhetsgrupper")
+    @classmethod
+    def _one_group_each(cls, groups: list[Verksamhetsgrupp]) -> list[Verksamhetsgrupp]:
+        owner: dict[str, str] = {}
+        for group in groups:
+            for verksamhet in group.verksamheter:
+                key = name_key(verksamhet)
+                if key in owner and owner[key] != group.namn:
+                    raise PydanticCustomError(
+                        "duplicate", "verksamheten '{name}' står i både {a} och {b}; den får höra till en grupp",
+                        {"name": verksamhet, "a": owner[key], "b": group.namn},
+                    )
+                owner[key] = group.namn
+        return groups
 
 
 class Organisation(_Strict):
@@ -78,17 +124,13 @@ class Organisation(_Strict):
     @field_validator("divisioner")
     @classmethod
     def _names_unique(cls, divisioner: list[Division]) -> list[Division]:
-        seen: dict[str, str] = {}
-        for division in divisioner:
-            for name in (division.namn, *division.alias):
-                key = name_key(name)
-                if key in seen and seen[key] != division.namn:
-                    raise PydanticCustomError(
-                        "duplicate", "namnet '{name}' används av både {a} och {b}",
-                        {"name": name, "a": seen[key], "b": division.namn},
-                    )
-                seen[key] = division.namn
+        _unique([(division.namn, list(division.alias)) for division in divisioner], "division")
         return divisioner
+
+    def division(self, name: str) -> Division | None:
+        """The division with this name or alias, case and spacing ignored."""
+        key = name_key(name)
+        return next((d for d in self.divisioner if key in {name_key(n) for n in (d.namn, *d.alias)}), None)
 
 
 class Dokument(_Strict):
@@ -117,11 +159,13 @@ class ExternBilaga(_Strict):
 
 
 def _generated_kind(item: str) -> str:
-    if item not in GENERATED_BILAGOR:
+    from .kinds import APPENDICES
+
+    if item not in APPENDICES:
         raise PydanticCustomError(
             "bilaga",
             "okänd bilaga '{item}'; skriv en av {known}, eller titel: (och fil:) för en extern bilaga",
-            {"item": item, "known": ", ".join(GENERATED_BILAGOR)},
+            {"item": item, "known": ", ".join(APPENDICES)},
         )
     return item
 
@@ -133,16 +177,42 @@ Bilaga = Annotated[
 ]
 
 
-class Rapport(_Strict):
-    """The whole of ``rapport.yaml``."""
+REPORT_KINDS = {"manadsrapport": "Regiondirektörens rapport", "delarsrapport": "Delårsrapport"}  # rapport: → default titel
 
-    rapport: Literal["manadsrapport"]
+
+class Rapport(_Strict):
+    """The whole of ``rapport.yaml``.
+
+    ``rapport`` says which report to build; what each kind requires beyond
+    this model (``division`` for a delarsrapport, ``undertecknare`` for the
+    monthly report) is checked by :func:`_kind_problems`, so that every
+    problem names its key.
+    """
+
+    rapport: Literal["manadsrapport", "delarsrapport"]
     period: Month
-    titel: Text = "Regiondirektörens rapport"
+    titel: Text = ""  # empty: the kind's own title (REPORT_KINDS)
+    division: Text | None = None  # v2, delarsrapport: the division the report is about
     organisation: Organisation
     dokument: Dokument
-    undertecknare: Undertecknare  # required: v1 builds only the signed monthly report
+    undertecknare: Undertecknare | None = None  # required for manadsrapport
     bilagor: list[Bilaga] = []
+
+    @property
+    def rubrik(self) -> str:
+        """The report's title: ``titel``, or the kind's own."""
+        return self.titel or REPORT_KINDS[self.rapport]
+
+    @property
+    def is_division_report(self) -> bool:
+        """True for a division's interim report (``rapport: delarsrapport``)."""
+        return self.rapport == "delarsrapport"
+
+    @property
+    def division_namn(self) -> str | None:
+        """The report's division by its name in the organisation (a delarsrapport), or None."""
+        found = self.organisation.division(self.division) if self.division else None
+        return found.namn if found else None
 
     @field_validator("period", mode="before")
     @classmethod
@@ -220,13 +290,42 @@ def load_config_partly(period_dir: Path) -> tuple[Rapport | None, list[Problem]]
     try:
         config = Rapport.model_validate(raw)
     except ValidationError as exc:
-        return _partial(raw), _problems(exc, label)
+        partial = _partial(raw)
+        return partial, _problems(exc, label) + _kind_problems(raw, partial.organisation if partial else None, label)
     missing = [
         problem
         for i, b in enumerate(config.bilagor, 1)
         if isinstance(b, ExternBilaga) and b.fil and (problem := _check_appendix_file(period_dir, b.fil, label, f"bilagor[{i}].fil"))
     ]
-    return config, _folder_problems(period_dir, config, label) + missing
+    return config, _kind_problems(raw, config.organisation, label) + _folder_problems(period_dir, config, label) + missing
+
+
+def _kind_problems(raw: dict, organisation: Organisation | None, label: str) -> list[Problem]:
+    """What one kind of report requires of rapport.yaml and the other does not allow (read from the file as written)."""
+    problems = []
+    if raw.get("rapport") == "manadsrapport":
+        if raw.get("division") is not None:
+            problems.append(error("division: används bara i delarsrapport (rapport: delarsrapport); ta bort nyckeln", file=label, key="division"))
+        if raw.get("undertecknare") is None:
+            said = _MESSAGES["missing"] if "undertecknare" not in raw else "får inte vara tom"
+            problems.append(error(said, file=label, key="undertecknare"))
+    elif raw.get("rapport") == "delarsrapport":
+        division = raw.get("division")
+        if division is None:
+            problems.append(error("saknas; en delårsrapport gäller en division: skriv division: och divisionens namn", file=label, key="division"))
+        elif organisation is not None and isinstance(division, str) and organisation.division(division) is None:
+            known = [d.namn for d in organisation.divisioner]
+            close = difflib.get_close_matches(division, known, n=1, cutoff=0.6)
+            hint = f"menade du '{close[0]}'? " if close else ""
+            problems.append(
+                error(f"'{division}' finns inte i organisation.divisioner; {hint}kända divisioner: {', '.join(known)}", file=label, key="division")
+            )
+        if raw.get("bilagor"):
+            problems.append(
+                error("en delårsrapport har inga bilagor i listan: dess bilagedel (produktion och måluppfyllelse) ingår alltid; "
+                      "ta bort bilagor:", file=label, key="bilagor")
+            )
+    return problems
 
 
 _PERIOD_NAME = re.compile(r"(\d{4})-?(\d{2})")
@@ -272,11 +371,21 @@ def _check_appendix_file(period_dir: Path, fil: str, label: str, key: str) -> Pr
 
 def _partial(raw: dict) -> Rapport | None:
     """The parts of an invalid configuration that checking the workbooks needs."""
+    from .kinds import APPENDICES
+
     try:
+        kind = raw.get("rapport") if raw.get("rapport") in REPORT_KINDS else "manadsrapport"
+        organisation = Organisation.model_validate(raw.get("organisation"))
+        division = raw.get("division") if isinstance(raw.get("division"), str) else None
+        if kind == "delarsrapport" and (division is None or organisation.division(division) is None):
+            return None  # which division's rows count is not known: the workbooks cannot be checked
         return Rapport.model_construct(
+            rapport=kind,
             period=Rapport._period(raw.get("period")),
-            organisation=Organisation.model_validate(raw.get("organisation")),
-            bilagor=[b for b in raw.get("bilagor") or [] if isinstance(b, str)],
+            titel="",
+            division=division,
+            organisation=organisation,
+            bilagor=[b for b in raw.get("bilagor") or [] if isinstance(b, str) and b in APPENDICES],
         )
     except Exception:  # noqa: BLE001 - anything unreadable means: no partial config
         return None

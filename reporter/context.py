@@ -10,15 +10,15 @@ from __future__ import annotations
 from typing import TypedDict
 
 from .bilagor import Bilaga, bilagor
-from .charts import CHART_NAMES, Chart
-from .config import GENERATED_BILAGOR, Dokument, Rapport, Undertecknare
+from .charts import Chart
+from .config import Dokument, Rapport, Undertecknare
 from .figures import Figures
 from .figures.ekonomi import Ekonomi
 from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import Personal
 from .figures.produktion import Produktion
 from .model import Month
-from .texts import TEXT_FILES, Block
+from .texts import Block
 
 
 class TemplateContext(TypedDict):
@@ -43,7 +43,7 @@ class TemplateContext(TypedDict):
 class AppendixContext(TemplateContext):
     """What a generated appendix's template is rendered with: the main context and its charts."""
 
-    diagram: dict[str, Chart]  # chart name (charts.CHART_NAMES) -> chart, shown as a picture with alt text
+    diagram: dict[str, Chart]  # chart name (the appendix kind's ChartSet) -> chart, shown as a picture with alt text
 
 
 # What each name is, in the template owners' words (docs/mallar.md); one entry per name above.
@@ -67,26 +67,21 @@ DESCRIPTIONS = {
 
 
 def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
-    """The context type a template is rendered with, and the keys of its dictionaries.
+    """The context type a template is rendered with, and the keys of its dictionaries (see :func:`reporter.kinds.contract_for`)."""
+    from .kinds import contract_for as of_kind
 
-    A template named after a generated appendix (``ekonomirapport.docx``)
-    gets :class:`AppendixContext` with that appendix's charts; any other the
-    main report's :class:`TemplateContext`.
-    """
-    keys = {"texter": tuple(TEXT_FILES), "bilaga": tuple(GENERATED_BILAGOR)}
-    kind = template_name.removesuffix(".docx")
-    if kind in GENERATED_BILAGOR:
-        return AppendixContext, {**keys, "diagram": CHART_NAMES.get(kind, ())}
-    return TemplateContext, keys
+    return of_kind(template_name)
 
 
 def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block] | None]) -> TemplateContext:
     """Fill the template contract from the configuration, figures and texts."""
     listed = bilagor(config)
-    by_kind: dict[str, Bilaga | None] = {kind: None for kind in GENERATED_BILAGOR}
-    by_kind.update({b.slag: b for b in listed if b.slag in GENERATED_BILAGOR})
+    from .kinds import APPENDICES
+
+    by_kind: dict[str, Bilaga | None] = {kind: None for kind in APPENDICES}
+    by_kind.update({b.slag: b for b in listed if b.slag in APPENDICES})
     return TemplateContext(
-        titel=config.titel,
+        titel=config.rubrik,
         organisation=config.organisation.namn,
         period=config.period,
         foregaende_manad=config.period.previous,

@@ -65,7 +65,8 @@ def guide(period_dir: Path) -> str:
     """The guide's Markdown, with example values from the period folder."""
     from .context import DESCRIPTIONS, AppendixContext, contract_for
     from .formatting import FILTERS
-    from .pipeline import MAIN_TEMPLATE, template_context
+    from .kinds.manadsrapport import TEMPLATE as MAIN_TEMPLATE
+    from .pipeline import template_context
 
     context = template_context(period_dir)
     context["diagram"] = {}  # charts are pictures; their names come from the contract
@@ -172,12 +173,13 @@ def _instances(context) -> dict[type, object]:
 
 
 def _charts() -> list[str]:
-    from .charts import CHART_NAMES
+    from .kinds import APPENDICES
 
     lines = ["", "### Diagram", "", "Bilagornas mallar visar diagram med `{{ diagram.namn }}` i ett eget stycke; bilden får "
              "alternativtext som säger vad den visar.", "", "| Bilaga | Diagram |", "|---|---|"]
-    for kind, names in CHART_NAMES.items():
-        lines.append(f"| `{kind}.docx` | " + ", ".join(f"`{{{{ diagram.{name} }}}}`" for name in names) + " |")
+    for kind in APPENDICES.values():
+        if kind.charts:
+            lines.append(f"| `{kind.template}` | " + ", ".join(f"`{{{{ diagram.{name} }}}}`" for name in kind.charts.names) + " |")
     return lines
 
 

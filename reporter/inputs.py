@@ -8,11 +8,12 @@ so that every file is tried.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import Problem, ReporterError, error, warning
 from .schema import WORKBOOK_KINDS
-from .texts import TEXT_FILES, Block, parse_markdown
+from .texts import Block, parse_markdown
 from .validation import WorkbookFile
 from .workbook import Sheets, Workbook
 
@@ -88,11 +89,11 @@ def read_workbooks(period_dir: Path) -> tuple[list[WorkbookFile], list[Problem]]
 MAX_TEXT_BYTES = 2 << 20  # a text of the report is a few pages; 2 MB is far more than any
 
 
-def read_texts(period_dir: Path) -> tuple[dict[str, list[Block] | None], list[Problem]]:
-    """Each known text as blocks, or None when its file is missing."""
+def read_texts(period_dir: Path, files: Mapping[str, str]) -> tuple[dict[str, list[Block] | None], list[Problem]]:
+    """Each known text (``files``: key → file in ``texter/``, the report kind's) as blocks, or None when missing."""
     texts: dict[str, list[Block] | None] = {}
     problems: list[Problem] = []
-    for key, filename in TEXT_FILES.items():
+    for key, filename in files.items():
         path = period_dir / TEXT_DIR / filename
         if not path.is_file():
             texts[key] = None

@@ -86,6 +86,13 @@ class DivisionResult:
     prognos_helar: float | None
     budget_helar: float | None
     source: Source = field(compare=False)
+    # Version 2: where in the division, and more of the result.
+    verksamhetsomrade: str | None = None
+    verksamhet: str | None = None
+    utfall_foregaende_manad: float | None = None
+    utfall_foregaende_ar_helar: float | None = None
+    nettokostnad: float | None = None
+    nettokostnad_foregaende_ar: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,8 @@ class Cost:
     manad: Month
     belopp: float
     source: Source = field(compare=False)
+    verksamhetsomrade: str | None = None
+    verksamhet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +117,8 @@ class Production:
     manad: Month
     varde: float
     source: Source = field(compare=False)
+    verksamhetsomrade: str | None = None
+    verksamhet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +129,8 @@ class Accessibility:
     manad: Month
     andel: float
     source: Source = field(compare=False)
+    division: str | None = None  # None: the whole region (v1)
+    antal_vantande: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +153,8 @@ class Headcount:
     manad: Month
     antal: float
     source: Source = field(compare=False)
+    verksamhetsomrade: str | None = None
+    verksamhet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +167,10 @@ class WorkedTime:
     extratid: float | None
     inhyrd_personal: float | None
     source: Source = field(compare=False)
+    verksamhetsomrade: str | None = None
+    verksamhet: str | None = None
+    yrkesgrupp: str | None = None
+    overtid: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +183,10 @@ class SickLeave:
     sjukfranvarotimmar: float
     ordinarie_arbetstid: float
     source: Source = field(compare=False)
+    verksamhetsomrade: str | None = None
+    verksamhet: str | None = None
+    korttid: float | None = None  # hours in spells' days 1-14
+    langtid: float | None = None  # hours in spells of 60 days or more
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +200,8 @@ class StrategicGoal:
     bedomning_helar: str | None
     kommentar: str | None
     source: Source = field(compare=False)
+    division: str | None = None  # None: the region's scorecard (v1)
+    framgangsfaktor: str | None = None  # None: the goal's own row
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +220,58 @@ class Measure:
     utveckling: str | None
     kommentar: str | None
     source: Source = field(compare=False)
+    division: str | None = None
+    nyckeltal: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionPlanItem:
+    """One measure of the economic action plan (tkr, reductions as positive amounts)."""
+
+    division: str
+    verksamhetsomrade: str | None
+    atgard: str
+    kostnadsslag: str | None
+    plan_helar: float
+    plan: float | None
+    utfall: float | None
+    prognos_helar: float | None
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ResultEffect:
+    """An effect on the result outside the action plan (tkr; positive improves it)."""
+
+    division: str
+    verksamhetsomrade: str | None
+    post: str
+    utfall: float | None
+    prognos_helar: float | None
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Investment:
+    """Investments of one type (tkr, accumulated January to the period)."""
+
+    division: str
+    investeringstyp: str
+    utfall_tidigare: float | None
+    utfall_i_ar: float | None
+    prognos_helar: float | None
+    source: Source = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialCost:
+    """Cost or lost revenue of an extraordinary event, by category (tkr; None: not reported)."""
+
+    division: str
+    handelse: str
+    kategori: str
+    utfall: float | None
+    source: Source = field(compare=False)
 
 
 @dataclass
@@ -212,4 +289,13 @@ class Inputs:
     sjukfranvaro: list[SickLeave] = field(default_factory=list)
     strategiska_mal: list[StrategicGoal] = field(default_factory=list)
     styrmatt: list[Measure] = field(default_factory=list)
+    handlingsplan: list[ActionPlanItem] = field(default_factory=list)
+    resultatpaverkan: list[ResultEffect] = field(default_factory=list)
+    investeringar: list[Investment] = field(default_factory=list)
+    sarskilda_kostnader: list[SpecialCost] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # Every row as read, split by verksamhetsområde and verksamhet and with the division's own rows
+    # of Tillgänglighet and the scorecard (v2); the lists above are the sums and rows version 1 uses.
+    detalj: dict[str, list] = field(default_factory=dict)
+    # Rows of other divisions than a delarsrapport's own, left out: sheet name -> count.
+    utelamnade: dict[str, int] = field(default_factory=dict)

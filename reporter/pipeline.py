@@ -20,7 +20,6 @@ from .texts import Block
 TEMPLATE_DIR = "templates"
 INPUT_DIR = "inputs"
 OUTPUT_DIR = "out"
-MAIN_TEMPLATE = "regiondirektorens-rapport.docx"
 
 
 @dataclass
@@ -90,9 +89,12 @@ def check(period_dir: Path) -> Checked:
 
     if not period_dir.is_dir():
         return Checked(period_dir, None, None, {}, [error(f"periodmappen {period_dir} finns inte")])
+    from .kinds import REPORTS, report_kind
+
     config, problems = load_config_partly(period_dir)
     files, read_problems = read_workbooks(period_dir)
-    texts, text_problems = read_texts(period_dir)
+    kind = report_kind(config) if config is not None else REPORTS["manadsrapport"]
+    texts, text_problems = read_texts(period_dir, kind.texts)
     problems += read_problems + text_problems
     inputs = None
     if config is not None:
@@ -135,10 +137,8 @@ def build(
     is written; the package ends with ``manifest.json`` (every output and
     input with its sha256).
     """
-    from .bilagor import bilagor
     from .charts import Drawer
-    from .context import build_context
-    from .figures import compute
+    from .kinds import report_kind
     from .package import checkpoint, manifest, normalise_docx, output_lock, write_package
     from .render import render_docx
     from .templatecheck import check_templates as check_all
@@ -155,43 +155,51 @@ def build(
         checked = check(period_dir)
         problems = list(checked.problems)
         if checked.config is not None:  # the templates this build uses, checked before anything is rendered
-            kinds = [b.slag for b in bilagor(checked.config) if b.generated]
-            problems += check_all(known_templates(templates_dir, kinds))
+            problems += check_all(known_templates(templates_dir, templates_used(checked.config)))
         raise_if_errors(problems)
         config, inputs = checked.config, checked.inputs
+        kind = report_kind(config)
 
-        figures = compute(inputs, config)
-        appendices = bilagor(config)
-        for bilaga in appendices:
-            if bilaga.generated:
-                drawer.submit(bilaga.slag, figures)
-        checkpoint("diagram")
-        context = build_context(config, figures, checked.texts)
+        figures = kind.compute(inputs, config)
         properties = _properties(config)
+        planned = kind.plan(config, figures, checked.texts, period_dir, properties)
+        for document in planned:
+            if document.charts:
+                drawer.submit(document.name, document.charts, document.figures)
+        checkpoint("diagram")
         # Rendered documents are normalised once (fixed zip timestamps); external ones are copied as they are.
-        main = render_docx(templates_dir / MAIN_TEMPLATE, dict(context), properties)
-        documents = {f"regiondirektorens-rapport-{config.period}.docx": normalise_docx(main)}
-        for bilaga in appendices:
-            name = bilaga.file_name(config.period)
-            if bilaga.generated:
-                appendix = dict(context, diagram=drawer.charts(bilaga.slag))
-                titled = dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}")
-                documents[name] = normalise_docx(render_docx(templates_dir / f"{bilaga.slag}.docx", appendix, titled))
-            elif name:
-                documents[name] = (period_dir / bilaga.fil).read_bytes()
+        documents: dict[str, bytes] = {}
+        for document in planned:
+            if document.template is None:
+                documents[document.name] = document.source.read_bytes()  # type: ignore[union-attr]
+                continue
+            context = dict(document.context or {})
+            if document.charts:
+                context["diagram"] = drawer.charts(document.name)
+            rendered = render_docx(templates_dir / document.template, context, dict(properties, titel=document.title))
+            documents[document.name] = normalise_docx(rendered)
 
     if pdf:
-        documents.update(_pdfs(documents, config, soffice))
-    target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
-    used = [templates_dir / MAIN_TEMPLATE] + [templates_dir / f"{b.slag}.docx" for b in appendices if b.generated]
+        documents.update(_pdfs(documents, soffice))
+    target = (out_dir or workspace / OUTPUT_DIR) / kind.folder(config)
+    used = [templates_dir / name for name in templates_used(config)]
     documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)
     with output_lock(target):
         files, notes = write_package(target, documents)
     return BuildResult(target, files, checked.warnings + notes)
 
 
-def _pdfs(documents: dict[str, bytes], config: Rapport, soffice: Path) -> dict[str, bytes]:
-    """Each DOCX as PDF, and the whole package as one PDF in list order."""
+def templates_used(config: Rapport) -> list[str]:
+    """The templates a build of this configuration renders, main report first."""
+    from .kinds import APPENDICES, report_kind
+
+    names = [report_kind(config).template]
+    names += [APPENDICES[item].template for item in config.bilagor if isinstance(item, str) and item in APPENDICES]
+    return list(dict.fromkeys(names))
+
+
+def _pdfs(documents: dict[str, bytes], soffice: Path) -> dict[str, bytes]:
+    """Each DOCX as PDF, and, for a package of more than one document, the whole as one PDF in list order."""
     from .pdf import convert, merge
 
     converted = convert({n: d for n, d in documents.items() if n.endswith(".docx")}, soffice)
@@ -201,7 +209,9 @@ def _pdfs(documents: dict[str, bytes], config: Rapport, soffice: Path) -> dict[s
             in_order.append(converted[name.removesuffix(".docx") + ".pdf"])
         elif name.endswith(".pdf"):
             in_order.append(documents[name])  # an external appendix delivered as PDF
-    converted[f"regiondirektorens-rapport-{config.period}-med-bilagor.pdf"] = merge(in_order)
+    if len(in_order) > 1:
+        first = next(iter(documents)).removesuffix(".docx")
+        converted[f"{first}-med-bilagor.pdf"] = merge(in_order)
     return converted
 
 
@@ -218,7 +228,7 @@ def _properties(config: Rapport) -> dict[str, object]:
     except ValueError:
         published = dt.datetime(config.period.year, config.period.month, 1)
     return {
-        "titel": f"{config.titel} {manad_ar(config.period)}",
+        "titel": f"{config.rubrik} {manad_ar(config.period)}",
         "amne": config.organisation.namn,
         "forfattare": config.dokument.upprattad_av,
         "dokument_id": config.dokument.dokument_id,

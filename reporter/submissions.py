@@ -13,15 +13,13 @@ from .errors import Problem
 from .inputs import TEXT_DIR, find_workbooks
 from .pipeline import Checked
 from .schema import WORKBOOK_KINDS
-from .texts import TEXT_FILES
-from .validation import required_kinds
 from .values import slugify
 
 REGION = "Hela regionen"
 SUBMITTED, MISSING, INVALID, NOT_APPLICABLE = "inskickad", "saknas", "ogiltig", "–"
 
 # Sheets without a Division column: the region's own figures.
-REGION_SHEETS = {kind.name: {s.name for s in kind.sheets if s.division_column is None} for kind in WORKBOOK_KINDS}
+REGION_SHEETS = {kind.name: {s.name for s in kind.sheets if not s.per_division} for kind in WORKBOOK_KINDS}
 
 
 @dataclass(frozen=True)
@@ -65,7 +63,9 @@ def status(checked: Checked) -> Status:
     config = checked.config
     paths, _ = find_workbooks(checked.period_dir) if checked.period_dir.is_dir() else ({}, [])
     divisions = [d.namn for d in config.organisation.divisioner] if config else []
-    needed = {k.name for k in required_kinds(config)} if config else {k.name for k in WORKBOOK_KINDS if not k.needed_by}
+    from .kinds import manadsrapport, report_kind
+
+    needed = set(report_kind(config).sheets(config)) if config else set(manadsrapport.SHEETS)
     errors = checked.errors
 
     owners: dict[tuple[str, str], set[str]] = {}
@@ -141,7 +141,10 @@ def _concerns(problem: Problem, owner: str, files: set[str], kind: str) -> bool:
 def _texts(checked: Checked) -> dict[str, str]:
     unfilled = {p.where.file for p in checked.errors if p.where.file.startswith(f"{TEXT_DIR}/")}
     result = {}
-    for key, filename in TEXT_FILES.items():
+    from .kinds import REPORTS, report_kind
+
+    files = report_kind(checked.config).texts if checked.config else REPORTS["manadsrapport"].texts
+    for key, filename in files.items():
         label = f"{TEXT_DIR}/{filename}"
         if label in unfilled:
             result[filename] = "ej ifylld"

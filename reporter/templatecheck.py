@@ -71,13 +71,12 @@ class Tag:
         return match.group(1) if match else ""
 
 
-def known_templates(templates_dir: Path, kinds=None) -> list[Template]:
-    """The templates the build uses: the main report's and one per generated appendix (``kinds``: all)."""
-    from .config import GENERATED_BILAGOR
-    from .pipeline import MAIN_TEMPLATE
+def known_templates(templates_dir: Path, names: list[str] | None = None) -> list[Template]:
+    """The templates of the given names, or every template the tool knows (one per report and appendix kind)."""
+    from .kinds import templates
 
-    names = [MAIN_TEMPLATE] + [f"{kind}.docx" for kind in (GENERATED_BILAGOR if kinds is None else kinds)]
-    return [Template(templates_dir / name, name) for name in names]
+    chosen = [name for name, _ in templates()] if names is None else names
+    return [Template(templates_dir / name, name) for name in chosen]
 
 
 def find_template(templates_dir: Path, which: str) -> Template:

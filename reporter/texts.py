@@ -12,13 +12,6 @@ from dataclasses import dataclass, field
 
 from .values import clean_text
 
-TEXT_FILES = {
-    "inledning": "inledning.md",
-    "aktuella_handelser": "aktuella-handelser.md",
-    "verksamheten": "verksamheten.md",
-    "namnderna": "namnderna.md",
-}
-
 
 @dataclass(frozen=True)
 class Span:

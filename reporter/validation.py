@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from .config import Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
 from .model import Inputs, Measure, Source
-from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet, WorkbookKind
+from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .values import (
     AMOUNT_UNITS,
     ValueProblem,
@@ -33,7 +33,7 @@ from .workbook import Cell, ExcelError, FormulaWithoutValue, NumberFormat, Table
 MONTHLY_SHEETS = {
     "Kostnader": ("division",),
     "Produktion": ("division", "matt"),
-    "Tillgänglighet": ("matt",),
+    "Tillgänglighet": ("division", "matt"),
     "Beläggning": ("sjukhus",),
     "Anställda": ("division",),
     "Arbetad tid": ("division",),
@@ -74,6 +74,7 @@ class DivisionIndex:
         """``divisions``: (name, aliases) in report order; ``region``: the organisation's name."""
         self.names = [name for name, _ in divisions]
         self.region = name_key(region)
+        self._units: dict[str, dict[str, str]] = {}
         self._by_key: dict[str, str] = {}
         for division, aliases in divisions:
             for name in (division, *aliases):
@@ -81,9 +82,28 @@ class DivisionIndex:
 
     @classmethod
     def of(cls, config: Rapport) -> DivisionIndex:
-        """The index of the divisions in rapport.yaml."""
+        """The index of the divisions in rapport.yaml, with their verksamhetsområden (v2)."""
         organisation = config.organisation
-        return cls([(d.namn, list(d.alias)) for d in organisation.divisioner], organisation.namn or "")
+        index = cls([(d.namn, list(d.alias)) for d in organisation.divisioner], organisation.namn or "")
+        for division in organisation.divisioner:
+            if division.verksamhetsomraden:
+                index._units[division.namn] = {
+                    name_key(name): unit.namn for unit in division.verksamhetsomraden for name in (unit.namn, *unit.alias)
+                }
+        return index
+
+    def unit(self, division: str, text: str) -> str:
+        """A verksamhetsområde of the division by its name in rapport.yaml; free text when the division lists none."""
+        units = self._units.get(division)
+        if not units:
+            return text
+        found = units.get(name_key(text))
+        if found:
+            return found
+        names = list(dict.fromkeys(units.values()))
+        close = difflib.get_close_matches(name_key(text), list(units), n=1, cutoff=0.6)
+        hint = f"menade du '{units[close[0]]}'? " if close else ""
+        raise UnknownName(f"'{text}' är inget av {division}s verksamhetsområden i rapport.yaml; {hint}de är: {', '.join(names)}")
 
     def is_total(self, text: str) -> bool:
         """True for a total row's name (Totalt, Summa, the region's name)."""
@@ -100,31 +120,48 @@ class DivisionIndex:
         raise UnknownName(f"'{text}' finns inte i rapport.yaml; {hint}kända divisioner: {', '.join(self.names)}")
 
 
-def required_kinds(config: Rapport) -> list[WorkbookKind]:
-    """The workbook kinds this report needs (styrkort only for måluppfyllelse)."""
-    listed = {b for b in config.bilagor if isinstance(b, str)}
-    return [k for k in WORKBOOK_KINDS if not k.needed_by or k.needed_by in listed]
+@dataclass
+class _Reading:
+    """What reading every sheet of a period shares: the divisions, the report's own division, what was left out."""
+
+    divisions: DivisionIndex
+    only: str | None  # a delarsrapport: the rows of this division only
+    version_2: bool  # the configuration uses version 2: its columns are expected, not new
+    skipped: dict[str, int]
 
 
 def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inputs, list[Problem]]:
-    """Turn every table into records, merging files of a kind; collect problems."""
-    divisions = DivisionIndex.of(config)
+    """Turn every table into records, merging files of a kind; collect problems.
+
+    The report kind says which sheets are required; a delarsrapport keeps
+    the rows of its own division only (others must still name a known
+    division). Each sheet's records are kept as read (``inputs.detalj``)
+    and as version 1 sees them (the lists of ``inputs``): summed over the
+    version-2 split by verksamhetsområde and verksamhet, the region's own
+    rows where a sheet also has division rows.
+    """
+    from .kinds import report_kind
+
+    required = report_kind(config).sheets(config)
+    reading = _Reading(DivisionIndex.of(config), config.division_namn if config.is_division_report else None, uses_version_2(config), {})
     inputs = Inputs(files=[f.label for f in files])
     problems: list[Problem] = []
-    needed = {k.name for k in required_kinds(config)}
     for kind in WORKBOOK_KINDS:
+        needed = required.get(kind.name, ())
         of_kind = [f for f in files if f.kind == kind.name]
         if not of_kind:
-            if kind.name in needed:
+            if needed:
                 problems.append(error(f"ingen arbetsbok av slaget {kind.name} ({kind.name}*.xlsx) finns i periodmappen"))
             continue
         for sheet in kind.sheets:
+            if sheet.version == 2 and not reading.version_2:
+                continue  # a version-1 report reads what version 1 read
             having = [f for f in of_kind if sheet.name in f.tables]
-            if not having and kind.name in needed:
+            if not having and sheet.name in needed:
                 names = ", ".join(f.label for f in of_kind)
                 problems.append(error(f"bladet '{sheet.name}' saknas; det ska finnas i någon {kind.name}*.xlsx (läste {names})"))
             seen: dict[tuple, Source] = {}
-            records = getattr(inputs, sheet.target)
+            records: list = []
             for file in having:
                 try:
                     table = file.tables[sheet.name]  # read now, dropped when its records are made
@@ -132,12 +169,88 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                     problems += exc.problems
                     continue
                 problems += table.notes
-                problems += _read_table(sheet, table, divisions, seen, records)
-    problems += _check_content(inputs, config, files)
+                problems += _read_table(sheet, table, reading, seen, records)
+            inputs.detalj[sheet.target] = records
+            view, notes = _version_1_view(sheet, records)
+            setattr(inputs, sheet.target, view)
+            problems += notes
+            if reading.only and having and sheet.name in needed and not records:
+                labels = ", ".join(f.label for f in having)
+                problems.append(error(f"bladet har inga rader för {reading.only}; det ska finnas i någon {kind.name}*.xlsx", file=labels, sheet=sheet.name))
+    inputs.utelamnade = reading.skipped
+    problems += _check_content(inputs, config, files, required)
     return inputs, problems
 
 
-def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict, records: list) -> list[Problem]:
+def uses_version_2(config: Rapport) -> bool:
+    """True when rapport.yaml uses something of version 2 (so that its columns and sheets are expected)."""
+    return config.is_division_report or any(d.verksamhetsomraden or d.verksamhetsgrupper for d in config.organisation.divisioner) or any(
+        not isinstance(item, str) and getattr(item, "slag", None) for item in config.bilagor
+    )
+
+
+def _version_1_view(sheet: Sheet, records: list) -> tuple[list, list[Problem]]:
+    """The records as version 1 sees them: the region's own rows, and sums over the version-2 split.
+
+    A division with both an unsplit row (Verksamhetsområde and Verksamhet
+    empty) and split rows of the same version-1 key has the unsplit row as a
+    check total: it must equal the split rows' sum (a warning names both),
+    and the split rows are used.
+    """
+    if sheet.region_only:
+        records = [r for r in records if all(getattr(r, f) is None for f in sheet.region_only)]
+    if not sheet.v1_key:
+        return records, []
+    split = [f for f in sheet.key if f not in sheet.v1_key]
+    if all(getattr(r, f) is None for r in records for f in split):
+        return records, []  # nothing split: version 1's rows as they are
+    groups: dict[tuple, list] = {}
+    for record in records:
+        groups.setdefault(tuple(getattr(record, f) for f in sheet.v1_key), []).append(record)
+    view, problems = [], []
+    for rows in groups.values():
+        parts = [r for r in rows if any(getattr(r, f) is not None for f in split)]
+        whole = [r for r in rows if r not in parts]
+        if parts and whole:
+            problems += _split_check(sheet, whole[0], parts)
+        used = parts or whole
+        if len(used) == 1 and not parts:
+            view.append(used[0])
+            continue
+        sums = {f: _sum(getattr(r, f) for r in used) for f in sheet.sums}
+        view.append(replace(used[0], **sums, **{f: None for f in split}))
+    return view, problems
+
+
+def _sum(values) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def _split_check(sheet: Sheet, whole, parts: list) -> list[Problem]:
+    """An unsplit row beside split rows is a check total: it must equal their sum."""
+    problems = []
+    for field in sheet.sums:
+        total, summed = getattr(whole, field), _sum(getattr(r, field) for r in parts)
+        if total is None or summed is None or abs(total - summed) <= 0.5:
+            continue
+        header = next(c.header for c in sheet.columns if c.field == field)
+        source = whole.source
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                f"raden utan verksamhetsområde och verksamhet visar {header} {_plain(total)} men de uppdelade raderna "
+                f"summerar till {_plain(summed)}; de uppdelade raderna används, rätta summaraden eller raderna",
+                Location(source.file, source.sheet, source.cell),
+                tuple(Location(r.source.file, r.source.sheet, r.source.cell) for r in parts[:1]),
+                division=getattr(whole, "division", "") or "",
+            )
+        )
+    return problems
+
+
+def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, records: list) -> list[Problem]:
+    divisions = reading.divisions
     where = {"file": table.file, "sheet": table.sheet}
     table, problems = _locate_header(sheet, table)
     if table.hidden:
@@ -148,6 +261,8 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
     problems += header_problems
     if columns is None:
         return problems
+    if not reading.version_2:
+        problems += _new_columns(sheet, table, columns)
     problems += _headerless_columns(table)
     absent = {c.field: None for c in sheet.columns if c not in columns}
     division_column = columns.get(sheet.division_column)
@@ -164,11 +279,18 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
             found = table.value(row_number, cells, division_column[0])
             text = text_of(found[0]) if found is not None and isinstance(found[0], (str, int, float)) else ""
             is_total = bool(text) and divisions.is_total(text)
-            if not is_total:
+            if not is_total and (text or sheet.division_column.required):
                 try:
                     division = values["division"] = divisions.resolve(text)
                 except ValueProblem:
                     division = text or NO_DIVISION  # as written: status lists it as unknown
+            if reading.only is not None and not is_total and "division" in values and division != reading.only:
+                reading.skipped[sheet.name] = reading.skipped.get(sheet.name, 0) + 1
+                continue  # another division's row: it named a known division, and is left out
+            if reading.only is not None and not text and not sheet.division_column.required:
+                if _has_any(table, row_number, cells, columns):
+                    reading.skipped[sheet.name] = reading.skipped.get(sheet.name, 0) + 1
+                continue  # the region's own row: not a division report's
         empty = 0
         for column, (index, factor) in columns.items():
             if column.kind is Kind.DIVISION and (is_total or "division" in values):
@@ -177,7 +299,10 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
             if found is None:
                 empty += 1
             try:
-                values[column.field] = _cell_value(column, found, factor, divisions, table.empty_formulas.get((row_number, index)))
+                value = _cell_value(column, found, factor, divisions, table.empty_formulas.get((row_number, index)))
+                if column.field == "verksamhetsomrade" and value is not None and division:
+                    value = divisions.unit(division, value)
+                values[column.field] = value
             except ValueProblem as exc:
                 coordinate = f"{column_letter(index + 1)}{row_number}"
                 row_problems.append(replace(error(f"{column.header}: {exc}", cell=coordinate, **where), division=division))
@@ -186,6 +311,9 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
                 shares[column].add(found, f"{column_letter(index + 1)}{row_number}")
         if empty == len(columns):
             continue  # a row whose cells hold only spaces is a blank row
+        row_problems += [
+            replace(problem, division=division) for problem in _row_checks(values, columns, row_number, where)
+        ] if not row_problems else []
         if row_problems:
             problems += row_problems
             continue
@@ -199,7 +327,7 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
             problems.append(
                 Problem(
                     Severity.ERROR,
-                    "samma post finns två gånger (" + ", ".join(f"{k}={v}" for k, v in zip(sheet.key, key, strict=False)) + ")",
+                    "samma post finns två gånger (" + ", ".join(f"{k}={v}" for k, v in zip(sheet.key, key, strict=True) if v is not None) + ")",
                     Location(table.file, table.sheet, f"rad {row_number}"),
                     (Location(first.file, first.sheet, first.cell),),
                     division=division,
@@ -214,6 +342,54 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
     for column, share in shares.items():
         problems += share.problems(column, table, columns[column][0])
     return problems
+
+
+def _has_any(table: Table, row_number: int, cells: list, columns: dict) -> bool:
+    return any(table.value(row_number, cells, index) is not None for index, _ in columns.values())
+
+
+# Parts that may not exceed their whole, in one row (v2): (part, whole, what it is).
+PARTS = (
+    ("overtid", "extratid", "övertiden är en del av extratiden"),
+    ("korttid", "sjukfranvarotimmar", "korttidssjukfrånvaron är en del av sjukfrånvaron"),
+    ("langtid", "sjukfranvarotimmar", "långtidssjukfrånvaron är en del av sjukfrånvaron"),
+)
+
+
+def _row_checks(values: dict, columns: dict, row_number: int, where: dict) -> list[Problem]:
+    """A part larger than its whole in one row: overtime above extra time, sick-leave subsets above all sick leave."""
+    problems = []
+    at = {column.field: (column, index) for column, (index, _) in columns.items()}
+    for part, whole, meaning in PARTS:
+        if values.get(part) is not None and values.get(whole) is not None and values[part] > values[whole] + 1e-9:
+            column, index = at[part]
+            total = at[whole][0].header
+            problems.append(
+                error(f"{column.header} {_plain(values[part])} är mer än {total} {_plain(values[whole])}; {meaning}", cell=f"{column_letter(index + 1)}{row_number}", **where)
+            )
+    short, long_, sick = values.get("korttid"), values.get("langtid"), values.get("sjukfranvarotimmar")
+    if short is not None and long_ is not None and sick is not None and short <= sick and long_ <= sick and short + long_ > sick + 1e-9:
+        column, index = at["langtid"]
+        problems.append(
+            error(
+                f"kort- och långtidssjukfrånvaron är tillsammans {_plain(short + long_)} timmar, mer än sjukfrånvaron {_plain(sick)}; "
+                f"de är delar av den (dag 15–59 hör till ingen av dem)",
+                cell=f"{column_letter(index + 1)}{row_number}", **where,
+            )
+        )
+    return problems
+
+
+def _new_columns(sheet: Sheet, table: Table, columns: dict) -> list[Problem]:
+    """A version-2 column in a report that uses nothing else of version 2: version 1 ignored it, now it counts."""
+    return [
+        warning(
+            f"kolumnen {column.header} är ny i version 2 och används nu (version 1 läste den inte); kontrollera att den innehåller det som avses",
+            file=table.file, sheet=table.sheet, cell=f"{column_letter(index + 1)}{table.header_row}",
+        )
+        for column, (index, _) in columns.items()
+        if column.version == 2
+    ]
 
 
 class _ShareColumn:
@@ -364,7 +540,7 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
                 continue
             factor = AMOUNT_UNITS[unit]
         found[column] = (index, factor)
-    missing = [c.header for c in sheet.columns if c not in found and (c.required or c in sheet_key_columns(sheet))]
+    missing = [c.header for c in sheet.columns if c not in found and (c.required or (c.version == 1 and c in sheet_key_columns(sheet)))]
     if missing:
         headers = ", ".join(text_of(c.value) for c in table.header if c) or "ingen"
         row = f"rad {table.header_row}" if table.header_row else ""
@@ -455,12 +631,12 @@ def _shown_as_is(number: float, number_format: NumberFormat) -> None:
     )
 
 
-def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile]) -> list[Problem]:
+def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], required: Mapping[str, tuple[str, ...]]) -> list[Problem]:
     """Checks across rows: required posts, the period's month present, ranges."""
     period = config.period
     problems: list[Problem] = []
     labels = {sheet: ", ".join(f.label for f in files if sheet in f.tables) for f in files for sheet in f.tables}
-    if "Region" in labels:
+    if "Region" in labels and "Region" in required.get("ekonomi", ()):
         posts = {name_key(p.post): p for p in inputs.region}
         for post in REQUIRED_REGION_POSTS:
             found = posts.get(name_key(post))
@@ -514,7 +690,7 @@ def _check_gaps(inputs: Inputs, period) -> list[Problem]:
                     gaps.append((key, records[0], missing))
             for key, record, missing in gaps[:GAPS_NAMED]:
                 shown = ", ".join(map(str, missing[:6])) + (f" och {len(missing) - 6} till" if len(missing) > 6 else "")
-                label = ", ".join(str(k) for k in key)
+                label = ", ".join(str(k) for k in key if k is not None)
                 problems.append(
                     Problem(
                         Severity.WARNING,

@@ -248,8 +248,9 @@ def _templates_with(tmp_path, *edits):
 
 
 def test_the_dictionaries_keys_are_those_of_the_bundled_period(example_dir):
-    from reporter.charts import CHART_NAMES, charts_for
+    from reporter.charts import charts_for
     from reporter.figures import compute
+    from reporter.kinds import APPENDICES
     from reporter.pipeline import check, template_context
 
     context = template_context(example_dir)
@@ -258,9 +259,11 @@ def test_the_dictionaries_keys_are_those_of_the_bundled_period(example_dir):
     assert tuple(context["texter"]) == keys["texter"] and tuple(context["bilaga"]) == keys["bilaga"]
     checked = check(example_dir)
     figures = compute(checked.inputs, checked.config)
-    for kind, names in CHART_NAMES.items():
-        assert contract_for(f"{kind}.docx")[1]["diagram"] == names
-        assert tuple(charts_for(kind, figures)) == names
+    drawn = [kind for kind in APPENDICES.values() if kind.charts]
+    assert len(drawn) == 3
+    for kind in drawn:
+        assert contract_for(kind.template)[1]["diagram"] == kind.charts.names
+        assert tuple(charts_for(kind.name, figures)) == kind.charts.names
 
 
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)

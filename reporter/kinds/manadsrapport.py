@@ -1,0 +1,98 @@
+"""Regiondirektörens rapport: the monthly report to the regional board, with its numbered appendices.
+
+Reads every v1 sheet (INPUTS.md); the appendices listed in ``bilagor:`` are
+made by their appendix kinds (ekonomirapport …) or copied in (an appendix
+made elsewhere). The package is written to ``out/<period>/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .base import Planned, ReportKind
+
+SHEETS = {
+    "ekonomi": ("Region", "Divisioner", "Kostnader"),
+    "produktion": ("Produktion", "Tillgänglighet", "Beläggning"),
+    "personal": ("Anställda", "Arbetad tid", "Sjukfrånvaro"),
+}
+TEXTS = {
+    "inledning": "inledning.md",
+    "aktuella_handelser": "aktuella-handelser.md",
+    "verksamheten": "verksamheten.md",
+    "namnderna": "namnderna.md",
+}
+TEMPLATE = "regiondirektorens-rapport.docx"
+
+
+def sheets(config) -> dict[str, tuple[str, ...]]:
+    """The v1 sheets, and those of the appendices the report lists (styrkort for måluppfyllelse)."""
+    from . import APPENDICES
+
+    required = {kind: list(names) for kind, names in SHEETS.items()}
+    for item in config.bilagor:
+        if isinstance(item, str) and item in APPENDICES:
+            for kind, names in APPENDICES[item].sheets.items():
+                required.setdefault(kind, [])
+                required[kind] += [n for n in names if n not in required[kind]]
+    return {kind: tuple(names) for kind, names in required.items()}
+
+
+def compute(inputs, config):
+    """The monthly report's figures: economy, production, personnel, goal fulfilment."""
+    from ..figures import compute as compute_all
+
+    return compute_all(inputs, config)
+
+
+def plan(config, figures, texts, period_dir: Path, properties: dict) -> list[Planned]:
+    """The main report, then each appendix in the order of bilagor: rendered, or copied as it is."""
+    from ..bilagor import bilagor
+    from ..context import build_context
+    from . import APPENDICES
+
+    context = dict(build_context(config, figures, texts))
+    documents = [Planned(f"regiondirektorens-rapport-{config.period}.docx", properties["titel"], TEMPLATE, context)]
+    for bilaga in bilagor(config):
+        name = bilaga.file_name(config.period)
+        if bilaga.generated:
+            kind = APPENDICES[bilaga.slag]
+            documents.append(
+                Planned(name, f"Bilaga {bilaga.nummer} {bilaga.titel}", kind.template, context, kind.name if kind.charts else None, figures)
+            )
+        elif name:
+            documents.append(Planned(name, bilaga.titel, source=period_dir / bilaga.fil))
+    return documents
+
+
+def folder(config) -> str:
+    """``out/2021-03``."""
+    return str(config.period)
+
+
+def contract():
+    """The main template's contract and the keys of its dictionaries."""
+    from ..context import TemplateContext
+    from . import APPENDICES
+
+    return TemplateContext, {"texter": tuple(TEXTS), "bilaga": tuple(APPENDICES)}
+
+
+def _chart_sets():
+    from . import APPENDICES
+
+    return {name: kind.charts for name, kind in APPENDICES.items() if kind.charts}
+
+
+KIND = ReportKind(
+    "manadsrapport",
+    "Regiondirektörens rapport",
+    TEMPLATE,
+    TEXTS,
+    sheets,
+    compute,
+    plan,
+    folder,
+    contract,
+    description="månadsrapporten till regionstyrelsen, med bilagor",
+)
