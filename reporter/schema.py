@@ -390,7 +390,10 @@ STYRKORT = WorkbookKind(
                 _c("Måluppfyllelse", "maluppfyllelse", Kind.CHOICE, False, MALUPPFYLLELSE),
                 _c("Utveckling", "utveckling", Kind.CHOICE, False, UTVECKLING),
                 _c("Kommentar", "kommentar", Kind.TEXT, False),
-                _v2("Nyckeltal", "nyckeltal", Kind.CHOICE, tuple((n, ()) for n in NYCKELTAL), help="Ett nyckeltal som verktyget räknar ut och skriver som Utfall."),
+                _v2(
+                    "Nyckeltal", "nyckeltal", Kind.CHOICE, tuple((n, ()) for n in NYCKELTAL),
+                    help="Ett nyckeltal som verktyget räknar ut och skriver som Utfall.",
+                ),
             ),
             key=("division", "perspektiv", "strategiskt_mal", "framgangsfaktor", "styrmatt", "kon"),
             record=model.Measure,

@@ -365,7 +365,10 @@ def _row_checks(values: dict, columns: dict, row_number: int, where: dict) -> li
             column, index = at[part]
             total = at[whole][0].header
             problems.append(
-                error(f"{column.header} {_plain(values[part])} är mer än {total} {_plain(values[whole])}; {meaning}", cell=f"{column_letter(index + 1)}{row_number}", **where)
+                error(
+                    f"{column.header} {_plain(values[part])} är mer än {total} {_plain(values[whole])}; {meaning}",
+                    cell=f"{column_letter(index + 1)}{row_number}", **where,
+                )
             )
     short, long_, sick = values.get("korttid"), values.get("langtid"), values.get("sjukfranvarotimmar")
     if short is not None and long_ is not None and sick is not None and short <= sick and long_ <= sick and short + long_ > sick + 1e-9:
