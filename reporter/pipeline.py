@@ -108,7 +108,9 @@ def template_context(period_dir: Path) -> dict:
 
     checked = check(period_dir)
     raise_if_errors(checked.problems)
-    return dict(build_context(checked.config, compute(checked.inputs, checked.config), checked.texts))
+    config, inputs = checked.config, checked.inputs
+    assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
+    return dict(build_context(config, compute(inputs, config), checked.texts))
 
 
 def check_templates(template: str | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> TemplateCheck:
@@ -147,10 +149,11 @@ def build(
     workspace = workspace or Path.cwd()
     period_dir = find_period_dir(period_dir, workspace)
     templates_dir = templates_dir or workspace / TEMPLATE_DIR
+    program: Path | None = None  # LibreOffice, when PDFs are made
     if pdf:
         from .pdf import find_soffice
 
-        soffice = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
+        program = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
     with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
         checked = check(period_dir)
         problems = list(checked.problems)
@@ -159,6 +162,7 @@ def build(
             problems += check_all(known_templates(templates_dir, kinds))
         raise_if_errors(problems)
         config, inputs = checked.config, checked.inputs
+        assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
 
         figures = compute(inputs, config)
         appendices = bilagor(config)
@@ -173,15 +177,17 @@ def build(
         documents = {f"regiondirektorens-rapport-{config.period}.docx": normalise_docx(main)}
         for bilaga in appendices:
             name = bilaga.file_name(config.period)
+            if name is None:  # an external appendix delivered elsewhere: listed, no file
+                continue
             if bilaga.generated:
                 appendix = dict(context, diagram=drawer.charts(bilaga.slag))
                 titled = dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}")
                 documents[name] = normalise_docx(render_docx(templates_dir / f"{bilaga.slag}.docx", appendix, titled))
-            elif name:
+            elif bilaga.fil:
                 documents[name] = (period_dir / bilaga.fil).read_bytes()
 
-    if pdf:
-        documents.update(_pdfs(documents, config, soffice))
+    if program is not None:
+        documents.update(_pdfs(documents, config, program))
     target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
     used = [templates_dir / MAIN_TEMPLATE] + [templates_dir / f"{b.slag}.docx" for b in appendices if b.generated]
     documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)

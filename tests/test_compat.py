@@ -16,10 +16,10 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-import reporter
-
 from conftest import EXAMPLE, TEMPLATES
 from periods import write_other_period
+
+import reporter
 
 
 def _parts(folder: Path) -> dict[str, dict[str, str]]:
