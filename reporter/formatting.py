@@ -107,7 +107,7 @@ def jamfort_pe(diff: float | None, mot: str, upp: str = "högre", ned: str = "l�
     return _compared(None if zero else procentenheter(diff, decimaler), upp if diff > 0 else ned, mot, "i nivå med")
 
 
-def _change(value: float | None, amount: str, same: str) -> str:
+def _change(value: float | None, amount: str | None, same: str) -> str:
     if value is None:
         return "kan inte jämföras"
     if amount is None:

@@ -110,7 +110,9 @@ def template_context(period_dir: Path) -> dict:
 
     checked = check(period_dir)
     raise_if_errors(checked.problems)
-    return dict(build_context(checked.config, compute(checked.inputs, checked.config), checked.texts))
+    config, inputs = checked.config, checked.inputs
+    assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
+    return dict(build_context(config, compute(inputs, config), checked.texts))
 
 
 def check_templates(template: str | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> TemplateCheck:
@@ -147,10 +149,11 @@ def build(
     workspace = workspace or Path.cwd()
     period_dir = find_period_dir(period_dir, workspace)
     templates_dir = templates_dir or workspace / TEMPLATE_DIR
+    program: Path | None = None  # LibreOffice, when PDFs are made
     if pdf:
         from .pdf import find_soffice
 
-        soffice = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
+        program = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
     with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
         checked = check(period_dir)
         problems = list(checked.problems)
@@ -158,6 +161,7 @@ def build(
             problems += check_all(known_templates(templates_dir, templates_used(checked.config)))
         raise_if_errors(problems)
         config, inputs = checked.config, checked.inputs
+        assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
         kind = report_kind(config)
 
         figures = kind.compute(inputs, config)
@@ -179,8 +183,8 @@ def build(
             rendered = render_docx(templates_dir / document.template, context, dict(properties, titel=document.title))
             documents[document.name] = normalise_docx(rendered)
 
-    if pdf:
-        documents.update(_pdfs(documents, soffice))
+    if program is not None:
+        documents.update(_pdfs(documents, program))
     target = (out_dir or workspace / OUTPUT_DIR) / kind.folder(config)
     used = [templates_dir / name for name in templates_used(config)]
     documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)
