@@ -267,6 +267,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     absent = {c.field: None for c in sheet.columns if c not in columns}
     named_by = sheet.division_column
     division_column = columns.get(named_by) if named_by is not None else None
+    division_required = sheet.per_division
     shares = {column: _ShareColumn() for column in columns if column.kind is Kind.SHARE}
     read: list = []
     totals: list[tuple[int, dict[str, object]]] = []
@@ -280,7 +281,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
             found = table.value(row_number, cells, division_column[0])
             text = text_of(found[0]) if found is not None and isinstance(found[0], (str, int, float)) else ""
             is_total = bool(text) and divisions.is_total(text)
-            if not is_total and (text or sheet.division_column.required):
+            if not is_total and (text or division_required):
                 try:
                     division = values["division"] = divisions.resolve(text)
                 except ValueProblem:
@@ -288,7 +289,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
             if reading.only is not None and not is_total and "division" in values and division != reading.only:
                 reading.skipped[sheet.name] = reading.skipped.get(sheet.name, 0) + 1
                 continue  # another division's row: it named a known division, and is left out
-            if reading.only is not None and not text and not sheet.division_column.required:
+            if reading.only is not None and not text and not division_required:
                 if _has_any(table, row_number, cells, columns):
                     reading.skipped[sheet.name] = reading.skipped.get(sheet.name, 0) + 1
                 continue  # the region's own row: not a division report's
@@ -301,7 +302,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
                 empty += 1
             try:
                 value = _cell_value(column, found, factor, divisions, table.empty_formulas.get((row_number, index)))
-                if column.field == "verksamhetsomrade" and value is not None and division:
+                if column.field == "verksamhetsomrade" and isinstance(value, str) and division:
                     value = divisions.unit(division, value)
                 values[column.field] = value
             except ValueProblem as exc:

@@ -55,12 +55,14 @@ def plan(config, figures, texts, period_dir: Path, properties: dict) -> list[Pla
     documents = [Planned(f"regiondirektorens-rapport-{config.period}.docx", properties["titel"], TEMPLATE, context)]
     for bilaga in bilagor(config):
         name = bilaga.file_name(config.period)
+        if name is None:  # an appendix delivered elsewhere: listed, no file
+            continue
         if bilaga.generated:
             kind = APPENDICES[bilaga.slag]
             documents.append(
                 Planned(name, f"Bilaga {bilaga.nummer} {bilaga.titel}", kind.template, context, kind.name if kind.charts else None, figures)
             )
-        elif name:
+        elif bilaga.fil:
             documents.append(Planned(name, bilaga.titel, source=period_dir / bilaga.fil))
     return documents
 
