@@ -7,12 +7,18 @@ Formatting happens in the templates through the filters of ``formatting``.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import Any, TypedDict
+
+from markupsafe import Markup
 
 from .bilagor import Bilaga, bilagor
 from .charts import Chart
 from .config import Dokument, Rapport, Undertecknare
 from .figures import Figures
+from .figures.delarsrapport import Ekonomi as DelEkonomi
+from .figures.delarsrapport import Personal as DelPersonal
+from .figures.delarsrapport import Produktion as DelProduktion
+from .figures.delarsrapport import Styrning
 from .figures.ekonomi import Ekonomi
 from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import Personal
@@ -46,6 +52,32 @@ class AppendixContext(TemplateContext):
     diagram: dict[str, Chart]  # chart name (the appendix kind's ChartSet) -> chart, shown as a picture with alt text
 
 
+class SectionText(TypedDict):
+    """A section's text split at its ## headings: text first, text after each generated subsection, other subsections."""
+
+    inledning: Markup | None
+    delar: dict[str, Markup | None]  # a generated subsection (its key) -> the text placed after it
+    ovriga: list[dict[str, Any]]  # {"rubrik": the ## heading, "text": its paragraphs}
+
+
+class DelarsrapportContext(TypedDict):
+    """What a division's interim report (delarsrapport.docx) is rendered with."""
+
+    titel: str
+    division: str
+    organisation: str
+    period: Month
+    foregaende_ar: Month  # the same month a year earlier
+    dokument: Dokument
+    undertecknare: Undertecknare | None
+    ekonomi: DelEkonomi
+    produktion: DelProduktion
+    personal: DelPersonal
+    styrning: Styrning
+    texter: dict[str, SectionText | Markup | None]  # None: the text file is missing
+    diagram: dict[str, Chart | None]  # None: no data for the chart (accessibility of a division without care)
+
+
 # What each name is, in the template owners' words (docs/mallar.md); one entry per name above.
 DESCRIPTIONS = {
     "titel": "rapportens titel ur rapport.yaml",
@@ -63,6 +95,8 @@ DESCRIPTIONS = {
     "maluppfyllelse": "styrkortets perspektiv, mål och styrmått",
     "texter": "texterna ur texter/*.md som Word-stycken; tomt när filen saknas",
     "diagram": "bilagans diagram som bilder med alternativtext (bara i bilagornas mallar)",
+    "division": "divisionens namn ur rapport.yaml (delårsrapporten)",
+    "styrning": "divisionens styrkort: sammanfattning per perspektiv, mål och styrmått (delårsrapporten)",
 }
 
 

@@ -9,6 +9,7 @@ problems found.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,7 +67,12 @@ class BuildResult:
 
 
 def find_period_dir(period_dir: Path | None = None, workspace: Path | None = None) -> Path:
-    """The period folder to use: the given one, or the newest under ``inputs/``."""
+    """The period folder to use: the given one, or the newest month under ``inputs/``.
+
+    A folder named as a month (``2021-03``) is a period of the monthly report;
+    the newest of them is built. Other folders (a division's interim report,
+    ``2021-04-ovriga-lanet``) are built when named.
+    """
     if period_dir is not None:
         if not period_dir.is_dir():
             raise ReporterError(error(f"periodmappen {period_dir} finns inte"))
@@ -79,7 +85,8 @@ def find_period_dir(period_dir: Path | None = None, workspace: Path | None = Non
         raise ReporterError(
             error(f"ingen period att bygga: {inputs} saknar mappar med {CONFIG_FILE}; ange periodmappen, t.ex. reporter build inputs/2021-03")
         )
-    return candidates[-1]
+    months = [p for p in candidates if re.fullmatch(r"\d{4}-\d{2}", p.name)]
+    return (months or candidates)[-1]
 
 
 def check(period_dir: Path) -> Checked:

@@ -126,10 +126,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     _normalise(document.docx)
     try:
         numbering = _Numbering(document.docx)
-        context["texter"] = {
-            key: _paragraphs(document.docx, blocks, numbering) if blocks else None
-            for key, blocks in context["texter"].items()
-        }
+        context["texter"] = {key: _text(document.docx, blocks, numbering) for key, blocks in context["texter"].items()}
         context["diagram"] = {key: _image(document, chart) for key, chart in context.get("diagram", {}).items()}
         with _Deadline():
             document.render(context, env, autoescape=True)
@@ -320,6 +317,21 @@ def _paragraphs(docx, blocks: list[Block], numbering: _Numbering):
         runs = "".join(_run(span) for span in block.spans)
         parts.append(f"<w:p><w:pPr>{properties}</w:pPr>{runs}</w:p>" if properties else f"<w:p>{runs}</w:p>")
     return Markup("".join(parts))
+
+
+def _text(docx, text, numbering):
+    """A text as the template uses it: Word paragraphs, or for a sectioned text (v2) its parts as paragraphs."""
+    from .texts import Sections
+
+    if not text:
+        return None
+    if not isinstance(text, Sections):
+        return _paragraphs(docx, text, numbering)
+    return {
+        "inledning": _paragraphs(docx, text.intro, numbering) if text.intro else None,
+        "delar": {key: _paragraphs(docx, blocks, numbering) if blocks else None for key, blocks in text.parts.items()},
+        "ovriga": [{"rubrik": heading, "text": _paragraphs(docx, blocks, numbering) if blocks else None} for heading, blocks in text.extra],
+    }
 
 
 def find_style(docx, name: str):

@@ -36,6 +36,7 @@ class Block:
     level: int = 1
     list_id: int = 0
     start: int = 1
+    depth: int = 0  # a heading's level as written: 2 for ##
 
     @property
     def text(self) -> str:
@@ -52,6 +53,7 @@ class _ListState:
 
 @dataclass
 class _Walker:
+    depth: int = 0
     blocks: list[Block] = field(default_factory=list)
     lists: list[_ListState] = field(default_factory=list)
     heading: int = 0
@@ -69,6 +71,7 @@ def parse_markdown(text: str) -> list[Block]:
         kind = token.type
         if kind == "heading_open":
             state.heading = levels.index(int(token.tag[1])) + 1
+            state.depth = int(token.tag[1])
         elif kind == "heading_close":
             state.heading = 0
         elif kind in ("bullet_list_open", "ordered_list_open"):
@@ -83,7 +86,7 @@ def parse_markdown(text: str) -> list[Block]:
             if not spans:
                 continue
             if state.heading:
-                state.blocks.append(Block("heading", spans, state.heading))
+                state.blocks.append(Block("heading", spans, state.heading, depth=state.depth))
             elif state.lists:
                 current = state.lists[-1]
                 state.blocks.append(Block(current.kind, spans, len(state.lists), current.list_id, current.start))
@@ -127,3 +130,42 @@ def _add(spans: list[Span], span: Span) -> None:
         spans[-1] = Span(spans[-1].text + span.text, span.bold, span.italic)
     else:
         spans.append(span)
+
+
+@dataclass(frozen=True)
+class Sections:
+    """A text of a report section, split at its ``##`` headings (INPUTS-v2.md section 4).
+
+    ``intro`` is the text before the first ``##``; ``parts`` the text under a
+    ``##`` that names one of the section's generated subsections (its key),
+    placed after that subsection's figures; ``extra`` the other ``##``
+    headings with their text, as subsections of their own after the
+    generated ones. Headings below ``##`` keep their place, one level down.
+    """
+
+    intro: list[Block]
+    parts: dict[str, list[Block]]
+    extra: list[tuple[str, list[Block]]]
+
+
+def sections(blocks: list[Block], names: dict[str, str]) -> Sections:
+    """Split a text's blocks at its ``##`` headings; ``names`` maps a subsection's heading to its key."""
+    known = {name.casefold().strip(): key for name, key in names.items()}
+    intro: list[Block] = []
+    parts: dict[str, list[Block]] = {key: [] for key in names.values()}
+    extra: list[tuple[str, list[Block]]] = []
+    current = intro
+    for block in blocks:
+        if block.kind == "heading" and block.depth <= 2:
+            heading = block.text.strip()
+            key = known.get(heading.casefold())
+            if key is not None:
+                current = parts.setdefault(key, [])
+            else:
+                extra.append((heading, []))
+                current = extra[-1][1]
+            continue
+        if block.kind == "heading":
+            block = Block("heading", block.spans, max(block.depth - 1, 1), depth=block.depth)  # ### under a subsection: Heading 3
+        current.append(block)
+    return Sections(intro, parts, extra)

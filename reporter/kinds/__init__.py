@@ -12,13 +12,13 @@ registry costs nothing.
 
 from __future__ import annotations
 
-from . import ekonomirapport, maluppfyllelse, manadsrapport, personalrapport, produktionsrapport
+from . import delarsrapport, ekonomirapport, maluppfyllelse, manadsrapport, personalrapport, produktionsrapport
 from .base import AppendixKind, ChartSet, Planned, ReportKind
 
 APPENDICES: dict[str, AppendixKind] = {
     kind.name: kind for kind in (ekonomirapport.KIND, produktionsrapport.KIND, personalrapport.KIND, maluppfyllelse.KIND)
 }
-REPORTS: dict[str, ReportKind] = {kind.name: kind for kind in (manadsrapport.KIND,)}
+REPORTS: dict[str, ReportKind] = {kind.name: kind for kind in (manadsrapport.KIND, delarsrapport.KIND)}
 
 
 def report_kind(config) -> ReportKind:

@@ -1,0 +1,159 @@
+"""Delårsrapport: one division's interim report (seed 003), from a period folder of its own (INPUTS-v2.md).
+
+Reads the division's rows of the v1 sheets with their v2 columns, and the v2
+sheets of the economy (Handlingsplan, Resultatpåverkan, Investeringar,
+Särskilda kostnader); texts per section, placed by their ``##`` headings.
+One document, written to ``out/<period>-<division>/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .base import ChartSet, Planned, ReportKind
+
+SHEETS = {
+    "ekonomi": ("Divisioner", "Kostnader"),
+    "personal": ("Anställda", "Arbetad tid", "Sjukfrånvaro"),
+    "styrkort": ("Strategiska mål", "Styrmått"),
+}
+OPTIONAL = {
+    "ekonomi": ("Handlingsplan", "Resultatpåverkan", "Investeringar", "Särskilda kostnader"),
+    "produktion": ("Produktion", "Tillgänglighet"),
+}
+TEXTS = {
+    "sammanfattning": "sammanfattning.md",
+    "styrning": "styrning.md",
+    "produktion": "produktion.md",
+    "personal": "personal.md",
+    "ekonomi": "ekonomi.md",
+    "maluppfyllelse": "maluppfyllelse.md",
+    "internkontroll": "internkontroll.md",
+}
+PERSPECTIVES = ("Samhälle", "Medborgare", "Verksamhet", "Medarbetare", "Ekonomi")
+# The generated subsections a ## heading of a text names, by text (INPUTS-v2.md section 4).
+SUBSECTIONS = {
+    "styrning": PERSPECTIVES,
+    "produktion": ("Produktion", "Övrig produktion", "Tillgänglighet"),
+    "personal": ("Anställda och arbetad tid", "Frånvaro"),
+    "ekonomi": (
+        "Resultatutveckling", "Verksamhetens kostnader", "Kostnadsutveckling", "Nettokostnadsutveckling", "Årsprognos",
+        "Riskanalys för årsprognosen", "Ekonomiska handlingsplaner", "Åtgärder för att uppnå ekonomi i balans", "Investeringar",
+        "Särskilda kostnader",
+    ),
+    "maluppfyllelse": PERSPECTIVES,
+}
+TEMPLATE = "delarsrapport.docx"
+CHARTS = ("kostnader", "sjukfranvaro", "tillganglighet")
+
+
+def subsection_key(name: str) -> str:
+    """A subsection's key in the template: ``Åtgärder för att uppnå ekonomi i balans`` → ``atgarder_for_att_uppna_ekonomi_i_balans``."""
+    from ..values import slugify
+
+    return slugify(name, "del").replace("-", "_")
+
+
+def sheets(config) -> dict[str, tuple[str, ...]]:
+    """What a division's interim report must have: economy, personnel and scorecard sheets."""
+    return dict(SHEETS)
+
+
+def compute(inputs, config):
+    """Every figure of the division's report."""
+    from ..figures.delarsrapport import compute as compute_all
+
+    return compute_all(inputs, config)
+
+
+def draw(figures) -> dict:
+    """Costs per month and sick leave per month against last year; accessibility per month (when the division has it)."""
+    from ..charts import lines_chart, trend_chart
+
+    access = figures.produktion.tillganglighet
+    return {
+        "kostnader": trend_chart(figures.ekonomi.kostnader_per_manad, "Verksamhetens kostnader per månad", "mnkr", 0, 1000),
+        "sjukfranvaro": trend_chart(figures.personal.sjukfranvaro.trend, "Sjukfrånvaro", "procent av ordinarie arbetstid", 1),
+        "tillganglighet": lines_chart([m.trend for m in access], "Tillgänglighet", "procent") if access else None,
+    }
+
+
+def texts_of(texts: dict) -> dict:
+    """The texts with those of sectioned sections split at their ## headings."""
+    from ..texts import sections
+
+    result: dict[str, object] = {}
+    for key, blocks in texts.items():
+        if blocks is None:
+            result[key] = None
+        elif key in SUBSECTIONS:
+            result[key] = sections(blocks, {name: subsection_key(name) for name in SUBSECTIONS[key]})
+        else:
+            result[key] = blocks
+    return result
+
+
+def context(config, figures, texts: dict) -> dict:
+    """The template contract filled in."""
+    from ..context import DelarsrapportContext
+
+    return dict(
+        DelarsrapportContext(
+            titel=config.rubrik,
+            division=figures.division,
+            organisation=config.organisation.namn,
+            period=config.period,
+            foregaende_ar=config.period.year_before,
+            dokument=config.dokument,
+            undertecknare=config.undertecknare,
+            ekonomi=figures.ekonomi,
+            produktion=figures.produktion,
+            personal=figures.personal,
+            styrning=figures.styrning,
+            texter=texts_of(texts),
+            diagram={},
+        )
+    )
+
+
+def file_name(config) -> str:
+    """``delarsrapport-narsjukvard-ovriga-lanet-2021-04.docx``."""
+    from ..values import slugify
+
+    return f"delarsrapport-{slugify(config.division_namn or config.division or '', 'division')}-{config.period}.docx"
+
+
+def plan(config, figures, texts, period_dir: Path, properties: dict) -> list[Planned]:
+    """One document: the interim report, with its charts."""
+    title = f"{config.rubrik} {figures.division}"
+    return [Planned(file_name(config), title, TEMPLATE, context(config, figures, texts), "delarsrapport", figures)]
+
+
+def folder(config) -> str:
+    """``out/2021-04-narsjukvard-ovriga-lanet``: a division's report beside the month's own."""
+    from ..values import slugify
+
+    return f"{config.period}-{slugify(config.division_namn or config.division or '', 'division')}"
+
+
+def contract():
+    """The template's contract: the context and the keys of its dictionaries."""
+    from ..context import DelarsrapportContext
+
+    return DelarsrapportContext, {"texter": tuple(TEXTS), "diagram": CHARTS}
+
+
+KIND = ReportKind(
+    "delarsrapport",
+    "Delårsrapport",
+    TEMPLATE,
+    TEXTS,
+    sheets,
+    compute,
+    plan,
+    folder,
+    contract,
+    chart_sets={"delarsrapport": ChartSet(CHARTS, draw)},
+    optional_sheets=OPTIONAL,
+    description="en divisions delårsrapport (styrning, produktion, personal, ekonomi, bilagedel)",
+)
