@@ -60,11 +60,11 @@ def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | 
     return _verify(package, period_dir, templates_dir)
 
 
-def scaffold(period_dir: Path, period, division: str | None = None):
+def scaffold(period_dir: Path, period, division: str | None = None, rapport: str | None = None):
     """Write blank inputs for a period (never overwriting); see :mod:`reporter.blank`."""
     from .blank import scaffold as _scaffold
 
-    return _scaffold(period_dir, period, division)
+    return _scaffold(period_dir, period, division, rapport)
 
 
 __all__ = [

@@ -66,9 +66,16 @@ class Scaffolded:
     kept: list[Path] = field(default_factory=list)
 
 
-def scaffold(period_dir: Path, period: Month, division: str | None = None) -> Scaffolded:
-    """Write blank inputs for a period into ``period_dir``; never overwrite."""
+def scaffold(period_dir: Path, period: Month, division: str | None = None, rapport: str | None = None) -> Scaffolded:
+    """Write blank inputs for a period into ``period_dir``; never overwrite.
+
+    ``rapport`` is the kind of report (``manadsrapport``, ``delarsrapport``);
+    without it, an existing rapport.yaml says, and a folder inside
+    ``delarsrapporter/`` is a division's interim report.
+    """
     result = Scaffolded()
+    if (rapport or _kind_of(period_dir)) == "delarsrapport":
+        return _division_report(period_dir, period, division, result)
     period_dir.mkdir(parents=True, exist_ok=True)
     config_path = period_dir / CONFIG_FILE
     known = _divisions(config_path, period) if config_path.is_file() else []
@@ -96,6 +103,91 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None) -> Sc
     return result
 
 
+def _kind_of(period_dir: Path) -> str:
+    """The report a folder is for: its rapport.yaml's, or a division's interim report inside delarsrapporter/."""
+    config_path = period_dir / CONFIG_FILE
+    if config_path.is_file():
+        try:
+            raw = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            raw = None
+        if isinstance(raw, dict) and raw.get("rapport") in ("manadsrapport", "delarsrapport"):
+            return str(raw["rapport"])
+    return "delarsrapport" if period_dir.resolve().parent.name == "delarsrapporter" else "manadsrapport"
+
+
+def _division_report(period_dir: Path, period: Month, division: str | None, result: Scaffolded) -> Scaffolded:
+    """A division's interim report folder: rapport.yaml, its workbooks with the v2 columns and sheets, its texts."""
+    from .kinds import delarsrapport
+
+    config_path = period_dir / CONFIG_FILE
+    source = config_path if config_path.is_file() else _organisation_source(period_dir, period)
+    known = _divisions(source, None) if source is not None else []
+    if division is None:
+        listed = [name for name, _ in known] if config_path.is_file() else []
+        if len(listed) == 1 or (config_path.is_file() and _raw(config_path).get("division")):
+            division = str(_raw(config_path).get("division") or listed[0])
+        else:
+            raise ReporterError(error("ange divisionen med --division: en delårsrapport gäller en division", file=CONFIG_FILE))
+    division = _known(division, known, source or config_path)
+    period_dir.mkdir(parents=True, exist_ok=True)
+    if config_path.is_file():
+        result.kept.append(config_path)
+    else:
+        _write_text(config_path, _division_config_text(period, division, source), result)
+    wanted = {kind: set(names) | set(delarsrapport.OPTIONAL.get(kind, ())) for kind, names in delarsrapport.SHEETS.items()}
+    wanted.setdefault("produktion", set()).update(delarsrapport.OPTIONAL["produktion"])
+    for kind in WORKBOOK_KINDS:
+        sheets = [replace(s, columns=s.in_version(2)) for s in kind.sheets if s.name in wanted.get(kind.name, set())]
+        if sheets:
+            _write_book(period_dir / f"{kind.name}.xlsx", kind, sheets, [division], period, division, result)
+    for key, filename in delarsrapport.TEXTS.items():
+        headings = "".join(f"## {name}\n\n[Skriv om {name.lower()} här, eller ta bort rubriken.]\n\n" for name in delarsrapport.SUBSECTIONS.get(key, ()))
+        stub = f"[Skriv {filename.removesuffix('.md')} för {division} här.]\n\n{headings}"
+        _write_text(period_dir / TEXT_DIR / filename, stub, result)
+    return result
+
+
+def _raw(path: Path) -> dict:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _organisation_source(period_dir: Path, period: Month) -> Path | None:
+    """Where a new interim report's organisation comes from: the monthly report's folder around it, or an earlier period's."""
+    parent = period_dir.resolve().parent
+    if parent.name == "delarsrapporter" and (parent.parent / CONFIG_FILE).is_file():
+        return parent.parent / CONFIG_FILE
+    return _previous_config(period_dir, period)
+
+
+def _division_config_text(period: Month, division: str, source: Path | None) -> str:
+    """rapport.yaml of a division's interim report, the organisation taken from ``source`` when there is one."""
+    raw = _raw(source) if source is not None else {}
+    organisation = raw.get("organisation") if isinstance(raw.get("organisation"), dict) else {"namn": "", "divisioner": [{"namn": division}]}
+    block = yaml.safe_dump({"organisation": organisation}, allow_unicode=True, sort_keys=False, width=200)
+    return f"""\
+# rapport.yaml för {division}s delårsrapport per {period}, skapad av reporter scaffold.
+# Fyll i alla tomma värden; reporter validate säger vad som saknas.
+rapport: delarsrapport
+period: {period}                 # den sista månaden som rapporten gäller; januari–{period} är året hittills
+division: {yaml.safe_dump(division, allow_unicode=True).strip().removesuffix('...').strip()}
+titel: Delårsrapport
+
+{block}
+dokument:                       # delårsrapportens eget dokument-ID-block
+  galler_for: ""
+  dokument_id: ""
+  version: ""
+  publiceringsdatum: ""         # t.ex. {period.plus(1)}-15
+  ansvarig: ""
+  upprattad_av: ""
+"""
+
+
 def _known(division: str, known: list[tuple[str, list[str]]], config_path: Path) -> str:
     """The division's name as in rapport.yaml (an alias is accepted), by the same lookup as validation."""
     from .validation import DivisionIndex, UnknownName
@@ -108,14 +200,14 @@ def _known(division: str, known: list[tuple[str, list[str]]], config_path: Path)
         raise ReporterError(error(f"divisionen {exc}", file=config_path.name, key="organisation.divisioner")) from None
 
 
-def _divisions(config_path: Path, period: Month) -> list[tuple[str, list[str]]]:
-    """Division names and aliases from an existing rapport.yaml, read leniently."""
+def _divisions(config_path: Path, period: Month | None) -> list[tuple[str, list[str]]]:
+    """Division names and aliases from an existing rapport.yaml, read leniently (``period``: it must be this one's)."""
     try:
         raw = yaml.safe_load(config_path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ReporterError(error(f"rapport.yaml kan inte läsas: {exc}; rätta den först", file=config_path.name)) from None
     raw = raw if isinstance(raw, dict) else {}
-    if "period" in raw and str(raw["period"])[:7] != str(period):
+    if period is not None and "period" in raw and str(raw["period"])[:7] != str(period):
         raise ReporterError(
             error(f"rapport.yaml gäller perioden {raw['period']}, inte {period}; välj rätt mapp eller rätt --period", file=config_path.name, key="period")
         )

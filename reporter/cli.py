@@ -200,6 +200,8 @@ def status(period_dir: Path) -> None:
         click.echo(f"Filer utan rader för någon division: {listed}")
     for name, file, count in state.unknown:
         click.echo(f"Rader med okänd division '{name}' i {file}: {count} fel")
+    if state.left_out:
+        click.echo("Rader för andra divisioner (utelämnade): " + ", ".join(f"{sheet} {count}" for sheet, count in state.left_out.items()))
     click.echo("")
     click.echo("Texter: " + ", ".join(f"{name} {state_}" for name, state_ in state.texts.items()))
     click.echo("")
@@ -215,10 +217,15 @@ def status(period_dir: Path) -> None:
 @click.argument("period_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--period", "period_text", required=True, metavar="ÅÅÅÅ-MM", help="Perioden, t.ex. 2021-04.")
 @click.option("--division", help="Gör en arbetsbok per slag för en division, med divisionen ifylld.")
-def scaffold(period_dir: Path, period_text: str, division: str | None) -> None:
+@click.option(
+    "--rapport", type=click.Choice(["manadsrapport", "delarsrapport"]),
+    help="Vilken rapport mappen är för (standard: det rapport.yaml säger; en mapp i delarsrapporter/ är en delårsrapport).",
+)
+def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: str | None) -> None:
     """Skapa tomma indata för en period: rapport.yaml, arbetsböcker och texter.
 
-    Befintliga filer skrivs aldrig över.
+    Med --rapport delarsrapport och --division: en divisions delårsrapport, med divisionens egna
+    arbetsböcker och texter. Befintliga filer skrivs aldrig över.
     """
     from . import scaffold as make
     from .errors import ReporterError, error
@@ -228,7 +235,7 @@ def scaffold(period_dir: Path, period_text: str, division: str | None) -> None:
         period = parse_month(period_text)
     except ValueProblem:
         raise ReporterError(error(f"--period '{period_text}' är ingen månad; skriv t.ex. 2021-04")) from None
-    made = make(period_dir, period, division)
+    made = make(period_dir, period, division, rapport)
     for path in made.written:
         click.echo(f"Skrev {path}")
     for path in made.kept:

@@ -95,8 +95,6 @@ DESCRIPTIONS = {
     "maluppfyllelse": "styrkortets perspektiv, mål och styrmått",
     "texter": "texterna ur texter/*.md som Word-stycken; tomt när filen saknas",
     "diagram": "bilagans diagram som bilder med alternativtext (bara i bilagornas mallar)",
-    "division": "divisionens namn ur rapport.yaml (delårsrapporten)",
-    "styrning": "divisionens styrkort: sammanfattning per perspektiv, mål och styrmått (delårsrapporten)",
 }
 
 

@@ -107,6 +107,8 @@ def check(period_dir: Path) -> Checked:
     if config is not None:
         inputs, input_problems = validate_workbooks(files, config)
         problems += input_problems
+        if kind.checks is not None and not any(p.is_error for p in problems):
+            problems += kind.checks(inputs, config)
     return Checked(period_dir, config, inputs, texts, problems)
 
 

@@ -51,6 +51,7 @@ class Status:
     unknown: list[tuple[str, str, int]] = field(default_factory=list)  # (division as written, file, errors)
     errors: int = 0
     warnings: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)  # a division report: other divisions' rows per sheet
 
     @property
     def buildable(self) -> bool:
@@ -62,7 +63,8 @@ def status(checked: Checked) -> Status:
     """The submission table of a checked period folder."""
     config = checked.config
     paths, _ = find_workbooks(checked.period_dir) if checked.period_dir.is_dir() else ({}, [])
-    divisions = [d.namn for d in config.organisation.divisioner] if config else []
+    own = config.division_namn if config is not None and config.is_division_report else None
+    divisions = [own] if own else [d.namn for d in config.organisation.divisioner] if config else []
     from .kinds import manadsrapport, report_kind
 
     needed = set(report_kind(config).sheets(config)) if config else set(manadsrapport.SHEETS)
@@ -72,8 +74,8 @@ def status(checked: Checked) -> Status:
     if checked.inputs is not None:
         for workbook in WORKBOOK_KINDS:
             for sheet in workbook.sheets:
-                for record in getattr(checked.inputs, sheet.target):
-                    owner = getattr(record, "division", REGION)
+                for record in checked.inputs.detalj.get(sheet.target, getattr(checked.inputs, sheet.target)):
+                    owner = getattr(record, "division", None) or REGION
                     owners.setdefault((owner, workbook.name), set()).add(record.source.file)
     # Every file of a kind: the workbooks read, and files named like one that could not be.
     kind_of = {path.name: kind for kind, files in paths.items() for path in files}
@@ -90,7 +92,7 @@ def status(checked: Checked) -> Status:
 
     kinds = [k.name for k in WORKBOOK_KINDS if k.name in needed or any(kind == k.name for _, kind in owners)]
     rows = []
-    for owner in [*divisions, REGION]:
+    for owner in [*divisions] + ([] if own else [REGION]):
         cells = {}
         for kind in kinds:
             if owner == REGION and not REGION_SHEETS[kind]:
@@ -124,6 +126,7 @@ def status(checked: Checked) -> Status:
         [(name, file, count) for (name, file), count in unknown.items()],
         len(errors),
         len(checked.warnings),
+        dict(checked.inputs.utelamnade) if checked.inputs is not None else {},
     )
 
 

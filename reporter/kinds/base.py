@@ -88,3 +88,5 @@ class ReportKind:
     chart_sets: Mapping[str, ChartSet] = field(default_factory=dict)
     optional_sheets: Sheets = field(default_factory=dict)  # used when there, never required
     description: str = ""
+    # Checks across sheets that need the figures (inputs, config) -> problems; run on inputs without errors.
+    checks: Callable[[Any, Any], list[Any]] | None = None

@@ -116,6 +116,63 @@ def context(config, figures, texts: dict) -> dict:
     )
 
 
+def checks(inputs, config) -> list:
+    """What only the figures can tell: a typed Utfall against the key figure it names, the result bridge
+    against Resultatpåverkan, and a verksamhet listed in a group that no row has."""
+    from ..errors import warning
+    from ..figures.delarsrapport import compute as compute_all
+    from ..figures.delarsrapport import key_figure_text
+    from ..values import name_key
+
+    figures = compute_all(inputs, config)
+    problems = []
+    for measure in inputs.detalj.get("styrmatt", []):
+        if measure.nyckeltal is None or measure.utfall is None:
+            continue
+        computed = key_figure_text(measure.nyckeltal, figures.nyckeltal.get(measure.nyckeltal))
+        if computed is not None and _number(measure.utfall) is not None and _number(measure.utfall) != _number(computed):
+            source = measure.source
+            problems.append(warning(
+                f"styrmåttet '{measure.styrmatt}' har Utfall '{measure.utfall}' men nyckeltalet {measure.nyckeltal} är {computed}; "
+                f"rapporten visar {computed} (töm Utfall, eller rätta det)", file=source.file, sheet=source.sheet, cell=source.cell,
+            ))
+    ekonomi = figures.ekonomi
+    for bridge, effect, when in ((ekonomi.brygga, "utfall", "perioden"), (ekonomi.brygga_helar, "prognos_helar", "helåret")):
+        summed = getattr(ekonomi.resultatpaverkan_summa, effect) if ekonomi.resultatpaverkan_summa else None
+        if bridge is None or ekonomi.handlingsplan is None or summed is None or bridge.oplanerat is None:
+            continue
+        if abs(summed - bridge.oplanerat) > 1000:  # 1 mnkr
+            first = inputs.resultatpaverkan[0].source
+            problems.append(warning(
+                f"Resultatpåverkan summerar till {summed / 1000:.1f} mnkr för {when} men det oplanerade (resultat − budget − "
+                f"handlingsplanens avvikelse) är {bridge.oplanerat / 1000:.1f} mnkr; de ska stämma inom 1 mnkr".replace(".", ","),
+                file=first.file, sheet=first.sheet,
+            ))
+    division = config.organisation.division(config.division)
+    present = {name_key(r.verksamhet) for r in inputs.detalj.get("divisioner", []) if r.verksamhet}
+    for group in division.verksamhetsgrupper if division else []:
+        for verksamhet in group.verksamheter:
+            if name_key(verksamhet) not in present:
+                problems.append(warning(
+                    f"verksamheten '{verksamhet}' i gruppen {group.namn} finns inte på någon rad av bladet Divisioner",
+                    file=f"{config.period}/rapport.yaml", key="organisation.divisioner.verksamhetsgrupper",
+                ))
+    return problems
+
+
+def _number(text: str) -> float | None:
+    """The number a scorecard cell shows: ``2,2 mnkr`` → 2.2; None when it shows none."""
+    import re
+
+    match = re.search(r"[−-]?\s?\d[\d\s\u00a0]*(?:,\d+)?", text)
+    if not match:
+        return None
+    try:
+        return float(re.sub(r"[\s\u00a0]", "", match.group(0)).replace("−", "-").replace(",", "."))
+    except ValueError:
+        return None
+
+
 def file_name(config) -> str:
     """``delarsrapport-narsjukvard-ovriga-lanet-2021-04.docx``."""
     from ..values import slugify
@@ -156,4 +213,5 @@ KIND = ReportKind(
     chart_sets={"delarsrapport": ChartSet(CHARTS, draw)},
     optional_sheets=OPTIONAL,
     description="en divisions delårsrapport (styrning, produktion, personal, ekonomi, bilagedel)",
+    checks=checks,
 )
