@@ -30,7 +30,7 @@ from .schema import (
     Sheet,
     WorkbookKind,
 )
-from .texts import TEXT_FILES
+from .texts import ANALYSIS_TEXTS, MAIN_TEXTS
 from .values import slugify
 from .workbook import SheetOut, column_letter, write_sheets
 
@@ -85,8 +85,10 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None) -> Sc
         for kind in WORKBOOK_KINDS:
             sheets = list(kind.sheets)
             _write_book(period_dir / f"{kind.name}.xlsx", kind, sheets, divisions, period, None, result)
-        for key, filename in TEXT_FILES.items():
+        for key, filename in MAIN_TEXTS.items():
             _write_text(period_dir / TEXT_DIR / filename, _stub(key, divisions), result)
+        for filename in ANALYSIS_TEXTS.values():  # optional: an empty file leaves its analysis out
+            _write_text(period_dir / TEXT_DIR / filename, "", result)
     else:
         for kind in WORKBOOK_KINDS:
             sheets = [s for s in kind.sheets if s.division_column is not None]

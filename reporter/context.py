@@ -18,6 +18,7 @@ from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import Personal
 from .figures.produktion import Produktion
 from .model import Month
+from .pipeline import COVER_TEMPLATE
 from .texts import TEXT_FILES, Block
 
 
@@ -46,6 +47,13 @@ class AppendixContext(TemplateContext):
     diagram: dict[str, Chart]  # chart name (charts.CHART_NAMES) -> chart, shown as a picture with alt text
 
 
+class CoverContext(TemplateContext):
+    """What the cover page of an external appendix (forsattsblad.docx) is rendered with: the main context and the appendix."""
+
+    extern: Bilaga  # the external appendix this page comes before
+    extern_fil: str  # its file name in the package
+
+
 # What each name is, in the template owners' words (docs/mallar.md); one entry per name above.
 DESCRIPTIONS = {
     "titel": "rapportens titel ur rapport.yaml",
@@ -63,6 +71,8 @@ DESCRIPTIONS = {
     "maluppfyllelse": "styrkortets perspektiv, mål och styrmått",
     "texter": "texterna ur texter/*.md som Word-stycken; tomt när filen saknas",
     "diagram": "bilagans diagram som bilder med alternativtext (bara i bilagornas mallar)",
+    "extern": "den externa bilagan som försättsbladet står före (bara i forsattsblad.docx)",
+    "extern_fil": "den externa bilagans filnamn i paketet (bara i forsattsblad.docx)",
 }
 
 
@@ -70,11 +80,14 @@ def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
     """The context type a template is rendered with, and the keys of its dictionaries.
 
     A template named after a generated appendix (``ekonomirapport.docx``)
-    gets :class:`AppendixContext` with that appendix's charts; any other the
-    main report's :class:`TemplateContext`.
+    gets :class:`AppendixContext` with that appendix's charts, the cover page
+    of an external appendix :class:`CoverContext`; any other the main report's
+    :class:`TemplateContext`.
     """
     keys = {"texter": tuple(TEXT_FILES), "bilaga": tuple(GENERATED_BILAGOR)}
     kind = template_name.removesuffix(".docx")
+    if template_name == COVER_TEMPLATE:
+        return CoverContext, keys
     if kind in GENERATED_BILAGOR:
         return AppendixContext, {**keys, "diagram": CHART_NAMES.get(kind, ())}
     return TemplateContext, keys

@@ -9,11 +9,12 @@ problems found.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import CONFIG_FILE, Rapport, load_config_partly
-from .errors import Problem, ReporterError, error, raise_if_errors
+from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
 from .texts import Block
 
@@ -21,6 +22,7 @@ TEMPLATE_DIR = "templates"
 INPUT_DIR = "inputs"
 OUTPUT_DIR = "out"
 MAIN_TEMPLATE = "regiondirektorens-rapport.docx"
+COVER_TEMPLATE = "forsattsblad.docx"  # the cover page of an external appendix
 
 
 @dataclass
@@ -128,12 +130,14 @@ def build(
     workspace: Path | None = None,
     pdf: bool = False,
     soffice: Path | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the report and its appendices into ``out/<period>/``; raise on any error.
 
     Every document is rendered (and, with ``pdf``, converted) before anything
     is written; the package ends with ``manifest.json`` (every output and
-    input with its sha256).
+    input with its sha256). ``progress`` is told, in Swedish, each PDF as it
+    is made.
     """
     from .bilagor import bilagor
     from .charts import Drawer
@@ -156,6 +160,7 @@ def build(
         problems = list(checked.problems)
         if checked.config is not None:  # the templates this build uses, checked before anything is rendered
             kinds = [b.slag for b in bilagor(checked.config) if b.generated]
+            kinds += ["forsattsblad"] if any(b.cover_name(checked.config.period) for b in bilagor(checked.config)) else []
             problems += check_all(known_templates(templates_dir, kinds))
         raise_if_errors(problems)
         config, inputs = checked.config, checked.inputs
@@ -178,31 +183,83 @@ def build(
                 titled = dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}")
                 documents[name] = normalise_docx(render_docx(templates_dir / f"{bilaga.slag}.docx", appendix, titled))
             elif name:
+                cover = dict(context, extern=bilaga, extern_fil=name)
+                titled = dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}")
+                documents[bilaga.cover_name(config.period)] = normalise_docx(render_docx(templates_dir / COVER_TEMPLATE, cover, titled))
                 documents[name] = (period_dir / bilaga.fil).read_bytes()
 
+    notes: list[Problem] = []
     if pdf:
-        documents.update(_pdfs(documents, config, soffice))
+        notes += font_warnings(documents)
+        pdfs, untagged = _pdfs(documents, config, soffice, progress or (lambda _line: None))
+        documents.update(pdfs)
+        notes += untagged
     target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)
     used = [templates_dir / MAIN_TEMPLATE] + [templates_dir / f"{b.slag}.docx" for b in appendices if b.generated]
+    used += [templates_dir / COVER_TEMPLATE] if any(b.cover_name(config.period) for b in appendices) else []
     documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)
     with output_lock(target):
-        files, notes = write_package(target, documents)
-    return BuildResult(target, files, checked.warnings + notes)
+        files, written_notes = write_package(target, documents)
+    return BuildResult(target, files, checked.warnings + notes + written_notes)
 
 
-def _pdfs(documents: dict[str, bytes], config: Rapport, soffice: Path) -> dict[str, bytes]:
-    """Each DOCX as PDF, and the whole package as one PDF in list order."""
-    from .pdf import convert, merge
+def _pdfs(
+    documents: dict[str, bytes], config: Rapport, soffice: Path, progress: Callable[[str], None]
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """Each DOCX as tagged PDF, and the whole package as one tagged PDF in list order; warnings for untagged parts."""
+    from .bilagor import bilagor
+    from .formatting import manad_ar
+    from .pdf import Part, convert, is_tagged, merge
 
-    converted = convert({n: d for n, d in documents.items() if n.endswith(".docx")}, soffice)
-    in_order = []
-    for name in documents:
+    wanted = {n: d for n, d in documents.items() if n.endswith(".docx")}
+    done = iter(range(1, len(wanted) + 1))
+    converted = convert(wanted, soffice, progress=lambda name: progress(f"PDF {next(done, len(wanted))} av {len(wanted)}: {name}"))
+    titles = {f"regiondirektorens-rapport-{config.period}.docx": f"{config.titel} {manad_ar(config.period)}"}
+    for bilaga in bilagor(config):
+        for name in bilaga.file_names(config.period):
+            titles[name] = f"Bilaga {bilaga.nummer} {bilaga.titel}"
+    parts, untagged = [], []
+    for name, data in documents.items():
         if name.endswith(".docx"):
-            in_order.append(converted[name.removesuffix(".docx") + ".pdf"])
-        elif name.endswith(".pdf"):
-            in_order.append(documents[name])  # an external appendix delivered as PDF
-    converted[f"regiondirektorens-rapport-{config.period}-med-bilagor.pdf"] = merge(in_order)
-    return converted
+            data = converted[name.removesuffix(".docx") + ".pdf"]
+        elif not name.endswith(".pdf"):
+            continue
+        elif not is_tagged(data):  # an external appendix delivered as PDF, as it is
+            untagged.append(
+                warning(
+                    f"{name} är inte en taggad PDF: den samlade PDF:en tar med sidorna men de är inte tillgängliga för "
+                    "skärmläsare. Be den som gjort bilagan om en taggad PDF (PDF/UA), eller lämna den som DOCX",
+                    file=name,
+                )
+            )
+        parts.append(Part(titles.get(name, name), data))
+    merged_name = f"regiondirektorens-rapport-{config.period}-med-bilagor.pdf"
+    progress(f"Samlad PDF: {merged_name}")
+    converted[merged_name] = merge(parts, f"{config.titel} {manad_ar(config.period)} med bilagor")
+    return converted, untagged
+
+
+def font_warnings(documents: dict[str, bytes]) -> list[Problem]:
+    """A warning for each font the documents name that neither this machine nor its metric twin has."""
+    from .pdf import docx_fonts, installed_fonts, missing_fonts
+
+    installed = installed_fonts()
+    if installed is None:
+        return []
+    named: set[str] = set()
+    for name, data in documents.items():
+        if name.endswith(".docx"):
+            named |= docx_fonts(data)
+    notes = []
+    for font, twin, package in missing_fonts(named, installed):
+        if twin:
+            advice = f"varken det eller {twin}, som har samma mått, finns på datorn. Installera paketet {package} (apt-get install {package})"
+        else:
+            advice = "det finns inte på datorn och inget typsnitt med samma mått är känt. Installera typsnittet eller byt det i mallen"
+        notes.append(
+            warning(f"typsnittet {font} används i mallarna men {advice}; annars blir PDF:en bredare och tabellrubriker kan brytas mitt i ord")
+        )
+    return notes
 
 
 def input_files(period_dir: Path) -> list[Path]:

@@ -13,15 +13,17 @@ from .errors import Problem
 from .inputs import TEXT_DIR, find_workbooks
 from .pipeline import Checked
 from .schema import WORKBOOK_KINDS
-from .texts import TEXT_FILES
+from .texts import ANALYSIS_TEXTS, MAIN_TEXTS
 from .validation import required_kinds
 from .values import slugify
 
 REGION = "Hela regionen"
 SUBMITTED, MISSING, INVALID, NOT_APPLICABLE = "inskickad", "saknas", "ogiltig", "–"
+NO_ROWS = "inga rader"  # a division without rows of a kind: allowed (not every division produces care), said, not an error
 
-# Sheets without a Division column: the region's own figures.
+# Sheets without a Division column: the region's own figures; and sheets with one.
 REGION_SHEETS = {kind.name: {s.name for s in kind.sheets if s.division_column is None} for kind in WORKBOOK_KINDS}
+DIVISION_SHEETS = {kind.name: {s.name for s in kind.sheets if s.division_column is not None} for kind in WORKBOOK_KINDS}
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,17 @@ class Status:
     period: str
     kinds: list[str]
     rows: list[tuple[str, dict[str, Submission]]]
-    texts: dict[str, str]  # file name → finns / saknas / ej ifylld
+    texts: dict[str, str]  # file name → finns / saknas / ej ifylld (texts of the main report)
     other_files: list[tuple[str, int]] = field(default_factory=list)  # files no division owns, with errors
     unknown: list[tuple[str, str, int]] = field(default_factory=list)  # (division as written, file, errors)
     errors: int = 0
     warnings: int = 0
+    analyses: dict[str, str] = field(default_factory=dict)  # optional analysis texts: file name → finns / tom / saknas
+
+    @property
+    def without_rows(self) -> list[tuple[str, str]]:
+        """(division, kind) where a division has no rows: built without them, and said so."""
+        return [(owner, kind) for owner, cells in self.rows for kind, cell in cells.items() if cell.state == NO_ROWS]
 
     @property
     def buildable(self) -> bool:
@@ -89,11 +97,12 @@ def status(checked: Checked) -> Status:
                 owners.setdefault((division, kind), set()).add(name)
 
     kinds = [k.name for k in WORKBOOK_KINDS if k.name in needed or any(kind == k.name for _, kind in owners)]
+    missing_kinds = {k for k in kinds if not any(kind == k for _, kind in owners) and k not in kind_of.values()}
     rows = []
     for owner in [*divisions, REGION]:
         cells = {}
         for kind in kinds:
-            if owner == REGION and not REGION_SHEETS[kind]:
+            if (owner == REGION and not REGION_SHEETS[kind]) or (owner != REGION and not DIVISION_SHEETS[kind]):
                 cells[kind] = Submission(NOT_APPLICABLE)
                 continue
             files = owners.get((owner, kind), set())
@@ -102,8 +111,10 @@ def status(checked: Checked) -> Status:
                 cells[kind] = Submission(INVALID, tuple(sorted(files)), count)
             elif files:
                 cells[kind] = Submission(SUBMITTED, tuple(sorted(files)))
-            else:
+            elif owner == REGION:
                 cells[kind] = Submission(MISSING)
+            else:
+                cells[kind] = Submission(NO_ROWS if kind not in missing_kinds else MISSING)
         rows.append((owner, cells))
 
     owned = {f for files in owners.values() for f in files}
@@ -119,11 +130,12 @@ def status(checked: Checked) -> Status:
         str(config.period) if config else checked.period_dir.name,
         kinds,
         rows,
-        _texts(checked),
+        _texts(checked, MAIN_TEXTS),
         other,
         [(name, file, count) for (name, file), count in unknown.items()],
         len(errors),
         len(checked.warnings),
+        _texts(checked, ANALYSIS_TEXTS),
     )
 
 
@@ -138,15 +150,17 @@ def _concerns(problem: Problem, owner: str, files: set[str], kind: str) -> bool:
     return problem.where.file in files and sheet not in REGION_SHEETS[kind]
 
 
-def _texts(checked: Checked) -> dict[str, str]:
+def _texts(checked: Checked, files: dict[str, str]) -> dict[str, str]:
     unfilled = {p.where.file for p in checked.errors if p.where.file.startswith(f"{TEXT_DIR}/")}
     result = {}
-    for key, filename in TEXT_FILES.items():
+    for key, filename in files.items():
         label = f"{TEXT_DIR}/{filename}"
         if label in unfilled:
             result[filename] = "ej ifylld"
         elif checked.texts.get(key) is None:
             result[filename] = "saknas"
+        elif not checked.texts.get(key):
+            result[filename] = "tom"
         else:
             result[filename] = "finns"
     return result

@@ -72,11 +72,14 @@ class Tag:
 
 
 def known_templates(templates_dir: Path, kinds=None) -> list[Template]:
-    """The templates the build uses: the main report's and one per generated appendix (``kinds``: all)."""
+    """The templates the build uses: the main report's, one per generated appendix and the cover page of external ones.
+
+    ``kinds`` names the appendix templates wanted (``forsattsblad`` for the cover page); None: all.
+    """
     from .config import GENERATED_BILAGOR
     from .pipeline import MAIN_TEMPLATE
 
-    names = [MAIN_TEMPLATE] + [f"{kind}.docx" for kind in (GENERATED_BILAGOR if kinds is None else kinds)]
+    names = [MAIN_TEMPLATE] + [f"{kind}.docx" for kind in ([*GENERATED_BILAGOR, "forsattsblad"] if kinds is None else kinds)]
     return [Template(templates_dir / name, name) for name in names]
 
 

@@ -12,12 +12,26 @@ from dataclasses import dataclass, field
 
 from .values import clean_text
 
-TEXT_FILES = {
+MAIN_TEXTS = {
     "inledning": "inledning.md",
     "aktuella_handelser": "aktuella-handelser.md",
     "verksamheten": "verksamheten.md",
     "namnderna": "namnderna.md",
 }
+
+# The optional analysis after a table of an appendix: texter/<bilaga>-<avsnitt>.md, placed after the section's table.
+ANALYSIS_TEXTS = {
+    f"{bilaga}_{section.replace('-', '_')}": f"{bilaga}-{section}.md"
+    for bilaga, sections in (
+        ("ekonomirapport", ("resultat", "divisioner", "kostnader")),
+        ("produktionsrapport", ("produktion", "divisioner", "tillganglighet", "belaggning")),
+        ("personalrapport", ("anstallda", "arbetad-tid", "sjukfranvaro")),
+        ("maluppfyllelse", ("sammanfattning",)),
+    )
+    for section in sections
+}
+
+TEXT_FILES = {**MAIN_TEXTS, **ANALYSIS_TEXTS}
 
 
 @dataclass(frozen=True)
