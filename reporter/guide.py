@@ -68,14 +68,16 @@ SWEDISH_TYPES = {str: "text", int: "heltal", float: "tal", bool: "sant eller fal
 
 def guide(period_dir: Path) -> str:
     """The guide's Markdown, with example values from the period folder."""
-    from .context import DESCRIPTIONS, AppendixContext, contract_for
+    from .context import DESCRIPTIONS, AppendixContext, CoverContext, contract_for
     from .formatting import FILTERS
     from .pipeline import MAIN_TEMPLATE, template_context
 
     context = template_context(period_dir)
     context["diagram"] = {}  # charts are pictures; their names come from the contract
     period = context["period"]
-    hints = typing.get_type_hints(AppendixContext)
+    hints = {**typing.get_type_hints(AppendixContext), **typing.get_type_hints(CoverContext)}
+    external = next((b for b in context["bilagor"] if b.slag == "extern"), None)  # the cover page's names, from the example
+    context["extern"], context["extern_fil"] = external, external.file_name(period) if external else None
     keys = contract_for(MAIN_TEMPLATE)[1]
     classes = _classes(list(hints.values()))
     examples = _instances(context)

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from .errors import ReporterError, error
 from .formatting import FILTERS
-from .texts import Block
+from .texts import ANALYSIS_TEXTS, Block
 from .values import clean_text
 
 HEADING_STYLES = ("Heading 2", "Heading 3", "Heading 4")
@@ -126,7 +126,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     try:
         numbering = _Numbering(document.docx)
         context["texter"] = {
-            key: _paragraphs(document.docx, blocks, numbering) if blocks else None
+            key: _paragraphs(document.docx, blocks, numbering, after_table=key in ANALYSIS_TEXTS) if blocks else None
             for key, blocks in context["texter"].items()
         }
         context["diagram"] = {key: _image(document, chart) for key, chart in context.get("diagram", {}).items()}
@@ -294,12 +294,15 @@ class _Numbering:
         return num.numId
 
 
-def _paragraphs(docx, blocks: list[Block], numbering: _Numbering):
-    """Markdown blocks as Word paragraphs (XML) in the template's own styles."""
+def _paragraphs(docx, blocks: list[Block], numbering: _Numbering, after_table: bool = False):
+    """Markdown blocks as Word paragraphs (XML) in the template's own styles.
+
+    ``after_table``: an analysis placed after a table; its first paragraph keeps a little space from the table.
+    """
     from markupsafe import Markup
 
     parts = []
-    for block in blocks:
+    for number, block in enumerate(blocks):
         if block.kind == "heading":
             style_name = HEADING_STYLES[min(block.level, len(HEADING_STYLES)) - 1]
         elif block.kind in LIST_STYLES:
@@ -315,6 +318,8 @@ def _paragraphs(docx, blocks: list[Block], numbering: _Numbering):
                 num_id = numbering.num_id(block, style)
                 if num_id is not None:
                     properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        if after_table and number == 0:
+            properties += '<w:spacing w:before="160"/>'
         runs = "".join(_run(span) for span in block.spans)
         parts.append(f"<w:p><w:pPr>{properties}</w:pPr>{runs}</w:p>" if properties else f"<w:p>{runs}</w:p>")
     return Markup("".join(parts))

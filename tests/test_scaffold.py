@@ -69,7 +69,11 @@ def test_scaffold_writes_the_contract(office):
     names = sorted(p.relative_to(office).as_posix() for p in made.written)
     assert names == [
         "ekonomi.xlsx", "personal.xlsx", "produktion.xlsx", "styrkort.xlsx",
-        "texter/aktuella-handelser.md", "texter/inledning.md", "texter/namnderna.md", "texter/verksamheten.md",
+        "texter/aktuella-handelser.md", "texter/ekonomirapport-divisioner.md", "texter/ekonomirapport-kostnader.md",
+        "texter/ekonomirapport-resultat.md", "texter/inledning.md", "texter/maluppfyllelse-sammanfattning.md", "texter/namnderna.md",
+        "texter/personalrapport-anstallda.md", "texter/personalrapport-arbetad-tid.md", "texter/personalrapport-sjukfranvaro.md",
+        "texter/produktionsrapport-belaggning.md", "texter/produktionsrapport-divisioner.md", "texter/produktionsrapport-produktion.md",
+        "texter/produktionsrapport-tillganglighet.md", "texter/verksamheten.md",
     ]
     assert made.kept == [office / "rapport.yaml"] or made.kept == []
     for kind in WORKBOOK_KINDS:
@@ -274,7 +278,7 @@ def test_status_counts_missing_and_submitted(tmp_path):
     state = reporter.status(folder)
     rows = {owner: {k: str(v) for k, v in cells.items()} for owner, cells in state.rows}
     assert rows["Primärvård"] == {"ekonomi": "ekonomi-kostnader.xlsx, ekonomi.xlsx", "produktion": "produktion.xlsx", "personal": "personal.xlsx"}
-    assert rows["Specialistvård"] == {"ekonomi": "ekonomi.xlsx", "produktion": "saknas", "personal": "personal.xlsx"}
+    assert rows["Specialistvård"] == {"ekonomi": "ekonomi.xlsx", "produktion": "inga rader", "personal": "personal.xlsx"}
     assert state.texts == {"inledning.md": "saknas", "aktuella-handelser.md": "saknas", "verksamheten.md": "saknas", "namnderna.md": "saknas"}
     assert state.buildable
 
