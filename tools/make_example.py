@@ -412,7 +412,7 @@ def tiny_pdf(text: str, title: str) -> bytes:
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
         f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title><pdfuaid:part>1</pdfuaid:part>'
         '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
-    ).encode("utf-8")
+    ).encode()
     title_hex = "FEFF" + title.encode("utf-16-be").hex().upper()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >> /Lang (sv-SE) "

@@ -12,7 +12,6 @@ import matplotlib.patches
 
 matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
-
 from openpyxl import load_workbook  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
