@@ -120,7 +120,9 @@ def _divisions(config_path: Path, period: Month) -> list[tuple[str, list[str]]]:
         raise ReporterError(
             error(f"rapport.yaml gäller perioden {raw['period']}, inte {period}; välj rätt mapp eller rätt --period", file=config_path.name, key="period")
         )
-    organisation = raw.get("organisation") if isinstance(raw.get("organisation"), dict) else {}
+    organisation = raw.get("organisation")
+    if not isinstance(organisation, dict):
+        organisation = {}
     found = []
     for item in organisation.get("divisioner") or []:
         if isinstance(item, dict) and item.get("namn"):
@@ -265,14 +267,15 @@ def _prefill(sheet: Sheet, period: Month, division: str | None) -> list[list[obj
         return [[post] + [None] * (len(fields) - 1) for post in REQUIRED_REGION_POSTS]
     if division is None:
         return []
-    items = {
+    by_sheet: dict[str, list[dict[str, object]]] = {
         "Divisioner": [{}],
         "Kostnader": [{"kostnadsslag": c, "manad": month} for c in TYPICAL_COST_TYPES],
         "Produktion": [{"matt": m, "manad": month} for m in TYPICAL_MEASURES],
         "Anställda": [{"anstallningsform": form, "manad": month} for form, _ in ANSTALLNINGSFORMER],
         "Arbetad tid": [{"manad": month}],
         "Sjukfrånvaro": [{"kon": kon, "manad": month} for kon, _ in KON],
-    }.get(sheet.name, [])
+    }
+    items = by_sheet.get(sheet.name, [])
     return [[{"division": division, **item}.get(f) for f in fields] for item in items]
 
 

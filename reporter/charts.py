@@ -11,10 +11,14 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .figures.common import Trend
 from .formatting import manad_ar, tal
 from .model import Month
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 # (colour, line style, marker): distinct in lightness and in shape.
@@ -280,9 +284,9 @@ class Drawer:
         import multiprocessing
         import os
 
-        self._pool = None
-        self._pending: dict[str, object] = {}
-        self._figures = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: dict[str, Future[dict[str, Chart]]] = {}
+        self._figures: dict[str, object] = {}
         if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
             from concurrent.futures import ProcessPoolExecutor
 

@@ -76,9 +76,9 @@ def _install_swedish() -> None:
     for name in ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils"):
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
-            module._ = _swedish
+            setattr(module, "_", _swedish)  # noqa: B010 - the module's own name for gettext
         if hasattr(module, "ngettext"):
-            module.ngettext = _swedish_plural
+            setattr(module, "ngettext", _swedish_plural)  # noqa: B010
 
 
 _install_swedish()

@@ -202,6 +202,7 @@ def load_config(period_dir: Path) -> Rapport:
     config, problems = load_config_partly(period_dir)
     if problems:
         raise ReporterError(problems)
+    assert config is not None, "rapport.yaml without problems is a configuration"
     return config
 
 

@@ -22,6 +22,10 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -63,7 +67,7 @@ _INLINE_CONTAINERS = (w("hyperlink"), w("smartTag"), w("customXml"), w("sdt"), w
 class Paragraph:
     """One paragraph of a part, where it is and what it says."""
 
-    element: object
+    element: _Element
     part: str  # "brödtext", "sidhuvud", "sidfot", "fotnoter" …
     place: str  # "stycke 14", "tabell 2, rad 1, kolumn 3"
     area: str = ""  # "" for running text and tables; "textruta", "fotnot", "slutnot", "kommentar"
@@ -76,7 +80,7 @@ class Part:
 
     label: str
     name: str  # the zip member, e.g. word/header1.xml
-    root: object
+    root: _Element
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 

@@ -162,16 +162,17 @@ def _instances(context) -> dict[type, object]:
     """The first value of each class in the context, for its examples."""
     found: dict[type, object] = {}
 
-    def visit(value) -> None:
+    def visit(value: object) -> None:
+        kind: type = type(value)
         if isinstance(value, (list, tuple)):
             for item in value:
                 visit(item)
         elif isinstance(value, dict):
             for item in value.values():
                 visit(item)
-        elif type(value).__module__.startswith("reporter") and type(value) not in found:
-            found[type(value)] = value
-            for field in fields_of(type(value)):
+        elif kind.__module__.startswith("reporter") and kind not in found:
+            found[kind] = value
+            for field in fields_of(kind):
                 visit(getattr(value, field, None))
 
     visit(dict(context))

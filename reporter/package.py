@@ -20,6 +20,7 @@ import signal
 import sys
 import time
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Problem, ReporterError, error, warning
@@ -87,7 +88,7 @@ def write_package(out_dir: Path, documents: dict[str, bytes]) -> tuple[list[Path
 def written_error(exc: OSError, where: Path) -> Problem:
     """What a failed write means to the user, in Swedish, naming the path: never "an error in reporter"."""
     path = exc.filename or where
-    reasons = {
+    reasons: dict[int | None, str] = {
         errno.ENOSPC: "disken är full",
         errno.EDQUOT: "diskkvoten är slut",
         errno.EACCES: "du har inte behörighet att skriva där",
@@ -236,7 +237,7 @@ def output_lock(out_dir: Path, wait: float | None = None):
 
 
 def manifest(
-    documents: dict[str, bytes], inputs: list[Path], period_dir: Path, templates: list[Path] = (), workspace: Path | None = None
+    documents: dict[str, bytes], inputs: list[Path], period_dir: Path, templates: Sequence[Path] = (), workspace: Path | None = None
 ) -> bytes:
     """``manifest.json``: every output and input with its sha256, and the tool's version.
 

@@ -248,9 +248,9 @@ def merge(parts: list[Part], title: str) -> bytes:
                 role_map[name] = value
             offset = next_key
             entries = _number_tree(root.get("/ParentTree"))
-            for key, value in entries:
+            for key, entry in entries:
                 numbers.append(key + offset)
-                numbers.append(_copy(merged, source, value))
+                numbers.append(_copy(merged, source, entry))
             next_key = offset + (max((key for key, _ in entries), default=-1) + 1)
             for page in merged.pages[first:]:
                 if "/StructParents" in page.obj:
@@ -444,7 +444,8 @@ def is_tagged(data: bytes) -> bool:
 
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
-            marked = pdf.Root.get("/MarkInfo", {}).get("/Marked", False)
+            info = pdf.Root.get("/MarkInfo")
+            marked = info.get("/Marked", False) if info is not None else False
             return "/StructTreeRoot" in pdf.Root and bool(marked)
     except (pikepdf.PdfError, ValueError, KeyError, TypeError, OSError):
         return False

@@ -110,7 +110,9 @@ def template_context(period_dir: Path) -> dict:
 
     checked = check(period_dir)
     raise_if_errors(checked.problems)
-    return dict(build_context(checked.config, compute(checked.inputs, checked.config), checked.texts))
+    config, inputs = checked.config, checked.inputs
+    assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
+    return dict(build_context(config, compute(inputs, config), checked.texts))
 
 
 def check_templates(template: str | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> TemplateCheck:
@@ -151,10 +153,11 @@ def build(
     workspace = workspace or Path.cwd()
     period_dir = find_period_dir(period_dir, workspace)
     templates_dir = templates_dir or workspace / TEMPLATE_DIR
+    program: Path | None = None  # LibreOffice, when PDFs are made
     if pdf:
         from .pdf import find_soffice
 
-        soffice = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
+        program = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
     with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
         checked = check(period_dir)
         problems = list(checked.problems)
@@ -164,6 +167,7 @@ def build(
             problems += check_all(known_templates(templates_dir, kinds))
         raise_if_errors(problems)
         config, inputs = checked.config, checked.inputs
+        assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
 
         figures = compute(inputs, config)
         appendices = bilagor(config)
@@ -178,20 +182,24 @@ def build(
         documents = {f"regiondirektorens-rapport-{config.period}.docx": normalise_docx(main)}
         for bilaga in appendices:
             name = bilaga.file_name(config.period)
+            if name is None:  # an external appendix delivered elsewhere: listed, no file
+                continue
             if bilaga.generated:
                 appendix = dict(context, diagram=drawer.charts(bilaga.slag))
                 titled = dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}")
                 documents[name] = normalise_docx(render_docx(templates_dir / f"{bilaga.slag}.docx", appendix, titled))
-            elif name:
+            elif bilaga.fil:
                 cover = dict(context, extern=bilaga, extern_fil=name)
                 titled = dict(properties, titel=f"Bilaga {bilaga.nummer} {bilaga.titel}")
-                documents[bilaga.cover_name(config.period)] = normalise_docx(render_docx(templates_dir / COVER_TEMPLATE, cover, titled))
+                cover_name = bilaga.cover_name(config.period)
+                assert cover_name is not None, "an appendix with a file has a cover page"
+                documents[cover_name] = normalise_docx(render_docx(templates_dir / COVER_TEMPLATE, cover, titled))
                 documents[name] = (period_dir / bilaga.fil).read_bytes()
 
     notes: list[Problem] = []
-    if pdf:
+    if program is not None:
         notes += font_warnings(documents)
-        pdfs, untagged = _pdfs(documents, config, soffice, progress or (lambda _line: None))
+        pdfs, untagged = _pdfs(documents, config, program, progress or (lambda _line: None))
         documents.update(pdfs)
         notes += untagged
     target = (out_dir or workspace / OUTPUT_DIR) / str(config.period)

@@ -13,6 +13,7 @@ import functools
 import html
 import io
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -45,6 +46,7 @@ def jinja_environment():
 
     class Bounded(SandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**"})
+        concat = staticmethod(_bounded_concat)  # how the compiled template joins its pieces
 
         def call_binop(self, context, operator, left, right):
             _check_binop(operator, left, right)
@@ -52,7 +54,6 @@ def jinja_environment():
 
     env = Bounded(autoescape=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
-    env.concat = _bounded_concat
     return env
 
 
@@ -67,7 +68,7 @@ def _check_binop(operator: str, left: object, right: object) -> None:
             raise TemplateTooBig(f"{left} ** {right} är ett orimligt stort tal")
 
 
-def _bounded_concat(pieces) -> str:
+def _bounded_concat(pieces: Iterable[str]) -> str:
     """Jinja's join of a rendered part, stopping at MAX_PIECES pieces or MAX_CHARACTERS characters."""
     kept: list[str] = []
     size = 0

@@ -78,11 +78,11 @@ def status(checked: Checked) -> Status:
 
     owners: dict[tuple[str, str], set[str]] = {}
     if checked.inputs is not None:
-        for kind in WORKBOOK_KINDS:
-            for sheet in kind.sheets:
+        for workbook in WORKBOOK_KINDS:
+            for sheet in workbook.sheets:
                 for record in getattr(checked.inputs, sheet.target):
                     owner = getattr(record, "division", REGION)
-                    owners.setdefault((owner, kind.name), set()).add(record.source.file)
+                    owners.setdefault((owner, workbook.name), set()).add(record.source.file)
     # Every file of a kind: the workbooks read, and files named like one that could not be.
     kind_of = {path.name: kind for kind, files in paths.items() for path in files}
     for problem in errors:

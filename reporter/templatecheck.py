@@ -618,7 +618,7 @@ class _Checker:
             return type(node.value)
         if isinstance(node, nodes.List):
             kinds = [self._infer(tag, item, scope) for item in node.items]
-            return list[kinds[0]] if kinds and all(k == kinds[0] for k in kinds) and kinds[0] is not ANY else list
+            return types.GenericAlias(list, (kinds[0],)) if kinds and all(k == kinds[0] for k in kinds) and kinds[0] is not ANY else list
         if isinstance(node, nodes.Concat):
             for child in node.nodes:
                 self._infer(tag, child, scope)

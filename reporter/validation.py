@@ -150,7 +150,8 @@ def _read_table(sheet: Sheet, table: Table, divisions: DivisionIndex, seen: dict
         return problems
     problems += _headerless_columns(table)
     absent = {c.field: None for c in sheet.columns if c not in columns}
-    division_column = columns.get(sheet.division_column)
+    named_by = sheet.division_column
+    division_column = columns.get(named_by) if named_by is not None else None
     shares = {column: _ShareColumn() for column in columns if column.kind is Kind.SHARE}
     read: list = []
     totals: list[tuple[int, dict[str, object]]] = []

@@ -179,7 +179,7 @@ def _no_negative_zero(number: float) -> float:
 def text_of(value: object) -> str:
     """A cell's value as text, for columns that hold free text."""
     if value.__class__ is str:
-        return _text(value)  # type: ignore[arg-type]
+        return _text(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):

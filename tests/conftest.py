@@ -32,6 +32,14 @@ def example_dir() -> Path:
     return EXAMPLE
 
 
+@pytest.fixture(scope="session")
+def example_package(tmp_path_factory) -> Path:
+    """The bundled example period built once per test process (the package folder): read only."""
+    import reporter
+
+    return reporter.build(EXAMPLE, tmp_path_factory.mktemp("exempelpaket"), TEMPLATES).out_dir
+
+
 @pytest.fixture
 def period(tmp_path: Path) -> Path:
     """A copy of the bundled example period that a test may change."""

@@ -30,10 +30,8 @@ DESCR = re.compile(r'<wp:docPr [^>]*descr="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory):
-    from conftest import EXAMPLE, TEMPLATES
-
-    return reporter.build(EXAMPLE, tmp_path_factory.mktemp("out"), TEMPLATES).out_dir
+def package(example_package):
+    return example_package
 
 
 def test_the_package_has_every_document_of_the_list(package):

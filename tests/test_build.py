@@ -21,12 +21,8 @@ def build(period, workspace, out=None):
 
 
 @pytest.fixture(scope="module")
-def example_build(tmp_path_factory):
-    from conftest import EXAMPLE, TEMPLATES
-
-    out = tmp_path_factory.mktemp("out")
-    result = reporter.build(EXAMPLE, out, TEMPLATES)
-    return result.out_dir / MAIN
+def example_build(example_package):
+    return example_package / MAIN
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from ..model import Month
 
-R = TypeVar("R")
+
+class _Monthly(Protocol):
+    """A record of one month."""
+
+    @property
+    def manad(self) -> Month: ...
+
+
+R = TypeVar("R", bound=_Monthly)
+K = TypeVar("K")
 
 
 def change_pct(current: float | None, comparison: float | None) -> float | None:
@@ -49,12 +58,12 @@ class Comparison:
         return change_pct(self.varde, self.jamforelse)
 
 
-class MonthSeries:
+class MonthSeries(Generic[K]):
     """Values by key and month, summed over whatever records share them."""
 
-    def __init__(self, records: Iterable[R], key: Callable[[R], object], value: Callable[[R], float | None]) -> None:
-        self._values: dict[object, dict[Month, float]] = defaultdict(dict)
-        self.keys: list[object] = []
+    def __init__(self, records: Iterable[R], key: Callable[[R], K], value: Callable[[R], float | None]) -> None:
+        self._values: dict[K, dict[Month, float]] = defaultdict(dict)
+        self.keys: list[K] = []
         for record in records:
             number = value(record)
             k = key(record)
@@ -66,28 +75,27 @@ class MonthSeries:
             else:
                 months.setdefault(record.manad, 0.0)
 
-    def at(self, k: object, month: Month) -> float | None:
+    def at(self, k: K, month: Month) -> float | None:
         """The value in one month, None when there is no record for it."""
         return self._values.get(k, {}).get(month)
 
-    def total(self, k: object, months: Iterable[Month]) -> float | None:
+    def total(self, k: K, months: Iterable[Month]) -> float | None:
         """The sum over months, None when none of them has a record."""
-        found = [self._values.get(k, {}).get(m) for m in months]
-        found = [v for v in found if v is not None]
+        found = [v for m in months if (v := self._values.get(k, {}).get(m)) is not None]
         return sum(found) if found else None
 
-    def complete_total(self, k: object, months: Iterable[Month]) -> float | None:
+    def complete_total(self, k: K, months: Iterable[Month]) -> float | None:
         """The sum over months, None unless every one of them has a record."""
         found = [self._values.get(k, {}).get(m) for m in months]
-        return None if not found or any(v is None for v in found) else sum(found)
+        present = [v for v in found if v is not None]
+        return None if not found or len(present) < len(found) else sum(present)
 
-    def mean(self, k: object, months: Iterable[Month]) -> float | None:
+    def mean(self, k: K, months: Iterable[Month]) -> float | None:
         """The mean over the months that have a record, None when none has."""
-        found = [self._values.get(k, {}).get(m) for m in months]
-        found = [v for v in found if v is not None]
+        found = [v for m in months if (v := self._values.get(k, {}).get(m)) is not None]
         return sum(found) / len(found) if found else None
 
-    def months(self, k: object) -> list[Month]:
+    def months(self, k: K) -> list[Month]:
         """The months with a record for k, in order."""
         return sorted(self._values.get(k, {}))
 
@@ -127,7 +135,7 @@ def trend(series: MonthSeries, k: object, period: Month, name: str | None = None
 DIVISION_LIMIT = 15  # divisions a printed table lists one by one; the rest become one line
 
 
-def division_groups(names: list[str], size: dict[str, float | None], limit: int | None = None) -> tuple[list[str], Callable[[str], str]]:
+def division_groups(names: list[str], size: Mapping[str, float | None], limit: int | None = None) -> tuple[list[str], Callable[[str], str]]:
     """Which divisions a table lists, and the line each division's figures go to.
 
     Up to ``limit`` divisions are listed as they are. With more, the

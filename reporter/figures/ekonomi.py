@@ -136,8 +136,7 @@ def ekonomi(inputs: Inputs, config: Rapport) -> Ekonomi:
         for p in inputs.region
     ]
     by_post = {name_key(r.post): r for r in rader}
-    required = [by_post[name_key(post)] for post in REQUIRED_REGION_POSTS]
-    netto = required[3]
+    periodens, verksamhetens, finansnetto, netto, skatt = (by_post[name_key(post)] for post in REQUIRED_REGION_POSTS)
     storlek = Comparison(
         abs(netto.utfall) if netto.utfall is not None else None,
         abs(netto.foregaende_ar) if netto.foregaende_ar is not None else None,
@@ -160,7 +159,7 @@ def ekonomi(inputs: Inputs, config: Rapport) -> Ekonomi:
     ]
     all_costs = MonthSeries(inputs.kostnader, lambda c: COSTS_TOTAL, lambda c: c.belopp)
     return Ekonomi(
-        rader, *required, storlek, divisioner, totalt, kostnadsslag,
+        rader, periodens, verksamhetens, finansnetto, netto, skatt, storlek, divisioner, totalt, kostnadsslag,
         _cost_trend(costs, all_costs, config.period),
         trend(all_costs, COSTS_TOTAL, config.period, "Kostnader"),
     )

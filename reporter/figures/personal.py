@@ -82,6 +82,11 @@ def _headcount(series: MonthSeries, keys: list, period: Month) -> list[Headcount
     ]
 
 
+def _change(line: HeadcountLine) -> float:
+    """The change since the month before; a line without one counts as unchanged."""
+    return line.mot_foregaende_manad or 0.0
+
+
 def _sick_leave(inputs: Inputs, key, keys: list, period: Month) -> list[SickLeaveLine]:
     sick = MonthSeries(inputs.sjukfranvaro, key, lambda r: r.sjukfranvarotimmar)
     hours = MonthSeries(inputs.sjukfranvaro, key, lambda r: r.ordinarie_arbetstid)
@@ -107,8 +112,8 @@ def personal(inputs: Inputs, config: Rapport, top: int = 4) -> Personal:
     divisions = MonthSeries(inputs.anstallda, lambda r: group(r.division), lambda r: r.antal)
     yrkesgrupper = _headcount(groups, sorted(groups.keys), period)
     changed = [g for g in yrkesgrupper if g.mot_foregaende_manad]
-    okningar = sorted((g for g in changed if g.mot_foregaende_manad > 0), key=lambda g: (-g.mot_foregaende_manad, g.namn))
-    minskningar = sorted((g for g in changed if g.mot_foregaende_manad < 0), key=lambda g: (g.mot_foregaende_manad, g.namn))
+    okningar = sorted((g for g in changed if _change(g) > 0), key=lambda g: (-_change(g), g.namn))
+    minskningar = sorted((g for g in changed if _change(g) < 0), key=lambda g: (_change(g), g.namn))
 
     current, last_year = year_to_date(period)
     worked = MonthSeries(inputs.arbetad_tid, lambda r: TOTAL, lambda r: r.arbetad_tid)

@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ReporterError, error
 from ..values import name_key
@@ -36,6 +37,9 @@ from .parts import (
 )
 from .table import Cell, ExcelError, FormulaWithoutValue, Table, Unreadable, column_letter, split_coordinate
 from .write import LIST_ROWS, SheetOut, write_sheets, write_workbook
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
 __all__ = [
     "Cell", "ExcelError", "FormulaWithoutValue", "LIST_ROWS", "MAX_CELLS", "MAX_COLUMNS", "MAX_ROWS",
@@ -59,7 +63,7 @@ class Workbook:
         self._parts: WorkbookParts = read_workbook_parts(self._archive, self.label)
         self._exact = exact
         self._strings: list[str] | None = None
-        self._book = None
+        self._book: CalamineWorkbook | None = None
         self._book_failed = False
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,8 @@ class SheetOut:
     """
 
     title: str
-    rows: list[list[object]]
-    widths: dict[str, float] = field(default_factory=dict)
+    rows: Sequence[Sequence[object]]
+    widths: Mapping[str, float] = field(default_factory=dict)
     formats: dict[str, str] = field(default_factory=dict)
     lists: dict[str, tuple[str, bool]] = field(default_factory=dict)
     freeze: str | None = None
@@ -46,8 +47,8 @@ def write_sheets(path: Path, sheets: list[SheetOut]) -> None:
             # shown with the column's by LibreOffice but not by Excel (and a script filling the form
             # writes into the cells as they are).
             last = max(FORM_ROWS if spec.form else 0, len(spec.rows))
-            for row in range(2, last + 1):
-                sheet[f"{column}{row}"].number_format = number_format
+            for number in range(2, last + 1):
+                sheet[f"{column}{number}"].number_format = number_format
             sheet.column_dimensions[column].number_format = number_format
         for column, width in spec.widths.items():
             sheet.column_dimensions[column].width = width
