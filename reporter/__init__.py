@@ -21,11 +21,12 @@ def build(
     workspace: Path | None = None,
     pdf: bool = False,
     soffice: Path | None = None,
+    progress=None,
 ):
     """Build the report and its appendices; see :func:`reporter.pipeline.build`."""
     from .pipeline import build as _build
 
-    return _build(period_dir, out_dir, templates_dir, workspace, pdf, soffice)
+    return _build(period_dir, out_dir, templates_dir, workspace, pdf, soffice, progress)
 
 
 def validate(period_dir: Path):

@@ -44,6 +44,16 @@ class Bilaga:
             return f"bilaga-{self.nummer}-{self.slug}" + (f".{suffix}" if suffix else "")
         return None
 
+    def cover_name(self, period) -> str | None:
+        """``bilaga-5-vardval-forsattsblad.docx``: the cover page made for an external appendix delivered as a file."""
+        if self.generated or not self.fil:
+            return None
+        return f"bilaga-{self.nummer}-{self.slug}-forsattsblad.docx"
+
+    def file_names(self, period) -> list[str]:
+        """The files of this appendix in the package, in reading order: its cover page (if any), then the appendix."""
+        return [name for name in (self.cover_name(period), self.file_name(period)) if name]
+
 
 def bilagor(config: Rapport) -> list[Bilaga]:
     """The appendices in the order of ``rapport.yaml``, numbered from 1."""

@@ -18,7 +18,7 @@ from .config import CONFIG_FILE
 from .errors import ReporterError, error
 from .inputs import TEXT_DIR
 from .kinds import APPENDICES
-from .kinds.manadsrapport import TEXTS as TEXT_FILES
+from .kinds.manadsrapport import ANALYSIS_TEXTS, MAIN_TEXTS
 from .model import Month
 from .schema import (
     ANSTALLNINGSFORMER,
@@ -93,8 +93,10 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None, rappo
         for kind in WORKBOOK_KINDS:
             sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.version == 1]
             _write_book(period_dir / f"{kind.name}.xlsx", kind, sheets, divisions, period, None, result)
-        for key, filename in TEXT_FILES.items():
+        for key, filename in MAIN_TEXTS.items():
             _write_text(period_dir / TEXT_DIR / filename, _stub(key, divisions), result)
+        for filename in ANALYSIS_TEXTS.values():  # optional: an empty file leaves its analysis out
+            _write_text(period_dir / TEXT_DIR / filename, "", result)
     else:
         for kind in WORKBOOK_KINDS:
             sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.per_division and s.version == 1]

@@ -15,6 +15,73 @@ from pathlib import Path
 import click
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNEXPECTED = 0, 1, 2, 3
+
+# click's own words (usage, help, its error messages), in Swedish: all the command line says is Swedish.
+SWEDISH = {
+    "Usage:": "Användning:",
+    "Options": "Flaggor",
+    "Commands": "Kommandon",
+    "Positional arguments": "Argument",
+    "Show this message and exit.": "Visa den här hjälpen och avsluta.",
+    "Show the version and exit.": "Visa versionen och avsluta.",
+    "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
+    "Error: {message}": "Fel: {message}",
+    "Try '{command} {option}' for help.": "Skriv '{command} {option}' för hjälp.",
+    "Missing argument": "Argument saknas",
+    "Missing option": "Flagga saknas",
+    "Missing parameter": "Värde saknas",
+    "Missing {param_type}": "{param_type} saknas",
+    "Missing parameter: {param_name}": "Värde saknas: {param_name}",
+    "Missing command.": "Ange ett kommando.",
+    "No such command {name!r}.": "Kommandot {name!r} finns inte.",
+    "No such option {name!r}.": "Flaggan {name!r} finns inte.",
+    "Option {name!r} does not take a value.": "Flaggan {name!r} tar inget värde.",
+    "Invalid value for {param_hint}: {message}": "Ogiltigt värde för {param_hint}: {message}",
+    "Invalid value: {message}": "Ogiltigt värde: {message}",
+    "Aborted!": "Avbrutet.",
+    "required": "krävs",
+    "default: {default}": "standard: {default}",
+    "file": "fil",
+    "directory": "mapp",
+    "path": "sökväg",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} finns inte.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} är en fil, inte en mapp.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} är en mapp, inte en fil.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} går inte att läsa.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} går inte att skriva till.",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} går inte att köra.",
+    "Got unexpected extra argument ({args})": "Oväntat extra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Oväntade extra argument ({args})",
+    "Did you mean {possibility}?": "Menade du {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Menade du någon av: {possibilities}?)",
+    "Option {name!r} requires an argument.": "Flaggan {name!r} behöver ett värde.",
+    "Option {name!r} requires {nargs} arguments.": "Flaggan {name!r} behöver {nargs} värden.",
+    "{value!r} is not a valid {number_type}.": "{value!r} är inget giltigt {number_type}.",
+}
+HELP = {"help_option_names": ["-h", "--help"]}  # -h works everywhere
+
+
+def _swedish(message: str) -> str:
+    return SWEDISH.get(message, message)
+
+
+def _swedish_plural(singular: str, plural: str, count: int) -> str:
+    return _swedish(singular if count == 1 else plural)
+
+
+def _install_swedish() -> None:
+    """Have click speak Swedish: its modules look up their words through gettext at the moment they speak."""
+    import importlib
+
+    for name in ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils"):
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            setattr(module, "_", _swedish)  # noqa: B010 - the module's own name for gettext
+        if hasattr(module, "ngettext"):
+            setattr(module, "ngettext", _swedish_plural)  # noqa: B010
+
+
+_install_swedish()
 EXIT_INTERRUPTED = 130  # as a shell reports a program stopped with Ctrl-C
 
 
@@ -26,21 +93,22 @@ def _stop_on_term(*_args) -> None:
     raise Stopped()
 
 
-def _echo_problems(problems, heading: str) -> None:
+def _echo_problems(problems, heading: str, err: bool = True) -> None:
+    """Problems grouped by file; on stderr, or with ``err=False`` on stdout (validate's findings are its output)."""
     if not problems:
         return
-    click.echo(heading, err=True)
+    click.echo(heading, err=err)
     by_file: dict[str, list] = {}
     for problem in problems:
         by_file.setdefault(problem.where.file or "", []).append(problem)
     for file, items in by_file.items():
         if file:
-            click.echo(f"  {file}", err=True)
+            click.echo(f"  {file}", err=err)
         for problem in items:
             where = str(replace(problem.where, file=""))
             label = "FEL" if problem.is_error else "Varning"
             also = "".join(f" (även {o})" for o in problem.also)
-            click.echo(f"    {label}: {where + ': ' if where else ''}{problem.message}{also}", err=True)
+            click.echo(f"    {label}: {where + ': ' if where else ''}{problem.message}{also}", err=err)
 
 
 def _quiet_stdout() -> None:
@@ -108,14 +176,14 @@ class _Guarded(click.Group):
                 signal.signal(signal.SIGTERM, previous)
 
 
-@click.group(cls=_Guarded)
-@click.version_option(package_name="reporter")
+@click.group(cls=_Guarded, context_settings=HELP, options_metavar="[FLAGGOR]", subcommand_metavar="KOMMANDO [ARGUMENT]...")
+@click.version_option(package_name="reporter", message="%(prog)s, version %(version)s")
 def main() -> None:
     """Bygger Regiondirektörens rapport och dess bilagor från periodens indata."""
 
 
-@main.command()
-@click.argument("period_dir", required=False, type=click.Path(path_type=Path, file_okay=False))
+@main.command(options_metavar="[FLAGGOR]")
+@click.argument("period_dir", metavar="[PERIODMAPP]", required=False, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), help="Utmapp (standard: out/).")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmapp (standard: templates/).")
 @click.option("--pdf", is_flag=True, help="Gör även PDF av varje dokument och en samlad PDF (kräver LibreOffice).")
@@ -124,14 +192,14 @@ def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | N
     """Bygg rapporten och bilagorna för en period (standard: senaste perioden i inputs/)."""
     from . import build as build_report
 
-    result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice)
+    result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True))
     _echo_problems(result.warnings, "Varningar:")
     for path in result.files:
         click.echo(f"Skrev {path}")
 
 
-@main.command()
-@click.argument("period_dir", type=click.Path(path_type=Path, file_okay=False))
+@main.command(options_metavar="[FLAGGOR]")
+@click.argument("period_dir", metavar="PERIODMAPP", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON på stdout.")
 def validate(period_dir: Path, as_json: bool) -> None:
     """Kontrollera en periodmapp utan att bygga något.
@@ -146,11 +214,11 @@ def validate(period_dir: Path, as_json: bool) -> None:
         click.echo(json.dumps(_findings(checked, code), ensure_ascii=False, indent=2))
         sys.exit(code)
     if checked.errors:
-        _echo_problems(checked.problems, f"{period_dir}: {len(checked.errors)} fel, {len(checked.warnings)} varningar")
+        _echo_problems(checked.problems, f"{period_dir}: {len(checked.errors)} fel, {len(checked.warnings)} varningar", err=False)
         if not checked.readable and period_dir.is_dir():
-            click.echo("Arbetsböckerna kontrolleras när rapport.yaml går att läsa (period och organisation behövs).", err=True)
+            click.echo("Arbetsböckerna kontrolleras när rapport.yaml går att läsa (period och organisation behövs).")
         sys.exit(code)
-    _echo_problems(checked.warnings, f"{period_dir}: {len(checked.warnings)} varningar")
+    _echo_problems(checked.warnings, f"{period_dir}: {len(checked.warnings)} varningar", err=False)
     click.echo(f"{period_dir}: inga fel – perioden kan byggas.")
 
 
@@ -179,8 +247,8 @@ def _findings(checked, code: int) -> dict:
     }
 
 
-@main.command()
-@click.argument("period_dir", type=click.Path(path_type=Path, file_okay=False))
+@main.command(options_metavar="[FLAGGOR]")
+@click.argument("period_dir", metavar="PERIODMAPP", type=click.Path(path_type=Path, file_okay=False))
 def status(period_dir: Path) -> None:
     """Visa vad som har kommit in för perioden: division × arbetsbok, texter."""
     from . import status as period_status
@@ -204,17 +272,25 @@ def status(period_dir: Path) -> None:
         click.echo("Rader för andra divisioner (utelämnade): " + ", ".join(f"{sheet} {count}" for sheet, count in state.left_out.items()))
     click.echo("")
     click.echo("Texter: " + ", ".join(f"{name} {state_}" for name, state_ in state.texts.items()))
+    written = [name for name, state_ in state.analyses.items() if state_ == "finns"]
+    click.echo(f"Analystexter (valfria): {', '.join(written) if written else 'inga'} av {len(state.analyses)} möjliga")
     click.echo("")
     if state.buildable:
         warnings = f" ({state.warnings} varningar, se reporter validate)" if state.warnings else ""
         click.echo(f"Perioden kan byggas{warnings}.")
+        if state.without_rows:
+            by_kind: dict[str, list[str]] = {}
+            for owner, kind in state.without_rows:
+                by_kind.setdefault(kind, []).append(owner)
+            listed = "; ".join(f"{kind}: {', '.join(owners)}" for kind, owners in by_kind.items())
+            click.echo(f"Utan rader, och därför inte med i rapportens tabeller: {listed}.")
     else:
         click.echo(f"Perioden kan inte byggas: {state.errors} fel. Kör reporter validate {period_dir} för att se dem.")
     sys.exit(EXIT_OK if state.buildable else EXIT_INVALID)
 
 
-@main.command()
-@click.argument("period_dir", type=click.Path(path_type=Path, file_okay=False))
+@main.command(options_metavar="[FLAGGOR]")
+@click.argument("period_dir", metavar="PERIODMAPP", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--period", "period_text", required=True, metavar="ÅÅÅÅ-MM", help="Perioden, t.ex. 2021-04.")
 @click.option("--division", help="Gör en arbetsbok per slag för en division, med divisionen ifylld.")
 @click.option(
@@ -243,8 +319,8 @@ def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: 
     click.echo(f"Fyll i filerna och kontrollera dem med: reporter validate {period_dir}")
 
 
-@main.command()
-@click.argument("mall", required=False)
+@main.command(options_metavar="[FLAGGOR]")
+@click.argument("mall", metavar="[MALL]", required=False)
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmapp (standard: templates/).")
 def mallar(mall: str | None, templates_dir: Path | None) -> None:
     """Kontrollera mallarna mot mallkontraktet utan att bygga: alla, eller MALL (namn eller sökväg).
@@ -262,8 +338,8 @@ def mallar(mall: str | None, templates_dir: Path | None) -> None:
     click.echo(f"Inga fel i {len(result.templates)} {'mall' if len(result.templates) == 1 else 'mallar'}: {names}")
 
 
-@main.command()
-@click.argument("package", type=click.Path(path_type=Path, file_okay=False))
+@main.command(options_metavar="[FLAGGOR]")
+@click.argument("package", metavar="PAKET", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--inputs", "period_dir", type=click.Path(path_type=Path, file_okay=False), help="Periodmappen (standard: den manifestet anger).")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmappen (standard: den manifestet anger).")
 def verify(package: Path, period_dir: Path | None, templates_dir: Path | None) -> None:

@@ -78,6 +78,13 @@ class DelarsrapportContext(TypedDict):
     diagram: dict[str, Chart | None]  # None: no data for the chart (accessibility of a division without care)
 
 
+class CoverContext(TemplateContext):
+    """What the cover page of an external appendix (forsattsblad.docx) is rendered with: the main context and the appendix."""
+
+    extern: Bilaga  # the external appendix this page comes before
+    extern_fil: str  # its file name in the package
+
+
 # What each name is, in the template owners' words (docs/mallar.md); one entry per name above.
 DESCRIPTIONS = {
     "titel": "rapportens titel ur rapport.yaml",
@@ -95,6 +102,8 @@ DESCRIPTIONS = {
     "maluppfyllelse": "styrkortets perspektiv, mål och styrmått",
     "texter": "texterna ur texter/*.md som Word-stycken; tomt när filen saknas",
     "diagram": "bilagans diagram som bilder med alternativtext (bara i bilagornas mallar)",
+    "extern": "den externa bilagan som försättsbladet står före (bara i forsattsblad.docx)",
+    "extern_fil": "den externa bilagans filnamn i paketet (bara i forsattsblad.docx)",
 }
 
 

@@ -45,33 +45,42 @@ def signerat(value: float | None, decimaler: int = 0) -> str:
 
 
 def pct(value: float | None, decimaler: int = 1) -> str:
-    """``80,1 %`` for tables."""
+    """``80,1 %``, ``92,0 %`` for tables: every cell of a column with the same decimals."""
     return MISSING if value is None else f"{tal(value, decimaler)}\u00a0%"
 
 
-def procent(value: float | None, decimaler: int = 1) -> str:
-    """``80,1 procent`` for prose."""
-    return MISSING if value is None else f"{tal(value, decimaler)} procent"
+def prosa_tal(value: float, decimaler: int = 0) -> str:
+    """A figure in running text: rounded as in the tables, without a zero fraction (``92``, ``80,1``, ``16``)."""
+    text = tal(value, decimaler)
+    if decimaler and _rounded(value, decimaler) == _rounded(value, 0):
+        text = tal(value, 0)
+    return text
 
 
-def _mnkr_decimals(tkr: float) -> int:
-    """One decimal below 10 mnkr, none above: 7,8 mnkr, 16 mnkr, 436 mnkr.
+def procent(value: float | None, decimaler: int = 1, signerat: bool = False) -> str:
+    """``80,1 procent``, ``92 procent`` (not 92,0) for prose; ``signerat=True``: ``−1,3 procent``, ``+2 procent``."""
+    if value is None:
+        return MISSING
+    text = prosa_tal(value, decimaler)
+    if signerat and _rounded(value, decimaler) > 0:
+        text = "+" + text
+    return f"{text} procent"
 
-    The same rule in prose and tables, so a figure reads the same in both.
+
+def mnkr_tal(tkr: float | None, decimaler: int = 0) -> str:
+    """An amount given in tkr written in mnkr without the unit, for a table column: ``436``, ``−4,2`` with ``decimaler=1``.
+
+    A column gets one number of decimals for all its cells; prose about the same
+    figure uses the same number (:func:`mnkr`), so both round it alike.
     """
-    return 1 if abs(tkr) < 10_000 else 0
-
-
-def mnkr_tal(tkr: float | None, decimaler: int | None = None) -> str:
-    """An amount given in tkr written in mnkr without the unit: ``436``."""
     if tkr is None:
         return MISSING
-    return tal(tkr / 1000, _mnkr_decimals(tkr) if decimaler is None else decimaler)
+    return tal(tkr / 1000, decimaler)
 
 
-def mnkr(tkr: float | None, decimaler: int | None = None) -> str:
-    """An amount given in tkr written in mnkr: ``436 mnkr``, ``7,8 mnkr``."""
-    return MISSING if tkr is None else f"{mnkr_tal(tkr, decimaler)} mnkr"
+def mnkr(tkr: float | None, decimaler: int = 0) -> str:
+    """An amount given in tkr written in mnkr for prose: ``436 mnkr``; ``decimaler=1``: ``7,8 mnkr``, ``16 mnkr`` (not 16,0)."""
+    return MISSING if tkr is None else f"{prosa_tal(tkr / 1000, decimaler)} mnkr"
 
 
 def tkr(value: float | None) -> str:
@@ -87,20 +96,20 @@ def _compared(size: str | None, word: str, mot: str, same: str) -> str:
     return f"{same} {mot}" if size is None else f"{size} {word} än {mot}"
 
 
-def jamfort(diff_tkr: float | None, mot: str, upp: str = "bättre", ned: str = "sämre") -> str:
+def jamfort(diff_tkr: float | None, mot: str, upp: str = "bättre", ned: str = "sämre", decimaler: int = 0) -> str:
     """``182 mnkr bättre än budget``, ``12 mnkr sämre än budget`` or ``i nivå med budget``.
 
     ``upp``/``ned`` are the words for a positive/negative difference, e.g.
-    ``högre``/``lägre`` for costs.
+    ``högre``/``lägre`` for costs; ``decimaler`` as in the table that shows the figure.
     """
     if diff_tkr is None:
         return f"inte jämförbart med {mot}"
-    zero = _is_zero(diff_tkr / 1000, _mnkr_decimals(diff_tkr))
-    return _compared(None if zero else mnkr(abs(diff_tkr)), upp if diff_tkr > 0 else ned, mot, "i nivå med")
+    zero = _is_zero(diff_tkr / 1000, decimaler)
+    return _compared(None if zero else mnkr(abs(diff_tkr), decimaler), upp if diff_tkr > 0 else ned, mot, "i nivå med")
 
 
 def jamfort_pe(diff: float | None, mot: str, upp: str = "högre", ned: str = "lägre", decimaler: int = 1) -> str:
-    """``2,2 procentenheter lägre än mars 2020`` or ``i nivå med mars 2020``: shares compared."""
+    """``2,2 procentenheter lägre än mars 2020``, ``20 procentenheter lägre …`` or ``i nivå med mars 2020``: shares compared."""
     if diff is None:
         return f"inte jämförbart med {mot}"
     zero = _is_zero(diff, decimaler)
@@ -119,34 +128,34 @@ def forandring(value: float | None, enhet: str = "", decimaler: int = 0, oforand
     """``har ökat med 18 medarbetare``, ``har minskat med 66 medarbetare`` or ``är oförändrat``."""
     if value is None or _is_zero(value, decimaler):
         return _change(value, None, oforandrat)
-    return _change(value, f"{tal(abs(value), decimaler)} {enhet}".rstrip(), oforandrat)
+    return _change(value, f"{prosa_tal(abs(value), decimaler)} {enhet}".rstrip(), oforandrat)
 
 
 def forandring_procent(value: float | None, decimaler: int = 1, oforandrat: str = "är oförändrat") -> str:
-    """``har ökat med 0,4 procent`` or ``har minskat med 9,0 procent``."""
+    """``har ökat med 0,4 procent`` or ``har minskat med 9 procent`` (not 9,0)."""
     return forandring(value, "procent", decimaler, oforandrat)
 
 
 def procentenheter(value: float | None, decimaler: int = 1) -> str:
-    """``20,0 procentenheter`` (size only; the template says the direction)."""
+    """``2,2 procentenheter``, ``20 procentenheter``, ``1 procentenhet`` (size only; the template says the direction)."""
     if value is None:
         return MISSING
-    size = tal(abs(value), decimaler)
+    size = prosa_tal(abs(value), decimaler)
     return f"{size} procentenhet" if size == "1" else f"{size} procentenheter"
 
 
 def forandring_pe(value: float | None, decimaler: int = 1, oforandrat: str = "är oförändrad") -> str:
-    """``har ökat med 2,0 procentenheter``: a change of a share."""
+    """``har ökat med 2 procentenheter``: a change of a share."""
     if value is None or _is_zero(value, decimaler):
         return _change(value, None, oforandrat)
     return _change(value, procentenheter(value, decimaler), oforandrat)
 
 
-def forandring_mnkr(diff_tkr: float | None, oforandrat: str = "är oförändrat") -> str:
+def forandring_mnkr(diff_tkr: float | None, oforandrat: str = "är oförändrat", decimaler: int = 0) -> str:
     """``har ökat med 69 mnkr``: a change of an amount given in tkr."""
-    if diff_tkr is None or _is_zero(diff_tkr / 1000, _mnkr_decimals(diff_tkr)):
+    if diff_tkr is None or _is_zero(diff_tkr / 1000, decimaler):
         return _change(diff_tkr, None, oforandrat)
-    return _change(diff_tkr, mnkr(abs(diff_tkr)), oforandrat)
+    return _change(diff_tkr, mnkr(abs(diff_tkr), decimaler), oforandrat)
 
 
 def _date(month: Month) -> dt.date:
@@ -219,31 +228,37 @@ def pil(trend: str | None) -> str:
 
 
 def malbedomning(counts) -> str:
-    """The summary sentence of a scorecard, from its counts (seed 002's wording)."""
+    """The summary sentence of a scorecard, from its counts (seed 002's wording, in the word order of a subordinate clause)."""
     parts = [f"{antal_ord(counts.uppnatt)} av de {antal_ord(counts.totalt)} strategiska målen helt har uppnåtts"]
     if counts.delvis_uppnatt:
-        parts.append(f"{antal_ord(counts.delvis_uppnatt)} har delvis uppnåtts")
+        parts.append(f"{antal_ord(counts.delvis_uppnatt)} delvis har uppnåtts")
     if counts.ej_uppnatt:
-        one = counts.ej_uppnatt == 1
-        parts.append(f"{antal_ord(counts.ej_uppnatt)} mål är inte {'uppnått' if one else 'uppnådda'}")
+        parts.append(f"{antal_ord(counts.ej_uppnatt)} inte har uppnåtts")
     if counts.ej_bedomda:
-        parts.append(f"{antal_ord(counts.ej_bedomda)} mål har inte bedömts")
+        parts.append(f"{antal_ord(counts.ej_bedomda)} inte har bedömts")
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
     return f"Den samlade bedömningen av de strategiska målen för perioden visar att {listed}."
 
 
 def malet_ar(assessment: str | None) -> str:
-    """"delvis uppnått" as the end of "målet är …", "inte uppnått" for Ej uppnått."""
+    """What follows "att målet": ``är delvis uppnått``, ``är uppnått``, ``inte är uppnått``, ``inte är bedömt``."""
     if assessment is None:
-        return "inte bedömt"
-    return "inte uppnått" if assessment == "Ej uppnått" else assessment.lower()
+        return "inte är bedömt"
+    return "inte är uppnått" if assessment == "Ej uppnått" else f"är {assessment.lower()}"
+
+
+def bedoms_vara(assessment: str | None) -> str:
+    """What follows "bedöms målet": ``vara delvis uppnått``, ``inte vara uppnått``; empty without an assessment."""
+    if assessment is None:
+        return ""
+    return "inte vara uppnått" if assessment == "Ej uppnått" else f"vara {assessment.lower()}"
 
 
 FILTERS = {
     f.__name__: f
     for f in (
-        tal, signerat, pct, procent, mnkr, mnkr_tal, tkr, jamfort, forandring, forandring_procent,
+        tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, forandring_procent,
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills,
-        datum, sep, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar,
+        datum, sep, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara,
     )
 }

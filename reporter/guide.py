@@ -26,12 +26,16 @@ PICTURES = {  # docs/bilder/<name>: what it shows (tools/make_guide_pictures.py 
 FILTER_GUIDE = {
     "tal": ("ett tal med mellanrum mellan tusental; `tal(1)` ger en decimal", "{{ personal.anstallda.antal|tal }}"),
     "signerat": ("en förändring med tecken, + eller −", "{{ personal.anstallda.mot_foregaende_manad|signerat }}"),
-    "pct": ("en andel i procent för tabeller", "{{ produktion.belaggning[0].andel|pct }}"),
-    "procent": ("en andel i procent för löptext", "{{ personal.sjukfranvaro.hittills|procent }}"),
-    "mnkr": ("ett belopp i tkr skrivet i mnkr, med enhet", "{{ ekonomi.periodens_resultat.utfall|mnkr }}"),
-    "mnkr_tal": ("ett belopp i tkr skrivet i mnkr, utan enhet (tabeller)", "{{ ekonomi.periodens_resultat.utfall|mnkr_tal }}"),
+    "pct": ("en andel i procent för tabeller: alltid lika många decimaler i en kolumn (standard en)", "{{ produktion.belaggning[0].andel|pct }}"),
+    "procent": ("en andel i procent för löptext, avrundad som i tabellen men utan ,0 (92 procent, 80,1 procent); "
+                "`procent(1, signerat=true)` ger tecken", "{{ personal.sjukfranvaro.hittills|procent }}"),
+    "prosa_tal": ("ett tal i löptext, avrundat som i tabellen men utan ,0", "{{ produktion.tillganglighet[1].andel|prosa_tal(1) }}"),
+    "mnkr": ("ett belopp i tkr skrivet i mnkr i löptext, med enhet; `mnkr(1)` med de decimaler tabellen har (16 mnkr, 20,5 mnkr)",
+             "{{ ekonomi.divisioner_totalt.avvikelse|mnkr(1) }}"),
+    "mnkr_tal": ("ett belopp i tkr skrivet i mnkr, utan enhet, för en tabellkolumn: samma decimaler i hela kolumnen (`mnkr_tal(1)`)",
+                 "{{ ekonomi.divisioner[0].utfall|mnkr_tal(1) }}"),
     "tkr": ("ett belopp i tkr för tabeller", "{{ ekonomi.periodens_resultat.utfall|tkr }}"),
-    "jamfort": ("en skillnad i tkr jämförd med något: bättre/sämre än (eller egna ord)",
+    "jamfort": ("en skillnad i tkr jämförd med något: bättre/sämre än (eller egna ord); `decimaler=1` som i tabellen",
                 "{{ ekonomi.periodens_resultat.avvikelse|jamfort('budget') }}"),
     "forandring": ("en förändring i ord, med enhet", "{{ personal.anstallda.mot_foregaende_manad|forandring('personer') }}"),
     "forandring_procent": ("en förändring i procent, i ord", "{{ produktion.matt[0].hittills.procent|forandring_procent }}"),
@@ -53,7 +57,8 @@ FILTER_GUIDE = {
     "bedomning": ("en bedömning för en tabellcell; Ej bedömd när den saknas", "{{ none|bedomning }}"),
     "pil": ("en utveckling som pil och ord", "{{ 'Förbättrad'|pil }}"),
     "malbedomning": ("meningen som sammanfattar styrkortets bedömningar", "{{ maluppfyllelse.antal|malbedomning }}"),
-    "malet_ar": ("slutet på ”målet är …”", "{{ 'Ej uppnått'|malet_ar }}"),
+    "malet_ar": ("det som följer på ”att målet …”", "{{ 'Ej uppnått'|malet_ar }}"),
+    "bedoms_vara": ("det som följer på ”bedöms målet …”", "{{ 'Ej uppnått'|bedoms_vara }}"),
 }
 
 # Types the guide does not open up: template owners use them whole.
@@ -63,7 +68,7 @@ SWEDISH_TYPES = {str: "text", int: "heltal", float: "tal", bool: "sant eller fal
 
 def guide(period_dir: Path) -> str:
     """The guide's Markdown, with example values from the period folder."""
-    from .context import DESCRIPTIONS, AppendixContext, contract_for
+    from .context import DESCRIPTIONS, AppendixContext, CoverContext, contract_for
     from .formatting import FILTERS
     from .kinds.manadsrapport import TEMPLATE as MAIN_TEMPLATE
     from .pipeline import template_context
@@ -71,7 +76,9 @@ def guide(period_dir: Path) -> str:
     context = template_context(period_dir)
     context["diagram"] = {}  # charts are pictures; their names come from the contract
     period = context["period"]
-    hints = typing.get_type_hints(AppendixContext)
+    hints = {**typing.get_type_hints(AppendixContext), **typing.get_type_hints(CoverContext)}
+    external = next((b for b in context["bilagor"] if b.slag == "extern"), None)  # the cover page's names, from the example
+    context["extern"], context["extern_fil"] = external, external.file_name(period) if external else None
     keys = contract_for(MAIN_TEMPLATE)[1]
     classes = _classes(list(hints.values()))
     examples = _instances(context)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import CONFIG_FILE, Rapport, load_config_partly
-from .errors import Problem, ReporterError, error, raise_if_errors
+from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
 from .texts import Block
 
@@ -141,12 +142,14 @@ def build(
     workspace: Path | None = None,
     pdf: bool = False,
     soffice: Path | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the report and its appendices into ``out/<period>/``; raise on any error.
 
     Every document is rendered (and, with ``pdf``, converted) before anything
     is written; the package ends with ``manifest.json`` (every output and
-    input with its sha256).
+    input with its sha256). ``progress`` is told, in Swedish, each PDF as it
+    is made.
     """
     from .charts import Drawer
     from .kinds import report_kind
@@ -192,40 +195,89 @@ def build(
             rendered = render_docx(templates_dir / document.template, context, dict(properties, titel=document.title))
             documents[document.name] = normalise_docx(rendered)
 
+    notes: list[Problem] = []
     if program is not None:
-        documents.update(_pdfs(documents, program))
+        notes += font_warnings(documents)
+        titles = {document.name: document.title for document in planned}
+        pdfs, untagged = _pdfs(documents, titles, program, progress or (lambda _line: None))
+        documents.update(pdfs)
+        notes += untagged
     target = (out_dir or workspace / OUTPUT_DIR) / kind.folder(config)
     used = [templates_dir / name for name in templates_used(config)]
     documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)
     with output_lock(target):
-        files, notes = write_package(target, documents)
-    return BuildResult(target, files, checked.warnings + notes)
+        files, written_notes = write_package(target, documents)
+    return BuildResult(target, files, checked.warnings + notes + written_notes)
 
 
 def templates_used(config: Rapport) -> list[str]:
     """The templates a build of this configuration renders, main report first."""
+    from .bilagor import bilagor
     from .kinds import APPENDICES, report_kind
+    from .kinds.manadsrapport import COVER_TEMPLATE
 
     names = [report_kind(config).template]
     names += [APPENDICES[item].template for item in config.bilagor if isinstance(item, str) and item in APPENDICES]
+    if config.rapport == "manadsrapport" and any(b.cover_name(config.period) for b in bilagor(config)):
+        names.append(COVER_TEMPLATE)
     return list(dict.fromkeys(names))
 
 
-def _pdfs(documents: dict[str, bytes], soffice: Path) -> dict[str, bytes]:
-    """Each DOCX as PDF, and, for a package of more than one document, the whole as one PDF in list order."""
-    from .pdf import convert, merge
+def _pdfs(
+    documents: dict[str, bytes], titles: dict[str, str], soffice: Path, progress: Callable[[str], None]
+) -> tuple[dict[str, bytes], list[Problem]]:
+    """Each DOCX as tagged PDF, and a package of more than one document as one tagged PDF in list order;
+    warnings for untagged parts. ``titles`` names each document (its bookmark in the package)."""
+    from .pdf import Part, convert, is_tagged, merge
 
-    converted = convert({n: d for n, d in documents.items() if n.endswith(".docx")}, soffice)
-    in_order = []
-    for name in documents:
+    wanted = {n: d for n, d in documents.items() if n.endswith(".docx")}
+    done = iter(range(1, len(wanted) + 1))
+    converted = convert(wanted, soffice, progress=lambda name: progress(f"PDF {next(done, len(wanted))} av {len(wanted)}: {name}"))
+    parts, untagged = [], []
+    for name, data in documents.items():
         if name.endswith(".docx"):
-            in_order.append(converted[name.removesuffix(".docx") + ".pdf"])
-        elif name.endswith(".pdf"):
-            in_order.append(documents[name])  # an external appendix delivered as PDF
-    if len(in_order) > 1:
-        first = next(iter(documents)).removesuffix(".docx")
-        converted[f"{first}-med-bilagor.pdf"] = merge(in_order)
-    return converted
+            data = converted[name.removesuffix(".docx") + ".pdf"]
+        elif not name.endswith(".pdf"):
+            continue
+        elif not is_tagged(data):  # an external appendix delivered as PDF, as it is
+            untagged.append(
+                warning(
+                    f"{name} är inte en taggad PDF: den samlade PDF:en tar med sidorna men de är inte tillgängliga för "
+                    "skärmläsare. Be den som gjort bilagan om en taggad PDF (PDF/UA), eller lämna den som DOCX",
+                    file=name,
+                )
+            )
+        parts.append(Part(titles.get(name, name), data))
+    if len(parts) > 1:
+        first = next(iter(documents))
+        merged_name = f"{first.removesuffix('.docx')}-med-bilagor.pdf"
+        progress(f"Samlad PDF: {merged_name}")
+        converted[merged_name] = merge(parts, f"{titles.get(first, first)} med bilagor")
+    return converted, untagged
+
+
+def font_warnings(documents: dict[str, bytes]) -> list[Problem]:
+    """A warning for each font the documents name that neither this machine nor its metric twin has."""
+    from .pdf import docx_fonts, installed_fonts, missing_fonts
+
+    installed = installed_fonts()
+    if installed is None:
+        return []
+    named: set[str] = set()
+    for name, data in documents.items():
+        if name.endswith(".docx"):
+            named |= docx_fonts(data)
+    notes = []
+    for font, twin, package in missing_fonts(named, installed):
+        if twin:
+            advice = f"varken det eller {twin}, som har samma mått, finns på datorn. Installera paketet {package} (apt-get install {package})"
+        else:
+            advice = "det finns inte på datorn och inget typsnitt med samma mått är känt. Installera typsnittet eller byt det i mallen"
+        notes.append(
+            warning(f"typsnittet {font} används i mallarna men {advice}; annars blir PDF:en bredare och tabellrubriker kan brytas mitt i ord")
+        )
+    return notes
+
 
 
 def input_files(period_dir: Path) -> list[Path]:

@@ -126,7 +126,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     _normalise(document.docx)
     try:
         numbering = _Numbering(document.docx)
-        context["texter"] = {key: _text(document.docx, blocks, numbering) for key, blocks in context["texter"].items()}
+        context["texter"] = {key: _text(document.docx, blocks, numbering, key) for key, blocks in context["texter"].items()}
         context["diagram"] = {key: _image(document, chart) for key, chart in context.get("diagram", {}).items()}
         with _Deadline():
             document.render(context, env, autoescape=True)
@@ -146,10 +146,9 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
         raise ReporterError(error(f"fel i en mallkod: {exc.message}{_around(exc)}", file=label)) from None
     except TemplateError as exc:
         raise ReporterError(error(f"fel i en mallkod: {exc}{_around(exc)}", file=label)) from None
-    _set_properties(document.docx, properties)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return word_native(buffer.getvalue(), properties)
 
 
 def _normalise(docx) -> None:
@@ -293,12 +292,15 @@ class _Numbering:
         return num.numId
 
 
-def _paragraphs(docx, blocks: list[Block], numbering: _Numbering):
-    """Markdown blocks as Word paragraphs (XML) in the template's own styles."""
+def _paragraphs(docx, blocks: list[Block], numbering: _Numbering, after_table: bool = False):
+    """Markdown blocks as Word paragraphs (XML) in the template's own styles.
+
+    ``after_table``: an analysis placed after a table; its first paragraph keeps a little space from the table.
+    """
     from markupsafe import Markup
 
     parts = []
-    for block in blocks:
+    for number, block in enumerate(blocks):
         if block.kind == "heading":
             style_name = HEADING_STYLES[min(block.level, len(HEADING_STYLES)) - 1]
         elif block.kind in LIST_STYLES:
@@ -314,19 +316,22 @@ def _paragraphs(docx, blocks: list[Block], numbering: _Numbering):
                 num_id = numbering.num_id(block, style)
                 if num_id is not None:
                     properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        if after_table and number == 0:
+            properties += '<w:spacing w:before="160"/>'
         runs = "".join(_run(span) for span in block.spans)
         parts.append(f"<w:p><w:pPr>{properties}</w:pPr>{runs}</w:p>" if properties else f"<w:p>{runs}</w:p>")
     return Markup("".join(parts))
 
 
-def _text(docx, text, numbering):
+def _text(docx, text, numbering, key: str):
     """A text as the template uses it: Word paragraphs, or for a sectioned text (v2) its parts as paragraphs."""
+    from .kinds.manadsrapport import ANALYSIS_TEXTS
     from .texts import Sections
 
     if not text:
         return None
     if not isinstance(text, Sections):
-        return _paragraphs(docx, text, numbering)
+        return _paragraphs(docx, text, numbering, after_table=key in ANALYSIS_TEXTS)
     return {
         "inledning": _paragraphs(docx, text.intro, numbering) if text.intro else None,
         "delar": {key: _paragraphs(docx, blocks, numbering) if blocks else None for key, blocks in text.parts.items()},
@@ -371,19 +376,120 @@ def _run(span) -> str:
     return f'<w:r>{properties}<w:t xml:space="preserve">{escape(clean_text(span.text))}</w:t></w:r>'
 
 
-def _set_properties(docx, properties: dict[str, Any]) -> None:
-    """Core properties from the report, never from the clock: rebuilds are identical."""
-    core = docx.core_properties
+LANGUAGE = "sv-SE"
+CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+
+def core_xml(properties: dict[str, Any]) -> bytes:
+    """``docProps/core.xml`` by the OPC rules (ECMA-376-2 §8.3.1): each property once, only the core namespaces,
+    no empty elements, dates as W3CDTF; from the report, never from the clock, so rebuilds are identical."""
     moment = properties.get("datum") or dt.datetime(2000, 1, 1)
-    core.title = properties.get("titel", "")
-    core.subject = properties.get("amne", "")
-    core.author = properties.get("forfattare", "")
-    core.last_modified_by = properties.get("forfattare", "")
-    core.identifier = properties.get("dokument_id", "")
-    core.version = properties.get("version", "")
-    core.keywords = ""
-    core.comments = ""
-    core.category = ""
-    core.revision = 1
-    core.created = moment
-    core.modified = moment
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    values = [
+        ("dc:title", properties.get("titel")),
+        ("dc:subject", properties.get("amne")),
+        ("dc:creator", properties.get("forfattare")),
+        ("cp:lastModifiedBy", properties.get("forfattare")),
+        ("dc:identifier", properties.get("dokument_id")),
+        ("cp:version", properties.get("version")),
+        ("dc:language", LANGUAGE),
+        ("cp:revision", "1"),
+    ]
+    elements = "".join(f"<{name}>{escape(str(value))}</{name}>" for name, value in values if value)
+    elements += f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+    elements += f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+    namespaces = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in CORE_NS.items())
+    return f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<cp:coreProperties {namespaces}>{elements}</cp:coreProperties>".encode()
+
+
+def app_xml() -> bytes:
+    """``docProps/app.xml``: this tool made the document (not the Word that once saved the template)."""
+    from . import __version__
+
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>reporter {escape(__version__)}</Application><DocSecurity>0</DocSecurity></Properties>"
+    ).encode()
+
+
+_COMPAT = re.compile(rb'(<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val=")\d+(")')
+
+
+def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
+    """The document as Word makes its own: core and app properties of this report and tool, Word 2013+
+    layout (compatibilityMode 15, no compatibility mode), no stale thumbnail of the template."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in names:
+            content = source.read(name)
+            if name == "docProps/core.xml":
+                content = core_xml(properties)
+            elif name == "docProps/app.xml":
+                content = app_xml()
+            elif name == "word/settings.xml":
+                content = _compatibility_15(content)
+            elif name.startswith("docProps/thumbnail"):
+                continue
+            elif name == "_rels/.rels":
+                content = re.sub(rb'<Relationship [^>]*relationships/metadata/thumbnail"[^>]*/>', b"", content)
+            target.writestr(name, content)
+        missing = [name for name in _PROPERTY_PARTS if name not in names]  # a template saved without them: add them
+        for name in missing:
+            target.writestr(name, core_xml(properties) if name == "docProps/core.xml" else app_xml())
+    return _declare(buffer.getvalue(), missing) if missing else buffer.getvalue()
+
+
+def _compatibility_15(settings: bytes) -> bytes:
+    """settings.xml with compatibilityMode 15: Word opens the document without "[Compatibility Mode]"."""
+    if _COMPAT.search(settings):
+        return _COMPAT.sub(rb"\g<1>15\g<2>", settings)
+    setting = b'<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
+    if b"<w:compat>" in settings:
+        return settings.replace(b"<w:compat>", b"<w:compat>" + setting, 1)
+    if b"<w:compat/>" in settings:
+        return settings.replace(b"<w:compat/>", b"<w:compat>" + setting + b"</w:compat>", 1)
+    return re.sub(rb"(</w:settings>)", b"<w:compat>" + setting + rb"</w:compat>\1", settings, count=1)
+
+
+_PROPERTY_PARTS = {  # part → (relationship type, content type)
+    "docProps/core.xml": (
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        "application/vnd.openxmlformats-package.core-properties+xml",
+    ),
+    "docProps/app.xml": (
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    ),
+}
+
+
+def _declare(data: bytes, parts: list[str]) -> bytes:
+    """Add the relationships and content types of property parts a package did not have."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            content = source.read(name)
+            for number, part in enumerate(parts):
+                relationship, content_type = _PROPERTY_PARTS[part]
+                if name == "_rels/.rels":
+                    content = content.replace(
+                        b"</Relationships>", f'<Relationship Id="rIdReporter{number}" Type="{relationship}" Target="{part}"/></Relationships>'.encode()
+                    )
+                elif name == "[Content_Types].xml":
+                    content = content.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'.encode())
+            target.writestr(name, content)
+    return buffer.getvalue()

@@ -17,9 +17,11 @@ from .values import slugify
 
 REGION = "Hela regionen"
 SUBMITTED, MISSING, INVALID, NOT_APPLICABLE = "inskickad", "saknas", "ogiltig", "–"
+NO_ROWS = "inga rader"  # a division without rows of a kind: allowed (not every division produces care), said, not an error
 
-# Sheets without a Division column: the region's own figures.
+# Sheets whose rows are the region's own, and sheets whose every row is a division's.
 REGION_SHEETS = {kind.name: {s.name for s in kind.sheets if not s.per_division} for kind in WORKBOOK_KINDS}
+DIVISION_SHEETS = {kind.name: {s.name for s in kind.sheets if s.per_division} for kind in WORKBOOK_KINDS}
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,18 @@ class Status:
     period: str
     kinds: list[str]
     rows: list[tuple[str, dict[str, Submission]]]
-    texts: dict[str, str]  # file name → finns / saknas / ej ifylld
+    texts: dict[str, str]  # file name → finns / saknas / ej ifylld (texts of the main report)
     other_files: list[tuple[str, int]] = field(default_factory=list)  # files no division owns, with errors
     unknown: list[tuple[str, str, int]] = field(default_factory=list)  # (division as written, file, errors)
     errors: int = 0
     warnings: int = 0
+    analyses: dict[str, str] = field(default_factory=dict)  # optional analysis texts: file name → finns / tom / saknas
     left_out: dict[str, int] = field(default_factory=dict)  # a division report: other divisions' rows per sheet
+
+    @property
+    def without_rows(self) -> list[tuple[str, str]]:
+        """(division, kind) where a division has no rows: built without them, and said so."""
+        return [(owner, kind) for owner, cells in self.rows for kind, cell in cells.items() if cell.state == NO_ROWS]
 
     @property
     def buildable(self) -> bool:
@@ -91,11 +99,12 @@ def status(checked: Checked) -> Status:
                 owners.setdefault((division, kind), set()).add(name)
 
     kinds = [k.name for k in WORKBOOK_KINDS if k.name in needed or any(kind == k.name for _, kind in owners)]
+    missing_kinds = {k for k in kinds if not any(kind == k for _, kind in owners) and k not in kind_of.values()}
     rows = []
     for owner in [*divisions] + ([] if own else [REGION]):
         cells = {}
         for kind in kinds:
-            if owner == REGION and not REGION_SHEETS[kind]:
+            if (owner == REGION and not REGION_SHEETS[kind]) or (owner != REGION and not DIVISION_SHEETS[kind]):
                 cells[kind] = Submission(NOT_APPLICABLE)
                 continue
             files = owners.get((owner, kind), set())
@@ -104,8 +113,10 @@ def status(checked: Checked) -> Status:
                 cells[kind] = Submission(INVALID, tuple(sorted(files)), count)
             elif files:
                 cells[kind] = Submission(SUBMITTED, tuple(sorted(files)))
-            else:
+            elif owner == REGION:
                 cells[kind] = Submission(MISSING)
+            else:
+                cells[kind] = Submission(NO_ROWS if kind not in missing_kinds else MISSING)
         rows.append((owner, cells))
 
     owned = {f for files in owners.values() for f in files}
@@ -116,16 +127,22 @@ def status(checked: Checked) -> Status:
         if problem.division and problem.division not in known:
             key = (problem.division, problem.where.file)
             unknown[key] = unknown.get(key, 0) + 1
+    from .kinds import manadsrapport, report_kind
+
+    texts, analyses = dict(report_kind(config).texts if config else manadsrapport.TEXTS), {}
+    if config is None or config.rapport == "manadsrapport":
+        texts, analyses = dict(manadsrapport.MAIN_TEXTS), dict(manadsrapport.ANALYSIS_TEXTS)
     return Status(
         checked.period_dir,
         str(config.period) if config else checked.period_dir.name,
         kinds,
         rows,
-        _texts(checked),
+        _texts(checked, texts),
         other,
         [(name, file, count) for (name, file), count in unknown.items()],
         len(errors),
         len(checked.warnings),
+        _texts(checked, analyses),
         dict(checked.inputs.utelamnade) if checked.inputs is not None else {},
     )
 
@@ -141,18 +158,17 @@ def _concerns(problem: Problem, owner: str, files: set[str], kind: str) -> bool:
     return problem.where.file in files and sheet not in REGION_SHEETS[kind]
 
 
-def _texts(checked: Checked) -> dict[str, str]:
+def _texts(checked: Checked, files: dict[str, str]) -> dict[str, str]:
     unfilled = {p.where.file for p in checked.errors if p.where.file.startswith(f"{TEXT_DIR}/")}
     result = {}
-    from .kinds import REPORTS, report_kind
-
-    files = report_kind(checked.config).texts if checked.config else REPORTS["manadsrapport"].texts
     for key, filename in files.items():
         label = f"{TEXT_DIR}/{filename}"
         if label in unfilled:
             result[filename] = "ej ifylld"
         elif checked.texts.get(key) is None:
             result[filename] = "saknas"
+        elif not checked.texts.get(key):
+            result[filename] = "tom"
         else:
             result[filename] = "finns"
     return result

@@ -748,4 +748,27 @@ def _check_scorecard(inputs: Inputs) -> list[Problem]:
                         file=source.file, sheet=source.sheet, cell=source.cell,
                     )
                 )
+    return problems + _repeated_comments(inputs.strategiska_mal)
+
+
+REPEATED_COMMENT = 3  # the same comment under this many goals is boilerplate, not an account of each goal
+
+
+def _repeated_comments(goals) -> list[Problem]:
+    """A warning when one comment stands under several strategic goals: the appendix would repeat it under each."""
+    by_text: dict[str, list] = defaultdict(list)
+    for goal in goals:
+        if goal.kommentar:
+            by_text[" ".join(goal.kommentar.split()).casefold()].append(goal)
+    problems = []
+    for same in by_text.values():
+        if len(same) >= REPEATED_COMMENT:
+            source = same[0].source
+            problems.append(
+                warning(
+                    f"samma kommentar står vid {len(same)} strategiska mål och upprepas under vart och ett i bilagan; "
+                    "skriv vad som gäller för varje mål, eller lämna Kommentar tom",
+                    file=source.file, sheet=source.sheet, cell=source.cell,
+                )
+            )
     return problems

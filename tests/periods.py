@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from reporter.workbook import write_workbook
+
+_written: Path | None = None  # the period as first written in this process; later ones are copies of it
 
 
 def write_other_period(folder):
-    """Another region, two divisions, February 2022, mnkr columns, aliases, percent cells."""
+    """Another region, two divisions, February 2022, mnkr columns, aliases, percent cells.
+
+    The workbooks are written once per process (openpyxl takes most of the time) and copied from then on.
+    """
+    global _written
+    if _written is None:
+        scratch = Path(tempfile.mkdtemp(prefix="reporter-test-period-"))
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+        _write(scratch / "2022-02")
+        _written = scratch / "2022-02"
+    folder.mkdir(parents=True)
+    shutil.copytree(_written, folder, dirs_exist_ok=True)
+
+
+def _write(folder: Path) -> None:
     folder.mkdir(parents=True)
     (folder / "rapport.yaml").write_text(
         """\

@@ -25,21 +25,36 @@ APPENDICES = (
 TITLES = {"ekonomirapport": "Ekonomirapport", "produktionsrapport": "Produktionsrapport", "personalrapport": "Personalrapport",
           "maluppfyllelse": "Måluppfyllelse"}
 EXTERNAL = "bilaga-5-uppfoljning-vardval-primarvard-mars-2021.pdf"
+COVER = "bilaga-5-uppfoljning-vardval-primarvard-mars-2021-forsattsblad.docx"
 DESCR = re.compile(r'<wp:docPr [^>]*descr="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory):
-    from conftest import EXAMPLE, TEMPLATES
-
-    return reporter.build(EXAMPLE, tmp_path_factory.mktemp("out"), TEMPLATES).out_dir
+def package(example_package):
+    return example_package
 
 
 def test_the_package_has_every_document_of_the_list(package):
     assert sorted(p.name for p in package.iterdir()) == sorted([
         "regiondirektorens-rapport-2021-03.docx", *APPENDICES,
-        EXTERNAL, "manifest.json",
+        COVER, EXTERNAL, "manifest.json",
     ])
+
+
+def test_an_external_appendix_has_a_cover_page_with_the_header_block(package):
+    text = dump_docx(package / COVER)
+    assert "[Titelsida] Bilaga 5 till Regiondirektörens rapport mars 2021" in text
+    assert "[Bilagetitel] Uppföljning Vårdval primärvård mars 2021" in text
+    assert EXTERNAL in text
+    header = header_xml(package / COVER)[0]
+    assert "Bilaga 5 Uppföljning Vårdval primärvård mars 2021" in header and "ARBGRP870-1356963637-81" in header
+
+
+def test_the_main_report_refers_to_every_appendix_by_its_number(package):
+    main = squash(dump_docx(package / "regiondirektorens-rapport-2021-03.docx"))
+    for number, title in enumerate(("Ekonomirapport mars 2021", "Produktionsrapport mars 2021", "Personalrapport mars 2021",
+                                    "Måluppfyllelse mars 2021", "Uppföljning Vårdval primärvård mars 2021"), 1):
+        assert f"se bilaga {number} {title}." in main
 
 
 @pytest.mark.parametrize("name", APPENDICES)
@@ -114,13 +129,15 @@ def test_numbers_follow_the_list_everywhere(period, workspace):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = reporter.build(period, workspace / "out", workspace=workspace)
     assert [p.name for p in result.files] == [
-        "regiondirektorens-rapport-2021-03.docx", "bilaga-1-personalrapport-2021-03.docx", "bilaga-2-vardval.pdf",
+        "regiondirektorens-rapport-2021-03.docx", "bilaga-1-personalrapport-2021-03.docx", "bilaga-2-vardval-forsattsblad.docx",
+        "bilaga-2-vardval.pdf",
         "bilaga-3-ekonomirapport-2021-03.docx", "manifest.json",
     ]
     main = squash(dump_docx(result.files[0]))
     assert "se bilaga 3 Ekonomirapport mars 2021" in main and "se bilaga 1 Personalrapport mars 2021" in main
     assert "[Normal] 2. Vårdval" in main and "[Normal] 4. Utan fil" in main
-    assert "Bilaga 3 Ekonomirapport mars 2021" in header_xml(result.files[3])[0]
+    assert "se bilaga 2 Vårdval." in main and "se bilaga 4 Utan fil." in main
+    assert "Bilaga 3 Ekonomirapport mars 2021" in header_xml(result.files[4])[0]
     assert "[Titelsida] Bilaga 1 till" in dump_docx(result.files[1])
 
 

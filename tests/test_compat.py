@@ -16,7 +16,7 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-from conftest import EXAMPLE, TEMPLATES
+from conftest import TEMPLATES
 from periods import write_other_period
 
 import reporter
@@ -31,9 +31,8 @@ def _parts(folder: Path) -> dict[str, dict[str, str]]:
     return found
 
 
-def test_the_bundled_v1_period_builds_the_same_documents(tmp_path, data_regression):
-    package = reporter.build(EXAMPLE, tmp_path / "out", TEMPLATES).out_dir
-    data_regression.check(_parts(package))
+def test_the_bundled_v1_period_builds_the_same_documents(example_package, data_regression):
+    data_regression.check(_parts(example_package))
 
 
 def test_a_v1_period_from_elsewhere_builds_the_same_documents(tmp_path, data_regression):

@@ -14,8 +14,6 @@ from docx.shared import Cm
 from helpers import WORD_NAMESPACES as NS
 from helpers import add_footnote, add_text_box, dump_docx, edit_docx
 
-import reporter
-
 
 def _png() -> bytes:
     """A one-pixel PNG."""
@@ -62,11 +60,8 @@ def test_the_dump_shows_footers_fields_footnotes_text_boxes_comments_and_picture
 
 
 @pytest.fixture(scope="module")
-def appendix(tmp_path_factory):
-    from conftest import EXAMPLE, TEMPLATES
-
-    out = reporter.build(EXAMPLE, tmp_path_factory.mktemp("out"), TEMPLATES).out_dir
-    return out / "bilaga-1-ekonomirapport-2021-03.docx"
+def appendix(example_package):
+    return example_package / "bilaga-1-ekonomirapport-2021-03.docx"
 
 
 def test_deleting_a_chart_changes_the_dump(appendix, tmp_path):

@@ -30,11 +30,15 @@ def test_tal(value, decimals, expected):
 
 def test_amounts_in_mnkr_from_tkr():
     assert f.mnkr(436_000) == "436 mnkr"
-    assert f.mnkr(7_800) == "7,8 mnkr"  # below 10 mnkr one decimal
-    assert f.mnkr(8_000) == "8,0 mnkr"
+    assert f.mnkr(7_800) == "8 mnkr"  # whole mnkr unless told, as the table column
+    assert f.mnkr(7_800, 1) == "7,8 mnkr"
+    assert f.mnkr(8_000, 1) == "8 mnkr"  # prose drops a zero decimal
     assert f.mnkr(12_500) == "13 mnkr"
-    assert f.mnkr(16_000, 1) == "16,0 mnkr"
-    assert f.mnkr(9_960) == "10,0 mnkr"
+    assert f.mnkr(16_000, 1) == "16 mnkr"
+    assert f.mnkr(20_500, 1) == "20,5 mnkr"  # a meaningful decimal stays
+    assert f.mnkr(9_960, 1) == "10 mnkr"
+    assert f.mnkr_tal(16_000, 1) == "16,0"  # a table column keeps its decimals in every cell
+    assert f.mnkr_tal(-25_000, 1) == "\u221225,0"
     assert f.mnkr(-413_000) == "\u2212413 mnkr"
     assert f.mnkr_tal(2_329_000) == f"2{NBSP}329"
     assert f.mnkr(None) == "–"
@@ -43,8 +47,13 @@ def test_amounts_in_mnkr_from_tkr():
 def test_percent_and_shares():
     assert f.procent(80.1) == "80,1 procent"
     assert f.pct(0.4088) == f"0,4{NBSP}%"
-    assert f.procentenheter(-20) == "20,0 procentenheter"
-    assert f.procentenheter(1) == "1,0 procentenheter"
+    assert f.procent(92.0) == "92 procent"  # not 92,0
+    assert f.procent(-1.3, signerat=True) == "\u22121,3 procent"
+    assert f.procent(2.0, signerat=True) == "+2 procent"
+    assert f.pct(92.0) == f"92,0{NBSP}%"
+    assert f.procentenheter(-20) == "20 procentenheter"
+    assert f.procentenheter(1) == "1 procentenhet"
+    assert f.procentenheter(1.5) == "1,5 procentenheter"
     assert f.procentenheter(1, 0) == "1 procentenhet"
 
 
@@ -52,7 +61,8 @@ def test_compared_with_budget_is_signed_in_words():
     assert f.jamfort(182_000, "budget") == "182 mnkr bättre än budget"
     assert f.jamfort(-12_300, "budget") == "12 mnkr sämre än budget"
     assert f.jamfort(-27_000, "föregående år", "högre", "lägre") == "27 mnkr lägre än föregående år"
-    assert f.jamfort(300, "budget") == "0,3 mnkr bättre än budget"
+    assert f.jamfort(300, "budget", decimaler=1) == "0,3 mnkr bättre än budget"
+    assert f.jamfort(300, "budget") == "i nivå med budget"  # whole mnkr, as the table shows it
     assert f.jamfort(30, "budget") == "i nivå med budget"
     assert f.jamfort(None, "budget") == "inte jämförbart med budget"
 
@@ -66,9 +76,10 @@ def test_changes_in_words():
     assert f.forandring(18, "personer") == "har ökat med 18 personer"
     assert f.forandring(-66, "personer") == "har minskat med 66 personer"
     assert f.forandring(0.2, "personer") == "är oförändrat"
-    assert f.forandring_procent(-9.04) == "har minskat med 9,0 procent"
+    assert f.forandring_procent(-9.04) == "har minskat med 9 procent"
+    assert f.forandring_procent(100.5) == "har ökat med 100,5 procent"
     assert f.forandring_procent(None) == "kan inte jämföras"
-    assert f.forandring_pe(2) == "har ökat med 2,0 procentenheter"
+    assert f.forandring_pe(2) == "har ökat med 2 procentenheter"
     assert f.forandring_mnkr(69_000) == "har ökat med 69 mnkr"
 
 

@@ -13,6 +13,7 @@ import errno
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,6 +29,7 @@ import reporter
 from reporter import package as packaging
 
 PERIOD = "2022-02"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 @pytest.fixture
@@ -39,10 +41,8 @@ def base(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def space(tmp_path: Path) -> Path:
-    import shutil
-
     root = tmp_path / "arbetsyta"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "templates", root / "templates")
+    shutil.copytree(TEMPLATES, root / "templates")
     return root
 
 
@@ -350,11 +350,23 @@ def test_a_folder_named_for_another_month_is_an_error(tmp_path):
 # --- verify proves the package ----------------------------------------------------------------------
 
 
-@pytest.fixture
-def pdf_package(base, space) -> Path:
-    """A package built with (stand-in) PDFs: the manifest lists them with their sha256."""
+@pytest.fixture(scope="module")
+def _pdf_build(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("pdf-paket")
+    base = root / "inputs" / PERIOD
+    write_other_period(base)
+    space = root / "arbetsyta"
+    shutil.copytree(TEMPLATES, space / "templates")
     soffice = _fake_soffice(space, "bra")
     return reporter.build(base, space / "out", workspace=space, pdf=True, soffice=soffice).out_dir
+
+
+@pytest.fixture
+def pdf_package(_pdf_build, base, space) -> Path:
+    """A package built with (stand-in) PDFs from ``base`` (the same inputs, built once per module): the manifest lists them with their sha256."""
+    package = space / "out" / PERIOD
+    shutil.copytree(_pdf_build, package)
+    return package
 
 
 def _verify(package: Path, base: Path, space: Path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,14 +23,34 @@ PERIOD = Month(2022, 2)
 FEBRUARY = dt.date(2022, 2, 1)
 
 
+def _office(root: Path) -> Path:
+    source = root / "mall" / "2022-02"
+    write_other_period(source)
+    folder = root / "inputs" / "2022-02"
+    folder.mkdir(parents=True)
+    (folder / "rapport.yaml").write_text((source / "rapport.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def office(tmp_path: Path) -> Path:
     """A period folder with the office's rapport.yaml and nothing else."""
-    source = tmp_path / "mall" / "2022-02"
-    write_other_period(source)
+    return _office(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def _scaffolded_and_filled(tmp_path_factory) -> Path:
+    office = _office(tmp_path_factory.mktemp("ifylld"))
+    scaffold(office, PERIOD)
+    fill_everything(office)
+    return office
+
+
+@pytest.fixture
+def filled_office(_scaffolded_and_filled: Path, tmp_path: Path) -> Path:
+    """The office's period folder scaffolded and filled in (``fill_everything``), a copy a test may change."""
     folder = tmp_path / "inputs" / "2022-02"
-    folder.mkdir(parents=True)
-    (folder / "rapport.yaml").write_text((source / "rapport.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(_scaffolded_and_filled, folder)
     return folder
 
 
@@ -47,9 +68,11 @@ def fill(path: Path, rows_by_sheet: dict[str, list[list[object]]], start: int = 
 
 def fill_everything(folder: Path) -> None:
     """What the analysts type into the blank workbooks, and the texts they write."""
-    fill(folder / "ekonomi.xlsx", {"Region": [[None, v] for v in (12, 8, 4, -500, 508)]})
-    fill(folder / "ekonomi.xlsx", {"Divisioner": [["Primärvård", 1.5], ["Specialistvård", -3]]})
-    fill(folder / "ekonomi.xlsx", {"Kostnader": [["PV", "Läkemedel", FEBRUARY, 1000]]})
+    fill(folder / "ekonomi.xlsx", {
+        "Region": [[None, v] for v in (12, 8, 4, -500, 508)],
+        "Divisioner": [["Primärvård", 1.5], ["Specialistvård", -3]],
+        "Kostnader": [["PV", "Läkemedel", FEBRUARY, 1000]],
+    })
     fill(folder / "produktion.xlsx", {
         "Produktion": [["PV", "Läkarbesök", FEBRUARY, 1000]],
         "Tillgänglighet": [["Telefontillgänglighet", FEBRUARY, 0.9]],  # percent cells: Excel stores a typed 90 as 0.9
@@ -69,7 +92,11 @@ def test_scaffold_writes_the_contract(office):
     names = sorted(p.relative_to(office).as_posix() for p in made.written)
     assert names == [
         "ekonomi.xlsx", "personal.xlsx", "produktion.xlsx", "styrkort.xlsx",
-        "texter/aktuella-handelser.md", "texter/inledning.md", "texter/namnderna.md", "texter/verksamheten.md",
+        "texter/aktuella-handelser.md", "texter/ekonomirapport-divisioner.md", "texter/ekonomirapport-kostnader.md",
+        "texter/ekonomirapport-resultat.md", "texter/inledning.md", "texter/maluppfyllelse-sammanfattning.md", "texter/namnderna.md",
+        "texter/personalrapport-anstallda.md", "texter/personalrapport-arbetad-tid.md", "texter/personalrapport-sjukfranvaro.md",
+        "texter/produktionsrapport-belaggning.md", "texter/produktionsrapport-divisioner.md", "texter/produktionsrapport-produktion.md",
+        "texter/produktionsrapport-tillganglighet.md", "texter/verksamheten.md",
     ]
     assert made.kept == [office / "rapport.yaml"] or made.kept == []
     for kind in WORKBOOK_KINDS:
@@ -124,9 +151,8 @@ def test_a_scaffolded_period_filled_in_validates(office):
     assert [str(p) for p in checked.problems] == []
 
 
-def test_a_division_workbook_has_the_division_filled_in(office):
-    scaffold(office, PERIOD)
-    fill_everything(office)
+def test_a_division_workbook_has_the_division_filled_in(filled_office):
+    office = filled_office
     made = scaffold(office, PERIOD, division="spv")
     assert sorted(p.name for p in made.written) == [
         "ekonomi-specialistvard.xlsx", "personal-specialistvard.xlsx", "produktion-specialistvard.xlsx"
@@ -251,9 +277,8 @@ def test_cli_validate_json(tmp_path):
     assert findings["problem"][1]["allvarlighet"] == "varning"
 
 
-def test_cli_status_table(office):
-    scaffold(office, PERIOD)
-    fill_everything(office)
+def test_cli_status_table(filled_office):
+    office = filled_office
     scaffold(office, PERIOD, division="Specialistvård")
     result = CliRunner().invoke(main, ["status", str(office)])
     assert result.exit_code == 1
@@ -275,7 +300,7 @@ def test_status_counts_missing_and_submitted(tmp_path):
     state = reporter.status(folder)
     rows = {owner: {k: str(v) for k, v in cells.items()} for owner, cells in state.rows}
     assert rows["Primärvård"] == {"ekonomi": "ekonomi-kostnader.xlsx, ekonomi.xlsx", "produktion": "produktion.xlsx", "personal": "personal.xlsx"}
-    assert rows["Specialistvård"] == {"ekonomi": "ekonomi.xlsx", "produktion": "saknas", "personal": "personal.xlsx"}
+    assert rows["Specialistvård"] == {"ekonomi": "ekonomi.xlsx", "produktion": "inga rader", "personal": "personal.xlsx"}
     assert state.texts == {"inledning.md": "saknas", "aktuella-handelser.md": "saknas", "verksamheten.md": "saknas", "namnderna.md": "saknas"}
     assert state.buildable
 

@@ -16,7 +16,7 @@ from reporter.templatecheck import check_template, template_tags
 
 MAIN = "regiondirektorens-rapport.docx"
 SENTENCE = "Periodens resultat per {{ period|manad_ar }} uppgår till {{ ekonomi.periodens_resultat.utfall|mnkr }}."
-TEMPLATE_NAMES = [MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx"]
+TEMPLATE_NAMES = [MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx", "forsattsblad.docx"]
 
 
 def planted(tmp_path, *edits):
@@ -63,7 +63,7 @@ MISTAKES = {
         [("{{ r.budget|mnkr_tal }}", "{{ r.budgett|mnkr_tal }}")],
         ("brödtext", "tabell 1, rad 3, kolumn 3", "`r` har inget `budgett` i {{ r.budgett|mnkr_tal }}; menade du `budget`?")),
     "okänd text": ([("{%p if texter.namnderna %}", "{%p if texter.namnder %}")],
-                   ("brödtext", "stycke 51", "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?")),
+                   ("brödtext", "stycke 60", "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?")),
     "okänt filter": ([("periodens_resultat.utfall|mnkr }}. Det", "periodens_resultat.utfall|mnrk }}. Det")],
                      ("brödtext", "stycke 13", "okänt filter `mnrk` i {{ ekonomi.periodens_resultat.utfall|mnrk }}; menade du `mnkr`?")),
     "namn som börjar med _": ([("{{ organisation }}</w:t>", "{{ organisation.__class__ }}</w:t>")],
@@ -76,7 +76,7 @@ MISTAKES = {
     "korsade block": (  # {%p if bilagor %} {%p for b in bilagor %} … {%p endif %} {%p endfor %}
         [("<w:t>{%p endfor %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t>",
           "<w:t>{%p endif %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endfor %}</w:t>")],
-        ("brödtext", "stycke 59", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 57) är fortfarande "
+        ("brödtext", "stycke 68", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 66) är fortfarande "
          "öppet; stäng det först med {%p endfor %}")),
     "block utan p över två stycken": (
         [(f"<w:t>{INLEDNING}</w:t>", "<w:t>{% if texter.inledning %}</w:t>"), ("<w:t>{%p endif %}</w:t>", "<w:t>{% endif %}</w:t>")],

@@ -6,6 +6,12 @@ telefontillgänglighet 80,1 procent, …); the rest is filled out with smooth,
 made-up but plausible series so that every sheet of INPUTS.md is complete.
 No randomness: the same script always writes the same figures.
 
+The accounts add up as a region's do: tax income and general grants less net
+costs is the operating result, plus the financial net the period's result; the
+divisions' gross costs (sheet Kostnader) exceed the region's net costs by the
+operating income (patient fees, sales, targeted grants), about a fifth. The
+scorecard's outcomes and comments are taken from the same figures.
+
     python tools/make_example.py
 """
 
@@ -75,14 +81,14 @@ DIVISION_RESULTS = {  # tkr: Utfall, Budget, Utfall föregående år, Prognos he
 }
 
 COST_TYPES = {  # tkr a month in a large care division, and the yearly change
-    "Personalkostnader": (95000, 0.02),
-    "Inhyrd personal": (6000, 0.25),
-    "Läkemedel": (14000, -0.02),
-    "Köp av riks- och regionvård": (9000, -0.06),
-    "Sjukvårdsmaterial": (5000, 0.03),
-    "Lab och blod": (3000, 0.01),
-    "Fastighetskostnader": (8000, -0.01),
-    "Övriga kostnader": (7000, -0.03),
+    "Personalkostnader": (190000, 0.02),
+    "Inhyrd personal": (12000, 0.25),
+    "Läkemedel": (28000, -0.02),
+    "Köp av riks- och regionvård": (18000, -0.06),
+    "Sjukvårdsmaterial": (10000, 0.03),
+    "Lab och blod": (6000, 0.01),
+    "Fastighetskostnader": (16000, -0.01),
+    "Övriga kostnader": (14000, -0.03),
 }
 DIVISION_SIZE = {"Närsjukvård Luleå-Boden": 0.55, "Närsjukvård Piteå älvdal": 0.3, "Närsjukvård Östra Norrbotten": 0.27,
                  "Närsjukvård Västra Norrbotten": 0.27, "Länssjukvård": 1.0, "Folktandvård": 0.12, "Service": 0.2, "Länsteknik": 0.1}
@@ -100,7 +106,8 @@ def ekonomi() -> dict[str, list[list[object]]]:
                 continue
             for month in MONTHS:
                 years = (month.year - 2020) + (month.month - 3) / 12
-                value = base * DIVISION_SIZE[division] * (1 + growth) ** years * season(month, 0.04)
+                wobble = 1 + 0.004 * math.sin(month.month * 0.9 + len(cost_type))  # months differ a little, as real ledgers do
+                value = base * DIVISION_SIZE[division] * (1 + growth) ** years * season(month, 0.04) * wobble
                 kostnader.append([division, cost_type, f"{month}", round(value)])
     return {"Region": region, "Divisioner": divisioner, "Kostnader": kostnader}
 
@@ -312,6 +319,41 @@ GOALS = {
     ],
 }
 ACHIEVED = {"Goda kommunikationer": "Uppnått", "God ekonomisk hushållning": "Ej uppnått"}
+
+
+def _post(name: str) -> tuple[float, ...]:
+    return next(row[1:] for row in REGION_POSTS if row[0] == name)
+
+
+def _change(name: str) -> float:
+    """Outcome against the year before, in percent, of a region post (net costs as a size)."""
+    now, _, before, *_ = _post(name)
+    return (abs(now) - abs(before)) / abs(before) * 100
+
+
+def _sv(value: float, decimals: int = 1) -> str:
+    text = f"{value:+.{decimals}f}".replace(".", ",").replace("-", "−")
+    return text
+
+
+DIVISIONS_TOTAL = [sum(values[i] for values in DIVISION_RESULTS.values()) / 1000 for i in range(5)]  # mnkr
+# Outcome, budget, last year, forecast, full-year budget of all divisions: 16, −4,5, …, −58, −33.
+GOAL_COMMENTS = {  # each goal its own account, or none; the economy's from the economy's figures
+    "Hållbart nyttjande av resurser": "Flygresorna har fortsatt att minska sedan pandemins början, men verksamhetsytan är oförändrad.",
+    "Goda kommunikationer": "Resandet med länstrafiken har återhämtat sig och persontrafiken till Haparanda har startat.",
+    "En god, jämlik och samordnad vård för kvinnor och män": (
+        "Väntetiderna till besök och operation har ökat under pandemin när planerad vård har fått stå tillbaka."
+    ),
+    "Nära vård på nya sätt": "Distanskontakterna har fördubblats jämfört med samma period föregående år.",
+    "Hållbar kompetensförsörjning oavsett leverantör": "Sjukfrånvaron bland kvinnor är fortsatt över målet, och kostnaden för inhyrd personal har ökat.",
+    "Tydlig ledning och styrning": "Medarbetarenkäten genomförs under hösten; målet bedöms utifrån chefernas redovisning.",
+    "God ekonomisk hushållning": (
+        f"Divisionerna redovisar sammantaget ett överskott på {DIVISIONS_TOTAL[0]:.0f} mnkr för perioden, "
+        f"{_sv(DIVISIONS_TOTAL[0] - DIVISIONS_TOTAL[1]).lstrip('+')} mnkr bättre än budget, men prognosen för helåret "
+        f"är ett underskott på {-DIVISIONS_TOTAL[3]:.0f} mnkr, {DIVISIONS_TOTAL[4] - DIVISIONS_TOTAL[3]:.0f} mnkr sämre än budget. "
+        "Divisionerna med underskott tar fram åtgärdsplaner."
+    ),
+}
 SCORECARD_MEASURES = [
     # (goal, success factor, measure, committee, split by sex, target, outcome(s), fulfilment(s), trend)
     ("Hållbart nyttjande av resurser", "Minskning av klimatpåverkande utsläpp", "Tjänsteresor med flyg (antal personmil)", "RS", False, "Minskning med 15 %", "−22 %", "Uppnått", "Förbättrad"),
@@ -320,12 +362,14 @@ SCORECARD_MEASURES = [
     ("Goda kommunikationer", "En väl fungerande kollektivtrafik", "Resor med länstrafiken", "RUN", False, "Öka", "+4 %", "Uppnått", "Förbättrad"),
     ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Medicinsk bedömning inom tre dagar", "RS", True, "100 %", ("91 %", "93 %"), ("Delvis uppnått", "Delvis uppnått"), "Oförändrad"),
     ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Väntat högst 90 dagar till besök", "RS", True, "100 %", ("42 %", "44 %"), ("Ej uppnått", "Ej uppnått"), "Försämrad"),
-    ("Nära vård på nya sätt", "Nya vårdtjänster med digitala lösningar används", "Antal distanskontakter", "RS", False, "Öka", "+95 %", "Uppnått", "Förbättrad"),
-    ("Hållbar kompetensförsörjning oavsett leverantör", "Attraktiv arbetsgivare", "Sjukfrånvaro", "RS", True, "Högst 5,5 %", ("7,3 %", "4,2 %"), ("Ej uppnått", "Uppnått"), "Förbättrad"),
+    ("Nära vård på nya sätt", "Nya vårdtjänster med digitala lösningar används", "Antal distanskontakter", "RS", False, "Öka", "+100 %", "Uppnått", "Förbättrad"),
+    ("Hållbar kompetensförsörjning oavsett leverantör", "Attraktiv arbetsgivare", "Sjukfrånvaro", "RS", True, "Högst 5,5 %", ("7,3 %", "4,3 %"), ("Ej uppnått", "Uppnått"), "Förbättrad"),
     ("Hållbar kompetensförsörjning oavsett leverantör", "Attraktiv arbetsgivare", "Kostnad för inhyrd personal", "RS", False, "Minska", "+25 %", "Ej uppnått", "Försämrad"),
     ("Tydlig ledning och styrning", None, "Medarbetarenkät: styrning", "RS", False, "Öka", None, "Ej mätt", None),
-    ("God ekonomisk hushållning", "Verksamheten är anpassad till den aktuella intäktsnivån", "Nettokostnadsutveckling", "RS", False, "Lägre än intäktsutvecklingen", "+1,7 % mot +4,5 %", "Uppnått", "Förbättrad"),
-    ("God ekonomisk hushållning", "Verksamheten är anpassad till den aktuella intäktsnivån", "Divisionernas resultat mot budget", "RS", False, "Minst budget", "−25 mnkr mot helårsbudget", "Ej uppnått", "Försämrad"),
+    ("God ekonomisk hushållning", "Verksamheten är anpassad till den aktuella intäktsnivån", "Nettokostnadsutveckling", "RS", False, "Lägre än intäktsutvecklingen",
+     f"{_sv(_change('Nettokostnader'))} % mot {_sv(_change('Skatteintäkter och generella statsbidrag'))} %", "Uppnått", "Förbättrad"),
+    ("God ekonomisk hushållning", "Verksamheten är anpassad till den aktuella intäktsnivån", "Divisionernas resultat mot budget", "RS", False, "Minst budget",
+     f"Prognos {_sv(DIVISIONS_TOTAL[3] - DIVISIONS_TOTAL[4], 0)} mnkr mot helårsbudget", "Ej uppnått", "Försämrad"),
 ]
 
 
@@ -336,12 +380,7 @@ def styrkort() -> dict[str, list[list[object]]]:
         for goal, committee in items:
             perspective_of[goal] = perspective
             assessment = ACHIEVED.get(goal, "Delvis uppnått")
-            comment = (
-                f"Arbetet med målet följer planen för {PERIOD.year}; bedömningen bygger på styrmåtten nedan och på "
-                "verksamheternas redovisning." if assessment != "Ej uppnått" else
-                "Underskottet i divisionerna gör att målet inte nås för perioden; åtgärdsplaner tas fram."
-            )
-            goals.append([perspective, goal, committee, assessment, assessment, comment])
+            goals.append([perspective, goal, committee, assessment, assessment, GOAL_COMMENTS.get(goal)])
     measures = [["Perspektiv", "Strategiskt mål", "Framgångsfaktor", "Styrmått", "Nämnd", "Kön", "Mål", "Utfall",
                  "Måluppfyllelse", "Utveckling", "Kommentar"]]
     for goal, factor, measure, committee, split, target, outcome, fulfilment, trend in SCORECARD_MEASURES:
@@ -360,17 +399,36 @@ def rapport_yaml() -> str:
     return RAPPORT_YAML.format(divisioner="\n".join(lines))
 
 
-def tiny_pdf(text: str) -> bytes:
-    """A valid one-page PDF with one line of text: the external appendix."""
-    stream = f"BT /F1 14 Tf 72 760 Td ({text}) Tj ET".encode("latin-1")
+def tiny_pdf(text: str, title: str) -> bytes:
+    """A valid one-page tagged PDF with one line of text (Helvetica, so ASCII): the external appendix.
+
+    Tagged as a real appendix from another office would be: a structure tree with
+    the line as a paragraph, the language, the title shown in the title bar.
+    """
+    stream = f"/P <</MCID 0>> BDC BT /F1 14 Tf 72 760 Td ({text}) Tj ET EMC".encode("latin-1")
+    metadata = (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title><pdfuaid:part>1</pdfuaid:part>'
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    ).encode()
+    title_hex = "FEFF" + title.encode("utf-16-be").hex().upper()
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >> /Lang (sv-SE) "
+        b"/ViewerPreferences << /DisplayDocTitle true >> /Metadata 9 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> "
+        b"/StructParents 0 /Tabs /S >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /StructTreeRoot /K 7 0 R /ParentTree 10 0 R /ParentTreeNextKey 1 >>",
+        b"<< /Type /StructElem /S /Document /P 6 0 R /K [8 0 R] >>",
+        b"<< /Type /StructElem /S /P /P 7 0 R /Pg 3 0 R /K 0 >>",
+        b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(metadata) + metadata + b"\nendstream",
+        b"<< /Nums [0 [8 0 R]] >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
+    out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -378,7 +436,8 @@ def tiny_pdf(text: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    info = f"<< /Title <{title_hex}> >>".encode()
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info " % (len(objects) + 2) + info + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
 
@@ -392,7 +451,9 @@ def main() -> None:
     write_workbook(target / "personal.xlsx", personal())
     write_workbook(target / "styrkort.xlsx", styrkort())
     (target / "bilagor").mkdir(exist_ok=True)
-    (target / "bilagor" / "vardval.pdf").write_bytes(tiny_pdf("Uppfoljning Vardval primarvard mars 2021 (exempel)"))
+    (target / "bilagor" / "vardval.pdf").write_bytes(
+        tiny_pdf("Uppfoljning Vardval primarvard mars 2021 (exempel)", "Uppföljning Vårdval primärvård mars 2021")
+    )
     print(f"Skrev {target.relative_to(ROOT)}")
 
 

@@ -38,8 +38,10 @@ def chart_set(name: str) -> ChartSet:
 
 def templates() -> list[tuple[str, str]]:
     """Every template the tool knows: (file name, the kind's description)."""
-    found = [(kind.template, kind.description) for kind in REPORTS.values()]
+    found = [(manadsrapport.TEMPLATE, manadsrapport.KIND.description)]
     found += [(kind.template, kind.description) for kind in APPENDICES.values()]
+    found += [(manadsrapport.COVER_TEMPLATE, "försättsblad för en bilaga som gjorts någon annanstans")]
+    found += [(kind.template, kind.description) for kind in REPORTS.values() if kind.template != manadsrapport.TEMPLATE]
     return found
 
 
@@ -55,6 +57,10 @@ def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
             return kind.contract()
     appendix = next((kind for kind in APPENDICES.values() if kind.template == name), None)
     context_type, keys = manadsrapport.contract()
+    if name == manadsrapport.COVER_TEMPLATE:
+        from ..context import CoverContext
+
+        return CoverContext, keys
     if appendix is None:
         return context_type, keys
     from ..context import AppendixContext

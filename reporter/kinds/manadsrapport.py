@@ -16,13 +16,26 @@ SHEETS = {
     "produktion": ("Produktion", "Tillgänglighet", "Beläggning"),
     "personal": ("Anställda", "Arbetad tid", "Sjukfrånvaro"),
 }
-TEXTS = {
+MAIN_TEXTS = {
     "inledning": "inledning.md",
     "aktuella_handelser": "aktuella-handelser.md",
     "verksamheten": "verksamheten.md",
     "namnderna": "namnderna.md",
 }
+# The optional analysis after a table of an appendix: texter/<bilaga>-<avsnitt>.md, placed after the section's table.
+ANALYSIS_TEXTS = {
+    f"{bilaga}_{section.replace('-', '_')}": f"{bilaga}-{section}.md"
+    for bilaga, sections in (
+        ("ekonomirapport", ("resultat", "divisioner", "kostnader")),
+        ("produktionsrapport", ("produktion", "divisioner", "tillganglighet", "belaggning")),
+        ("personalrapport", ("anstallda", "arbetad-tid", "sjukfranvaro")),
+        ("maluppfyllelse", ("sammanfattning",)),
+    )
+    for section in sections
+}
+TEXTS = {**MAIN_TEXTS, **ANALYSIS_TEXTS}
 TEMPLATE = "regiondirektorens-rapport.docx"
+COVER_TEMPLATE = "forsattsblad.docx"  # the cover page of an appendix made elsewhere
 
 
 def sheets(config) -> dict[str, tuple[str, ...]]:
@@ -63,7 +76,11 @@ def plan(config, figures, texts, period_dir: Path, properties: dict) -> list[Pla
                 Planned(name, f"Bilaga {bilaga.nummer} {bilaga.titel}", kind.template, context, kind.name if kind.charts else None, figures)
             )
         elif bilaga.fil:
-            documents.append(Planned(name, bilaga.titel, source=period_dir / bilaga.fil))
+            cover = bilaga.cover_name(config.period)
+            if cover is not None:
+                title = f"Bilaga {bilaga.nummer} {bilaga.titel}"
+                documents.append(Planned(cover, title, COVER_TEMPLATE, dict(context, extern=bilaga, extern_fil=name)))
+            documents.append(Planned(name, f"Bilaga {bilaga.nummer} {bilaga.titel}", source=period_dir / bilaga.fil))
     return documents
 
 
