@@ -54,6 +54,8 @@ FILTER_GUIDE = {
     "pil": ("en utveckling som pil och ord", "{{ 'Förbättrad'|pil }}"),
     "malbedomning": ("meningen som sammanfattar styrkortets bedömningar", "{{ maluppfyllelse.antal|malbedomning }}"),
     "malet_ar": ("slutet på ”målet är …”", "{{ 'Ej uppnått'|malet_ar }}"),
+    "har_uppnatts": ("en bedömning som verb i en att-sats", "{{ 'Delvis uppnått'|har_uppnatts }}"),
+    "nyckel": ("en rubrik som nyckel till sin textdel (texter.X.delar[…])", "{{ 'Samhälle'|nyckel }}"),
 }
 
 # Types the guide does not open up: template owners use them whole.
