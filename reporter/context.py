@@ -102,6 +102,8 @@ DESCRIPTIONS = {
     "maluppfyllelse": "styrkortets perspektiv, mål och styrmått",
     "texter": "texterna ur texter/*.md som Word-stycken; tomt när filen saknas",
     "diagram": "bilagans diagram som bilder med alternativtext (bara i bilagornas mallar)",
+    "division": "divisionens namn (bara i delarsrapport.docx)",
+    "styrning": "divisionens styrkort: bedömning per perspektiv och mål (bara i delarsrapport.docx)",
     "extern": "den externa bilagan som försättsbladet står före (bara i forsattsblad.docx)",
     "extern_fil": "den externa bilagans filnamn i paketet (bara i forsattsblad.docx)",
 }

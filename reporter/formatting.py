@@ -254,11 +254,25 @@ def bedoms_vara(assessment: str | None) -> str:
     return "inte vara uppnått" if assessment == "Ej uppnått" else f"vara {assessment.lower()}"
 
 
+def har_uppnatts(assessment: str | None) -> str:
+    """An assessment as the verb of an att-clause: "har uppnåtts", "delvis har uppnåtts", "inte har uppnåtts"."""
+    return {
+        "Uppnått": "har uppnåtts", "Delvis uppnått": "delvis har uppnåtts", "Ej uppnått": "inte har uppnåtts", "Ej mätt": "inte har mätts",
+    }.get(assessment or "", "inte har bedömts")
+
+
+def nyckel(name: str) -> str:
+    """A heading as the key of its text part: ``Samhälle`` → ``samhalle``, ``Övrig produktion`` → ``ovrig_produktion``."""
+    from .values import slugify
+
+    return slugify(name, "del").replace("-", "_")
+
+
 FILTERS = {
     f.__name__: f
     for f in (
         tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, forandring_procent,
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills,
-        datum, sep, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara,
+        datum, sep, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara, har_uppnatts, nyckel,
     )
 }

@@ -59,6 +59,8 @@ FILTER_GUIDE = {
     "malbedomning": ("meningen som sammanfattar styrkortets bedömningar", "{{ maluppfyllelse.antal|malbedomning }}"),
     "malet_ar": ("det som följer på ”att målet …”", "{{ 'Ej uppnått'|malet_ar }}"),
     "bedoms_vara": ("det som följer på ”bedöms målet …”", "{{ 'Ej uppnått'|bedoms_vara }}"),
+    "har_uppnatts": ("en bedömning som verb i en att-sats", "{{ 'Delvis uppnått'|har_uppnatts }}"),
+    "nyckel": ("en rubrik som nyckel till sin textdel (texter.X.delar[…])", "{{ 'Samhälle'|nyckel }}"),
 }
 
 # Types the guide does not open up: template owners use them whole.

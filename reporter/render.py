@@ -127,7 +127,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     try:
         numbering = _Numbering(document.docx)
         context["texter"] = {key: _text(document.docx, blocks, numbering, key) for key, blocks in context["texter"].items()}
-        context["diagram"] = {key: _image(document, chart) for key, chart in context.get("diagram", {}).items()}
+        context["diagram"] = {key: _image(document, chart) if chart is not None else None for key, chart in context.get("diagram", {}).items()}
         with _Deadline():
             document.render(context, env, autoescape=True)
     except TemplateTooBig as exc:

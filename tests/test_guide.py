@@ -7,7 +7,7 @@ import typing
 
 from conftest import EXAMPLE, ROOT
 
-from reporter.context import DESCRIPTIONS, AppendixContext, CoverContext
+from reporter.context import DESCRIPTIONS, AppendixContext, CoverContext, DelarsrapportContext
 from reporter.formatting import FILTERS
 from reporter.guide import FILTER_GUIDE, GUIDE, PICTURES, guide
 
@@ -18,7 +18,7 @@ def test_the_guide_is_the_one_the_code_writes(file_regression):
 
 
 def test_every_name_and_filter_has_its_words():
-    assert set(DESCRIPTIONS) == set(typing.get_type_hints(AppendixContext)) | set(typing.get_type_hints(CoverContext))
+    assert set(DESCRIPTIONS) == set(typing.get_type_hints(AppendixContext)) | set(typing.get_type_hints(CoverContext)) | set(typing.get_type_hints(DelarsrapportContext))
     assert list(FILTER_GUIDE) == list(FILTERS)
 
 

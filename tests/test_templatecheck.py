@@ -16,7 +16,7 @@ from reporter.templatecheck import check_template, template_tags
 
 MAIN = "regiondirektorens-rapport.docx"
 SENTENCE = "Periodens resultat per {{ period|manad_ar }} uppgår till {{ ekonomi.periodens_resultat.utfall|mnkr }}."
-TEMPLATE_NAMES = [MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx", "forsattsblad.docx"]
+TEMPLATE_NAMES = [MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx", "forsattsblad.docx", "delarsrapport.docx"]
 
 
 def planted(tmp_path, *edits):

@@ -382,6 +382,15 @@ class Faktor:
 
 
 @dataclass(frozen=True)
+class Malgrupp:
+    """A goal of the summary table with its success factors: the rows that share its Perspektiv and Mål cells."""
+
+    perspektiv: str
+    mal: str
+    faktorer: list[Faktor]
+
+
+@dataclass(frozen=True)
 class Perspektivbedomning:
     """A perspective's assessment for the division (its goal row), for the sentence that opens it."""
 
@@ -396,6 +405,16 @@ class Styrning:
     sammanfattning: list[Faktor]
     perspektiv: list[Perspektivbedomning]
     maluppfyllelse: Maluppfyllelse
+
+    @property
+    def mal(self) -> list[Malgrupp]:
+        """The summary's rows grouped by perspective and goal, in their order (a goal's rows are consecutive)."""
+        groups: list[Malgrupp] = []
+        for row in self.sammanfattning:
+            if not groups or (groups[-1].perspektiv, groups[-1].mal) != (row.perspektiv, row.mal):
+                groups.append(Malgrupp(row.perspektiv, row.mal, []))
+            groups[-1].faktorer.append(row)
+        return groups
 
 
 @dataclass(frozen=True)

@@ -38,11 +38,24 @@ class MeasureGroup:
 
 
 @dataclass(frozen=True)
+class FactorRow:
+    """A row of a success factor's measure table: the measure's name on its first row only (its K and M rows share it)."""
+
+    styrmatt: str | None
+    rad: MeasureRow
+
+
+@dataclass(frozen=True)
 class SuccessFactor:
     """A success factor (framgångsfaktor) and its measures; namn None for measures without one."""
 
     namn: str | None
     matt: list[MeasureGroup]
+
+    @property
+    def rader(self) -> list[FactorRow]:
+        """Every measure's rows in order, for a table whose first column spans the whole factor."""
+        return [FactorRow(group.styrmatt if i == 0 else None, row) for group in self.matt for i, row in enumerate(group.rader)]
 
 
 @dataclass(frozen=True)

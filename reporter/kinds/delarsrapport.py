@@ -49,9 +49,9 @@ CHARTS = ("kostnader", "sjukfranvaro", "tillganglighet")
 
 def subsection_key(name: str) -> str:
     """A subsection's key in the template: ``Åtgärder för att uppnå ekonomi i balans`` → ``atgarder_for_att_uppna_ekonomi_i_balans``."""
-    from ..values import slugify
+    from ..formatting import nyckel
 
-    return slugify(name, "del").replace("-", "_")
+    return nyckel(name)
 
 
 def sheets(config) -> dict[str, tuple[str, ...]]:

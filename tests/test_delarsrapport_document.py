@@ -1,0 +1,240 @@
+"""The division interim report as a document (templates/delarsrapport.docx): seed 003's structure, every figure computed.
+
+The figures asserted here are seed 003's (Division Närsjukvård Övriga länet per April 2021),
+as the bundled example inputs/2021-04-ovriga-lanet carries them.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from helpers import dump_docx, header_xml, squash
+from openpyxl import load_workbook
+
+import reporter
+from reporter.figures.delarsrapport import Faktor, Styrning
+from reporter.figures.maluppfyllelse import Counts, Maluppfyllelse, MeasureGroup, MeasureRow, SuccessFactor
+from reporter.formatting import har_uppnatts, nyckel
+
+FOLDER = "2021-04-ovriga-lanet"
+NAME = "delarsrapport-narsjukvard-ovriga-lanet-2021-04.docx"
+
+
+def _build(period_dir, out):
+    from conftest import TEMPLATES
+
+    return reporter.build(period_dir, out, TEMPLATES).out_dir / NAME
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory):
+    from conftest import ROOT
+
+    return _build(ROOT / "inputs" / FOLDER, tmp_path_factory.mktemp("out"))
+
+
+@pytest.fixture(scope="module")
+def text(document) -> str:
+    """The report as text, non-breaking spaces as plain ones."""
+    return squash(dump_docx(document))
+
+
+def test_snapshot_of_the_division_report(document, file_regression):
+    """Any change in wording, figures or layout of the text shows up here."""
+    file_regression.check(dump_docx(document), extension=".txt", encoding="utf-8")
+
+
+def _headings(text: str, level: int) -> list[str]:
+    prefix = f"[Heading {level}] "
+    return [line.removeprefix(prefix) for line in text.splitlines() if line.startswith(prefix)]
+
+
+def test_the_sections_follow_seed_003(text):
+    assert _headings(text, 1) == [
+        "Sammanfattning", "Styrning och uppföljning", "Produktion och tillgänglighet", "Väsentliga personalförhållanden",
+        "Ekonomiskt resultat", "Internkontroll", "Bilaga: Produktion och tillgänglighet", "Bilaga: Måluppfyllelse i perspektiv",
+    ]
+    second = _headings(text, 2)
+    economy = ["Resultatutveckling", "Verksamhetens kostnader", "Kostnadsutveckling", "Nettokostnadsutveckling", "Årsprognos",
+               "Hälsocentralernas resultat och prognos", "Riskanalys för årsprognosen", "Ekonomiska handlingsplaner",
+               "Åtgärder för att uppnå ekonomi i balans", "Investeringar", "Särskilda kostnader"]
+    start = second.index("Resultatutveckling")
+    assert second[start:start + len(economy)] == economy
+    assert second[:8] == ["Balanserad styrning", "Samhälle", "Medborgare", "Verksamhet", "Medarbetare", "Ekonomi",
+                          "Anställda och arbetad tid", "Frånvaro"]
+    # the group's text is placed under its table, not again as a subsection of its own
+    assert second.count("Hälsocentralernas resultat och prognos") == 1
+
+
+def test_the_summary_states_the_computed_figures(text):
+    assert ("sänka kostnaderna med 37 mnkr under 2021; per april har åtgärderna gett 3,5 mnkr, 29 procent av uppdraget för perioden. "
+            "Divisionens resultat per april 2021 är 2,2 mnkr, 7,2 mnkr bättre än budget och 20 mnkr bättre än samma period "
+            "föregående år. Prognosen för helåret är −40 mnkr, 61 mnkr sämre än budget.") in text
+    assert "Den arbetade tiden inklusive inhyrd personal har ökat med 3,5 procent" in text
+    assert "tillsvidare har minskat med 82 personer och vikarie/tillfällig har ökat med 49 personer sedan april 2020" in text
+    assert ("måluppfyllelse i perspektivet samhälle har uppnåtts, i perspektivet medborgare inte har uppnåtts, i perspektivet "
+            "verksamhet delvis har uppnåtts, i perspektivet medarbetare inte har uppnåtts och i perspektivet ekonomi delvis har "
+            "uppnåtts per april.") in text
+
+
+def test_the_scorecard_summary_and_the_perspective_sentences(text, document):
+    assert "| Perspektiv | Regionens strategiska mål | Bedömning | Framgångsfaktor |" in text
+    assert "| Medborgare | Trygg norrbottning med god livskvalitet | Ej uppnått | En god vård med hög tillgänglighet |" in text
+    assert "Den samlade bedömningen är att divisionens måluppfyllelse i perspektivet verksamhet delvis har uppnåtts per april." in text
+    assert "En fullständig redovisning av måluppfyllelsen per framgångsfaktor och styrmått finns i bilagan" in text
+    body = Document(document).element.xml
+    for colour in ("A9D18E", "FFE08A", "F4A3A3", "D9D9D9"):  # uppnått, delvis, ej uppnått, ej mätt: the word is written too
+        assert f'w:fill="{colour}"' in body
+    assert 'w:vMerge w:val="restart"' in body  # perspective, goal and the division's goals span their rows
+
+
+def test_production_and_its_appendix(text):
+    assert "| Vårdtillfällen | 202104 | 202004 | Förändring % |" in text
+    for line in ("| Totalt | 3 684 | 3 669 | 0,4 % |", "| Primärvård | 492 | 396 | 24,2 % |", "| Somatik | 2 849 | 2 895 | −1,6 % |",
+                 "| Psykiatri | 343 | 378 | −9,3 % |"):
+        assert line in text
+    assert "Antalet vårdtillfällen under januari–april 2021 är 3 684 och har ökat med 0,4 procent" in text
+    assert "Andelen distanskontakter av alla besök är 21,0 procent, 8,8 procentenheter högre än samma period föregående år." in text
+    assert ("Andelen ligger i genomsnitt på 75,5 procent under januari–april 2021 och på 78,1 procent i april. Antalet väntande i "
+            "slutet av april är 471 och har minskat med 25 procent sedan årsskiftet.") in text
+
+
+def test_personnel(text):
+    assert "i genomsnitt 1 715 årsarbetare. Den har ökat med 3,5 procent (+58 årsarbetare)" in text
+    assert "Extratiden motsvarar i genomsnitt 67 årsarbetare och har ökat med 12,9 procent (+8 årsarbetare)" in text
+    assert "Övertiden, som ingår i extratiden, har ökat med 29,9 procent, det vill säga +10 årsarbetare." in text
+    assert "Inhyrd personal motsvarar 34 årsarbetare och är oförändrad" in text
+    assert "läkare har minskat med 2,0 årsarbetare till 28,6, sjuksköterskor har ökat med 2,3 årsarbetare till 4,2" in text
+    assert "| Tillsvidare | 1 998 | 2 080 | −82 | −3,9 % |" in text
+    assert "Sjukfrånvaron under januari–april 2021 är 6,2 procent av den ordinarie arbetstiden" in text
+    assert "Korttidssjukfrånvaron (dag 1–14) är 2,0 procent mot 4,8 procent" in text
+    assert "Långtidssjukfrånvaron (60 dagar eller mer) är 3,2 procent mot 3,7 procent" in text
+
+
+def test_the_result_its_bridge_and_the_tables_per_verksamhet(text):
+    assert "Divisionens resultat för januari–april 2021 är 2,2 mnkr. Det är 7,2 mnkr bättre än budget och 20 mnkr bättre" in text
+    assert "Utifrån det planerade resultatet för perioden (−5,0 mnkr) avviker resultatet med +7,2 mnkr." in text
+    assert "har sänkt kostnaderna med 3,5 mnkr, 8,5 mnkr mindre än planerat för perioden (12 mnkr)" in text
+    assert "påverkar resultatet med +16 mnkr." in text
+    assert "| Planerat resultat (målresultat) | −5,0 | 21 |" in text and "| Oplanerade intäkter och kostnader | 16 | −33 |" in text
+    assert "| Summa | 16 | −33 |" in text  # Resultatpåverkan: −25 − 46 + 17 + 75 − 5
+    header = "| Verksamhet, tkr | Närsjukvård gemensamt | Närsjukvård Gällivare | Närsjukvård Kalix | Närsjukvård Kiruna | Närsjukvård Piteå | Totalt |"
+    assert text.count(header) == 4
+    for total in ("| Totalt | 12 619 | 1 225 | −12 651 | 1 261 | −230 | 2 224 |",  # Resultatuppföljning
+                  "| Totalt | −6 054 | 1 896 | 13 553 | 7 227 | 3 464 | 20 086 |",  # Resultatförändring mellan åren
+                  "| Totalt | 36 945 | −5 785 | −53 390 | −12 503 | −5 331 | −40 065 |",  # Prognostiserat resultat
+                  "| Totalt | −61 214 | −2 123 | 10 329 | −884 | 30 089 | −23 804 |"):  # skillnad mot 2020
+        assert total in text
+    assert "| An/Op/IVA |  |  |  |  | −21 548 | −21 548 |" in text  # no such verksamhet in a VO: an empty cell, not 0
+
+
+def test_costs_net_costs_and_the_forecast(text):
+    assert "Verksamhetens kostnader för januari–april 2021 är 741 mnkr, 37 mnkr högre än samma period föregående år (+5,3 procent)." in text
+    assert "| Summa verksamhetens kostnader | 741 | 5,3 % | 5,1 % | 4,7 % | −6,7 % |" in text
+    assert "| Personalkostnader | 447 | 5,8 % | 7,1 % |" in text
+    assert "Nettokostnadsutvecklingen är därmed −1,9 procent: nettokostnaden är 8,4 mnkr lägre än samma period föregående år." in text
+    assert "Divisionen prognostiserar ett resultat för 2021 på −40 mnkr, 61 mnkr sämre än budget och 24 mnkr sämre än 2020 års resultat." in text
+    assert "sänka kostnaderna med 9,0 mnkr under året, 28 mnkr mindre än uppdraget (37 mnkr)" in text
+    assert "påverkar prognosen med −33 mnkr." in text
+    assert "| Akut omhänd | −93 | −100 | −7,0 % | −3,5 | −32 |" in text
+    assert "| Primärvård | 3,5 | −22 | −116,0 % | 10 | 2,5 |" in text  # PV anslag + PV kapitering
+    assert "| Totalt | −440 | −449 | −1,9 % | 2,2 | −40 |" in text
+    assert "| Närsjukvård Kiruna | 1 963 | −835 | 860 | −698 |" in text
+    assert "| Närsjukvård Övriga länet | 13 622 | 2 530 | 10 098 | −13 123 |" in text
+
+
+def test_action_plan_investments_and_special_costs(text):
+    assert ("sänka kostnaderna med 37 mnkr under 2021. Per april har åtgärderna gett 3,5 mnkr mot planerade 12 mnkr för perioden, "
+            "en måluppfyllelse på 29 procent. Prognosen för helåret är 9,0 mnkr, 28 mnkr mindre än uppdraget.") in text
+    assert "| Närsjukvård Kalix | 23,0 | 7,5 | 0,3 | 4 % | 1,0 |" in text
+    assert "| Totalt | 37,0 | 12,0 | 3,5 | 29 % | 9,0 |" in text
+    assert "Ekonomiska effekter av åtgärder för inhyrd sjukvårdspersonal" in text
+    assert "| MT-utrustning | 2,3 | 0,3 | 2,6 | 25,0 |" in text and "| Totalt | 5,6 | 1,0 | 6,6 | 35,3 |" in text
+    assert "Uppföljning av kostnader och förlorade intäkter pga. Covid-19" in text
+    assert "| Kostnads-/intäktskategori | Utfall januari–april 2021, tkr |" in text
+    assert "| Förlorade patientintäkter |  |" in text and "| Summa | 49 766 |" in text
+
+
+def test_tables_state_their_unit_and_never_mnkr_over_tkr(text):
+    headers = [line for line in text.splitlines() if line.startswith("| ") and ("tkr" in line.lower() or "mnkr" in line.lower())]
+    assert headers
+    assert not any("Mnkr" in line and "tkr" in line for line in headers)
+    assert "Mnkr" not in text.replace("| Mnkr | Nettokostnad", "")  # the forecast table is in mnkr, and says so
+
+
+def test_the_goal_appendix(text):
+    assert "| Divisionens mål (framgångsfaktorer) | Styrmått | Mål | Utfall | Måluppfyllelse | Utveckling |" in text.replace("\u00ad", "")
+    assert "| Andel oplanerade återinskrivningar inom 30 dagar för personer ≥65 år och äldre | K: ≤ 16 % | K: 15,7 % | Uppnått | ↑ förbättrad |" in text
+    assert "|  | M: ≤ 17,2 % | M: 22,6 % | Ej uppnått | ↓ försämrad |" in text
+    assert "| Alla divisioner och regiongemensamt bedriver verksamhet inom budget | 0 mnkr | 2,2 mnkr | Uppnått |" in text
+    assert "| 100 % | 29 % | Ej uppnått |" in text and "| −9 % | −1,9 % | Delvis uppnått |" in text
+    assert "| Nytt mått |" in text
+
+
+def test_the_division_header_on_every_page_and_the_landscape_cost_table(document):
+    for xml in header_xml(document):
+        assert "ARBGRP870-1356963637-87" in xml and " PAGE " in xml and " NUMPAGES " in xml
+        assert "Division Närsjukvård Övriga länet" in xml
+    sections = Document(document).sections
+    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+
+
+def test_sections_without_data_are_left_out(tmp_path):
+    """No production, no optional economy sheets, no texts: those parts vanish, no table stands empty."""
+    from conftest import ROOT
+
+    folder = tmp_path / FOLDER
+    shutil.copytree(ROOT / "inputs" / FOLDER, folder)
+    (folder / "produktion.xlsx").unlink()
+    shutil.rmtree(folder / "texter")
+    book = load_workbook(folder / "ekonomi.xlsx")
+    for sheet in ("Handlingsplan", "Resultatpåverkan", "Investeringar", "Särskilda kostnader"):
+        del book[sheet]
+    book.save(folder / "ekonomi.xlsx")
+    text = squash(dump_docx(_build(folder, tmp_path / "out")))
+    assert _headings(text, 1) == ["Sammanfattning", "Styrning och uppföljning", "Väsentliga personalförhållanden", "Ekonomiskt resultat",
+                                  "Bilaga: Måluppfyllelse i perspektiv"]
+    second = _headings(text, 2)
+    for gone in ("Ekonomiska handlingsplaner", "Investeringar", "Särskilda kostnader", "Riskanalys för årsprognosen", "Tillgänglighet"):
+        assert gone not in second
+    assert "Resultatbrygga" not in text and "handlingsplan" not in text.split("[Heading 1] Ekonomiskt resultat")[1].split("[Heading 1]")[0]
+    tables: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.startswith("|"):
+            tables[-1].append(line)
+        elif tables[-1]:
+            tables.append([])
+    one_row = {"| Samhälle | Medborgare | Verksamhet | Medarbetare | Ekonomi |", "| Uppnått | Delvis uppnått | Ej uppnått | Ej mätt |"}
+    assert all(len(t) > 1 or t[0] in one_row for t in tables if t)
+
+
+# --- the small additions the template uses ------------------------------------------------------------
+
+
+def test_an_assessment_as_the_verb_of_an_att_clause():
+    assert [har_uppnatts(a) for a in ("Uppnått", "Delvis uppnått", "Ej uppnått", "Ej mätt", None)] == [
+        "har uppnåtts", "delvis har uppnåtts", "inte har uppnåtts", "inte har mätts", "inte har bedömts"]
+
+
+def test_a_heading_as_the_key_of_its_text_part():
+    assert [nyckel(n) for n in ("Samhälle", "Övrig produktion", "Åtgärder för att uppnå ekonomi i balans")] == [
+        "samhalle", "ovrig_produktion", "atgarder_for_att_uppna_ekonomi_i_balans"]
+
+
+def test_the_summary_rows_grouped_by_goal_in_their_order():
+    rows = [Faktor("Medborgare", "Trygg", "Ej uppnått", "A"), Faktor("Medborgare", "Trygg", "Uppnått", "B"),
+            Faktor("Ekonomi", "Hållbar", None, None), Faktor("Medborgare", "Trygg", None, "C")]
+    empty = Maluppfyllelse([], Counts(0, 0, 0, 0, 0), Counts(0, 0, 0, 0, 0))
+    groups = Styrning(rows, [], empty).mal
+    assert [(g.perspektiv, g.mal, [f.framgangsfaktor for f in g.faktorer]) for g in groups] == [
+        ("Medborgare", "Trygg", ["A", "B"]), ("Ekonomi", "Hållbar", [None]), ("Medborgare", "Trygg", ["C"])]
+
+
+def test_a_success_factor_as_rows_with_the_measure_named_once():
+    k, m = MeasureRow("K", "≤ 16 %", "15,7 %", "Uppnått", None), MeasureRow("M", "≤ 17,2 %", "22,6 %", "Ej uppnått", None)
+    alone = MeasureRow(None, "12", "2", "Ej uppnått", None)
+    factor = SuccessFactor("Mål", [MeasureGroup("Återinskrivningar", None, [k, m]), MeasureGroup("Familjecentraler", None, [alone])])
+    assert [(r.styrmatt, r.rad) for r in factor.rader] == [("Återinskrivningar", k), (None, m), ("Familjecentraler", alone)]
