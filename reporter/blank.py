@@ -94,7 +94,8 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None, rappo
             sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.version == 1]
             _write_book(period_dir / f"{kind.name}.xlsx", kind, sheets, divisions, period, None, result)
         for key, filename in MAIN_TEXTS.items():
-            _write_text(period_dir / TEXT_DIR / filename, _stub(key, divisions), result)
+            if key in TEXT_STUBS or key == "verksamheten":  # delarsrapporter.md belongs to a tertial report only
+                _write_text(period_dir / TEXT_DIR / filename, _stub(key, divisions), result)
         for filename in ANALYSIS_TEXTS.values():  # optional: an empty file leaves its analysis out
             _write_text(period_dir / TEXT_DIR / filename, "", result)
     else:

@@ -247,6 +247,16 @@ def _findings(checked, code: int) -> dict:
     }
 
 
+def _echo_table(header: list[str], rows: list[list[str]]) -> None:
+    """A plain text table: columns as wide as their widest cell, a rule under the header."""
+    table = [header, *rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for number, row in enumerate(table):
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
+        if number == 0:
+            click.echo("  ".join("-" * width for width in widths))
+
+
 @main.command(options_metavar="[FLAGGOR]")
 @click.argument("period_dir", metavar="PERIODMAPP", type=click.Path(path_type=Path, file_okay=False))
 def status(period_dir: Path) -> None:
@@ -256,13 +266,7 @@ def status(period_dir: Path) -> None:
     state = period_status(period_dir)
     click.echo(f"Period {state.period} ({period_dir})")
     click.echo("")
-    header = ["Division", *state.kinds]
-    table = [header] + [[owner, *(str(cells[k]) for k in state.kinds)] for owner, cells in state.rows]
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    for number, row in enumerate(table):
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
-        if number == 0:
-            click.echo("  ".join("-" * width for width in widths))
+    _echo_table(["Division", *state.kinds], [[owner, *(str(cells[k]) for k in state.kinds)] for owner, cells in state.rows])
     if state.other_files:
         listed = ", ".join(name + (f" (ogiltig, {count} fel)" if count else "") for name, count in state.other_files)
         click.echo(f"Filer utan rader för någon division: {listed}")
@@ -270,6 +274,13 @@ def status(period_dir: Path) -> None:
         click.echo(f"Rader med okänd division '{name}' i {file}: {count} fel")
     if state.left_out:
         click.echo("Rader för andra divisioner (utelämnade): " + ", ".join(f"{sheet} {count}" for sheet, count in state.left_out.items()))
+    if state.interim:
+        click.echo("")
+        click.echo("Divisionernas delårsrapporter:")
+        _echo_table(
+            ["Bilaga", "Division", "Mapp", "Period", "Läge", "Texter som saknas"],
+            [[str(i.nummer), i.division, i.folder, i.period or "–", str(i), ", ".join(i.texts_missing) or "inga"] for i in state.interim],
+        )
     click.echo("")
     click.echo("Texter: " + ", ".join(f"{name} {state_}" for name, state_ in state.texts.items()))
     written = [name for name, state_ in state.analyses.items() if state_ == "finns"]

@@ -170,10 +170,64 @@ def _generated_kind(item: str) -> str:
     return item
 
 
-# An appendix is either a generated kind (a word) or an external one (a mapping).
+class DelarsrapportBilaga(_Strict):
+    """A division's interim report as an appendix (v2): built from its own folder, ``delarsrapporter/<division>``."""
+
+    delarsrapport: Text  # the division, by name or alias
+    mapp: Text | None = None
+
+
+class GenereradBilaga(_Strict):
+    """A generated appendix in mapping form (v2): ``- produktionsrapport: {period: 2020-08}``, on an earlier month."""
+
+    slag: Annotated[str, AfterValidator(_generated_kind)]
+    period: Month | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _month(cls, value: Any) -> Month | None:
+        if value is None or isinstance(value, Month):
+            return value
+        try:
+            return parse_month(value)
+        except ValueProblem:
+            raise PydanticCustomError("period", "'{value}' är ingen månad; skriv t.ex. 2020-08", {"value": value}) from None
+
+
+def _bilaga_form(item: Any) -> str:
+    """Which form an item of bilagor: is: a word, a division's interim report, an external one, or a generated kind as a mapping."""
+    if isinstance(item, str):
+        return "slag"
+    if isinstance(item, dict) and "delarsrapport" in item:
+        return "delarsrapport"
+    if isinstance(item, dict) and "titel" in item:
+        return "extern"
+    if isinstance(item, (dict, GenereradBilaga)) and not isinstance(item, ExternBilaga):
+        return "genererad"
+    return "extern"
+
+
+def _as_generated(item: Any) -> Any:
+    """``{produktionsrapport: {period: …}}`` or ``{produktionsrapport: null, period: …}`` as ``{slag:, period:}``."""
+    if not isinstance(item, dict) or "slag" in item:
+        return item
+    kinds = [key for key in item if key != "period"]
+    if len(kinds) != 1:
+        return item  # pydantic says what is wrong
+    kind = kinds[0]
+    inner = item[kind] if isinstance(item[kind], dict) else {}
+    rest = {key: value for key, value in item.items() if key not in (kind,)}
+    return {"slag": kind, **inner, **rest}
+
+
+# An appendix is a generated kind (a word, or a mapping with its own period), an external one
+# (titel:, fil:), or a division's interim report (delarsrapport:).
 Bilaga = Annotated[
-    Annotated[str, AfterValidator(_generated_kind), Tag("slag")] | Annotated[ExternBilaga, Tag("extern")],
-    Discriminator(lambda item: "slag" if isinstance(item, str) else "extern"),
+    Annotated[str, AfterValidator(_generated_kind), Tag("slag")]
+    | Annotated[ExternBilaga, Tag("extern")]
+    | Annotated[DelarsrapportBilaga, Tag("delarsrapport")]
+    | Annotated[GenereradBilaga, BeforeValidator(_as_generated), Tag("genererad")],
+    Discriminator(_bilaga_form),
 ]
 
 
@@ -209,6 +263,26 @@ class Rapport(_Strict):
         return self.rapport == "delarsrapport"
 
     @property
+    def generated(self) -> list[tuple[str, Month]]:
+        """The generated appendices (kind, the month it reports on), in list order."""
+        found = []
+        for item in self.bilagor:
+            if isinstance(item, str):
+                found.append((item, self.period))
+            elif isinstance(item, GenereradBilaga):
+                found.append((item.slag, item.period or self.period))
+        return found
+
+    def period_of(self, appendix: str) -> Month:
+        """The month a generated appendix kind reports on: its own ``period:``, else the report's."""
+        return next((month for kind, month in self.generated if kind == appendix), self.period)
+
+    @property
+    def interim_reports(self) -> list[DelarsrapportBilaga]:
+        """The divisions' interim reports among the appendices (v2)."""
+        return [item for item in self.bilagor if isinstance(item, DelarsrapportBilaga)]
+
+    @property
     def division_namn(self) -> str | None:
         """The report's division by its name in the organisation (a delarsrapport), or None."""
         found = self.organisation.division(self.division) if self.division else None
@@ -237,15 +311,20 @@ _MESSAGES = {
 }
 
 
+_FORMS = ("slag", "extern", "delarsrapport", "genererad")  # the tags of bilagor:'s forms, as pydantic names them
+
+
 def _key_path(loc: tuple[Any, ...]) -> str:
     path = ""
+    previous: Any = None
     for part in loc:
         if isinstance(part, int):
             path += f"[{part + 1}]"
-        elif part in ("slag", "extern") or not isinstance(part, str) or "[" in part:
-            continue
-        else:
+        elif (part in _FORMS and isinstance(previous, int)) or not isinstance(part, str) or "[" in part:
+            pass  # a tag of a form, right after the item's index: not a key of the file
+        elif part != "slag" or previous not in _FORMS:
             path += f".{part}" if path else str(part)
+        previous = part
     return path
 
 
@@ -276,29 +355,114 @@ def load_config(period_dir: Path) -> Rapport:
     return config
 
 
-def load_config_partly(period_dir: Path) -> tuple[Rapport | None, list[Problem]]:
+def load_config_partly(period_dir: Path, parent: Rapport | None = None) -> tuple[Rapport | None, list[Problem]]:
     """Read ``rapport.yaml``; with problems, still return what the workbooks need.
 
     When the file has errors but its period, organisation and bilagor are
     sound, a partial configuration is returned with the problems, so that the
     workbooks can be checked in the same run and every problem shown at once.
+
+    ``parent`` is the tertial report whose division folder this is: a folder
+    without ``organisation`` uses the parent's, and one with it must have the same.
     """
     label = f"{period_dir.name}/{CONFIG_FILE}"
     try:
         raw = _read_yaml(period_dir / CONFIG_FILE, label)
     except ReporterError as exc:
         return None, exc.problems
+    inherited: list[Problem] = []
+    if parent is not None and isinstance(raw, dict):
+        if raw.get("organisation") is None:
+            raw = {**raw, "organisation": parent.organisation.model_dump()}
+        else:
+            inherited = _same_organisation(raw["organisation"], parent.organisation, label)
     try:
         config = Rapport.model_validate(raw)
     except ValidationError as exc:
         partial = _partial(raw)
-        return partial, _problems(exc, label) + _kind_problems(raw, partial.organisation if partial else None, label)
+        return partial, _problems(exc, label) + _kind_problems(raw, partial.organisation if partial else None, label) + inherited
     missing = [
         problem
         for i, b in enumerate(config.bilagor, 1)
         if isinstance(b, ExternBilaga) and b.fil and (problem := _check_appendix_file(period_dir, b.fil, label, f"bilagor[{i}].fil"))
     ]
-    return config, _kind_problems(raw, config.organisation, label) + _folder_problems(period_dir, config, label) + missing
+    appendices = _appendix_problems(period_dir, config, label)
+    return config, _kind_problems(raw, config.organisation, label) + _folder_problems(period_dir, config, label) + missing + appendices + inherited
+
+
+def _same_organisation(raw: Any, parent: Organisation, label: str) -> list[Problem]:
+    """A division folder's own organisation block must be the tertial report's: an error names the first difference."""
+    try:
+        own = Organisation.model_validate(raw)
+    except ValidationError:
+        return []  # its own problems are reported when the whole file is read
+    mine, theirs = own.model_dump(), parent.model_dump()
+    difference = _first_difference(mine, theirs, "organisation")
+    if difference is None:
+        return []
+    key, here, there = difference
+    return [error(f"organisation skiljer sig från rapportens i den överordnade periodmappen: här {here!r}, där {there!r}. "
+                  f"Ta bort organisation ur filen (då gäller rapportens) eller skriv samma", file=label, key=key)]
+
+
+def _first_difference(mine: Any, theirs: Any, key: str) -> tuple[str, Any, Any] | None:
+    """The first key where two dumped values differ, with both values."""
+    if isinstance(mine, dict) and isinstance(theirs, dict):
+        for name in list(mine) + [k for k in theirs if k not in mine]:
+            found = _first_difference(mine.get(name), theirs.get(name), f"{key}.{name}")
+            if found:
+                return found
+        return None
+    if isinstance(mine, list) and isinstance(theirs, list):
+        for i, (a, b) in enumerate(zip(mine, theirs, strict=False)):
+            found = _first_difference(a, b, f"{key}[{i + 1}]")
+            if found:
+                return found
+        if len(mine) != len(theirs):
+            return f"{key}[{min(len(mine), len(theirs)) + 1}]", mine[len(theirs):][:1] or None, theirs[len(mine):][:1] or None
+        return None
+    return None if mine == theirs else (key, mine, theirs)
+
+
+def interim_folder(config: Rapport, item: DelarsrapportBilaga) -> str:
+    """The folder of a division's interim report, from the period folder: ``mapp:``, or ``delarsrapporter/<slug>``."""
+    from .values import slugify
+
+    if item.mapp:
+        return item.mapp.replace("\\", "/").strip("/")
+    division = config.organisation.division(item.delarsrapport)
+    return f"delarsrapporter/{slugify(division.namn if division else item.delarsrapport, 'division')}"
+
+
+def _appendix_problems(period_dir: Path, config: Rapport, label: str) -> list[Problem]:
+    """The v2 forms of bilagor: a known division once each, its folder inside the period folder, no month after the report's."""
+    problems = []
+    seen: dict[str, int] = {}
+    for number, item in enumerate(config.bilagor, 1):
+        key = f"bilagor[{number}]"
+        if isinstance(item, GenereradBilaga) and item.period is not None and item.period > config.period:
+            problems.append(error(f"period: {item.period} är efter rapportens period {config.period}; en bilaga kan gälla en tidigare månad, inte en senare",
+                                  file=label, key=f"{key}.period"))
+        if not isinstance(item, DelarsrapportBilaga):
+            continue
+        division = config.organisation.division(item.delarsrapport)
+        if division is None:
+            known = [d.namn for d in config.organisation.divisioner]
+            close = difflib.get_close_matches(item.delarsrapport, known, n=1, cutoff=0.6)
+            hint = f"menade du '{close[0]}'? " if close else ""
+            problems.append(error(f"'{item.delarsrapport}' finns inte i organisation.divisioner; {hint}kända divisioner: {', '.join(known)}",
+                                  file=label, key=f"{key}.delarsrapport"))
+            continue
+        if division.namn in seen:
+            problems.append(error(f"{division.namn}s delårsrapport står redan som bilaga {seen[division.namn]}; en division har en delårsrapport",
+                                  file=label, key=f"{key}.delarsrapport"))
+            continue
+        seen[division.namn] = number
+        folder = interim_folder(config, item)
+        found = _check_appendix_file(period_dir, folder, label, f"{key}.mapp", folder_wanted=True)
+        if found is not None:
+            problems.append(found)
+    return problems
 
 
 def _kind_problems(raw: dict, organisation: Organisation | None, label: str) -> list[Problem]:
@@ -349,8 +513,9 @@ def _folder_problems(period_dir: Path, config: Rapport, label: str) -> list[Prob
 MAX_APPENDIX_BYTES = 200 << 20  # an external appendix is copied into the package as it is
 
 
-def _check_appendix_file(period_dir: Path, fil: str, label: str, key: str) -> Problem | None:
-    """An external appendix must be a file inside the period folder: no ``..``, no absolute path, no link out."""
+def _check_appendix_file(period_dir: Path, fil: str, label: str, key: str, folder_wanted: bool = False) -> Problem | None:
+    """An external appendix must be a file inside the period folder (an interim report's ``mapp:`` a folder there):
+    no ``..``, no absolute path, no link out."""
     path = Path(fil)
     if path.is_absolute() or fil.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", fil):
         return error(f"fil: {fil} är en absolut sökväg; lägg filen i periodmappen och skriv sökvägen från den, t.ex. bilagor/vardval.pdf", file=label, key=key)
@@ -363,6 +528,12 @@ def _check_appendix_file(period_dir: Path, fil: str, label: str, key: str) -> Pr
         inside = False
     if not inside:
         return error(f"fil: {fil} är en länk till en fil utanför periodmappen; kopiera in själva filen", file=label, key=key)
+    if folder_wanted:
+        if not (target / CONFIG_FILE).is_file():
+            what = "finns inte" if not target.exists() else f"saknar {CONFIG_FILE}"
+            return error(f"mappen {fil} {what} i periodmappen; divisionens delårsrapport ska ligga där (reporter scaffold {fil} "
+                         f"--period ÅÅÅÅ-MM --division NAMN gör en)", file=label, key=key)
+        return None
     if not target.is_file():
         return error(f"filen {fil} finns inte i periodmappen", file=label, key=key)
     if target.stat().st_size > MAX_APPENDIX_BYTES:
@@ -370,9 +541,22 @@ def _check_appendix_file(period_dir: Path, fil: str, label: str, key: str) -> Pr
     return None
 
 
+def _generated_or_none(item: Any) -> str | GenereradBilaga | None:
+    """An item of bilagor: as a generated appendix, or None (another form, or not valid)."""
+    from .kinds import APPENDICES
+
+    if isinstance(item, str):
+        return item if item in APPENDICES else None
+    if _bilaga_form(item) != "genererad":
+        return None
+    try:
+        return GenereradBilaga.model_validate(_as_generated(item))
+    except ValidationError:
+        return None
+
+
 def _partial(raw: dict) -> Rapport | None:
     """The parts of an invalid configuration that checking the workbooks needs."""
-    from .kinds import APPENDICES
 
     try:
         kind = raw.get("rapport") if raw.get("rapport") in REPORT_KINDS else "manadsrapport"
@@ -386,7 +570,7 @@ def _partial(raw: dict) -> Rapport | None:
             titel="",
             division=division,
             organisation=organisation,
-            bilagor=[b for b in raw.get("bilagor") or [] if isinstance(b, str) and b in APPENDICES],
+            bilagor=[b for b in (_generated_or_none(item) for item in raw.get("bilagor") or []) if b is not None],
         )
     except Exception:  # noqa: BLE001 - anything unreadable means: no partial config
         return None

@@ -23,6 +23,7 @@ from .figures.ekonomi import Ekonomi
 from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import Personal
 from .figures.produktion import Produktion
+from .figures.tertial import Delarsrapporter
 from .model import Month
 from .texts import Block
 
@@ -43,7 +44,9 @@ class TemplateContext(TypedDict):
     produktion: Produktion
     personal: Personal
     maluppfyllelse: Maluppfyllelse
-    texter: dict[str, list[Block] | None]  # None: the text file is missing
+    texter: dict[str, list[Block] | SectionText | None]  # None: the text file is missing; delarsrapporter split at its ## headings
+    perioder: dict[str, Month]  # the month each part reports on: ekonomi, produktion, personal (an appendix's own period)
+    delarsrapporter: Delarsrapporter | None  # a tertial report's divisions' interim reports; None without them
 
 
 class AppendixContext(TemplateContext):
@@ -104,6 +107,8 @@ DESCRIPTIONS = {
     "diagram": "bilagans diagram som bilder med alternativtext (bara i bilagornas mallar)",
     "division": "divisionens namn (bara i delarsrapport.docx)",
     "styrning": "divisionens styrkort: bedömning per perspektiv och mål (bara i delarsrapport.docx)",
+    "perioder": "månaden varje del avser (ekonomi, produktion, personal): bilagans egen period när den har en, annars rapportmånaden",
+    "delarsrapporter": "divisionernas delårsrapporter i en tertialrapport: period, summor och varje division; tomt utan delårsrapporter",
     "extern": "den externa bilagan som försättsbladet står före (bara i forsattsblad.docx)",
     "extern_fil": "den externa bilagans filnamn i paketet (bara i forsattsblad.docx)",
 }
@@ -116,19 +121,27 @@ def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
     return of_kind(template_name)
 
 
-def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block] | None]) -> TemplateContext:
-    """Fill the template contract from the configuration, figures and texts."""
-    listed = bilagor(config)
-    from .kinds import APPENDICES
+def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block] | None], period: Month | None = None) -> TemplateContext:
+    """Fill the template contract from the configuration, figures and texts.
 
+    ``period`` is the month of an appendix with its own period (its context's
+    ``period`` and the months around it); the appendices are the report's.
+    """
+    from .kinds import APPENDICES
+    from .kinds.manadsrapport import PARTS
+    from .validation import month_of
+
+    interim = figures.delarsrapporter
+    listed = bilagor(config, interim.period if interim else None)
     by_kind: dict[str, Bilaga | None] = {kind: None for kind in APPENDICES}
     by_kind.update({b.slag: b for b in listed if b.slag in APPENDICES})
+    month = period or config.period
     return TemplateContext(
         titel=config.rubrik,
         organisation=config.organisation.namn,
-        period=config.period,
-        foregaende_manad=config.period.previous,
-        foregaende_ar=config.period.year_before,
+        period=month,
+        foregaende_manad=month.previous,
+        foregaende_ar=month.year_before,
         dokument=config.dokument,
         undertecknare=config.undertecknare,
         bilagor=listed,
@@ -137,5 +150,37 @@ def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block
         produktion=figures.produktion,
         personal=figures.personal,
         maluppfyllelse=figures.maluppfyllelse,
-        texter=texts,
+        texter=_sectioned(config, texts),
+        perioder={part: month_of(config, part) for part in PARTS},
+        delarsrapporter=interim,
     )
+
+
+def _sectioned(config: Rapport, texts: dict) -> dict:
+    """The texts, with texter/delarsrapporter.md split at its ## headings (a division's text, common texts)."""
+    from .kinds.manadsrapport import interim_texts
+
+    blocks = texts.get("delarsrapporter")
+    if not blocks or not isinstance(blocks, list):
+        return texts
+    return {**texts, "delarsrapporter": interim_texts(config, blocks)}
+
+
+def document_properties(config: Rapport) -> dict[str, object]:
+    """A document's properties (core.xml) and document-ID block from its rapport.yaml: title, subject, author, ID, version, date."""
+    import datetime as dt
+
+    from .formatting import manad_ar
+
+    try:
+        published = dt.datetime.fromisoformat(config.dokument.publiceringsdatum)
+    except ValueError:
+        published = dt.datetime(config.period.year, config.period.month, 1)
+    return {
+        "titel": f"{config.rubrik} {manad_ar(config.period)}",
+        "amne": config.organisation.namn,
+        "forfattare": config.dokument.upprattad_av,
+        "dokument_id": config.dokument.dokument_id,
+        "version": config.dokument.version,
+        "datum": published,
+    }

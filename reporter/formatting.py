@@ -67,7 +67,17 @@ def procent(value: float | None, decimaler: int = 1, signerat: bool = False) -> 
     return f"{text} procent"
 
 
-def mnkr_tal(tkr: float | None, decimaler: int = 0) -> str:
+AUTO = "auto"  # decimaler='auto': whole mnkr from 10 mnkr up, one decimal below (the rule of the v2 prose)
+
+
+def _mnkr_decimals(tkr: float, decimaler: int | str) -> int:
+    """The decimals of an amount in mnkr: as given, or by the rule for 'auto' (−18,3 and 7,8 mnkr; 139 mnkr)."""
+    if decimaler == AUTO:
+        return 0 if abs(tkr) / 1000 >= 9.95 else 1
+    return int(decimaler)
+
+
+def mnkr_tal(tkr: float | None, decimaler: int | str = 0) -> str:
     """An amount given in tkr written in mnkr without the unit, for a table column: ``436``, ``−4,2`` with ``decimaler=1``.
 
     A column gets one number of decimals for all its cells; prose about the same
@@ -75,12 +85,13 @@ def mnkr_tal(tkr: float | None, decimaler: int = 0) -> str:
     """
     if tkr is None:
         return MISSING
-    return tal(tkr / 1000, decimaler)
+    return tal(tkr / 1000, _mnkr_decimals(tkr, decimaler))
 
 
-def mnkr(tkr: float | None, decimaler: int = 0) -> str:
-    """An amount given in tkr written in mnkr for prose: ``436 mnkr``; ``decimaler=1``: ``7,8 mnkr``, ``16 mnkr`` (not 16,0)."""
-    return MISSING if tkr is None else f"{prosa_tal(tkr / 1000, decimaler)} mnkr"
+def mnkr(tkr: float | None, decimaler: int | str = 0) -> str:
+    """An amount given in tkr written in mnkr for prose: ``436 mnkr``; ``decimaler=1``: ``7,8 mnkr``, ``16 mnkr`` (not 16,0);
+    ``decimaler='auto'``: whole mnkr from 10 mnkr up, one decimal below."""
+    return MISSING if tkr is None else f"{prosa_tal(tkr / 1000, _mnkr_decimals(tkr, decimaler))} mnkr"
 
 
 def tkr(value: float | None) -> str:
@@ -96,7 +107,7 @@ def _compared(size: str | None, word: str, mot: str, same: str) -> str:
     return f"{same} {mot}" if size is None else f"{size} {word} än {mot}"
 
 
-def jamfort(diff_tkr: float | None, mot: str, upp: str = "bättre", ned: str = "sämre", decimaler: int = 0) -> str:
+def jamfort(diff_tkr: float | None, mot: str, upp: str = "bättre", ned: str = "sämre", decimaler: int | str = 0) -> str:
     """``182 mnkr bättre än budget``, ``12 mnkr sämre än budget`` or ``i nivå med budget``.
 
     ``upp``/``ned`` are the words for a positive/negative difference, e.g.
@@ -104,6 +115,7 @@ def jamfort(diff_tkr: float | None, mot: str, upp: str = "bättre", ned: str = "
     """
     if diff_tkr is None:
         return f"inte jämförbart med {mot}"
+    decimaler = _mnkr_decimals(diff_tkr, decimaler)
     zero = _is_zero(diff_tkr / 1000, decimaler)
     return _compared(None if zero else mnkr(abs(diff_tkr), decimaler), upp if diff_tkr > 0 else ned, mot, "i nivå med")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import total_ordering
+from typing import Any
 
 
 @total_ordering
@@ -299,3 +300,16 @@ class Inputs:
     detalj: dict[str, list] = field(default_factory=dict)
     # Rows of other divisions than a delarsrapport's own, left out: sheet name -> count.
     utelamnade: dict[str, int] = field(default_factory=dict)
+    # A tertial report's division folders (bilagor: - delarsrapport: …), each read and validated with it.
+    delarsrapporter: list[Interim] = field(default_factory=list)
+
+
+@dataclass
+class Interim:
+    """A division's interim report folder inside a tertial period, read and validated with the report."""
+
+    folder: str  # from the period folder: delarsrapporter/service
+    division: str  # the division's name in the organisation
+    config: Any  # its Rapport
+    inputs: Inputs
+    texts: dict[str, Any]

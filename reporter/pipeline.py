@@ -8,13 +8,12 @@ problems found.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .config import CONFIG_FILE, Rapport, load_config_partly
+from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
 from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
 from .texts import Block
@@ -90,8 +89,14 @@ def find_period_dir(period_dir: Path | None = None, workspace: Path | None = Non
     return (months or candidates)[-1]
 
 
-def check(period_dir: Path) -> Checked:
-    """Read and validate a period folder; every problem is collected, none raised."""
+def check(period_dir: Path, parent: Rapport | None = None) -> Checked:
+    """Read and validate a period folder; every problem is collected, none raised.
+
+    A tertial report's division folders (``- delarsrapport: …``) are checked
+    with it: their problems name the subfolder, and their validated inputs
+    travel in ``inputs.delarsrapporter``. ``parent`` is the report whose
+    division folder this is.
+    """
     from .inputs import read_texts, read_workbooks
     from .validation import validate_workbooks
 
@@ -99,7 +104,7 @@ def check(period_dir: Path) -> Checked:
         return Checked(period_dir, None, None, {}, [error(f"periodmappen {period_dir} finns inte")])
     from .kinds import REPORTS, report_kind
 
-    config, problems = load_config_partly(period_dir)
+    config, problems = load_config_partly(period_dir, parent)
     files, read_problems = read_workbooks(period_dir)
     kind = report_kind(config) if config is not None else REPORTS["manadsrapport"]
     texts, text_problems = read_texts(period_dir, kind.texts)
@@ -108,9 +113,66 @@ def check(period_dir: Path) -> Checked:
     if config is not None:
         inputs, input_problems = validate_workbooks(files, config)
         problems += input_problems
+        if parent is None and config.interim_reports:
+            inputs.delarsrapporter, interim_problems = _check_interim(period_dir, config)
+            problems += interim_problems
         if kind.checks is not None and not any(p.is_error for p in problems):
-            problems += kind.checks(inputs, config)
+            problems += kind.checks(inputs, config, texts)
     return Checked(period_dir, config, inputs, texts, problems)
+
+
+def _check_interim(period_dir: Path, config: Rapport) -> tuple[list, list[Problem]]:
+    """Each division folder of a tertial report, checked as a period of its own; problems relabelled with the subfolder.
+
+    The folder must hold that division's delarsrapport, and every interim
+    report must have one period, not later than the report's.
+    """
+    from .config import interim_folder
+    from .model import Interim
+
+    found, problems = [], []
+    label = f"{period_dir.name}/{CONFIG_FILE}"
+    periods: dict[object, str] = {}
+    for number, item in enumerate(config.bilagor, 1):
+        if not isinstance(item, DelarsrapportBilaga):
+            continue
+        division = config.organisation.division(item.delarsrapport)
+        folder = interim_folder(config, item)
+        if division is None or not (period_dir / folder / CONFIG_FILE).is_file():
+            continue  # said by rapport.yaml's own checks
+        sub = check(period_dir / folder, parent=config)
+        problems += [_in_folder(p, folder) for p in sub.problems]
+        sub_config = sub.config
+        if sub_config is None or sub.inputs is None:
+            continue
+        key = f"bilagor[{number}]"
+        where = f"{folder}/{CONFIG_FILE}"
+        if sub_config.rapport != "delarsrapport":
+            problems.append(error(f"{where} har rapport: {sub_config.rapport}; en divisions mapp ska ha rapport: delarsrapport", file=label, key=key))
+            continue
+        if sub_config.division_namn not in (None, division.namn):
+            problems.append(error(f"{where} är {sub_config.division_namn}s delårsrapport, men bilagan gäller {division.namn}; "
+                                  f"rätta division: i {where} eller mapp: här", file=label, key=key))
+            continue
+        if sub_config.period > config.period:
+            problems.append(error(f"{where} har period {sub_config.period}, efter rapportens {config.period}; "
+                                  f"delårsrapporterna kan gälla en tidigare månad, inte en senare", file=where, key="period"))
+        periods.setdefault(sub_config.period, where)
+        found.append(Interim(folder, division.namn, sub_config, sub.inputs, sub.texts))
+    if len(periods) > 1:
+        shown = ", ".join(f"{month} ({where})" for month, where in periods.items())
+        problems.append(error(f"delårsrapporterna har olika perioder: {shown}; alla divisioners delårsrapporter ska gälla samma månad",
+                              file=label, key="bilagor"))
+    return found, problems
+
+
+def _in_folder(problem: Problem, folder: str) -> Problem:
+    """A division folder's problem, named by its path from the tertial report's period folder."""
+    where = problem.where
+    name = where.file.split("/", 1)[1] if where.file.endswith(CONFIG_FILE) and "/" in where.file else where.file
+    located = replace(where, file=f"{folder}/{name}" if name else folder)
+    also = tuple(replace(other, file=f"{folder}/{other.file}") if other.file else other for other in problem.also)
+    return replace(problem, where=located, also=also)
 
 
 def template_context(period_dir: Path) -> dict:
@@ -192,7 +254,7 @@ def build(
             context = dict(document.context or {})
             if document.charts:
                 context["diagram"] = drawer.charts(document.name)
-            rendered = render_docx(templates_dir / document.template, context, dict(properties, titel=document.title))
+            rendered = render_docx(templates_dir / document.template, context, dict(document.properties or properties, titel=document.title))
             documents[document.name] = normalise_docx(rendered)
 
     notes: list[Problem] = []
@@ -217,7 +279,7 @@ def templates_used(config: Rapport) -> list[str]:
     from .kinds.manadsrapport import COVER_TEMPLATE
 
     names = [report_kind(config).template]
-    names += [APPENDICES[item].template for item in config.bilagor if isinstance(item, str) and item in APPENDICES]
+    names += [APPENDICES[item].template for item, _month in config.generated if item in APPENDICES]
     if config.rapport == "manadsrapport" and any(b.cover_name(config.period) for b in bilagor(config)):
         names.append(COVER_TEMPLATE)
     return list(dict.fromkeys(names))
@@ -286,17 +348,6 @@ def input_files(period_dir: Path) -> list[Path]:
 
 
 def _properties(config: Rapport) -> dict[str, object]:
-    from .formatting import manad_ar
+    from .context import document_properties
 
-    try:
-        published = dt.datetime.fromisoformat(config.dokument.publiceringsdatum)
-    except ValueError:
-        published = dt.datetime(config.period.year, config.period.month, 1)
-    return {
-        "titel": f"{config.rubrik} {manad_ar(config.period)}",
-        "amne": config.organisation.namn,
-        "forfattare": config.dokument.upprattad_av,
-        "dokument_id": config.dokument.dokument_id,
-        "version": config.dokument.version,
-        "datum": published,
-    }
+    return document_properties(config)

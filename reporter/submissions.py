@@ -40,6 +40,27 @@ class Submission:
         return self.state
 
 
+@dataclass(frozen=True)
+class InterimStatus:
+    """A division's interim report in a tertial period: its appendix, folder, state and the texts not yet written."""
+
+    nummer: int
+    division: str
+    folder: str  # from the period folder; the external file for one made elsewhere
+    state: str  # inskickad (giltig), ogiltig (N fel), saknas, extern
+    errors: int = 0
+    texts_missing: tuple[str, ...] = ()
+    period: str = ""
+
+    def __str__(self) -> str:
+        if self.state == INVALID:
+            return f"ogiltig ({self.errors} fel)"
+        return self.state
+
+
+VALID, EXTERNAL = "giltig", "gjord separat"
+
+
 @dataclass
 class Status:
     """The state of a period folder, for the director's office."""
@@ -55,6 +76,7 @@ class Status:
     warnings: int = 0
     analyses: dict[str, str] = field(default_factory=dict)  # optional analysis texts: file name → finns / tom / saknas
     left_out: dict[str, int] = field(default_factory=dict)  # a division report: other divisions' rows per sheet
+    interim: list[InterimStatus] = field(default_factory=list)  # a tertial report: each division's interim report
 
     @property
     def without_rows(self) -> list[tuple[str, str]]:
@@ -132,6 +154,8 @@ def status(checked: Checked) -> Status:
     texts, analyses = dict(report_kind(config).texts if config else manadsrapport.TEXTS), {}
     if config is None or config.rapport == "manadsrapport":
         texts, analyses = dict(manadsrapport.MAIN_TEXTS), dict(manadsrapport.ANALYSIS_TEXTS)
+        if config is None or not config.interim_reports:
+            texts.pop("delarsrapporter")  # the section of a tertial report only
     return Status(
         checked.period_dir,
         str(config.period) if config else checked.period_dir.name,
@@ -144,7 +168,46 @@ def status(checked: Checked) -> Status:
         len(checked.warnings),
         _texts(checked, analyses),
         dict(checked.inputs.utelamnade) if checked.inputs is not None else {},
+        _interim(checked),
     )
+
+
+def _wanted(interim, key: str) -> bool:
+    """Whether an interim report needs this text: produktion.md only from a division with care production."""
+    return key != "produktion" or bool(interim.inputs.produktion or interim.inputs.tillganglighet)
+
+
+def _interim(checked: Checked) -> list[InterimStatus]:
+    """Each division folder of a tertial period: submitted and valid, invalid (its errors), missing; texts not written."""
+    from .bilagor import bilagor
+    from .config import interim_folder
+    from .kinds import delarsrapport
+
+    config = checked.config
+    if config is None or not config.interim_reports:
+        return []
+    read = {interim.division: interim for interim in checked.inputs.delarsrapporter} if checked.inputs is not None else {}
+    items = {number: item for number, item in enumerate(config.bilagor, 1)}
+    result = []
+    for bilaga in bilagor(config):
+        if not bilaga.delarsrapport or bilaga.division is None:
+            continue
+        if bilaga.slag == "extern":
+            result.append(InterimStatus(bilaga.nummer, bilaga.division, bilaga.fil or "", EXTERNAL))
+            continue
+        folder = interim_folder(config, items[bilaga.nummer])  # type: ignore[arg-type]
+        errors = [p for p in checked.errors if p.where.file.startswith(folder + "/") or p.where.file == folder
+                  or (p.where.key.startswith(f"bilagor[{bilaga.nummer}]") and not p.where.file.startswith(folder))]
+        interim = read.get(bilaga.division)
+        missing = tuple(name for key, name in delarsrapport.TEXTS.items() if interim is None or (interim.texts.get(key) is None and _wanted(interim, key)))
+        period = str(interim.config.period) if interim else ""
+        if interim is None and not (checked.period_dir / folder).is_dir():
+            result.append(InterimStatus(bilaga.nummer, bilaga.division, folder, MISSING, len(errors)))
+        elif errors:
+            result.append(InterimStatus(bilaga.nummer, bilaga.division, folder, INVALID, len(errors), missing, period))
+        else:
+            result.append(InterimStatus(bilaga.nummer, bilaga.division, folder, VALID, 0, missing, period))
+    return result
 
 
 def _concerns(problem: Problem, owner: str, files: set[str], kind: str) -> bool:

@@ -11,9 +11,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from .config import Rapport
+from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
-from .model import Inputs, Measure, Source
+from .model import Inputs, Measure, Month, Source
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .values import (
     AMOUNT_UNITS,
@@ -185,7 +185,7 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
 def uses_version_2(config: Rapport) -> bool:
     """True when rapport.yaml uses something of version 2 (so that its columns and sheets are expected)."""
     return config.is_division_report or any(d.verksamhetsomraden or d.verksamhetsgrupper for d in config.organisation.divisioner) or any(
-        not isinstance(item, str) and getattr(item, "slag", None) for item in config.bilagor
+        not isinstance(item, (str, ExternBilaga)) for item in config.bilagor  # a delarsrapport item, or a generated one with its own period
     )
 
 
@@ -637,8 +637,7 @@ def _shown_as_is(number: float, number_format: NumberFormat) -> None:
 
 
 def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], required: Mapping[str, tuple[str, ...]]) -> list[Problem]:
-    """Checks across rows: required posts, the period's month present, ranges."""
-    period = config.period
+    """Checks across rows: required posts, the month each workbook reports on present, ranges."""
     problems: list[Problem] = []
     labels = {sheet: ", ".join(f.label for f in files if sheet in f.tables) for f in files for sheet in f.tables}
     if "Region" in labels and "Region" in required.get("ekonomi", ()):
@@ -650,6 +649,7 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], r
             elif found.utfall is None:
                 problems.append(error(f"posten '{post}' saknar Utfall", file=found.source.file, sheet="Region", cell=found.source.cell))
     for kind in WORKBOOK_KINDS:
+        period = month_of(config, kind.name)
         for sheet in kind.sheets:
             records = getattr(inputs, sheet.target)
             if not records:
@@ -660,11 +660,13 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], r
             if later:
                 problems.append(
                     warning(
-                        f"värden för månader efter rapportmånaden {period} används inte: {', '.join(map(str, later))}",
+                        (f"värden för månader efter rapportmånaden {period} används inte: {', '.join(map(str, later))}" if period == config.period
+                         else f"värden för månader efter {period}, den månad bilagan om {kind.name} gäller (period: i rapport.yaml), "
+                              f"används inte: {', '.join(map(str, later))}"),
                         file=labels.get(sheet.name, ""), sheet=sheet.name,
                     )
                 )
-    problems += _check_gaps(inputs, period)
+    problems += _check_gaps(inputs, config)
     problems += _check_scorecard(inputs)
     shares = [(r, r.andel) for r in inputs.tillganglighet] + [(r, r.belaggning) for r in inputs.belaggning]
     for record, share in shares:
@@ -676,10 +678,20 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], r
 
 
 
-def _check_gaps(inputs: Inputs, period) -> list[Problem]:
-    """A series (e.g. one measure of one division) missing a month up to the period."""
+def month_of(config: Rapport, workbook: str) -> Month:
+    """The month a workbook kind's figures are reported for: that of the appendix showing them
+    (``- produktionsrapport: {period: 2020-08}``), else the report's."""
+    from .kinds import APPENDICES
+
+    shown_by = [kind.name for kind in APPENDICES.values() if kind.reports_on == workbook]
+    return config.period_of(shown_by[0]) if shown_by else config.period
+
+
+def _check_gaps(inputs: Inputs, config: Rapport) -> list[Problem]:
+    """A series (e.g. one measure of one division) missing a month up to the month it is reported for."""
     problems: list[Problem] = []
     for kind in WORKBOOK_KINDS:
+        period = month_of(config, kind.name)
         for sheet in kind.sheets:
             if sheet.name not in MONTHLY_SHEETS:
                 continue

@@ -18,7 +18,8 @@ def test_the_guide_is_the_one_the_code_writes(file_regression):
 
 
 def test_every_name_and_filter_has_its_words():
-    assert set(DESCRIPTIONS) == set(typing.get_type_hints(AppendixContext)) | set(typing.get_type_hints(CoverContext)) | set(typing.get_type_hints(DelarsrapportContext))
+    contexts = (AppendixContext, CoverContext, DelarsrapportContext)
+    assert set(DESCRIPTIONS) == set().union(*(typing.get_type_hints(context) for context in contexts))
     assert list(FILTER_GUIDE) == list(FILTERS)
 
 

@@ -16,7 +16,9 @@ from reporter.templatecheck import check_template, template_tags
 
 MAIN = "regiondirektorens-rapport.docx"
 SENTENCE = "Periodens resultat per {{ period|manad_ar }} uppgår till {{ ekonomi.periodens_resultat.utfall|mnkr }}."
-TEMPLATE_NAMES = [MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx", "forsattsblad.docx", "delarsrapport.docx"]
+TEMPLATE_NAMES = [
+    MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx", "forsattsblad.docx", "delarsrapport.docx",
+]
 
 
 def planted(tmp_path, *edits):
@@ -63,7 +65,7 @@ MISTAKES = {
         [("{{ r.budget|mnkr_tal }}", "{{ r.budgett|mnkr_tal }}")],
         ("brödtext", "tabell 1, rad 3, kolumn 3", "`r` har inget `budgett` i {{ r.budgett|mnkr_tal }}; menade du `budget`?")),
     "okänd text": ([("{%p if texter.namnderna %}", "{%p if texter.namnder %}")],
-                   ("brödtext", "stycke 60", "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?")),
+                   ("brödtext", "stycke 95", "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?")),
     "okänt filter": ([("periodens_resultat.utfall|mnkr }}. Det", "periodens_resultat.utfall|mnrk }}. Det")],
                      ("brödtext", "stycke 13", "okänt filter `mnrk` i {{ ekonomi.periodens_resultat.utfall|mnrk }}; menade du `mnkr`?")),
     "namn som börjar med _": ([("{{ organisation }}</w:t>", "{{ organisation.__class__ }}</w:t>")],
@@ -76,7 +78,7 @@ MISTAKES = {
     "korsade block": (  # {%p if bilagor %} {%p for b in bilagor %} … {%p endif %} {%p endfor %}
         [("<w:t>{%p endfor %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t>",
           "<w:t>{%p endif %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endfor %}</w:t>")],
-        ("brödtext", "stycke 68", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 66) är fortfarande "
+        ("brödtext", "stycke 106", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 101) är fortfarande "
          "öppet; stäng det först med {%p endfor %}")),
     "block utan p över två stycken": (
         [(f"<w:t>{INLEDNING}</w:t>", "<w:t>{% if texter.inledning %}</w:t>"), ("<w:t>{%p endif %}</w:t>", "<w:t>{% endif %}</w:t>")],
@@ -140,11 +142,11 @@ def test_a_row_block_ending_in_another_table(tmp_path):
 
 
 def test_a_row_tag_outside_a_table(tmp_path):
-    template = planted(tmp_path, ("<w:t>{%p for m in produktion.matt %}", "<w:t>{%tr for m in produktion.matt %}"),
-                       ("<w:t>{%p endfor %}", "<w:t>{%tr endfor %}"))
+    loop = "for o in texter.delarsrapporter.ovriga %}"  # the first loop of the main template: its endfor is the first
+    template = planted(tmp_path, ("<w:t>{%p " + loop, "<w:t>{%tr " + loop), ("<w:t>{%p endfor %}", "<w:t>{%tr endfor %}"))
     found = findings(template)
     assert [(f[1], f[2].split(";")[0]) for f in found] == [
-        ("stycke 23", "{%tr for m in produktion.matt %} står utanför en tabell"), ("stycke 25", "{%tr endfor %} står utanför en tabell"),
+        ("stycke 33", "{%tr for o in texter.delarsrapporter.ovriga %} står utanför en tabell"), ("stycke 36", "{%tr endfor %} står utanför en tabell"),
     ]
     assert "i brödtext används {%p …%}" in found[0][2]
 
@@ -255,8 +257,8 @@ def test_the_dictionaries_keys_are_those_of_the_bundled_period(example_dir):
 
     context = template_context(example_dir)
     _, keys = contract_for(MAIN)
-    assert set(keys) == {"texter", "bilaga"}
-    assert tuple(context["texter"]) == keys["texter"] and tuple(context["bilaga"]) == keys["bilaga"]
+    assert set(keys) == {"texter", "bilaga", "perioder"}
+    assert all(tuple(context[name]) == keys[name] for name in keys)
     checked = check(example_dir)
     figures = compute(checked.inputs, checked.config)
     drawn = [kind for kind in APPENDICES.values() if kind.charts]

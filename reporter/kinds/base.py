@@ -39,6 +39,7 @@ class AppendixKind:
     sheets: Sheets = field(default_factory=dict)  # what it needs beyond the report's own sheets
     charts: ChartSet | None = None
     description: str = ""
+    reports_on: str = ""  # the workbook kind (and figures) it shows, reported for the appendix's own period: "produktion"
 
     @property
     def template(self) -> str:
@@ -62,6 +63,7 @@ class Planned:
     charts: str | None = None  # the chart set's name (ReportKind.chart_sets), drawn while others render
     figures: Any = None  # what the charts are drawn from
     source: Path | None = None
+    properties: dict[str, Any] | None = None  # its own document properties (an interim report's document-ID block); else the report's
 
 
 @dataclass(frozen=True)
@@ -88,5 +90,5 @@ class ReportKind:
     chart_sets: Mapping[str, ChartSet] = field(default_factory=dict)
     optional_sheets: Sheets = field(default_factory=dict)  # used when there, never required
     description: str = ""
-    # Checks across sheets that need the figures (inputs, config) -> problems; run on inputs without errors.
-    checks: Callable[[Any, Any], list[Any]] | None = None
+    # Checks across sheets and texts that need the figures (inputs, config, texts) -> problems; run on inputs without errors.
+    checks: Callable[[Any, Any, Any], list[Any]] | None = None

@@ -116,7 +116,7 @@ def context(config, figures, texts: dict) -> dict:
     )
 
 
-def checks(inputs, config) -> list:
+def checks(inputs, config, texts=None) -> list:
     """What only the figures can tell: a typed Utfall against the key figure it names, the result bridge
     against Resultatpåverkan, and a verksamhet listed in a group that no row has."""
     from ..errors import warning

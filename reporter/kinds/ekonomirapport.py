@@ -24,4 +24,5 @@ KIND = AppendixKind(
     "Ekonomirapport",
     charts=ChartSet(("avvikelse_per_division", "kostnader_per_manad"), draw),
     description="regionens och divisionernas resultat, kostnadsutvecklingen och kostnaderna per månad",
+    reports_on="ekonomi",
 )

@@ -20,4 +20,5 @@ KIND = AppendixKind(
     "Personalrapport",
     charts=ChartSet(("anstallda", "sjukfranvaro"), draw),
     description="anställda, arbetad tid och sjukfrånvaro",
+    reports_on="personal",
 )

@@ -20,4 +20,5 @@ KIND = AppendixKind(
     "Produktionsrapport",
     charts=ChartSet(("produktion", "tillganglighet"), draw),
     description="produktion per division och mått, tillgänglighet och beläggning",
+    reports_on="produktion",
 )

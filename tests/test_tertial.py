@@ -1,0 +1,302 @@
+"""The tertial report (seed 000): the divisions' interim reports as appendices, their summary section, appendices on an earlier month.
+
+The figures asserted are seed 000's (Regiondirektörens rapport per September 2020, the interim reports
+per August), as the bundled example inputs/2020-09 carries them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import dump_docx, squash
+from openpyxl import load_workbook
+
+import reporter
+from reporter.bilagor import bilagor
+from reporter.config import load_config_partly
+from reporter.figures.tertial import number_ranges
+from reporter.pipeline import check
+
+FOLDER = "2020-09"
+MAIN = "regiondirektorens-rapport-2020-09.docx"
+DIVISIONS = ["Närsjukvård Luleå-Boden", "Närsjukvård Övriga länet", "Länssjukvård", "Folktandvård", "Service", "Länsteknik"]
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory) -> Path:
+    """The bundled tertial period built once: the package folder, read only."""
+    from conftest import ROOT, TEMPLATES
+
+    return reporter.build(ROOT / "inputs" / FOLDER, tmp_path_factory.mktemp("tertial"), TEMPLATES).out_dir
+
+
+@pytest.fixture(scope="module")
+def text(package) -> str:
+    return squash(dump_docx(package / MAIN))
+
+
+@pytest.fixture
+def tertial(tmp_path) -> Path:
+    """A copy of the tertial period that a test may change."""
+    from conftest import ROOT
+
+    target = tmp_path / FOLDER
+    shutil.copytree(ROOT / "inputs" / FOLDER, target)
+    return target
+
+
+def _section(text: str) -> str:
+    """The section Divisionernas delårsrapporter of the main report's text."""
+    start = text.index("[Heading 1] Divisionernas delårsrapporter")
+    return text[start:text.index("[Heading 1]", start + 1)]
+
+
+def _edit_config(period_dir: Path, change) -> None:
+    path = period_dir / "rapport.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _messages(period_dir: Path) -> list[str]:
+    return [str(p) for p in check(period_dir).problems]
+
+
+# --- the package ----------------------------------------------------------------------------------------
+
+
+def test_the_package_has_the_report_six_interim_reports_and_two_appendices_on_august(package):
+    names = sorted(p.name for p in package.iterdir())
+    assert names == sorted([
+        MAIN,
+        "bilaga-1-delarsrapport-narsjukvard-lulea-boden-2020-08.docx",
+        "bilaga-2-delarsrapport-narsjukvard-ovriga-lanet-2020-08.docx",
+        "bilaga-3-delarsrapport-lanssjukvard-2020-08.docx",
+        "bilaga-4-delarsrapport-folktandvard-2020-08.docx",
+        "bilaga-5-delarsrapport-service-2020-08.docx",
+        "bilaga-6-delarsrapport-lansteknik-2020-08.docx",
+        "bilaga-7-produktionsrapport-2020-08.docx",
+        "bilaga-8-personalrapport-2020-08.docx",
+        "manifest.json",
+    ])
+
+
+def test_the_bilagor_list_groups_the_interim_reports_under_one_line(text):
+    listed = text[text.index("[Heading 1] Bilagor"):].splitlines()[1:]
+    assert listed[:9] == [
+        "[Normal] Bilaga 1–6 Divisionernas delårsrapporter augusti 2020",
+        *(f"[Normal] {n}. Delårsrapport Division {name}" for n, name in enumerate(DIVISIONS, 1)),
+        "[Normal] 7. Produktionsrapport augusti 2020",
+        "[Normal] 8. Personalrapport augusti 2020",
+    ]
+
+
+def test_the_aggregate_sentences_are_seed_000s(text):
+    section = _section(text)
+    assert "Nedan sammanfattas divisionernas delårsrapporter per augusti 2020; de finns i sin helhet som bilagorna 1–6." in section
+    assert ("Divisionerna redovisar sammantaget ett resultat per augusti 2020 på −24 mnkr, vilket är 33 mnkr sämre än budget "
+            "och 212 mnkr bättre än samma period föregående år. Division Länssjukvård, division Service och division Länsteknik "
+            "har resultat som är bättre än budget.") in section
+    assert ("Divisionernas prognoser för helåret 2020 pekar sammantaget på −139 mnkr, vilket är 150 mnkr bättre än resultatet för 2019 "
+            "och 142 mnkr sämre än budget. Division Länssjukvård, division Service och division Länsteknik beräknas nå ett bättre "
+            "resultat än budget för helåret.") in section
+
+
+def test_each_division_in_list_order_with_its_figures_text_and_bilaga(text):
+    section = _section(text)
+    headings = [line.removeprefix("[Heading 2] ") for line in section.splitlines() if line.startswith("[Heading 2] ")]
+    assert headings == ["Gemensamt för närsjukvårdsdivisionerna", *(f"Division {name}" for name in DIVISIONS)]
+    for number, name in enumerate(DIVISIONS, 1):
+        assert f"För mer information se Delårsrapport Division {name} bilaga {number}." in section
+    # seed 000 l. 173–199: Luleå-Boden
+    assert ("Divisionen redovisar per augusti 2020 ett resultat på −25 mnkr, 25 mnkr sämre än budget och 80 mnkr bättre än samma period "
+            "föregående år. Prognosen för helåret är −81 mnkr, 81 mnkr sämre än budget.") in section
+    assert ("Den ekonomiska handlingsplanen ger divisionen i uppdrag att sänka kostnaderna med 159 mnkr under 2020. Per augusti har "
+            "åtgärderna gett 49 mnkr, 47 procent av det som var planerat för perioden.") in section
+    assert "Verksamhetens kostnader under januari–augusti 2020 har minskat med 2,6 procent jämfört med samma period föregående år." in section
+    # l. 201–227: Övriga länet
+    assert "sänka kostnaderna med 112 mnkr under 2020. Per augusti har åtgärderna gett 56 mnkr, 81 procent" in section
+    assert "ett resultat på −44 mnkr, 44 mnkr sämre än budget och 34 mnkr bättre än samma period föregående år. Prognosen för helåret är −60 mnkr" in section
+    assert "har ökat med 1,1 procent jämfört med samma period föregående år" in section
+    # l. 344–372: Service: sick leave 5,6 %, a little over a percentage point higher, highest in April 8,3 %; forecast 3,5 mnkr; 104 %
+    assert ("Sjukfrånvaron under samma period är 5,6 procent, 1,2 procentenheter högre än samma period föregående år; "
+            "högst var den i april med 8,3 procent.") in section
+    assert "ett resultat på 26 mnkr, 24 mnkr bättre än budget" in section
+    assert "Prognosen för helåret är 3,5 mnkr, 3,5 mnkr bättre än budget." in section
+    assert "gett 14 mnkr, 104 procent av det som var planerat" in section
+    # l. 384–390: Länsteknik: forecast 7,8 mnkr (the result 10,5 mnkr is written 11 mnkr by the one rule: whole mnkr from 10 up)
+    assert "Prognosen för helåret är 7,8 mnkr, 4,8 mnkr bättre än budget." in section
+    # the division's own text follows its figures, before the reference
+    luleå = section[section.index("[Heading 2] Division Närsjukvård Luleå-Boden"):section.index("[Heading 2] Division Närsjukvård Övriga länet")]
+    lines = luleå.splitlines()
+    assert lines[-1] == "[Normal] För mer information se Delårsrapport Division Närsjukvård Luleå-Boden bilaga 1."
+    assert "Kompensationen för kostnader till följd av covid-19" in lines[-2]
+
+
+def test_production_and_personnel_report_on_august(text, package):
+    assert "Produktionen under januari–augusti 2020 jämfört med samma period föregående år:" in text
+    assert "För mer information se bilaga 7 Produktionsrapport augusti 2020." in text
+    assert "För mer information se bilaga 8 Personalrapport augusti 2020." in text
+    appendix = squash(dump_docx(package / "bilaga-7-produktionsrapport-2020-08.docx"))
+    assert "augusti 2020" in appendix and "september 2020" not in appendix
+
+
+def test_an_interim_report_carries_its_own_document_id_block(package):
+    from docx import Document
+
+    main = Document(package / MAIN).core_properties
+    interim = Document(package / "bilaga-5-delarsrapport-service-2020-08.docx").core_properties
+    assert main.title == "Regiondirektörens rapport september 2020"
+    assert interim.title == "Bilaga 5 Delårsrapport Division Service"
+    header = dump_docx(package / "bilaga-5-delarsrapport-service-2020-08.docx").split("== brödtext", 1)[0]
+    config = yaml.safe_load((Path(__file__).parent.parent / "inputs" / FOLDER / "delarsrapporter" / "service" / "rapport.yaml").read_text("utf-8"))
+    assert config["dokument"]["dokument_id"] in header
+
+
+# --- numbering --------------------------------------------------------------------------------------------
+
+
+def test_number_ranges():
+    assert number_ranges([1, 2, 3, 4, 5, 6]) == "1–6"
+    assert number_ranges([1, 2, 3, 5]) == "1–3, 5"
+    assert number_ranges([4]) == "4"
+    assert number_ranges([]) == ""
+
+
+def test_interim_reports_after_another_appendix_are_numbered_from_the_one_list(tertial):
+    _edit_config(tertial, lambda raw: raw["bilagor"].insert(0, "maluppfyllelse"))
+    config, _ = load_config_partly(tertial)
+    listed = bilagor(config)
+    assert [b.nummer for b in listed if b.delarsrapport] == [2, 3, 4, 5, 6, 7]
+    assert listed[1].grupp == "Bilaga 2–7 Divisionernas delårsrapporter"
+    assert listed[1].file_name(config.period) == "bilaga-2-delarsrapport-narsjukvard-lulea-boden-2020-09.docx"
+    assert listed[0].grupp is None and listed[0].titel == "Måluppfyllelse september 2020"
+
+
+def test_a_v1_list_has_no_group_line(example_dir):
+    config, _ = load_config_partly(example_dir)
+    assert all(b.grupp is None and not b.delarsrapport for b in bilagor(config))
+
+
+# --- bilagor: forms and their errors --------------------------------------------------------------------
+
+
+def test_the_mapping_forms_of_a_generated_appendix(tertial):
+    def change(raw):
+        raw["bilagor"][6] = {"produktionsrapport": {"period": "2020-07"}}
+        raw["bilagor"][7] = {"slag": "personalrapport"}
+
+    _edit_config(tertial, change)
+    config, problems = load_config_partly(tertial)
+    assert [p for p in problems if p.is_error] == []
+    assert config.generated == [("produktionsrapport", config.period.plus(-2)), ("personalrapport", config.period)]
+
+
+def test_an_unknown_or_repeated_division_and_a_later_period_are_errors(tertial):
+    def change(raw):
+        raw["bilagor"][0] = {"delarsrapport": "Närsjukvård Luleå-Bodn"}
+        raw["bilagor"][2] = {"delarsrapport": "Folktandvård"}
+        raw["bilagor"][6] = {"produktionsrapport": None, "period": "2020-10"}
+
+    _edit_config(tertial, change)
+    messages = _messages(tertial)
+    assert any("nyckel bilagor[1].delarsrapport" in m and "menade du 'Närsjukvård Luleå-Boden'?" in m for m in messages)
+    assert any("nyckel bilagor[4].delarsrapport" in m and "står redan som bilaga 3" in m for m in messages)
+    assert any("nyckel bilagor[7].period" in m and "2020-10 är efter rapportens period 2020-09" in m for m in messages)
+
+
+def test_a_missing_folder_and_a_folder_of_another_division_are_errors(tertial):
+    shutil.rmtree(tertial / "delarsrapporter" / "lansteknik")
+    _edit_config(tertial, lambda raw: raw["bilagor"][4].update(mapp="delarsrapporter/folktandvard"))
+    messages = _messages(tertial)
+    assert any("bilagor[6].mapp" in m and "mappen delarsrapporter/lansteknik finns inte" in m for m in messages)
+    assert any("bilagor[5]" in m and "är Folktandvårds delårsrapport, men bilagan gäller Service" in m for m in messages)
+
+
+def test_a_problem_in_a_division_folder_names_the_subfolder_file_and_cell(tertial):
+    path = tertial / "delarsrapporter" / "service" / "ekonomi.xlsx"
+    book = load_workbook(path)
+    sheet = book["Divisioner"]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value)
+    column = next(c for c in range(1, sheet.max_column + 1) if str(sheet.cell(1, c).value).startswith("Utfall"))
+    sheet.cell(row, column).value = "många"
+    book.save(path)
+    errors = [p for p in check(tertial).problems if p.is_error]
+    assert errors, "a word in an amount column is an error"
+    located = errors[0].where
+    assert (located.file, located.sheet, located.cell) == ("delarsrapporter/service/ekonomi.xlsx", "Divisioner", f"{sheet.cell(row, column).coordinate}")
+
+
+def test_interim_reports_on_different_months_are_an_error(tertial):
+    _edit_config(tertial / "delarsrapporter" / "service", lambda raw: raw.update(period="2020-04"))
+    messages = _messages(tertial)
+    assert any("delårsrapporterna har olika perioder" in m and "2020-04 (delarsrapporter/service/rapport.yaml)" in m for m in messages)
+
+
+def test_a_division_folders_own_organisation_must_be_the_reports(tertial):
+    parent = yaml.safe_load((tertial / "rapport.yaml").read_text("utf-8"))["organisation"]
+    other = dict(parent, namn="Region Västerbotten")
+    _edit_config(tertial / "delarsrapporter" / "service", lambda raw: raw.update(organisation=other))
+    messages = _messages(tertial)
+    assert any(m.startswith("delarsrapporter/service/rapport.yaml, nyckel organisation.namn") and "'Region Västerbotten'" in m for m in messages)
+    _edit_config(tertial / "delarsrapporter" / "service", lambda raw: raw.update(organisation=parent))
+    assert not [m for m in _messages(tertial) if "organisation" in m]
+    _edit_config(tertial / "delarsrapporter" / "service", lambda raw: raw.pop("organisation"))  # left out: the report's is used
+    checked = check(tertial)
+    assert checked.errors == [] and checked.inputs.delarsrapporter[4].config.organisation.namn == "Region Norrbotten"
+
+
+# --- texts, external interim reports, status ------------------------------------------------------------
+
+
+def test_a_heading_naming_a_division_without_an_interim_report_is_a_warning(tertial):
+    path = tertial / "texter" / "delarsrapporter.md"
+    path.write_text(path.read_text("utf-8") + "\n## Division Länsteknik\n\nEn andra text.\n\n## Kultur\n\nInte en division.\n", "utf-8")
+    _edit_config(tertial, lambda raw: raw["bilagor"].pop(5))
+    warnings = [str(p) for p in check(tertial).warnings]
+    assert any("## Länsteknik står i texten, men divisionen har ingen delårsrapport bland bilagorna" in w for w in warnings)
+    assert not any("Kultur" in w for w in warnings)
+
+
+def test_an_interim_report_made_elsewhere_gets_its_text_and_reference_only(tertial, tmp_path):
+    (tertial / "bilagor").mkdir(exist_ok=True)
+    (tertial / "bilagor" / "lsv.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    _edit_config(tertial, lambda raw: raw["bilagor"].__setitem__(2, {"titel": "Delårsrapport Division Länssjukvård", "fil": "bilagor/lsv.pdf"}))
+    from conftest import TEMPLATES
+
+    out = reporter.build(tertial, tmp_path / "out", TEMPLATES).out_dir
+    section = _section(squash(dump_docx(out / MAIN)))
+    part = section[section.index("[Heading 2] Division Länssjukvård"):section.index("[Heading 2] Division Folktandvård")]
+    assert "Divisionen redovisar" not in part and "Tertial 2 präglas av pandemins effekter" in part
+    assert part.splitlines()[-1] == "[Normal] För mer information se Delårsrapport Division Länssjukvård bilaga 3."
+    assert "Divisionerna vars delårsrapporter byggs ur indata redovisar sammantaget" in section
+    text = squash(dump_docx(out / MAIN))
+    assert "[Heading 1] Delårsrapport Division Länssjukvård" not in text  # not a section of its own, as other external appendices
+    assert (out / "bilaga-3-delarsrapport-division-lanssjukvard.pdf").is_file()
+
+
+def test_status_lists_each_division_folder(tertial):
+    (tertial / "delarsrapporter" / "service" / "texter" / "internkontroll.md").unlink()
+    shutil.rmtree(tertial / "delarsrapporter" / "lansteknik")
+    state = reporter.status(tertial)
+    rows = {i.division: i for i in state.interim}
+    assert list(rows) == DIVISIONS
+    assert str(rows["Folktandvård"]) == "giltig" and rows["Folktandvård"].period == "2020-08"
+    assert rows["Service"].texts_missing == ("internkontroll.md",)
+    assert str(rows["Länsteknik"]) == "saknas"
+    assert "delarsrapporter.md" in state.texts
+
+
+def test_cli_status_shows_the_division_folders(tertial):
+    from click.testing import CliRunner
+
+    from reporter.cli import main
+
+    result = CliRunner().invoke(main, ["status", str(tertial)])
+    lines = result.output.splitlines()
+    start = lines.index("Divisionernas delårsrapporter:")
+    assert lines[start + 1].split() == ["Bilaga", "Division", "Mapp", "Period", "Läge", "Texter", "som", "saknas"]
+    assert lines[start + 3].split()[:2] == ["1", "Närsjukvård"] and "delarsrapporter/narsjukvard-lulea-boden" in lines[start + 3]
