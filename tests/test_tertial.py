@@ -136,6 +136,12 @@ def test_each_division_in_list_order_with_its_figures_text_and_bilaga(text):
     assert "Kompensationen för kostnader till följd av covid-19" in lines[-2]
 
 
+def test_the_divisions_result_against_a_month_earlier(text):
+    """v2 Divisioner.Utfall föregående månad: seed 000 l. 69–71 (the example's August sum is −24, so +17, see the generator)."""
+    assert "Divisionerna redovisar sammantaget ett resultat på −7 mnkr" in text
+    assert "Det är 17 mnkr bättre än i augusti." in text
+
+
 def test_production_and_personnel_report_on_august(text, package):
     assert "Produktionen under januari–augusti 2020 jämfört med samma period föregående år:" in text
     assert "För mer information se bilaga 7 Produktionsrapport augusti 2020." in text

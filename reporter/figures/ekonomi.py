@@ -63,11 +63,17 @@ class DivisionLine(_BudgetAndLastYear):
     foregaende_ar: float | None
     prognos_helar: float | None
     budget_helar: float | None
+    foregaende_manad: float | None = None  # v2: the result a month earlier (Utfall föregående månad)
 
     @property
     def prognosavvikelse(self) -> float | None:
         """Full-year forecast − full-year budget."""
         return difference(self.prognos_helar, self.budget_helar)
+
+    @property
+    def mot_foregaende_manad(self) -> float | None:
+        """Utfall − the result a month earlier: how the result moved in the month."""
+        return difference(self.utfall, self.foregaende_manad)
 
 
 @dataclass(frozen=True)
@@ -121,7 +127,9 @@ class Ekonomi:
 
 def _summed(name: str, lines: list[DivisionLine]) -> DivisionLine:
     fields = ("utfall", "budget", "foregaende_ar", "prognos_helar", "budget_helar")
-    return DivisionLine(name, *(_sum([getattr(d, f) for d in lines]) for f in fields))
+    earlier = [d.foregaende_manad for d in lines]
+    a_month_earlier = None if not earlier or None in earlier else sum(earlier)  # only when every division has it
+    return DivisionLine(name, *(_sum([getattr(d, f) for d in lines]) for f in fields), a_month_earlier)  # type: ignore[arg-type]
 
 
 def _sum(values: list[float | None]) -> float | None:
@@ -144,7 +152,7 @@ def ekonomi(inputs: Inputs, config: Rapport) -> Ekonomi:
 
     results = {d.division: d for d in inputs.divisioner}
     every = [
-        DivisionLine(d.namn, r.utfall, r.budget, r.utfall_foregaende_ar, r.prognos_helar, r.budget_helar)
+        DivisionLine(d.namn, r.utfall, r.budget, r.utfall_foregaende_ar, r.prognos_helar, r.budget_helar, r.utfall_foregaende_manad)
         for d in config.organisation.divisioner
         if (r := results.get(d.namn)) is not None
     ]
