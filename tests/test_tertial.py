@@ -306,3 +306,13 @@ def test_cli_status_shows_the_division_folders(tertial):
     start = lines.index("Divisionernas delårsrapporter:")
     assert lines[start + 1].split() == ["Bilaga", "Division", "Mapp", "Period", "Läge", "Texter", "som", "saknas"]
     assert lines[start + 3].split()[:2] == ["1", "Närsjukvård"] and "delarsrapporter/narsjukvard-lulea-boden" in lines[start + 3]
+
+
+def test_an_interim_report_of_a_division_without_verksamheter_or_hired_staff(package):
+    """Service has neither: no per-verksamhet tables promised, no "Övrigt" line equal to Totalt, no "0 årsarbetare … oförändrad"."""
+    text = squash(dump_docx(package / "bilaga-5-delarsrapport-service-2020-08.docx"))
+    assert "Tabellerna visar resultatet per verksamhet" not in text
+    assert "| Övrigt |" not in text
+    assert "| Totalt | −408 | −416 | −2,0 % | 26 | 3,5 |" in text  # the forecast table keeps its total
+    assert "Inhyrd personal motsvarar 0 årsarbetare" not in text
+    assert "Divisionen har inte haft någon inhyrd personal, varken i år eller samma period föregående år." in text

@@ -492,7 +492,8 @@ def _ekonomi(inputs: Inputs, config, division) -> Ekonomi:
         name = row.verksamhet if row.verksamhet is not None else NOT_SPLIT
         group = groups.get(name_key(name))
         prognos.setdefault(group.namn if group else name, []).append(row)
-    prognostabell = [_forecast_row(name, items) for name, items in prognos.items()]
+    # A division without Verksamhet has one line, the total: the table shows only its Totalt row.
+    prognostabell = [_forecast_row(name, items) for name, items in prognos.items()] if list(prognos) != [NOT_SPLIT] else []
     grupptabeller = []
     for group in division.verksamhetsgrupper:
         if group.tabell:
