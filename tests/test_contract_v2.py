@@ -248,7 +248,7 @@ def test_a_text_is_split_at_the_subsections_it_names():
 # --- scaffold and status on a division folder --------------------------------------------------------------------
 
 
-def test_a_scaffolded_division_folder_filled_by_a_script_validates(tmp_path):
+def test_a_scaffolded_division_folder_filled_by_a_script_validates_and_builds(tmp_path):
     folder = tmp_path / "inputs" / "2021-04" / "delarsrapporter" / "lansteknik"
     (tmp_path / "inputs" / "2021-04").mkdir(parents=True)
     shutil.copyfile(ROOT / "inputs" / "2021-03" / "rapport.yaml", tmp_path / "inputs" / "2021-04" / "rapport.yaml")
@@ -262,6 +262,10 @@ def test_a_scaffolded_division_folder_filled_by_a_script_validates(tmp_path):
     checked = reporter.validate(folder)
     assert [str(p) for p in checked.errors] == []
     assert checked.config.division_namn == "Länsteknik"
+    from conftest import TEMPLATES
+
+    built = reporter.build(folder, tmp_path / "out", TEMPLATES)
+    assert sorted(p.name for p in built.files) == ["delarsrapport-lansteknik-2021-04.docx", "manifest.json"]
 
 
 def _fill(folder: Path) -> None:
