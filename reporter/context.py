@@ -34,6 +34,7 @@ class TemplateContext(TypedDict):
     titel: str
     organisation: str
     period: Month
+    rapportmanad: Month  # the report's month; in an appendix with its own period, period is the appendix's
     foregaende_manad: Month
     foregaende_ar: Month  # the same month a year earlier
     dokument: Dokument
@@ -93,6 +94,7 @@ DESCRIPTIONS = {
     "titel": "rapportens titel ur rapport.yaml",
     "organisation": "regionens namn ur rapport.yaml",
     "period": "rapportmånaden",
+    "rapportmanad": "huvudrapportens månad; i en bilaga med egen period (period: i rapport.yaml) är period bilagans månad och rapportmanad rapportens",
     "foregaende_manad": "månaden före rapportmånaden",
     "foregaende_ar": "samma månad ett år tidigare",
     "dokument": "dokument-id-blocket i sidhuvudet, ur rapport.yaml",
@@ -140,6 +142,7 @@ def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block
         titel=config.rubrik,
         organisation=config.organisation.namn,
         period=month,
+        rapportmanad=config.period,
         foregaende_manad=month.previous,
         foregaende_ar=month.year_before,
         dokument=config.dokument,

@@ -67,13 +67,18 @@ def procent(value: float | None, decimaler: int = 1, signerat: bool = False) -> 
     return f"{text} procent"
 
 
-AUTO = "auto"  # decimaler='auto': whole mnkr from 10 mnkr up, one decimal below (the rule of the v2 prose)
+AUTO = "auto"  # decimaler='auto': whole mnkr from 100 mnkr up, one decimal below (the rule of the v2 documents)
 
 
 def _mnkr_decimals(tkr: float, decimaler: int | str) -> int:
-    """The decimals of an amount in mnkr: as given, or by the rule for 'auto' (−18,3 and 7,8 mnkr; 139 mnkr)."""
+    """The decimals of an amount in mnkr: as given, or by the rule for 'auto': −18,3 and 10,5 mnkr, 139 mnkr.
+
+    A division's amounts are mostly below 100 mnkr; one decimal there keeps an amount and what
+    it is compared with apart (10,5 against an assignment of 11 mnkr, not 11 against 11).
+    A whole number is written without ",0" (prosa_tal): −24 mnkr.
+    """
     if decimaler == AUTO:
-        return 0 if abs(tkr) / 1000 >= 9.95 else 1
+        return 0 if abs(tkr) / 1000 >= 99.95 else 1
     return int(decimaler)
 
 
@@ -90,7 +95,7 @@ def mnkr_tal(tkr: float | None, decimaler: int | str = 0) -> str:
 
 def mnkr(tkr: float | None, decimaler: int | str = 0) -> str:
     """An amount given in tkr written in mnkr for prose: ``436 mnkr``; ``decimaler=1``: ``7,8 mnkr``, ``16 mnkr`` (not 16,0);
-    ``decimaler='auto'``: whole mnkr from 10 mnkr up, one decimal below."""
+    ``decimaler='auto'``: whole mnkr from 100 mnkr up, one decimal below."""
     return MISSING if tkr is None else f"{prosa_tal(tkr / 1000, _mnkr_decimals(tkr, decimaler))} mnkr"
 
 

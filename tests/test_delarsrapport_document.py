@@ -1,6 +1,6 @@
 """The division interim report as a document (templates/delarsrapport.docx): seed 003's structure, every figure computed.
 
-The figures asserted here are seed 003's (Division Närsjukvård Övriga länet per April 2021),
+The figures asserted here are seed 003's (Division Närsjukvård Övriga länet per April 2021; amounts below 100 mnkr with one decimal, so the seed's "20 mnkr" is 20,1),
 as the bundled example inputs/2021-04-ovriga-lanet carries them.
 """
 
@@ -71,8 +71,8 @@ def test_the_sections_follow_seed_003(text):
 
 def test_the_summary_states_the_computed_figures(text):
     assert ("sänka kostnaderna med 37 mnkr under 2021; per april har åtgärderna gett 3,5 mnkr, 29 procent av uppdraget för perioden. "
-            "Divisionens resultat per april 2021 är 2,2 mnkr, 7,2 mnkr bättre än budget och 20 mnkr bättre än samma period "
-            "föregående år. Prognosen för helåret är −40 mnkr, 61 mnkr sämre än budget.") in text
+            "Divisionens resultat per april 2021 är 2,2 mnkr, 7,2 mnkr bättre än budget och 20,1 mnkr bättre än samma period "
+            "föregående år. Prognosen för helåret är −40,1 mnkr, 61,1 mnkr sämre än budget.") in text
     assert "Den arbetade tiden inklusive inhyrd personal har ökat med 3,5 procent" in text
     assert "tillsvidare har minskat med 82 personer och vikarie/tillfällig har ökat med 49 personer sedan april 2020" in text
     assert ("måluppfyllelse i perspektivet samhälle har uppnåtts, i perspektivet medborgare inte har uppnåtts, i perspektivet "
@@ -115,12 +115,12 @@ def test_personnel(text):
 
 
 def test_the_result_its_bridge_and_the_tables_per_verksamhet(text):
-    assert "Divisionens resultat för januari–april 2021 är 2,2 mnkr. Det är 7,2 mnkr bättre än budget och 20 mnkr bättre" in text
+    assert "Divisionens resultat för januari–april 2021 är 2,2 mnkr. Det är 7,2 mnkr bättre än budget och 20,1 mnkr bättre" in text
     assert "Utifrån det planerade resultatet för perioden (−5 mnkr) avviker resultatet med +7,2 mnkr." in text
     assert "har sänkt kostnaderna med 3,5 mnkr, 8,5 mnkr mindre än planerat för perioden (12 mnkr)" in text
-    assert "påverkar resultatet med +16 mnkr." in text
-    assert "| Planerat resultat (målresultat) | −5,0 | 21 |" in text and "| Oplanerade intäkter och kostnader | 16 | −33 |" in text
-    assert "| Summa | 16 | −33 |" in text  # Resultatpåverkan: −25 − 46 + 17 + 75 − 5
+    assert "påverkar resultatet med +15,7 mnkr." in text
+    assert "| Planerat resultat (målresultat) | −5,0 | 21,0 |" in text and "| Oplanerade intäkter och kostnader | 15,7 | −33,1 |" in text
+    assert "| Summa | 16,0 | −33,0 |" in text  # Resultatpåverkan: −25 − 46 + 17 + 75 − 5
     header = "| Verksamhet, tkr | Närsjukvård gemensamt | Närsjukvård Gällivare | Närsjukvård Kalix | Närsjukvård Kiruna | Närsjukvård Piteå | Totalt |"
     assert text.count(header) == 4
     for total in ("| Totalt | 12 619 | 1 225 | −12 651 | 1 261 | −230 | 2 224 |",  # Resultatuppföljning
@@ -132,16 +132,16 @@ def test_the_result_its_bridge_and_the_tables_per_verksamhet(text):
 
 
 def test_costs_net_costs_and_the_forecast(text):
-    assert "Verksamhetens kostnader för januari–april 2021 är 741 mnkr, 37 mnkr högre än samma period föregående år (+5,3 procent)." in text
-    assert "| Summa verksamhetens kostnader | 741 | 5,3 % | 5,1 % | 4,7 % | −6,7 % |" in text
-    assert "| Personalkostnader | 447 | 5,8 % | 7,1 % |" in text
+    assert "Verksamhetens kostnader för januari–april 2021 är 741 mnkr, 37,1 mnkr högre än samma period föregående år (+5,3 procent)." in text
+    assert "| Summa verksamhetens kostnader | 741,0 | 5,3 % | 5,1 % | 4,7 % | −6,7 % |" in text
+    assert "| Personalkostnader | 447,0 | 5,8 % | 7,1 % |" in text
     assert "Nettokostnadsutvecklingen är därmed −1,9 procent: nettokostnaden är 8,4 mnkr lägre än samma period föregående år." in text
-    assert "Divisionen prognostiserar ett resultat för 2021 på −40 mnkr, 61 mnkr sämre än budget och 24 mnkr sämre än 2020 års resultat." in text
+    assert "Divisionen prognostiserar ett resultat för 2021 på −40,1 mnkr, 61,1 mnkr sämre än budget och 23,8 mnkr sämre än 2020 års resultat." in text
     assert "sänka kostnaderna med 9 mnkr under året, 28 mnkr mindre än uppdraget (37 mnkr)" in text
-    assert "påverkar prognosen med −33 mnkr." in text
-    assert "| Akut omhänd | −93 | −100 | −7,0 % | −3,5 | −32 |" in text
-    assert "| Primärvård | 3,5 | −22 | −116,0 % | 10 | 2,5 |" in text  # PV anslag + PV kapitering
-    assert "| Totalt | −440 | −449 | −1,9 % | 2,2 | −40 |" in text
+    assert "påverkar prognosen med −33,1 mnkr." in text
+    assert "| Akut omhänd | −93,0 | −100,0 | −7,0 % | −3,5 | −32,0 |" in text
+    assert "| Primärvård | 3,5 | −21,6 | −116,0 % | 10,1 | 2,5 |" in text  # PV anslag + PV kapitering
+    assert "| Totalt | −440,3 | −448,7 | −1,9 % | 2,2 | −40,1 |" in text
     assert "| Närsjukvård Kiruna | 1 963 | −835 | 860 | −698 |" in text
     assert "| Närsjukvård Övriga länet | 13 622 | 2 530 | 10 098 | −13 123 |" in text
 

@@ -112,23 +112,29 @@ def test_each_division_in_list_order_with_its_figures_text_and_bilaga(text):
     for number, name in enumerate(DIVISIONS, 1):
         assert f"För mer information se Delårsrapport Division {name} bilaga {number}." in section
     # seed 000 l. 173–199: Luleå-Boden
-    assert ("Divisionen redovisar per augusti 2020 ett resultat på −25 mnkr, 25 mnkr sämre än budget och 80 mnkr bättre än samma period "
-            "föregående år. Prognosen för helåret är −81 mnkr, 81 mnkr sämre än budget.") in section
+    # (one decimal below 100 mnkr: the seed's −25 / +80 / −81 are −25,1 / +80,1 / −80,9 in the inputs)
+    assert ("Divisionen redovisar per augusti 2020 ett resultat på −25,1 mnkr, 25,1 mnkr sämre än budget och 80,1 mnkr bättre än samma period "
+            "föregående år. Prognosen för helåret är −80,9 mnkr, 80,9 mnkr sämre än budget.") in section
     assert ("Den ekonomiska handlingsplanen ger divisionen i uppdrag att sänka kostnaderna med 159 mnkr under 2020. Per augusti har "
             "åtgärderna gett 49 mnkr, 47 procent av det som var planerat för perioden.") in section
     assert "Verksamhetens kostnader under januari–augusti 2020 har minskat med 2,6 procent jämfört med samma period föregående år." in section
     # l. 201–227: Övriga länet
     assert "sänka kostnaderna med 112 mnkr under 2020. Per augusti har åtgärderna gett 56 mnkr, 81 procent" in section
-    assert "ett resultat på −44 mnkr, 44 mnkr sämre än budget och 34 mnkr bättre än samma period föregående år. Prognosen för helåret är −60 mnkr" in section
+    assert "ett resultat på −43,9 mnkr, 43,9 mnkr sämre än budget och 34,1 mnkr bättre än samma period föregående år. Prognosen för helåret är −60,2 mnkr" in section
     assert "har ökat med 1,1 procent jämfört med samma period föregående år" in section
     # l. 344–372: Service: sick leave 5,6 %, a little over a percentage point higher, highest in April 8,3 %; forecast 3,5 mnkr; 104 %
     assert ("Sjukfrånvaron under samma period är 5,6 procent, 1,2 procentenheter högre än samma period föregående år; "
             "högst var den i april med 8,3 procent.") in section
     assert "ett resultat på 26 mnkr, 24 mnkr bättre än budget" in section
     assert "Prognosen för helåret är 3,5 mnkr, 3,5 mnkr bättre än budget." in section
-    assert "gett 14 mnkr, 104 procent av det som var planerat" in section
-    # l. 384–390: Länsteknik: forecast 7,8 mnkr (the result 10,5 mnkr is written 11 mnkr by the one rule: whole mnkr from 10 up)
+    assert "gett 13,8 mnkr, 104 procent av det som var planerat" in section
+    # l. 247–306: Folktandvård −18,3 against budget, forecast −25,9; l. 384–390: Länsteknik result 10,5, forecast 7,8
+    assert "ett resultat på −18,3 mnkr, 18,3 mnkr sämre än budget" in section and "Prognosen för helåret är −25,9 mnkr" in section
+    assert "ett resultat på 10,5 mnkr, 8,5 mnkr bättre än budget" in section
     assert "Prognosen för helåret är 7,8 mnkr, 4,8 mnkr bättre än budget." in section
+    # an amount and the assignment it is compared with are never rounded into the same number
+    assert "uppdrag att sänka kostnaderna med 11 mnkr under 2020. Per augusti har åtgärderna gett 8,8 mnkr" in section
+    assert "För helåret beräknas åtgärderna ge 10,5 mnkr." in section
     # the division's own text follows its figures, before the reference
     luleå = section[section.index("[Heading 2] Division Närsjukvård Luleå-Boden"):section.index("[Heading 2] Division Närsjukvård Övriga länet")]
     lines = luleå.splitlines()
@@ -147,7 +153,9 @@ def test_production_and_personnel_report_on_august(text, package):
     assert "För mer information se bilaga 7 Produktionsrapport augusti 2020." in text
     assert "För mer information se bilaga 8 Personalrapport augusti 2020." in text
     appendix = squash(dump_docx(package / "bilaga-7-produktionsrapport-2020-08.docx"))
-    assert "augusti 2020" in appendix and "september 2020" not in appendix
+    assert "Bilaga 7 till Regiondirektörens rapport september 2020" in appendix  # the report it belongs to: September
+    assert "september 2020" not in appendix.replace("Bilaga 7 till Regiondirektörens rapport september 2020", "")  # the rest: August
+    assert "Produktionsrapport augusti 2020" in appendix
 
 
 def test_an_interim_report_carries_its_own_document_id_block(package):
@@ -313,6 +321,6 @@ def test_an_interim_report_of_a_division_without_verksamheter_or_hired_staff(pac
     text = squash(dump_docx(package / "bilaga-5-delarsrapport-service-2020-08.docx"))
     assert "Tabellerna visar resultatet per verksamhet" not in text
     assert "| Övrigt |" not in text
-    assert "| Totalt | −408 | −416 | −2,0 % | 26 | 3,5 |" in text  # the forecast table keeps its total
+    assert "| Totalt | −407,8 | −416,2 | −2,0 % | 26,0 | 3,5 |" in text  # the forecast table keeps its total
     assert "Inhyrd personal motsvarar 0 årsarbetare" not in text
     assert "Divisionen har inte haft någon inhyrd personal, varken i år eller samma period föregående år." in text

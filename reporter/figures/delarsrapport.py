@@ -623,7 +623,8 @@ def _produktion(inputs: Inputs, period: Month) -> Produktion:
     distans = Comparison(_distance_share(now), _distance_share(before))
     access = inputs.detalj.get("tillganglighet", [])
     shares = MonthSeries(access, lambda r: r.matt, lambda r: r.andel)
-    waiting = MonthSeries(access, lambda r: r.matt, lambda r: r.antal_vantande)
+    # Antal väntande is optional: only rows that have it count (an empty cell is not 0 waiting).
+    waiting = MonthSeries([r for r in access if r.antal_vantande is not None], lambda r: r.matt, lambda r: r.antal_vantande)
     december = Month(period.year - 1, 12)
     tillganglighet = [
         Tillganglighetsmatt(
