@@ -1,7 +1,7 @@
 """The division interim report as a document (templates/delarsrapport.docx): seed 003's structure, every figure computed.
 
-The figures asserted here are seed 003's (Division Närsjukvård Övriga länet per April 2021; amounts below 100 mnkr with one decimal, so the seed's "20 mnkr" is 20,1),
-as the bundled example inputs/2021-04-ovriga-lanet carries them.
+The figures asserted here are seed 003's (Division Närsjukvård Övriga länet per April 2021), as the bundled
+example inputs/2021-04-ovriga-lanet carries them; amounts below 100 mnkr have one decimal, so the seed's "20 mnkr" is 20,1.
 """
 
 from __future__ import annotations

@@ -127,9 +127,10 @@ class Ekonomi:
 
 def _summed(name: str, lines: list[DivisionLine]) -> DivisionLine:
     fields = ("utfall", "budget", "foregaende_ar", "prognos_helar", "budget_helar")
-    earlier = [d.foregaende_manad for d in lines]
-    a_month_earlier = None if not earlier or None in earlier else sum(earlier)  # only when every division has it
-    return DivisionLine(name, *(_sum([getattr(d, f) for d in lines]) for f in fields), a_month_earlier)  # type: ignore[arg-type]
+    earlier = [d.foregaende_manad for d in lines if d.foregaende_manad is not None]
+    a_month_earlier = sum(earlier) if earlier and len(earlier) == len(lines) else None  # only when every division has it
+    summed = {f: _sum([getattr(d, f) for d in lines]) for f in fields}
+    return DivisionLine(name, **summed, foregaende_manad=a_month_earlier)
 
 
 def _sum(values: list[float | None]) -> float | None:
