@@ -1138,7 +1138,7 @@ enheterna. De flesta regioner har valt samma lösning.
 
 ## Nationellt läkemedelsförråd
 
-I våren rådde brist på vissa kritiska läkemedel, framför allt inom intensivvården. Regionerna gick
+I våras rådde brist på vissa kritiska läkemedel, framför allt inom intensivvården. Regionerna gick
 därför samman genom SKR, och Fyrlänsgruppen – Skåne, Stockholm, Västra Götaland och Östergötland –
 fick i uppdrag att köpa in och fördela läkemedlen efter behov. Fördelningen samordnades i det så
 kallade kontrolltornet, där alla regioner deltar, och tillsammans med de nationella
