@@ -37,7 +37,7 @@ def example_package(tmp_path_factory) -> Path:
     """The bundled example period built once per test process (the package folder): read only."""
     import reporter
 
-    return reporter.build(EXAMPLE, tmp_path_factory.mktemp("exempelpaket"), TEMPLATES).out_dir
+    return reporter.build(EXAMPLE, tmp_path_factory.mktemp("exempelpaket"), TEMPLATES, workspace=ROOT).out_dir
 
 
 @pytest.fixture
@@ -46,6 +46,16 @@ def period(tmp_path: Path) -> Path:
     target = tmp_path / "2021-03"
     shutil.copytree(EXAMPLE, target)
     return target
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """The small period written from scratch (``periods.write_other_period``: two divisions, February 2022), a copy a test may change."""
+    from periods import write_other_period
+
+    folder = tmp_path / "2022-02"
+    write_other_period(folder)
+    return folder
 
 
 @pytest.fixture
