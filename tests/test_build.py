@@ -142,16 +142,16 @@ def test_failed_build_leaves_the_previous_output(small, workspace):
     assert after == before  # every file as it was, and no temporary file left
 
 
-def test_building_another_month_needs_no_code_change(period, workspace):
-    """The same inputs reported as February: other months, other figures."""
-    february = period.rename(period.parent / "2021-02")
-    path = february / "rapport.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("period: 2021-03", "period: 2021-02"), encoding="utf-8")
-    result = reporter.build(february, workspace / "out", workspace=workspace)
+def test_building_another_month_needs_no_code_change(small, workspace):
+    """The same inputs reported as January: other months, other figures (124 employees in February)."""
+    january = small.rename(small.parent / "2022-01")
+    path = january / "rapport.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("period: 2022-02", "period: 2022-01"), encoding="utf-8")
+    result = reporter.build(january, workspace / "out", workspace=workspace)
     text = squash(dump_docx(result.files[0]))
-    assert result.files[0].name == "regiondirektorens-rapport-2021-02.docx"
-    assert "Vid utgången av februari 2021 har Region Norrbotten 6 994 anställda" in text
-    assert "Ekonomirapport februari 2021" in text
+    assert result.files[0].name == "regiondirektorens-rapport-2022-01.docx"
+    assert "Vid utgången av januari 2022 har Region Exempel 120 anställda" in text
+    assert "se bilaga 1 Personalrapport januari 2022" in text
     assert any("efter rapportmånaden" in str(w) for w in result.warnings)
 
 
