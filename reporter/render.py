@@ -52,9 +52,26 @@ def jinja_environment():
             _check_binop(operator, left, right)
             return super().call_binop(context, operator, left, right)
 
+        def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+            """A template's text compiled once in a process: every environment made here compiles alike."""
+            if not isinstance(source, str) or (name, filename, raw, defer_init) != (None, None, False, False):
+                return super().compile(source, name, filename, raw, defer_init)
+            key = (source, self.autoescape)
+            code = _COMPILED.get(key)
+            if code is None:
+                code = _COMPILED[key] = super().compile(source)
+                while len(_COMPILED) > 64:
+                    del _COMPILED[next(iter(_COMPILED))]
+            return code
+
     env = Bounded(autoescape=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
     return env
+
+
+# Template texts (a part of a template, as docxtpl hands it to Jinja) compiled in this process, oldest
+# first: a second build (verify, or a test's many builds) renders without compiling again.
+_COMPILED: dict[tuple[str, object], Any] = {}
 
 
 def _check_binop(operator: str, left: object, right: object) -> None:

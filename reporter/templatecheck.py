@@ -108,23 +108,34 @@ def check_templates(templates: list[Template]) -> list[Problem]:
 
 def check_template(path: Path, name: str | None = None) -> list[Problem]:
     """Every finding in one template; ``name`` chooses its context (default: the file's name)."""
-    from .context import contract_for
-
     label = path.name
     if not path.is_file():
         return [error("mallen finns inte", file=label)]
     try:
-        parts = read_parts(path)
-    except (ValueError, OSError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
         return [error(f"mallen kan inte läsas som Word-dokument: {exc}", file=label)]
-    context_type, keys = contract_for(name or path.name)
+    return list(_check_content(data, label, name or label))
+
+
+# The findings depend only on the file's bytes, its name and the contract: a template checked once in a
+# process (a build and then verify, or a test's many builds) is not checked again.
+@functools.lru_cache(maxsize=32)
+def _check_content(data: bytes, label: str, name: str) -> tuple[Problem, ...]:
+    from .context import contract_for
+
+    try:
+        parts = read_parts(data)
+    except ValueError as exc:
+        return (error(f"mallen kan inte läsas som Word-dokument: {exc}", file=label),)
+    context_type, keys = contract_for(name)
     checker = _Checker(label, context_type, keys)
     for part in parts:
         checker.check_part(part.paragraphs)
     problems = [problem for _, problem in sorted(checker.found, key=lambda item: item[0])]
     if checker.uses_texts:
-        problems += _text_styles(path, label)
-    return problems
+        problems += _text_styles(data, label)
+    return tuple(problems)
 
 
 def template_tags(path: Path) -> list[tuple[str, list[str]]]:
@@ -132,13 +143,15 @@ def template_tags(path: Path) -> list[tuple[str, list[str]]]:
     return [(part.label, [m.group(0) for p in part.paragraphs for m in TAG.finditer(p.text)]) for part in read_parts(path)]
 
 
-def _text_styles(path: Path, label: str) -> list[Problem]:
+def _text_styles(data: bytes, label: str) -> list[Problem]:
+    import io
+
     from docx import Document
 
     from .render import HEADING_STYLES, LIST_STYLES, find_style
 
     try:
-        document = Document(str(path))
+        document = Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx says little; the owner needs to know the file is damaged
         return [error(f"mallens formatmallar kan inte läsas: {exc}", file=label, part="formatmallar")]
     uses = [(s, "rubriker") for s in HEADING_STYLES] + [(s, "punktlistor") for s in LIST_STYLES["bullet"]]

@@ -14,16 +14,21 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("REPORTER_PDF_TESTS") == "1" or os.environ.get("CI"):
     settings.load_profile("ci")
 
-# A build draws its charts in a forked process; with matplotlib imported here once, each fork has it
-# already (a build on its own imports it in that process, in parallel with reading).
-import matplotlib  # noqa: E402
-
-matplotlib.use("Agg")
-import matplotlib.figure  # noqa: E402,F401
-
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "inputs" / "2021-03"
 TEMPLATES = ROOT / "templates"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _matplotlib_imported() -> None:
+    """A build draws its charts in a forked process; with matplotlib imported once in the process that runs
+    the tests, each fork has it already (a build on its own imports it in that process, in parallel with
+    reading). Imported here, not when conftest is read, so that xdist's controller, which runs no test,
+    starts the workers without it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.figure  # noqa: F401
 
 
 @pytest.fixture
@@ -37,7 +42,7 @@ def example_package(tmp_path_factory) -> Path:
     """The bundled example period built once per test process (the package folder): read only."""
     import reporter
 
-    return reporter.build(EXAMPLE, tmp_path_factory.mktemp("exempelpaket"), TEMPLATES).out_dir
+    return reporter.build(EXAMPLE, tmp_path_factory.mktemp("exempelpaket"), TEMPLATES, workspace=ROOT).out_dir
 
 
 @pytest.fixture
@@ -46,6 +51,16 @@ def period(tmp_path: Path) -> Path:
     target = tmp_path / "2021-03"
     shutil.copytree(EXAMPLE, target)
     return target
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """The small period written from scratch (``periods.write_other_period``: two divisions, February 2022), a copy a test may change."""
+    from periods import write_other_period
+
+    folder = tmp_path / "2022-02"
+    write_other_period(folder)
+    return folder
 
 
 @pytest.fixture
@@ -58,8 +73,11 @@ def workspace(tmp_path: Path) -> Path:
 
 
 def pytest_collection_modifyitems(config, items):
-    """LibreOffice tests run in CI (REPORTER_PDF_TESTS=1) or when asked for (-m libreoffice); a missing
+    """The long tests first (in collection order otherwise), so that the workers finish together.
+
+    LibreOffice tests run in CI (REPORTER_PDF_TESTS=1) or when asked for (-m libreoffice); a missing
     LibreOffice fails them there, and they are skipped elsewhere, so that the everyday run stays fast."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: the same order in every worker
     wanted = os.environ.get("REPORTER_PDF_TESTS") == "1" or "libreoffice" in (config.option.markexpr or "")
     if wanted:
         return

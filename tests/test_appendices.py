@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 
 import pytest
 import yaml
@@ -122,22 +123,23 @@ def test_the_external_appendix_is_copied_as_it_was(package, example_dir):
     assert copied.read_bytes() == (example_dir / "bilagor" / "vardval.pdf").read_bytes()
 
 
-def test_numbers_follow_the_list_everywhere(period, workspace):
-    path = period / "rapport.yaml"
+def test_numbers_follow_the_list_everywhere(small, example_dir, workspace):
+    (small / "bilagor").mkdir()
+    shutil.copyfile(example_dir / "bilagor" / "vardval.pdf", small / "bilagor" / "vardval.pdf")
+    path = small / "rapport.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["bilagor"] = ["personalrapport", {"titel": "Vårdval", "fil": "bilagor/vardval.pdf"}, "ekonomirapport", {"titel": "Utan fil"}]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = reporter.build(period, workspace / "out", workspace=workspace)
+    result = reporter.build(small, workspace / "out", workspace=workspace)
     assert [p.name for p in result.files] == [
-        "regiondirektorens-rapport-2021-03.docx", "bilaga-1-personalrapport-2021-03.docx", "bilaga-2-vardval-forsattsblad.docx",
-        "bilaga-2-vardval.pdf",
-        "bilaga-3-ekonomirapport-2021-03.docx", "manifest.json",
+        "regiondirektorens-rapport-2022-02.docx", "bilaga-1-personalrapport-2022-02.docx", "bilaga-2-vardval-forsattsblad.docx",
+        "bilaga-2-vardval.pdf", "bilaga-3-ekonomirapport-2022-02.docx", "manifest.json",
     ]
     main = squash(dump_docx(result.files[0]))
-    assert "se bilaga 3 Ekonomirapport mars 2021" in main and "se bilaga 1 Personalrapport mars 2021" in main
+    assert "se bilaga 3 Ekonomirapport februari 2022" in main and "se bilaga 1 Personalrapport februari 2022" in main
     assert "[Normal] 2. Vårdval" in main and "[Normal] 4. Utan fil" in main
     assert "se bilaga 2 Vårdval." in main and "se bilaga 4 Utan fil." in main
-    assert "Bilaga 3 Ekonomirapport mars 2021" in header_xml(result.files[4])[0]
+    assert "Bilaga 3 Ekonomirapport februari 2022" in header_xml(result.files[4])[0]
     assert "[Titelsida] Bilaga 1 till" in dump_docx(result.files[1])
 
 

@@ -76,12 +76,15 @@ def test_figures_in_prose_agree_with_the_inputs(example_text):
     assert "Telefontillgänglighet primärvård: 80,1 procent i mars, 2,2 procentenheter lägre än mars 2020 (82,3 procent)" in text
 
 
-def test_same_inputs_give_identical_bytes(example_dir, workspace, tmp_path):
-    """Every file of the package, charts and manifest included."""
-    def digests(out):
-        return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in build(example_dir, workspace, out).files}
+def test_same_inputs_give_identical_bytes(example_package, tmp_path):
+    """Every file of the package, charts and manifest included: a second build in this process, as the first (``example_package``)."""
+    from conftest import EXAMPLE, ROOT, TEMPLATES
 
-    first, second = digests(tmp_path / "a"), digests(tmp_path / "b")
+    def digests(files):
+        return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+
+    first = digests(sorted(example_package.iterdir()))
+    second = digests(reporter.build(EXAMPLE, tmp_path / "b", TEMPLATES, workspace=ROOT).files)
     assert len(first) == 8  # with the external appendix's cover page
     assert first == second
 
@@ -93,12 +96,13 @@ def test_document_properties_come_from_rapport_yaml(example_build):
     assert core.created.date().isoformat() == "2021-04-13"
 
 
-def test_user_text_is_content_not_code(period, workspace):
-    (period / "texter" / "aktuella-handelser.md").write_text(
+def test_user_text_is_content_not_code(small, workspace):
+    (small / "texter").mkdir()
+    (small / "texter" / "aktuella-handelser.md").write_text(
         "## Test {{ 7*7 }}\n\nSumma {{ 7*7 }} och {% if true %}ja{% endif %} & < > <w:p>x</w:p>\n", encoding="utf-8"
     )
-    edit_sheet(period / "ekonomi.xlsx", "Region", lambda ws: ws.append(["Övrigt {{ 7*7 }} & <b>", 1, 1, 1, 1, 1]))
-    text = dump_docx(build(period, workspace).files[0])
+    edit_sheet(small / "ekonomi.xlsx", "Region", lambda ws: ws.append(["Övrigt {{ 7*7 }} & <b>", 1, 1, 1, 1]))
+    text = dump_docx(build(small, workspace).files[0])
     assert "[Heading 2] Test {{ 7*7 }}" in text
     assert "Summa {{ 7*7 }} och {% if true %}ja{% endif %} & < > <w:p>x</w:p>" in text
     assert "| Övrigt {{ 7*7 }} & <b> |" in text
@@ -114,38 +118,40 @@ def test_a_missing_text_leaves_its_section_out(period, workspace):
     assert "[Heading 1] Information från verksamheten" in text
 
 
-def test_appendix_not_listed_has_no_reference(period, workspace):
-    path = period / "rapport.yaml"
+def test_appendix_not_listed_has_no_reference(small, workspace):
+    path = small / "rapport.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["bilagor"] = ["personalrapport", "ekonomirapport"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    text = squash(dump_docx(build(period, workspace).files[0]))
-    assert "se bilaga 2 Ekonomirapport mars 2021" in text
-    assert "se bilaga 1 Personalrapport mars 2021" in text
+    text = squash(dump_docx(build(small, workspace).files[0]))
+    assert "se bilaga 2 Ekonomirapport februari 2022" in text
+    assert "se bilaga 1 Personalrapport februari 2022" in text
     assert "Produktionsrapport" not in text
 
 
-def test_failed_build_leaves_the_previous_output(period, workspace):
-    files = build(period, workspace).files
+def test_failed_build_leaves_the_previous_output(small, workspace):
+    (small / "texter").mkdir()
+    (small / "texter" / "inledning.md").write_text("Inledningen som byggdes.", encoding="utf-8")
+    files = build(small, workspace).files
     before = {path.name: path.read_bytes() for path in files}
-    set_cell(period / "ekonomi.xlsx", "Divisioner", "B2", "fel")
-    (period / "texter" / "inledning.md").write_text("Ny text som inte får synas.", encoding="utf-8")
+    set_cell(small / "ekonomi.xlsx", "Divisioner", "B2", "fel")
+    (small / "texter" / "inledning.md").write_text("Ny text som inte får synas.", encoding="utf-8")
     with pytest.raises(ReporterError):
-        build(period, workspace)
+        build(small, workspace)
     after = {path.name: path.read_bytes() for path in files[0].parent.iterdir()}
     assert after == before  # every file as it was, and no temporary file left
 
 
-def test_building_another_month_needs_no_code_change(period, workspace):
-    """The same inputs reported as February: other months, other figures."""
-    february = period.rename(period.parent / "2021-02")
-    path = february / "rapport.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("period: 2021-03", "period: 2021-02"), encoding="utf-8")
-    result = reporter.build(february, workspace / "out", workspace=workspace)
+def test_building_another_month_needs_no_code_change(small, workspace):
+    """The same inputs reported as January: other months, other figures (124 employees in February)."""
+    january = small.rename(small.parent / "2022-01")
+    path = january / "rapport.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("period: 2022-02", "period: 2022-01"), encoding="utf-8")
+    result = reporter.build(january, workspace / "out", workspace=workspace)
     text = squash(dump_docx(result.files[0]))
-    assert result.files[0].name == "regiondirektorens-rapport-2021-02.docx"
-    assert "Vid utgången av februari 2021 har Region Norrbotten 6 994 anställda" in text
-    assert "Ekonomirapport februari 2021" in text
+    assert result.files[0].name == "regiondirektorens-rapport-2022-01.docx"
+    assert "Vid utgången av januari 2022 har Region Exempel 120 anställda" in text
+    assert "se bilaga 1 Personalrapport januari 2022" in text
     assert any("efter rapportmånaden" in str(w) for w in result.warnings)
 
 

@@ -335,29 +335,20 @@ def test_files_of_one_kind_merge_and_one_sheet_may_live_in_its_own_file(base):
 # --- the whole corpus through the command line ----------------------------------------------------
 
 
-def _broken_folders(root: Path) -> list[tuple[Case, Path]]:
-    made = []
-    for case in CASES:
-        folder = root / case.name / "2022-02"
-        write_other_period(folder)
-        case.breaks(folder)
-        made.append((case, folder))
-    return made
-
-
-def test_the_whole_corpus_through_the_cli_never_shows_a_traceback(tmp_path):
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_the_whole_corpus_through_the_cli_never_shows_a_traceback(case, base, tmp_path):
     runner = CliRunner()
-    for case, folder in _broken_folders(tmp_path):
-        for command in (["validate", str(folder)], ["validate", "--json", str(folder)], ["status", str(folder)],
-                        ["build", str(folder), "--out", str(tmp_path / "out"), "--templates", str(tmp_path / "ingen-mall")]):
-            result = runner.invoke(main, command)
-            output = result.output
-            assert "Traceback" not in output, (case.name, command, output)
-            assert result.exception is None or isinstance(result.exception, SystemExit), (case.name, command, result.exception)
-            if command[0] == "validate" and "--json" not in command:
-                assert case.message in output.replace("\n      ", " "), (case.name, output)
-                expected = 0 if case.severity is WARNING else 1
-                assert result.exit_code == expected, (case.name, result.exit_code, output)
+    case.breaks(base)
+    for command in (["validate", str(base)], ["validate", "--json", str(base)], ["status", str(base)],
+                    ["build", str(base), "--out", str(tmp_path / "out"), "--templates", str(tmp_path / "ingen-mall")]):
+        result = runner.invoke(main, command)
+        output = result.output
+        assert "Traceback" not in output, (case.name, command, output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (case.name, command, result.exception)
+        if command[0] == "validate" and "--json" not in command:
+            assert case.message in output.replace("\n      ", " "), (case.name, output)
+            expected = 0 if case.severity is WARNING else 1
+            assert result.exit_code == expected, (case.name, result.exit_code, output)
 
 
 def test_the_worst_files_in_a_real_process(tmp_path):

@@ -259,6 +259,7 @@ def test_user_text_is_content_control_characters_removed_long_texts_built(base, 
     assert "Läkare" in text and long_name[:32767] in text  # Excel’s own limit for one cell: 32 767 characters
 
 
+@pytest.mark.long
 def test_two_builds_of_one_period_at_once_both_finish_and_leave_one_complete_build(base, space):
     command = [sys.executable, "-m", "reporter", "build", str(base), "--out", str(space / "out")]
     runs = [subprocess.Popen(command, cwd=space, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
@@ -279,6 +280,7 @@ def test_a_build_waits_for_the_lock_and_says_so_when_it_cannot_get_it(base, spac
     reporter.build(base, space / "out", workspace=space)  # and the lock is free again
 
 
+@pytest.mark.long
 def test_builds_in_separate_processes_are_byte_identical(base, space):
     outputs = []
     for seed, folder in (("1", "a"), ("2", "b")):

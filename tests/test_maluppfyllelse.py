@@ -31,9 +31,8 @@ MEASURES = [
 ]
 
 
-@pytest.fixture
-def scorecard_period(tmp_path):
-    folder = tmp_path / "2022-02"
+def _scorecard_period(root):
+    folder = root / "2022-02"
     write_other_period(folder)
     path = folder / "rapport.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  - personalrapport\n", "  - maluppfyllelse\n"), encoding="utf-8")
@@ -42,8 +41,17 @@ def scorecard_period(tmp_path):
 
 
 @pytest.fixture
-def appendix(scorecard_period, workspace):
-    result = reporter.build(scorecard_period, workspace / "out", workspace=workspace)
+def scorecard_period(tmp_path):
+    return _scorecard_period(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def appendix(tmp_path_factory):
+    """The appendix built from the scorecard, once for the tests that read it."""
+    from conftest import TEMPLATES
+
+    root = tmp_path_factory.mktemp("maluppfyllelse")
+    result = reporter.build(_scorecard_period(root), root / "out", TEMPLATES)
     return result.out_dir / "bilaga-1-maluppfyllelse-2022-02.docx"
 
 

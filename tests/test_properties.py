@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from docx import Document
 from helpers import edit_sheet
 from hypothesis import HealthCheck, given, settings
@@ -41,6 +42,7 @@ edits = st.lists(
 texts = st.text(max_size=400)
 
 
+@pytest.mark.long
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits=edits, text=texts)
 def test_no_input_makes_validate_or_build_crash(edits, text):

@@ -128,6 +128,7 @@ def test_a_build_killed_anywhere_leaves_one_whole_package(tmp_path, atomic):
         assert not packaging.staging_folder(out).exists() and not packaging.previous_folder(out).exists()
 
 
+@pytest.mark.long
 def test_a_real_build_killed_while_writing_leaves_the_last_package(base, space):
     first = reporter.build(base, space / "out", workspace=space).out_dir
     before = _whole(first)

@@ -11,18 +11,9 @@ import shutil
 
 import pytest
 from helpers import edit_sheet, find_row, set_cell
-from periods import write_other_period
 
 import reporter
 from reporter.workbook import write_workbook
-
-
-@pytest.fixture
-def small(tmp_path):
-    """The small period (``periods.write_other_period``), a copy a test may change."""
-    folder = tmp_path / "2022-02"
-    write_other_period(folder)
-    return folder
 
 
 def findings(period) -> list[str]:
