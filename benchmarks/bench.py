@@ -25,6 +25,22 @@ the time per input row, peak memory, docxtpl against our renderer on a
 1 000/10 000/30 000-row table, and openpyxl against calamine on the same
 inputs. It prints a table and writes ``out/bench/results.json``. No test
 asserts a time; this script is where time is measured.
+
+    python benchmarks/bench.py --tertial                        # 6 and 60 divisions, best of 3
+    python benchmarks/bench.py --tertial --divisions 6 30 60 --runs 2 --profile
+
+``--tertial`` times the tertial package instead (issue 16): the bundled
+``inputs/2020-09`` with its divisions repeated to N (tools/make_bench_tertial.py,
+written once to ``out/bench/data/tertial-N/``), the main report with N interim
+reports and the production and personnel appendices, built by
+``reporter.build`` in a fresh process per run. It reports the wall time (best
+run), its split (``check`` alone, templates+compute+plan, render, waiting for
+charts, the rest), the documents, peak memory (VmHWM of the build and of its
+chart process), and which processes drew the charts: every ``charts_for`` call
+logs its process id, and a thread lists the build's child processes while it
+runs. The table gives time per division and the growth from the smallest N to
+the largest against N itself; ``--profile`` adds cProfile's top functions of
+the largest build. It writes ``out/bench/tertial.json``.
 """
 
 from __future__ import annotations
@@ -32,6 +48,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import importlib
+import importlib.util
 import json
 import os
 import resource
@@ -281,18 +298,312 @@ def pdf_seconds(period: Path, out: Path) -> float | None:
     return time.perf_counter() - start
 
 
+# ---------------------------------------------------------------- the tertial package (issue 16)
+
+
+TERTIAL_STEPS = ("check", "prepare", "render", "charts_wait", "rest")
+
+
+def tertial_period(divisions: int, again: bool) -> tuple[Path, dict[str, int]]:
+    """The synthetic tertial period with ``divisions`` divisions, written once: again with ``--fresh`` or when
+    a file of the bundled example (or the tool) is newer than what it was written from."""
+    period = BENCH / "data" / f"tertial-{divisions}" / "2020-09"
+    counts_file = period.parent / "counts.json"
+    tool_file = ROOT / "tools" / "make_bench_tertial.py"
+    newest = max(p.stat().st_mtime for p in [tool_file, *(ROOT / "inputs" / "2020-09").rglob("*")])
+    if (period / "rapport.yaml").exists() and counts_file.exists() and not again:
+        counts = json.loads(counts_file.read_text(encoding="utf-8"))
+        if counts.get("source_mtime") == newest:
+            return period, counts
+    spec = importlib.util.spec_from_file_location("make_bench_tertial", tool_file)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    print(f"tertial {divisions}: skriver indata …", flush=True)
+    counts = dict(tool.make_tertial(divisions, period), source_mtime=newest)
+    counts_file.write_text(json.dumps(counts), encoding="utf-8")
+    return period, counts
+
+
+_CHART_LOG = "REPORTER_BENCH_CHART_LOG"
+_ORIGINAL_CHARTS_FOR = None
+
+
+def _logged_charts_for(kind, figures):
+    """reporter.charts.charts_for, logging the process that draws, and its CPU seconds (runs in the chart process)."""
+    start = time.process_time()
+    drawn = _ORIGINAL_CHARTS_FOR(kind, figures)  # type: ignore[misc]
+    with open(os.environ[_CHART_LOG], "a", encoding="utf-8") as log:
+        log.write(f"{os.getpid()} {kind} {time.process_time() - start:.4f}\n")
+    return drawn
+
+
+def _cpu(who: int = resource.RUSAGE_SELF) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _vm_hwm(pid: int | str = "self") -> float:
+    """Peak resident MB of a process (VmHWM), 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children() -> set[int]:
+    """This process's child processes now (Linux: /proc/self/task/*/children)."""
+    found: set[int] = set()
+    for task in Path("/proc/self/task").glob("*"):
+        try:
+            found |= {int(pid) for pid in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return found
+
+
+def tertial_run(period: Path, out: Path, profile: Path | None = None) -> dict:
+    """One build of a tertial period by ``reporter.build``, in this process, instrumented; seconds, counts, peak MB."""
+    global _ORIGINAL_CHARTS_FOR
+    import threading
+    from collections import defaultdict
+
+    import reporter
+    from reporter import charts, package, pipeline, render
+
+    spent: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)  # CPU seconds of this process (all its threads): unlike wall time, not slowed by other load
+    by_template: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])  # template → documents, render CPU seconds
+    marks: dict[str, float] = {}
+    counts: dict[str, int] = defaultdict(int)
+    depth = 0
+
+    def timed(name, function):
+        def wrapper(*args, **kwargs):
+            start, processor = time.perf_counter(), time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+                cpu[name] += time.process_time() - processor
+                counts[name] += 1
+                if name == "render":
+                    by_template[Path(args[0]).name][0] += 1
+                    by_template[Path(args[0]).name][1] += time.process_time() - processor
+
+        return wrapper
+
+    check = pipeline.check
+
+    def outer_check(period_dir, parent=None):  # the division folders' checks run inside: only the outermost is timed
+        nonlocal depth
+        depth += 1
+        start, processor = time.perf_counter(), time.process_time()
+        try:
+            return check(period_dir, parent)
+        finally:
+            depth -= 1
+            counts["check_calls"] += 1
+            if depth == 0:
+                spent["check"] += time.perf_counter() - start
+                cpu["check"] += time.process_time() - processor
+                marks["checked"] = time.perf_counter()
+
+    submit, drawer_init = charts.Drawer.submit, charts.Drawer.__init__
+
+    def first_submit(self, document, kind, figures):
+        marks.setdefault("submitted", time.perf_counter())
+        counts["chart_documents"] += 1
+        return submit(self, document, kind, figures)
+
+    def counted_init(self):
+        counts["drawers"] += 1
+        drawer_init(self)
+        counts["pools"] += self._pool is not None
+
+    pipeline.check = outer_check
+    render.render_docx = timed("render", render.render_docx)
+    package.normalise_docx = timed("normalise", package.normalise_docx)
+    package.write_package = timed("write", package.write_package)
+    charts.Drawer.charts = timed("charts_wait", charts.Drawer.charts)  # type: ignore[method-assign]
+    charts.Drawer.submit = first_submit  # type: ignore[method-assign]
+    charts.Drawer.__init__ = counted_init  # type: ignore[method-assign]
+    _ORIGINAL_CHARTS_FOR = charts.charts_for
+    charts.charts_for = _logged_charts_for
+
+    seen: set[int] = set()
+    most, child_peak = 0, 0.0
+    running = True
+
+    def watch() -> None:  # the build's child processes, every 20 ms
+        nonlocal most, child_peak
+        while running:
+            now = _children()
+            seen.update(now)
+            most = max(most, len(now))
+            child_peak = max([child_peak] + [_vm_hwm(pid) for pid in now])
+            time.sleep(0.02)
+
+    with tempfile.NamedTemporaryFile("r", suffix=".log") as log:
+        os.environ[_CHART_LOG] = log.name
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        profiler = None
+        if profile is not None:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        load = os.getloadavg()[0]
+        start, processor, children = time.perf_counter(), _cpu(), _cpu(resource.RUSAGE_CHILDREN)
+        result = reporter.build(period, out)
+        wall = time.perf_counter() - start
+        build_cpu, children_cpu = _cpu() - processor, _cpu(resource.RUSAGE_CHILDREN) - children  # the chart process is reaped by now
+        if profiler is not None and profile is not None:
+            profiler.disable()
+            profiler.dump_stats(profile)
+        running = False
+        watcher.join()
+        drawn = [line.split() for line in Path(log.name).read_text().splitlines()]
+    prepare = marks.get("submitted", marks["checked"]) - marks["checked"]
+    steps = {"check": spent["check"], "prepare": prepare, "render": spent["render"], "charts_wait": spent["charts_wait"]}
+    steps["rest"] = wall - sum(steps.values())
+    me = os.getpid()
+    return {
+        "wall": wall,
+        "load_before": load,
+        "steps": steps,
+        "cpu": {"build": build_cpu, "chart_process": children_cpu, "check": cpu["check"], "render": cpu["render"]},
+        "render_cpu_per_document": {name: seconds / documents for name, (documents, seconds) in by_template.items()},
+        "normalise": spent["normalise"],
+        "write": spent["write"],
+        "documents": sum(1 for f in result.files if f.suffix == ".docx"),
+        "files": len(result.files),
+        "rendered": counts["render"],
+        "check_calls": counts["check_calls"],
+        "drawers": counts["drawers"],
+        "pools": counts["pools"],
+        "chart_documents": counts["chart_documents"],
+        "chart_sets_drawn": len(drawn),
+        "chart_pids": sorted({int(pid) for pid, _kind, _s in drawn if int(pid) != me}),
+        "charts_drawn_here": sum(1 for pid, _kind, _s in drawn if int(pid) == me),
+        "charts_seconds": sum(float(s) for _pid, _kind, s in drawn),
+        "children_seen": len(seen),
+        "children_at_once": most,
+        "peak_mb": _vm_hwm(),
+        "chart_process_peak_mb": child_peak,
+    }
+
+
+def tertial(args) -> None:
+    """``--tertial``: the tertial package at each number of divisions, best of ``--runs`` fresh processes."""
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "divisions": {}}
+    largest = max(args.divisions)
+    for divisions in args.divisions:
+        period, counts = tertial_period(divisions, args.fresh)
+        out = BENCH / "out" / f"tertial-{divisions}"
+        runs = []
+        for _ in range(args.runs):
+            _, _, stdout = fresh([sys.executable, __file__, "--tertial-run", str(period), str(out)])
+            runs.append(json.loads(stdout.strip().splitlines()[-1]))
+        best = min(runs, key=lambda r: r["wall"])
+        entry = dict(best, walls=[r["wall"] for r in runs], rows=counts["interim_rows"] + counts["month_rows"])
+        if args.profile and divisions == largest:
+            stats_file = BENCH / f"tertial-{divisions}.prof"
+            fresh([sys.executable, __file__, "--tertial-run", str(period), str(out), "--profile-to", str(stats_file)])
+            entry["profile"] = str(stats_file)
+        results["divisions"][str(divisions)] = entry
+        print(f"tertial {divisions}: bygge {best['wall']:.2f} s (körningar {', '.join(f'{w:.2f}' for w in entry['walls'])}), "
+              f"{best['documents']} dokument", flush=True)
+    BENCH.mkdir(parents=True, exist_ok=True)
+    (BENCH / "tertial.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print()
+    print(tertial_report(results))
+    if args.profile:
+        import pstats
+
+        stats = pstats.Stats(str(BENCH / f"tertial-{largest}.prof"))
+        print(f"\ncProfile, {largest} divisioner (bygget med profilering), mest egen tid:")
+        stats.sort_stats("tottime").print_stats(25)
+        print(f"\ncProfile, {largest} divisioner, mest kumulativ tid:")
+        stats.sort_stats("cumulative").print_stats(40)
+    print(f"\nSkrev {BENCH / 'tertial.json'}")
+
+
+def tertial_report(results: dict) -> str:
+    """The tertial results as Markdown: one row per number of divisions, then the growth and the chart processes."""
+    entries = results["divisions"]
+    lines = [
+        "| divisioner | rader | dokument | bygge s | check s | mallar+compute+plan s | render s | väntan diagram s | övrigt s "
+        "| s/division | CPU bygge s | CPU check s | CPU render s | CPU diagramprocess s | topp MB bygge | topp MB diagramprocess "
+        "| diagramprocesser | last |",
+        "|" + "---|" * 18,
+    ]
+    for divisions, e in entries.items():
+        s, c = e["steps"], e["cpu"]
+        lines.append(
+            f"| {divisions} | {e['rows']} | {e['documents']} | {e['wall']:.2f} | {s['check']:.2f} | {s['prepare']:.2f} | {s['render']:.2f} "
+            f"| {s['charts_wait']:.2f} | {s['rest']:.2f} | {e['wall'] / int(divisions):.3f} | {c['build']:.2f} | {c['check']:.2f} "
+            f"| {c['render']:.2f} | {c['chart_process']:.2f} | {e['peak_mb']:.0f} | {e['chart_process_peak_mb']:.0f} | {len(e['chart_pids'])} "
+            f"| {e['load_before']:.1f} |"
+        )
+    if len(entries) > 1:
+        ordered = sorted(entries.items(), key=lambda item: int(item[0]))
+        (n0, first), (n1, last) = (int(ordered[0][0]), ordered[0][1]), (int(ordered[-1][0]), ordered[-1][1])
+        lines.append(f"\nTillväxt {n0} → {n1} divisioner ({n1 / n0:.0f}× divisionerna):")
+        growth = [("bygge (vägg)", first["wall"], last["wall"])]
+        growth += [(f"{step} (vägg)", first["steps"][step], last["steps"][step]) for step in TERTIAL_STEPS]
+        growth += [(f"CPU {part}", first["cpu"][part], last["cpu"][part]) for part in ("build", "check", "render", "chart_process")]
+        for name, a, b in growth:
+            per = (b - a) / (n1 - n0)
+            lines.append(f"- {name}: {a:.2f} → {b:.2f} s, {b / a if a else float('nan'):.1f}×; "
+                         f"{per * 1000:.0f} ms per tillkommen division, fast del {a - per * n0:.2f} s")
+        documents = (first["documents"], last["documents"])
+        lines.append(f"- dokument: {documents[0]} → {documents[1]}; CPU att fylla i ett dokument per mall: "
+                     + "; ".join(f"{name} {first['render_cpu_per_document'].get(name, float('nan')):.3f} → {seconds:.3f} s"
+                                 for name, seconds in last["render_cpu_per_document"].items()))
+        for n, e in ordered[1:-1]:  # a straight line through the ends predicts the middle
+            per = (last["wall"] - first["wall"]) / (n1 - n0)
+            predicted = first["wall"] + per * (int(n) - n0)
+            lines.append(f"- {n} divisioner: {e['wall']:.2f} s, en rät linje genom ändarna ger {predicted:.2f} s")
+    lines.append("\nDiagrammen:")
+    for divisions, e in entries.items():
+        lines.append(
+            f"- {divisions} divisioner: {e['drawers']} Drawer, {e['pools']} processpool; {e['chart_documents']} dokument med diagram, "
+            f"{e['chart_sets_drawn']} diagramuppsättningar ritade ({e['charts_seconds']:.2f} s CPU) i process(er) {e['chart_pids']}, "
+            f"{e['charts_drawn_here']} i byggprocessen; barnprocesser under bygget: {e['children_seen']} "
+            f"(högst {e['children_at_once']} samtidigt)"
+        )
+    return "\n".join(lines)
+
+
 # ---------------------------------------------------------------- main
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 50])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, help="runs of each measurement (5; 3 with --tertial)")
     parser.add_argument("--no-pdf", action="store_true", help="skip LibreOffice")
     parser.add_argument("--fresh", action="store_true", help="write the synthetic periods again")
     parser.add_argument("--stage-run", nargs=2, metavar=("PERIOD", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--read-run", nargs=2, metavar=("PERIOD", "HOW"), help=argparse.SUPPRESS)
+    parser.add_argument("--tertial", action="store_true", help="time the tertial package (issue 16) instead of the scales")
+    parser.add_argument("--divisions", type=int, nargs="+", default=[6, 60], help="with --tertial: the numbers of divisions")
+    parser.add_argument("--profile", action="store_true", help="with --tertial: cProfile the largest build too")
+    parser.add_argument("--tertial-run", nargs=2, metavar=("PERIOD", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--profile-to", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.tertial_run:
+        print(json.dumps(tertial_run(Path(args.tertial_run[0]), Path(args.tertial_run[1]), args.profile_to)))
+        return
+    args.runs = args.runs or (3 if args.tertial else 5)
+    if args.tertial:
+        tertial(args)
+        return
     if args.stage_run:
         print(json.dumps(run_stages(Path(args.stage_run[0]), Path(args.stage_run[1]))))
         return
