@@ -97,6 +97,8 @@ def plan(config, figures, texts, period_dir: Path, properties: dict) -> list[Pla
     that month; a division's interim report with its own folder's context,
     document-ID block and charts.
     """
+    from dataclasses import replace
+
     from ..bilagor import bilagor
     from ..context import build_context, document_properties
     from . import APPENDICES, delarsrapport
@@ -106,6 +108,8 @@ def plan(config, figures, texts, period_dir: Path, properties: dict) -> list[Pla
     by_month = {config.period: context}
     documents = [Planned(f"regiondirektorens-rapport-{config.period}.docx", properties["titel"], TEMPLATE, context)]
     divisions = {d.namn: d for d in interim.divisioner} if interim else {}
+    # What an appendix's charts are drawn from, sent to the chart process: without the interim reports' inputs.
+    drawn_from = replace(figures, delarsrapporter=None)
     for bilaga in bilagor(config, interim.period if interim else None):
         name = bilaga.file_name(config.period)
         if name is None:  # an appendix delivered elsewhere: listed, no file
@@ -123,7 +127,7 @@ def plan(config, figures, texts, period_dir: Path, properties: dict) -> list[Pla
             month = bilaga.period or config.period
             if month not in by_month:
                 by_month[month] = dict(build_context(config, figures, texts, period=month))
-            documents.append(Planned(name, title, kind.template, by_month[month], kind.name if kind.charts else None, figures))
+            documents.append(Planned(name, title, kind.template, by_month[month], kind.name if kind.charts else None, drawn_from))
         elif bilaga.fil:
             cover = bilaga.cover_name(config.period)
             if cover is not None:
