@@ -40,6 +40,8 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from example_series import allocate, month_range
+
 from reporter.model import Month
 from reporter.workbook import write_workbook
 
@@ -66,23 +68,6 @@ def half_up(value: float, decimals: int = 0) -> float:
     return float(Decimal(repr(float(value))).quantize(exponent, rounding=ROUND_HALF_UP))
 
 
-def month_range(first: Month, last: Month) -> list[Month]:
-    months = [first]
-    while months[-1] < last:
-        months.append(months[-1].plus(1))
-    return months
-
-
-def allocate(total: float, weights: list[float], decimals: int = 0) -> list[float]:
-    """Split a (possibly negative) total by weight, rounded, summing exactly to the total."""
-    unit = 10**-decimals
-    units = round(total / unit)
-    whole = sum(weights)
-    raw = [units * w / whole for w in weights]
-    parts = [math.floor(v) for v in raw]
-    for i in sorted(range(len(raw)), key=lambda i: (parts[i] - raw[i], i))[: units - sum(parts)]:
-        parts[i] += 1
-    return [round(p * unit, decimals) if decimals else int(p) for p in parts]
 
 
 # =========================================================================================

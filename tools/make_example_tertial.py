@@ -51,6 +51,8 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
+from example_series import allocate, month_range
+
 from reporter.model import Month
 from reporter.workbook import write_workbook
 
@@ -61,12 +63,6 @@ INTERIM = Month(2020, 8)  # the interim reports and the production and personnel
 FIRST = Month(2018, 1)  # the first month of every series: the interim reports' 13-month cost table needs Jan–Aug 2018
 
 
-def month_range(first: Month, last: Month) -> list[Month]:
-    months = [first]
-    while months[-1] < last:
-        months.append(months[-1].plus(1))
-    return months
-
 
 MONTHS = month_range(FIRST, PERIOD)  # every series
 # The last month written to the month's produktion.xlsx and personal.xlsx. The brief asks for September
@@ -75,17 +71,6 @@ MONTHS = month_range(FIRST, PERIOD)  # every series
 MONTH_FILES_LAST = PERIOD
 INTERIM_MONTHS = month_range(FIRST, INTERIM)  # the division folders' series
 
-
-def allocate(total: float, weights: list[float], decimals: int = 0) -> list[float]:
-    """Split a (possibly negative) total by weight, rounded, summing exactly to the total."""
-    unit = 10**-decimals
-    units = round(total / unit)
-    whole = sum(weights)
-    raw = [units * w / whole for w in weights]
-    parts = [math.floor(v) for v in raw]
-    for i in sorted(range(len(raw)), key=lambda i: (parts[i] - raw[i], i))[: units - sum(parts)]:
-        parts[i] += 1
-    return [round(p * unit, decimals) if decimals else int(p) for p in parts]
 
 
 def wobble(month: Month, phase: float, amplitude: float = 0.006) -> float:
