@@ -40,6 +40,24 @@ def share_pct(part: float, whole: float) -> float | None:
     return part / whole * 100 if whole else None
 
 
+class BudgetAndLastYear:
+    """Deviation from budget and change from last year, for lines that have both (a mixin of frozen dataclasses)."""
+
+    utfall: float | None
+    budget: float | None
+    foregaende_ar: float | None
+
+    @property
+    def avvikelse(self) -> float | None:
+        """Utfall − Budget: positive is better than budget."""
+        return difference(self.utfall, self.budget)
+
+    @property
+    def mot_foregaende_ar(self) -> float | None:
+        """Utfall − same period last year."""
+        return difference(self.utfall, self.foregaende_ar)
+
+
 @dataclass(frozen=True)
 class Comparison:
     """A value with what it is compared to, the difference and the change in %."""

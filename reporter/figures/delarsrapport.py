@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Inputs, Measure, Month, StrategicGoal
 from ..values import name_key
-from .common import Comparison, MonthSeries, Trend, change_pct, difference, last_months, share_pct, year_to_date
+from .common import BudgetAndLastYear, Comparison, MonthSeries, Trend, change_pct, difference, last_months, share_pct, year_to_date
 from .ekonomi import COSTS_TOTAL, CostTrend, _cost_trend
 from .maluppfyllelse import PERSPECTIVES, Maluppfyllelse, maluppfyllelse
 
@@ -33,7 +33,7 @@ def _sum(values: Iterable[float | None]) -> float | None:
 
 
 @dataclass(frozen=True)
-class Resultat:
+class Resultat(BudgetAndLastYear):
     """The division's result and what it is compared with (tkr); positive is a surplus."""
 
     utfall: float | None
@@ -44,16 +44,6 @@ class Resultat:
     foregaende_ar_helar: float | None  # last year's result for the whole year
     nettokostnad: float | None  # external revenue − cost, normally negative
     nettokostnad_foregaende_ar: float | None
-
-    @property
-    def avvikelse(self) -> float | None:
-        """Utfall − Budget: positive is better than planned."""
-        return difference(self.utfall, self.budget)
-
-    @property
-    def mot_foregaende_ar(self) -> float | None:
-        """Utfall − the same months last year."""
-        return difference(self.utfall, self.foregaende_ar)
 
     @property
     def prognosavvikelse(self) -> float | None:

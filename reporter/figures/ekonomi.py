@@ -8,31 +8,25 @@ from ..config import Rapport
 from ..model import Inputs, Month
 from ..schema import REQUIRED_REGION_POSTS
 from ..values import name_key
-from .common import Comparison, MonthSeries, Trend, change_pct, difference, division_groups, last_months, trend, year_to_date
+from .common import BudgetAndLastYear, Comparison, MonthSeries, Trend, change_pct, difference, division_groups, last_months, trend, year_to_date
 
 COSTS_TOTAL = "Summa verksamhetens kostnader"
 
 
-class _BudgetAndLastYear:
-    """Deviation from budget and change from last year, for lines that have both."""
+class _MonthEarlier:
+    """The change in the month, for lines that carry the result a month earlier."""
 
     utfall: float | None
-    budget: float | None
-    foregaende_ar: float | None
+    foregaende_manad: float | None
 
     @property
-    def avvikelse(self) -> float | None:
-        """Utfall − Budget: positive is better than budget."""
-        return difference(self.utfall, self.budget)
-
-    @property
-    def mot_foregaende_ar(self) -> float | None:
-        """Utfall − same period last year."""
-        return difference(self.utfall, self.foregaende_ar)
+    def mot_foregaende_manad(self) -> float | None:
+        """Utfall − accumulated result one month earlier."""
+        return difference(self.utfall, self.foregaende_manad)
 
 
 @dataclass(frozen=True)
-class ResultLine(_BudgetAndLastYear):
+class ResultLine(BudgetAndLastYear, _MonthEarlier):
     """A region result post, accumulated, with its comparisons (tkr)."""
 
     post: str
@@ -43,18 +37,13 @@ class ResultLine(_BudgetAndLastYear):
     prognos_helar: float | None
 
     @property
-    def mot_foregaende_manad(self) -> float | None:
-        """Utfall − accumulated result one month earlier."""
-        return difference(self.utfall, self.foregaende_manad)
-
-    @property
     def forandring_procent(self) -> float | None:
         """Change against last year in percent."""
         return change_pct(self.utfall, self.foregaende_ar)
 
 
 @dataclass(frozen=True)
-class DivisionLine(_BudgetAndLastYear):
+class DivisionLine(BudgetAndLastYear, _MonthEarlier):
     """A division's accumulated result with budget deviation and forecast (tkr)."""
 
     division: str
@@ -69,11 +58,6 @@ class DivisionLine(_BudgetAndLastYear):
     def prognosavvikelse(self) -> float | None:
         """Full-year forecast − full-year budget."""
         return difference(self.prognos_helar, self.budget_helar)
-
-    @property
-    def mot_foregaende_manad(self) -> float | None:
-        """Utfall − the result a month earlier: how the result moved in the month."""
-        return difference(self.utfall, self.foregaende_manad)
 
 
 @dataclass(frozen=True)
