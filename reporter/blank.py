@@ -167,6 +167,19 @@ def _organisation_source(period_dir: Path, period: Month) -> Path | None:
     return _previous_config(period_dir, period)
 
 
+def _dokument_stub(period: Month, comment: str) -> str:
+    """The empty document-ID block of a scaffolded rapport.yaml."""
+    return f"""\
+dokument:                       # {comment}
+  galler_for: ""
+  dokument_id: ""
+  version: ""
+  publiceringsdatum: ""         # t.ex. {period.plus(1)}-15
+  ansvarig: ""
+  upprattad_av: ""
+"""
+
+
 def _division_config_text(period: Month, division: str, source: Path | None) -> str:
     """rapport.yaml of a division's interim report, the organisation taken from ``source`` when there is one."""
     raw = _raw(source) if source is not None else {}
@@ -181,14 +194,7 @@ division: {yaml.safe_dump(division, allow_unicode=True).strip().removesuffix('..
 titel: Delårsrapport
 
 {block}
-dokument:                       # delårsrapportens eget dokument-ID-block
-  galler_for: ""
-  dokument_id: ""
-  version: ""
-  publiceringsdatum: ""         # t.ex. {period.plus(1)}-15
-  ansvarig: ""
-  upprattad_av: ""
-"""
+{_dokument_stub(period, "delårsrapportens eget dokument-ID-block")}"""
 
 
 def _known(division: str, known: list[tuple[str, list[str]]], config_path: Path) -> str:
@@ -246,14 +252,7 @@ organisation:
   namn: ""                      # t.ex. Region Norrbotten
   divisioner:                   # ordningen här är ordningen i rapporten; alias: [kortnamn]
 {listed or empty_division}
-dokument:                       # dokument-ID-blocket överst på varje sida
-  galler_for: ""
-  dokument_id: ""
-  version: ""
-  publiceringsdatum: ""         # t.ex. {period.plus(1)}-15
-  ansvarig: ""
-  upprattad_av: ""
-
+{_dokument_stub(period, "dokument-ID-blocket överst på varje sida")}
 undertecknare:                  # undertecknar inledningen
   namn: ""
   titel: Regiondirektör
