@@ -148,6 +148,54 @@ def forandring(value: float | None, enhet: str = "", decimaler: int = 0, oforand
     return _change(value, f"{prosa_tal(abs(value), decimaler)} {enhet}".rstrip(), oforandrat)
 
 
+def fler_farre(value: float | None, mot: str, decimaler: int = 0) -> str:
+    """``79 färre än i augusti 2019``, ``12 fler än …`` or ``lika många som i augusti 2019``: a count compared.
+
+    ``mot`` is what it is compared with, as it follows än/som (``'i ' ~ foregaende_ar|manad_ar``).
+    """
+    if value is None:
+        return MISSING
+    if _is_zero(value, decimaler):
+        return f"lika många som {mot}"
+    return f"{prosa_tal(abs(value), decimaler)} {'fler' if value > 0 else 'färre'} än {mot}"
+
+
+def _attribute(item, path: str):
+    for name in path.split("."):
+        item = getattr(item, name, None) if item is not None else None
+    return item
+
+
+def forandringar(rader, varde: str, ram: str = "", i_procent: str | None = None, decimaler: int = 0) -> str:
+    """Several groups' changes in one clause, the verb written once while the direction holds:
+    ``i anställningsformen tillsvidare har minskat med 47 och i anställningsformen vikarie/tillfällig med 32``.
+
+    ``varde`` names each row's change (``'antal.skillnad'``), ``ram`` the words before each name (the
+    name is written in lower case); ``i_procent`` names a change in percent written in brackets: ``(−2,4 procent)``.
+    A change in the other direction keeps its verb (``… och i anställningsformen vikarie/tillfällig ökat med 49``).
+    """
+    parts = []
+    previous = None  # the direction the last part's verb said: "ökat", "minskat", or None
+    for row in rader:
+        value = _attribute(row, varde)
+        if value is None:
+            said, direction = "kan inte jämföras", None
+        elif _is_zero(value, decimaler):
+            said, direction = "är oförändrat", None
+        else:
+            direction = "ökat" if value > 0 else "minskat"
+            amount = f"med {prosa_tal(abs(value), decimaler)}"
+            said = amount if direction == previous else f"{direction} {amount}" if previous else f"har {direction} {amount}"
+        share = _attribute(row, i_procent) if i_procent else None
+        if share is not None and direction is not None:
+            said += f" ({procent(share, 1, signerat=True)})"
+        parts.append(" ".join(p for p in (ram, str(row.namn).lower(), said) if p))
+        previous = direction
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
 def forandring_procent(value: float | None, decimaler: int = 1, oforandrat: str = "är oförändrat") -> str:
     """``har ökat med 0,4 procent`` or ``har minskat med 9 procent`` (not 9,0)."""
     return forandring(value, "procent", decimaler, oforandrat)
@@ -288,7 +336,7 @@ def nyckel(name: str) -> str:
 FILTERS = {
     f.__name__: f
     for f in (
-        tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, forandring_procent,
+        tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, fler_farre, forandringar, forandring_procent,
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills,
         datum, sep, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara, har_uppnatts, nyckel,
     )

@@ -38,6 +38,11 @@ FILTER_GUIDE = {
     "jamfort": ("en skillnad i tkr jämförd med något: bättre/sämre än (eller egna ord); `decimaler=1` som i tabellen",
                 "{{ ekonomi.periodens_resultat.avvikelse|jamfort('budget') }}"),
     "forandring": ("en förändring i ord, med enhet", "{{ personal.anstallda.mot_foregaende_manad|forandring('personer') }}"),
+    "fler_farre": ("en skillnad i antal: så många fler eller färre än något, eller lika många som det",
+                   "{{ personal.anstallda.mot_foregaende_ar|fler_farre('i ' ~ foregaende_ar|manad_ar) }}"),
+    "forandringar": ("flera gruppers förändringar i en sats, verbet en gång så länge riktningen är densamma: fältet med "
+                     "förändringen, orden före varje namn och (valfritt) fältet med förändringen i procent",
+                     "Antalet anställda {{ personal.yrkesgrupper[2:4]|forandringar('mot_foregaende_ar', 'bland') }}"),
     "forandring_procent": ("en förändring i procent, i ord", "{{ produktion.matt[0].hittills.procent|forandring_procent }}"),
     "procentenheter": ("storleken på en förändring av en andel", "{{ personal.sjukfranvaro.mot_foregaende_ar|procentenheter }}"),
     "forandring_pe": ("en förändring av en andel, i ord", "{{ produktion.tillganglighet[0].mot_foregaende_ar|forandring_pe }}"),

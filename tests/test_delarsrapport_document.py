@@ -56,6 +56,7 @@ def test_the_sections_follow_seed_003(text):
     assert _headings(text, 1) == [
         "Sammanfattning", "Styrning och uppföljning", "Produktion och tillgänglighet", "Väsentliga personalförhållanden",
         "Ekonomiskt resultat", "Internkontroll", "Bilaga: Produktion och tillgänglighet", "Bilaga: Måluppfyllelse i perspektiv",
+        "Bilaga: Kostnadsutveckling per kostnadsslag",
     ]
     second = _headings(text, 2)
     economy = ["Resultatutveckling", "Verksamhetens kostnader", "Kostnadsutveckling", "Nettokostnadsutveckling", "Årsprognos",
@@ -74,7 +75,9 @@ def test_the_summary_states_the_computed_figures(text):
             "Divisionens resultat per april 2021 är 2,2 mnkr, 7,2 mnkr bättre än budget och 20,1 mnkr bättre än samma period "
             "föregående år. Prognosen för helåret är −40,1 mnkr, 61,1 mnkr sämre än budget.") in text
     assert "Den arbetade tiden inklusive inhyrd personal har ökat med 3,5 procent" in text
-    assert "tillsvidare har minskat med 82 personer och vikarie/tillfällig har ökat med 49 personer sedan april 2020" in text
+    # one verb while the direction holds; the other direction keeps its own
+    assert ("Antalet anställda i anställningsformen tillsvidare har minskat med 82 och i anställningsformen vikarie/tillfällig "
+            "ökat med 49 sedan april 2020.") in text
     assert ("måluppfyllelse i perspektivet samhälle har uppnåtts, i perspektivet medborgare inte har uppnåtts, i perspektivet "
             "verksamhet delvis har uppnåtts, i perspektivet medarbetare inte har uppnåtts och i perspektivet ekonomi delvis har "
             "uppnåtts per april.") in text
@@ -109,6 +112,9 @@ def test_personnel(text):
     assert "Inhyrd personal motsvarar 34 årsarbetare och är oförändrad" in text
     assert "läkare har minskat med 2 årsarbetare till 28,6, sjuksköterskor har ökat med 2,3 årsarbetare till 4,2" in text
     assert "| Tillsvidare | 1 998 | 2 080 | −82 | −3,9 % |" in text
+    assert ("I slutet av april 2021 har divisionen 2 183 anställda, 33 färre än i april 2020. Antalet anställda i anställningsformen "
+            "tillsvidare har minskat med 82 (−3,9 procent) och i anställningsformen vikarie/tillfällig ökat med 49 (+36 procent).") in text
+    assert "| Inhyrd personal | 34,0 | 34,0 | 0,0 | 0,0 % |" in text  # unchanged, but there was hired staff: the row stays
     assert "Sjukfrånvaron under januari–april 2021 är 6,2 procent av den ordinarie arbetstiden" in text
     assert "Korttidssjukfrånvaron (dag 1–14) är 2 procent mot 4,8 procent" in text
     assert "Långtidssjukfrånvaron (60 dagar eller mer) är 3,2 procent mot 3,7 procent" in text
@@ -129,10 +135,16 @@ def test_the_result_its_bridge_and_the_tables_per_verksamhet(text):
                   "| Totalt | −61 214 | −2 123 | 10 329 | −884 | 30 089 | −23 804 |"):  # skillnad mot 2020
         assert total in text
     assert "| An/Op/IVA |  |  |  |  | −21 548 | −21 548 |" in text  # no such verksamhet in a VO: an empty cell, not 0
+    assert text.count("Tom cell: verksamheten finns inte i verksamhetsområdet.") == 4  # and the captions say so
+    assert ("Tabellerna visar resultatet per verksamhet och verksamhetsområde för januari–april 2021 och förändringen mot samma "
+            "period föregående år.") in text
+    assert "Sämre än föregående år är An/Op/IVA (−13,7 mnkr), Läns-psyk (−5,4 mnkr) och Div. gem (−11,2 mnkr)." in text
+    assert "[Heading 3] Nettokostnad, resultat och prognos per verksamhet" in text
 
 
 def test_costs_net_costs_and_the_forecast(text):
     assert "Verksamhetens kostnader för januari–april 2021 är 741 mnkr, 37,1 mnkr högre än samma period föregående år (+5,3 procent)." in text
+    assert "redovisas i bilagan Kostnadsutveckling per kostnadsslag." in text
     assert "| Summa verksamhetens kostnader | 741,0 | 5,3 % | 5,1 % | 4,7 % | −6,7 % |" in text
     assert "| Personalkostnader | 447,0 | 5,8 % | 7,1 % |" in text
     assert "Nettokostnadsutvecklingen är därmed −1,9 procent: nettokostnaden är 8,4 mnkr lägre än samma period föregående år." in text
@@ -179,7 +191,9 @@ def test_the_division_header_on_every_page_and_the_landscape_cost_table(document
         assert "ARBGRP870-1356963637-87" in xml and " PAGE " in xml and " NUMPAGES " in xml
         assert "Division Närsjukvård Övriga länet" in xml
     sections = Document(document).sections
-    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    # the wide table is the last appendix, on a landscape page of its own: no half-empty page before it
+    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    assert "[Heading 1] Bilaga: Kostnadsutveckling per kostnadsslag" in squash(dump_docx(document)).split("[Heading 1] Bilaga: Måluppfyllelse")[1]
 
 
 def test_sections_without_data_are_left_out(tmp_path):
@@ -196,7 +210,7 @@ def test_sections_without_data_are_left_out(tmp_path):
     book.save(folder / "ekonomi.xlsx")
     text = squash(dump_docx(_build(folder, tmp_path / "out")))
     assert _headings(text, 1) == ["Sammanfattning", "Styrning och uppföljning", "Väsentliga personalförhållanden", "Ekonomiskt resultat",
-                                  "Bilaga: Måluppfyllelse i perspektiv"]
+                                  "Bilaga: Måluppfyllelse i perspektiv", "Bilaga: Kostnadsutveckling per kostnadsslag"]
     second = _headings(text, 2)
     for gone in ("Ekonomiska handlingsplaner", "Investeringar", "Särskilda kostnader", "Riskanalys för årsprognosen", "Tillgänglighet"):
         assert gone not in second

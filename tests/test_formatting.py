@@ -107,3 +107,33 @@ def test_list_separator_follows_swedish_usage():
     words = ["a", "b", "c"]
     joined = "".join(w + f.sep(Loop(i, len(words))) for i, w in enumerate(words))
     assert joined == "a, b och c"
+
+
+def test_a_count_compared_in_words():
+    assert f.fler_farre(-79, "i augusti 2019") == "79 färre än i augusti 2019"
+    assert f.fler_farre(12, "i augusti 2019") == "12 fler än i augusti 2019"
+    assert f.fler_farre(0.2, "i augusti 2019") == "lika många som i augusti 2019"  # rounds to none
+    assert f.fler_farre(-1234, "förra året") == f"1{NBSP}234 färre än förra året"
+    assert f.fler_farre(None, "förra året") == "–"
+
+
+def test_several_changes_in_one_clause():
+    from types import SimpleNamespace as Row
+
+    def form(name, change, percent=None):
+        return Row(namn=name, antal=Row(skillnad=change, procent=percent))
+
+    frame = "i anställningsformen"
+    same = [form("Tillsvidare", -47, -2.43), form("Vikarie/tillfällig", -6, -10.0)]
+    assert f.forandringar(same, "antal.skillnad", frame) == (
+        "i anställningsformen tillsvidare har minskat med 47 och i anställningsformen vikarie/tillfällig med 6")
+    assert f.forandringar(same, "antal.skillnad", frame, "antal.procent") == (
+        "i anställningsformen tillsvidare har minskat med 47 (−2,4 procent) och i anställningsformen vikarie/tillfällig med 6 (−10 procent)")
+    mixed = [form("Tillsvidare", -82), form("Vikarie/tillfällig", 49), form("Timavlönad", 0), form("Lärling", 3), form("Okänd", None)]
+    assert f.forandringar(mixed, "antal.skillnad", frame) == (
+        "i anställningsformen tillsvidare har minskat med 82, i anställningsformen vikarie/tillfällig ökat med 49, "
+        "i anställningsformen timavlönad är oförändrat, i anställningsformen lärling har ökat med 3 och "
+        "i anställningsformen okänd kan inte jämföras")
+    assert f.forandringar([form("Tillsvidare", 5, 1.0)], "antal.skillnad", frame, "antal.procent") == (
+        "i anställningsformen tillsvidare har ökat med 5 (+1 procent)")
+    assert f.forandringar([], "antal.skillnad", frame) == ""

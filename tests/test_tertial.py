@@ -326,3 +326,71 @@ def test_an_interim_report_of_a_division_without_verksamheter_or_hired_staff(pac
     assert "| Totalt | −407,8 | −416,2 | −2,0 % | 26,0 | 3,5 |" in text  # the forecast table keeps its total
     assert "Inhyrd personal motsvarar 0 årsarbetare" not in text
     assert "Divisionen har inte haft någon inhyrd personal, varken i år eller samma period föregående år." in text
+
+
+def _interim(package: Path, number: int) -> str:
+    """The text of bilaga ``number``, one of the six interim reports."""
+    (path,) = package.glob(f"bilaga-{number}-delarsrapport-*.docx")
+    return squash(dump_docx(path))
+
+
+# The six interim reports' headcount: (now, change against August 2019, Tillsvidare, Vikarie/tillfällig), seed 000's inputs.
+HEADCOUNT = {1: ("1 568", 57, 33, 24), 2: ("2 154", 79, 47, 32), 3: ("2 267", 79, 49, 30), 4: ("432", 14, 9, 5), 5: ("643", 21, 15, 6),
+             6: ("276", 9, 7, 2)}
+
+
+@pytest.mark.parametrize("number", sorted(HEADCOUNT))
+def test_the_interim_reports_tell_the_headcount_in_words(package, number):
+    """'2 154 anställda, 79 färre än i augusti 2019', not '−79 jämfört med'; the forms in one clause, the verb said once."""
+    text = _interim(package, number)
+    total, fewer, permanent, temporary = HEADCOUNT[number]
+    assert f"I slutet av augusti 2020 har divisionen {total} anställda, {fewer} färre än i augusti 2019." in text
+    assert (f"Antalet anställda i anställningsformen tillsvidare har minskat med {permanent} och i anställningsformen "
+            f"vikarie/tillfällig med {temporary} sedan augusti 2019.") in text  # the summary
+    assert f"Antalet anställda i anställningsformen tillsvidare har minskat med {permanent} (−" in text  # the section, with percentages
+    assert "jämfört med augusti 2019" not in text and " personer " not in text
+
+
+def test_every_verksamhet_better_than_last_year_is_said_so(package):
+    """Länssjukvård: no verksamhet worse than last year, so no 'Sämre än föregående år är ingen verksamhet'."""
+    text = _interim(package, 3)
+    assert "Resultatet är 88,6 mnkr bättre än samma period föregående år. Alla verksamheter har ett bättre resultat än föregående år." in text
+    assert "Sämre än föregående år" not in text and "ingen verksamhet" not in text
+
+
+def test_the_result_tables_are_described_as_they_are_split(package):
+    """Övriga länet: columns per verksamhetsområde, only a Totalt row; Länssjukvård: rows per verksamhet, no columns;
+    the others: no split at all. Words, headers and captions follow."""
+    columns_only, rows_only = _interim(package, 2), _interim(package, 3)
+    assert "Tabellerna visar resultatet per verksamhetsområde för januari–augusti 2020" in columns_only
+    assert "| Tkr | Närsjukvård gemensamt | Närsjukvård Gällivare |" in columns_only and "| Verksamhet, tkr |" not in columns_only
+    assert "Tabellerna visar resultatet per verksamhet för januari–augusti 2020" in rows_only
+    assert "| Verksamhet, tkr | Totalt |" in rows_only
+    for text in (columns_only, rows_only):
+        assert "Tom cell" not in text  # no verksamhet is missing from a verksamhetsområde
+        assert "per verksamhet och verksamhetsområde" not in text
+    assert "[Heading 3] Nettokostnad, resultat och prognos per verksamhet\n" in rows_only
+    for number in (1, 2, 4, 5, 6):  # the forecast table has only its Totalt row
+        text = _interim(package, number)
+        assert "[Heading 3] Nettokostnad, resultat och prognos\n" in text and "prognos per verksamhet" not in text
+        if number != 2:
+            assert "Tabellerna visar resultatet" not in text
+
+
+@pytest.mark.parametrize("number", [4, 5, 6])
+def test_no_hired_staff_row_without_hired_staff(package, number):
+    text = _interim(package, number)
+    assert "Divisionen har inte haft någon inhyrd personal, varken i år eller samma period föregående år." in text
+    worked = text[text.index("[Heading 3] Arbetad tid"):text.index("[Heading 2] Frånvaro")]
+    assert "Inhyrd personal |" not in worked.replace("| Arbetad tid inklusive inhyrd personal |", "")
+
+
+def test_measures_not_split_by_verksamhet_share_one_production_table(package):
+    text = _interim(package, 2)
+    appendix = text[text.index("[Heading 1] Bilaga: Produktion och tillgänglighet"):]
+    assert "| Mått | 202008 | 201908 | Förändring % |" in appendix
+    assert "| Läkarbesök | 57 457 | 67 693 | −15,1 % |" in appendix and "| Operationer | 1 960 | 2 422 | −19,1 % |" in appendix
+    assert "| Totalt |" not in appendix.split("[Heading 2] Tillgänglighet")[0]
+    # the chart stands under its heading, before the measures it shows
+    access = appendix[appendix.index("[Heading 2] Tillgänglighet"):].splitlines()
+    assert access[1].startswith("[Normal] [bild") and access[2] == "[Heading 3] Telefontillgänglighet primärvård"

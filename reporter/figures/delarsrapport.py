@@ -100,6 +100,28 @@ class Matris:
         """True when the table has more than one column (the division reports per verksamhetsområde)."""
         return len(self.kolumner) > 1
 
+    @property
+    def uppdelning(self) -> str | None:
+        """What the table is split by, as prose says it after "per": ``verksamhet och verksamhetsområde``,
+        ``verksamhet`` (rows only), ``verksamhetsområde`` (columns only); None when it shows only the total."""
+        parts = [word for word, present in (("verksamhet", self.rader), ("verksamhetsområde", self.delad)) if present]
+        return " och ".join(parts) or None
+
+    @property
+    def tomma_celler(self) -> bool:
+        """True when a verksamhet has an empty cell: it is not in that verksamhetsområde."""
+        return self.delad and any(v is None for row in self.rader for v in row.varden)
+
+    @property
+    def negativa(self) -> list[Rad]:
+        """The rows whose sum is below zero (in the change table: the verksamheter worse than last year)."""
+        return [row for row in self.rader if row.summa is not None and row.summa < 0]
+
+    @property
+    def alla_positiva(self) -> bool:
+        """True when there are rows and every row's sum is above zero (every verksamhet better than last year)."""
+        return bool(self.rader) and all(row.summa is not None and row.summa > 0 for row in self.rader)
+
 
 @dataclass(frozen=True)
 class PrognosRad:
@@ -305,6 +327,11 @@ class Produktion:
     def finns(self) -> bool:
         """False for a division without care production (Service, Länsteknik): the section is left out."""
         return bool(self.matt or self.tillganglighet)
+
+    @property
+    def per_verksamhet(self) -> bool:
+        """True when a measure is split by verksamhet: a table per measure; otherwise one table, a row per measure."""
+        return any(m.verksamheter for m in self.matt)
 
     def matt_med(self, name: str) -> Produktionsmatt | None:
         """One measure by name, case ignored."""
