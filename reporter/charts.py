@@ -253,7 +253,9 @@ class Drawer:
     the import overlaps with reading the inputs; ``submit`` hands it the
     figures of one appendix, ``charts`` waits for its charts. Where a process
     cannot be forked (one CPU, no ``fork``) or the process fails, the charts
-    are drawn here instead, with the same bytes.
+    are drawn here instead, with the same bytes. After a first build in this
+    process (``verify``, a test) the process is started only when a chart is
+    not drawn already.
     """
 
     def __init__(self) -> None:
@@ -263,7 +265,13 @@ class Drawer:
         self._pool: ProcessPoolExecutor | None = None
         self._pending: dict[str, Future[dict[str, Chart]]] = {}
         self._figures: dict[str, tuple[str, object]] = {}
-        if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        self._forks = (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+        if not _DRAWN:
+            self._start()
+
+    def _start(self) -> None:
+        if self._forks and self._pool is None:
+            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_setup)
@@ -272,7 +280,10 @@ class Drawer:
     def submit(self, document: str, kind: str, figures) -> None:
         """Start drawing one document's charts: chart set ``kind`` from ``figures``."""
         self._figures[document] = (kind, figures)
-        if self._pool is not None and _drawn_key(kind, figures) not in _DRAWN:
+        if _drawn_key(kind, figures) in _DRAWN:
+            return
+        self._start()
+        if self._pool is not None:
             self._pending[document] = self._pool.submit(charts_for, kind, figures)
 
     def charts(self, document: str) -> dict[str, Chart]:
