@@ -11,6 +11,7 @@ import shutil
 import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from helpers import dump_docx, header_xml, squash
 from openpyxl import load_workbook
 
@@ -194,6 +195,14 @@ def test_the_division_header_on_every_page_and_the_landscape_cost_table(document
     # the wide table is the last appendix, on a landscape page of its own: no half-empty page before it
     assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     assert "[Heading 1] Bilaga: Kostnadsutveckling per kostnadsslag" in squash(dump_docx(document)).split("[Heading 1] Bilaga: Måluppfyllelse")[1]
+    # each section's header spans its own text width: the landscape page's document-ID block is not portrait-wide
+    for section in sections:
+        width = (section.page_width - section.left_margin - section.right_margin) / 635  # twips
+        header = section.header._element
+        assert not section.header.is_linked_to_previous
+        columns = sum(int(c.get(qn("w:w"))) for c in header.iter(qn("w:gridCol")))
+        tab = max(int(t.get(qn("w:pos"))) for t in header.iter(qn("w:tab")) if t.get(qn("w:pos")))
+        assert abs(columns - width) <= 2 and abs(tab - width) <= 2, (section.orientation, columns, tab, width)
 
 
 def test_sections_without_data_are_left_out(tmp_path):

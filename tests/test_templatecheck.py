@@ -50,6 +50,16 @@ def test_the_shipped_templates_have_no_findings():
     assert checked.problems == []
 
 
+@pytest.mark.parametrize("name", TEMPLATE_NAMES)
+def test_the_shipped_templates_name_only_fonts_with_a_metric_twin(name):
+    """A font without a metric-compatible twin on Linux (the python-docx default's Courier) makes a PDF build warn."""
+    from conftest import TEMPLATES
+
+    from reporter.pdf import METRIC_COMPATIBLE, docx_fonts
+
+    assert docx_fonts((TEMPLATES / name).read_bytes()) <= set(METRIC_COMPATIBLE)
+
+
 # --- each kind of mistake, one finding with its place ------------------------------------------
 
 

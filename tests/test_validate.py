@@ -256,3 +256,12 @@ def test_scorecard_is_read_and_typed(period):
     found = [str(p) for p in checked.errors]
     assert any("cell A3: Perspektiv: 'Samhällе' går inte att läsa; förväntat ett av Samhälle, Medborgare" in f for f in found)
     assert any("cell J3: Utveckling: 'Bättre' går inte att läsa; förväntat ett av Förbättrad, Oförändrad, Försämrad" in f for f in found)
+
+
+@pytest.mark.parametrize("folder", ["2021-03", "2020-09", "2021-04-ovriga-lanet"])
+def test_the_bundled_examples_have_no_findings(folder):
+    """The examples are what a user tries first: a warning there would read as a fault in the tool."""
+    from conftest import ROOT
+
+    checked = reporter.validate(ROOT / "inputs" / folder)
+    assert [str(p) for p in checked.problems] == []
