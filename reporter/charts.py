@@ -88,6 +88,12 @@ def _fit(figure, left_chars: int, bottom_in: float, top_in: float = 0.32, right_
     figure.subplots_adjust(left=left / width, right=1 - right_in / width, bottom=bottom_in / height, top=1 - top_in / height)
 
 
+def _inches_below_edge(figure, artist, margin_in: float = 0.03) -> float:
+    """How far, in inches, ``artist`` reaches below the figure's bottom edge less a small margin (0 or less: it fits)."""
+    box = artist.get_window_extent(figure.canvas.get_renderer())
+    return margin_in - box.y0 / figure.dpi
+
+
 def _widest(values, decimals: int) -> int:
     """Characters in the widest number an axis will show for these values (with a minus sign)."""
     numbers = [abs(v) for v in values if v is not None] or [0]
@@ -159,8 +165,16 @@ def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -
     axes.set_xticks(x, _month_labels(months))
     axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
     _number_axis(axes, decimals)
-    axes.legend(loc="upper left", ncols=2, fontsize=7, bbox_to_anchor=(0, -0.18))
-    _fit(figure, _widest([v for t in trends for v in t.varden], decimals), bottom_in=0.42 + 0.16 * ((len(trends) + 1) // 2))
+    legend = axes.legend(loc="upper left", ncols=2, fontsize=7, bbox_to_anchor=(0, -0.18))
+    left_chars = _widest([v for t in trends for v in t.varden], decimals)
+    bottom_in = 0.42 + 0.16 * ((len(trends) + 1) // 2)
+    _fit(figure, left_chars, bottom_in=bottom_in)
+    for _ in range(4):  # a legend hanging below the figure's edge is cut off in the picture: raise the axes until it fits
+        below = _inches_below_edge(figure, legend)
+        if below <= 0:
+            break
+        bottom_in += below / 1.18 + 0.03  # the legend hangs 0.18 axes-heights below the axes: it rises less than the axes
+        _fit(figure, left_chars, bottom_in=bottom_in)
     latest = "; ".join(f"{t.namn} {tal(t.varden[-1], decimals)}" for t in trends)
     alt = f"Linjediagram: {title.lower()} per månad i {unit}, {_span(months)}. {manad_ar(months[-1]).capitalize() if months else ''}: {latest}."
     return Chart(_save(figure), alt)

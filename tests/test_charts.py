@@ -1,0 +1,42 @@
+"""Charts: what the picture holds must be inside it (a legend below the axes is not cut off at the edge)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from reporter.charts import lines_chart, trend_chart
+from reporter.figures.common import Trend
+from reporter.model import Month
+
+NAMES = ["Väntat högst 90 dagar till besök", "Väntat högst 90 dagar till operation/åtgärd", "Telefontillgänglighet primärvård",
+         "Medicinsk bedömning inom tre dagar"]
+
+
+def _months(first: Month, count: int) -> list[Month]:
+    return [first.plus(i) for i in range(count)]
+
+
+def _bottom_rows_are_blank(png: bytes, rows: int = 2) -> bool:
+    image = Image.open(io.BytesIO(png)).convert("L")
+    width, height = image.size
+    return all(image.getpixel((x, y)) > 250 for y in range(height - rows, height) for x in range(width))
+
+
+@pytest.mark.parametrize("series", [1, 2, 3, 4])
+@pytest.mark.parametrize("first, count", [(Month(2020, 3), 13), (Month(2019, 5), 16)], ids=["13-månader", "16-månader"])
+def test_the_legend_of_a_lines_chart_is_inside_the_picture(series, first, count):
+    """The interim report's accessibility chart (two series, May 2019–August 2020) had its legend cut in half."""
+    months = _months(first, count)
+    trends = [Trend(NAMES[i], months, [40.0 + i * 5 + j % 3 for j in range(count)], [None] * count) for i in range(series)]
+    chart = lines_chart(trends, "Tillgänglighet", "procent")
+    assert _bottom_rows_are_blank(chart.png)
+
+
+def test_the_legend_of_a_trend_chart_is_inside_the_picture():
+    months = _months(Month(2020, 9), 13)
+    chart = trend_chart(Trend("Sjukfrånvaro", months, [6.0 + j / 10 for j in range(13)], [5.5 + j / 10 for j in range(13)]), "Sjukfrånvaro",
+                        "procent av ordinarie arbetstid", 1)
+    assert _bottom_rows_are_blank(chart.png)
