@@ -163,9 +163,48 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
         raise ReporterError(error(f"fel i en mallkod: {exc.message}{_around(exc)}", file=label)) from None
     except TemplateError as exc:
         raise ReporterError(error(f"fel i en mallkod: {exc}{_around(exc)}", file=label)) from None
+    keep_tables_together(document.docx.element.body)
     buffer = io.BytesIO()
     document.save(buffer)
     return word_native(buffer.getvalue(), properties)
+
+
+# A table of at most this many rows is kept on one page when it fits; a longer one keeps its last rows together.
+SHORT_TABLE_ROWS = 15
+LAST_ROWS_TOGETHER = 3
+
+
+def keep_tables_together(body) -> None:
+    """No table row stands alone at the top of a page (a Totalt under the page break).
+
+    Every row of a short table but the last keeps with the next (Word's and
+    LibreOffice's way of keeping a table on one page; when it does not fit,
+    it breaks as before); a long table keeps its last three rows together.
+    Nested tables are left as they are.
+    """
+    from .docxparts import w
+
+    for table in body.iter(w("tbl")):
+        if next(table.iterancestors(w("tbl")), None) is not None:
+            continue
+        rows = table.findall(w("tr"))
+        kept = rows[:-1] if len(rows) <= SHORT_TABLE_ROWS else rows[-LAST_ROWS_TOGETHER:-1]
+        for row in kept:
+            for paragraph in row.iter(w("p")):
+                _keep_with_next(paragraph, w)
+
+
+def _keep_with_next(paragraph, w) -> None:
+    from lxml import etree
+
+    properties = paragraph.find(w("pPr"))
+    if properties is None:
+        properties = etree.SubElement(paragraph, w("pPr"))
+        paragraph.insert(0, properties)
+    if properties.find(w("keepNext")) is not None:
+        return
+    style = properties.find(w("pStyle"))
+    properties.insert(0 if style is None else properties.index(style) + 1, etree.Element(w("keepNext")))
 
 
 def _normalise(docx) -> None:

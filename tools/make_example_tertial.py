@@ -1315,7 +1315,7 @@ Vårdgarantin uppnås inte totalt sett, men tillgängligheten till medicinsk bed
 i primärvården har blivit bättre. Alla verksamheter ska planera för hur den uppskjutna vården ska
 tas igen, och produktions- och kapacitetsplaneringen behöver intensifieras under hösten.
 
-Årets två första månader låg omställningen på effektivare bemanning och mindre inhyrd personal.
+Under årets två första månader låg fokus i omställningen på effektivare bemanning och mindre inhyrd personal.
 Under andra tertialet har pandemin präglat medarbetarnas situation, vilket också syns i
 sjukfrånvaron. Bättre bemanningsplanering och en bättre helhetssyn tas med i det fortsatta
 omställningsarbetet.
@@ -1670,7 +1670,7 @@ Andelen ekologiska livsmedel har ökat, men målet nås inte ännu.
 
 ## Verksamhet
 
-Beredskapslagret av skyddsutrustning är ett nytt mått för i år.
+Beredskapslagret av skyddsutrustning är ett nytt mått i år.
 """,
         "internkontroll.md": """\
 Internkontrollplanen följs upp per augusti. Alternativa driftsformer för kosten på Sunderby och
