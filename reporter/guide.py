@@ -89,7 +89,11 @@ def guide(period_dir: Path) -> str:
     keys = contract_for(MAIN_TEMPLATE)[1]
     classes = _classes(list(hints.values()))
     examples = _instances(context)
+    from .formatting import antal_ord
+    from .render import LAST_ROWS_TOGETHER, SHORT_TABLE_ROWS
+
     intro = _INTRO.replace("@PERIOD@", f"{_month(period)} {period.year}")
+    intro = intro.replace("@KORT@", str(SHORT_TABLE_ROWS)).replace("@SISTA@", antal_ord(LAST_ROWS_TOGETHER))
     for picture, text in PICTURES.items():
         intro = intro.replace(f"@{picture}@", text)
     lines = intro.splitlines()
@@ -312,6 +316,12 @@ tabellcell eller utanför tabeller, `{%tr for %}` med `{%tr endfor %}` i samma t
 varandra stängs i omvänd ordning.
 
 ![@mall-tabell.png@](bilder/mall-tabell.png)
+
+Ingen tabellrad blir ensam överst på en sida: i det ifyllda dokumentet hålls en tabell med högst
+@KORT@ rader ihop på en sida (alla rader utom den sista får *Håll ihop med nästa*), och en längre
+tabell håller ihop sina @SISTA@ sista rader; det behöver inte göras i mallen. Markera rubrikraden
+med *Upprepa som rubrikrad överst på varje sida* (Tabellegenskaper → Rad) så att den upprepas
+när en tabell bryts.
 
 Texterna i `texter/*.md` skrivs med mallens formatmallar *Heading 2*–*Heading 4*, *List Bullet*
 1–3 och *List Number* 1–3; behåll dem (med sina namn) i mallar som visar texter."""
