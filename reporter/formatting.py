@@ -166,12 +166,13 @@ def _attribute(item, path: str):
     return item
 
 
-def forandringar(rader, varde: str, ram: str = "", i_procent: str | None = None, decimaler: int = 0) -> str:
+def forandringar(rader, varde: str, ram: str = "", i_procent: str | None = None, decimaler: int = 0, namn: str = "namn") -> str:
     """Several groups' changes in one clause, the verb written once while the direction holds:
     ``i anställningsformen tillsvidare har minskat med 47 och i anställningsformen vikarie/tillfällig med 32``.
 
     ``varde`` names each row's change (``'antal.skillnad'``), ``ram`` the words before each name (the
-    name is written in lower case); ``i_procent`` names a change in percent written in brackets: ``(−2,4 procent)``.
+    name is written in lower case; ``namn`` names the field that holds it); ``i_procent`` names a change in
+    percent written in brackets: ``(−2,4 procent)``.
     A change in the other direction keeps its verb (``… och i anställningsformen vikarie/tillfällig ökat med 49``).
     """
     parts = []
@@ -189,7 +190,7 @@ def forandringar(rader, varde: str, ram: str = "", i_procent: str | None = None,
         share = _attribute(row, i_procent) if i_procent else None
         if share is not None and direction is not None:
             said += f" ({procent(share, 1, signerat=True)})"
-        parts.append(" ".join(p for p in (ram, str(row.namn).lower(), said) if p))
+        parts.append(" ".join(p for p in (ram, str(_attribute(row, namn)).lower(), said) if p))
         previous = direction
     if len(parts) < 2:
         return "".join(parts)

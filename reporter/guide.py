@@ -41,7 +41,7 @@ FILTER_GUIDE = {
     "fler_farre": ("en skillnad i antal: så många fler eller färre än något, eller lika många som det",
                    "{{ personal.anstallda.mot_foregaende_ar|fler_farre('i ' ~ foregaende_ar|manad_ar) }}"),
     "forandringar": ("flera gruppers förändringar i en sats, verbet en gång så länge riktningen är densamma: fältet med "
-                     "förändringen, orden före varje namn och (valfritt) fältet med förändringen i procent",
+                     "förändringen, orden före varje namn, (valfritt) fältet med förändringen i procent och (namn=) fältet med namnet",
                      "Antalet anställda {{ personal.yrkesgrupper[2:4]|forandringar('mot_foregaende_ar', 'bland') }}"),
     "forandring_procent": ("en förändring i procent, i ord", "{{ produktion.matt[0].hittills.procent|forandring_procent }}"),
     "procentenheter": ("storleken på en förändring av en andel", "{{ personal.sjukfranvaro.mot_foregaende_ar|procentenheter }}"),

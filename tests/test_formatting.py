@@ -137,3 +137,16 @@ def test_several_changes_in_one_clause():
     assert f.forandringar([form("Tillsvidare", 5, 1.0)], "antal.skillnad", frame, "antal.procent") == (
         "i anställningsformen tillsvidare har ökat med 5 (+1 procent)")
     assert f.forandringar([], "antal.skillnad", frame) == ""
+
+
+def test_several_changes_named_by_another_field():
+    from reporter.figures.common import Comparison
+    from reporter.figures.delarsrapport import Anstallningsform
+
+    def form(name, change):
+        return Anstallningsform(name, Comparison(100.0, 100.0 - change))
+
+    rows = [form("Tillsvidare", -82), form("Vikarie/tillfällig", 49)]
+    assert f.versal(f.forandringar(rows, "antal.skillnad", "antalet", namn="benamning")) == (
+        "Antalet tillsvidareanställda har minskat med 82 och antalet vikarier och tillfälligt anställda ökat med 49")
+    assert form("Timavlönad", 1).benamning == "timavlönad"  # outside the closed list: the name as written, in lower case

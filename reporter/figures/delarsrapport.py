@@ -356,6 +356,15 @@ class Anstallningsform:
     namn: str
     antal: Comparison
 
+    @property
+    def benamning(self) -> str:
+        """The employees of this form as prose names them: ``tillsvidareanställda``, ``vikarier och tillfälligt anställda``."""
+        return FORM_WORDS.get(name_key(self.namn), self.namn.lower())
+
+
+# The forms of employment (schema.ANSTALLNINGSFORMER, a closed list) as prose names the people in them.
+FORM_WORDS = {name_key("Tillsvidare"): "tillsvidareanställda", name_key("Vikarie/tillfällig"): "vikarier och tillfälligt anställda"}
+
 
 @dataclass(frozen=True)
 class Sjukfranvaro:
