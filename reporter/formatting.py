@@ -257,6 +257,12 @@ def sep(loop) -> str:
     return " och " if loop.revindex == 2 else ", "
 
 
+def lista(items) -> str:
+    """Items as Swedish lists them: ``a``, ``a och b``, ``a, b och c``."""
+    words = [str(item) for item in items]
+    return ", ".join(words[:-1]) + " och " + words[-1] if len(words) > 1 else "".join(words)
+
+
 def versal(text: str) -> str:
     """The text with its first letter capitalised (``Mars 2021``)."""
     return text[:1].upper() + text[1:]
@@ -339,6 +345,6 @@ FILTERS = {
     for f in (
         tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, fler_farre, forandringar, forandring_procent,
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills,
-        datum, sep, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara, har_uppnatts, nyckel,
+        datum, sep, lista, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara, har_uppnatts, nyckel,
     )
 }

@@ -55,6 +55,7 @@ FILTER_GUIDE = {
     "datum": ("ett datum som dokument-id-blocket skriver det", "{{ dokument.publiceringsdatum|datum }}"),
     "sep": ("skiljetecken mellan saker i en loop: komma, och, inget efter den sista",
             "{% for b in bilagor[:3] %}{{ b.nummer }}{{ loop|sep }}{% endfor %}"),
+    "lista": ("en lista i löptext: kommatecken och \"och\" före det sista", "{{ ['Verksamhet', 'Medarbetare', 'Ekonomi']|map('lower')|lista }}"),
     "versal": ("texten med stor första bokstav", "{{ period|manad_ar|versal }}"),
     "manad_kod": ("månaden som sexsiffrig kod", "{{ period|manad_kod }}"),
     "antal_ord": ("ett antal i ord upp till tolv, sedan siffror", "{{ maluppfyllelse.antal.uppnatt|antal_ord }}"),

@@ -78,9 +78,9 @@ def test_the_summary_states_the_computed_figures(text):
     assert "Den arbetade tiden inklusive inhyrd personal har ökat med 3,5 procent" in text
     # one verb while the direction holds; the other direction keeps its own
     assert "Antalet tillsvidareanställda har minskat med 82 och antalet vikarier och tillfälligt anställda ökat med 49 sedan april 2020." in text
-    assert ("måluppfyllelse i perspektivet samhälle har uppnåtts, i perspektivet medborgare inte har uppnåtts, i perspektivet "
-            "verksamhet delvis har uppnåtts, i perspektivet medarbetare inte har uppnåtts och i perspektivet ekonomi delvis har "
-            "uppnåtts per april.") in text
+    # the perspectives that share an assessment named together, the verb once
+    assert ("måluppfyllelse i perspektivet samhälle har uppnåtts, i perspektiven medborgare och medarbetare inte har uppnåtts och "
+            "i perspektiven verksamhet och ekonomi delvis har uppnåtts per april.") in text
 
 
 def test_the_scorecard_summary_and_the_perspective_sentences(text, document):

@@ -193,3 +193,14 @@ def test_a_key_figure_is_computed_once_and_stated_alike_everywhere(figures):
 def test_comparisons_are_none_where_there_is_nothing_to_compare():
     assert Comparison(5, 0).procent is None
     assert Comparison(None, 3).skillnad is None
+
+
+def test_perspectives_grouped_by_their_assessment_in_order_of_first_appearance():
+    from reporter.figures.delarsrapport import Perspektivbedomning, Styrning
+
+    said = [("Samhälle", "Uppnått"), ("Medborgare", "Ej uppnått"), ("Verksamhet", "Delvis uppnått"), ("Medarbetare", "Ej uppnått"),
+            ("Ekonomi", "Delvis uppnått"), ("Övrigt", None)]
+    styrning = Styrning([], [Perspektivbedomning(p, b) for p, b in said], None)  # type: ignore[arg-type]
+    assert [(g.perspektiv, g.bedomning) for g in styrning.bedomningar] == [
+        (["Samhälle"], "Uppnått"), (["Medborgare", "Medarbetare"], "Ej uppnått"), (["Verksamhet", "Ekonomi"], "Delvis uppnått"), (["Övrigt"], None),
+    ]

@@ -150,3 +150,10 @@ def test_several_changes_named_by_another_field():
     assert f.versal(f.forandringar(rows, "antal.skillnad", "antalet", namn="benamning")) == (
         "Antalet tillsvidareanställda har minskat med 82 och antalet vikarier och tillfälligt anställda ökat med 49")
     assert form("Timavlönad", 1).benamning == "timavlönad"  # outside the closed list: the name as written, in lower case
+
+
+def test_a_list_in_running_text():
+    assert f.lista([]) == ""
+    assert f.lista(["verksamhet"]) == "verksamhet"
+    assert f.lista(["verksamhet", "ekonomi"]) == "verksamhet och ekonomi"
+    assert f.lista(["samhälle", "verksamhet", "ekonomi"]) == "samhälle, verksamhet och ekonomi"

@@ -425,6 +425,14 @@ class Perspektivbedomning:
 
 
 @dataclass(frozen=True)
+class Bedomningsgrupp:
+    """The perspectives that share one assessment, for the sentence that names them together."""
+
+    perspektiv: list[str]
+    bedomning: str | None
+
+
+@dataclass(frozen=True)
 class Styrning:
     """The division's scorecard: the summary per perspective, and its goals and measures."""
 
@@ -441,6 +449,15 @@ class Styrning:
                 groups.append(Malgrupp(row.perspektiv, row.mal, []))
             groups[-1].faktorer.append(row)
         return groups
+
+    @property
+    def bedomningar(self) -> list[Bedomningsgrupp]:
+        """The perspectives grouped by their assessment, in the order each assessment first appears:
+        'i perspektiven verksamhet och ekonomi delvis har uppnåtts', not the same verb three times."""
+        groups: dict[str | None, list[str]] = {}
+        for item in self.perspektiv:
+            groups.setdefault(item.bedomning, []).append(item.perspektiv)
+        return [Bedomningsgrupp(names, assessment) for assessment, names in groups.items()]
 
 
 @dataclass(frozen=True)
