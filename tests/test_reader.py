@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import set_cell
 from periods import write_other_period
 
 import reporter
@@ -33,6 +34,14 @@ def _dump(table):
 def _all_sheets(path: Path) -> list[str]:
     with Workbook(path) as workbook:
         return [entry.name for entry in workbook.sheets]
+
+
+@pytest.fixture(autouse=True)
+def read_afresh():
+    """These tests watch the readers at work: no sheet comes from the tables this process has read before."""
+    from reporter import workbook
+
+    workbook._READ.clear()
 
 
 @pytest.fixture
@@ -166,3 +175,27 @@ def test_a_shared_formula_without_a_value_is_shown_as_its_own_cell_has_it(tmp_pa
     found = [(p.where.sheet, p.where.cell, p.message) for p in reporter.validate(folder).errors]
     assert found == [("Arbetad tid", "C3", "Arbetad tid: cellen har formeln =110*E3 men inget sparat värde (filen är skriven av ett program "
                       "och har aldrig öppnats i Excel); öppna och spara den i Excel, eller skriv in värdet")]
+
+
+def test_a_sheet_read_again_from_the_same_bytes_is_the_same_table_and_other_bytes_are_read_anew(tmp_path, calamine_reads):
+    """verify after build, or a second check in one process, reads nothing twice; a changed file is read again."""
+    from reporter import workbook
+
+    folder = tmp_path / "2022-02"
+    write_other_period(folder)
+    first = read_tables(folder / "personal.xlsx", ["Arbetad tid"])["Arbetad tid"]
+    again = read_tables(folder / "personal.xlsx", ["Arbetad tid"])["Arbetad tid"]
+    assert again is first and calamine_reads == ["Arbetad tid"]
+    set_cell(folder / "personal.xlsx", "Arbetad tid", "C3", 123)
+    changed = read_tables(folder / "personal.xlsx", ["Arbetad tid"])["Arbetad tid"]
+    assert changed is not first and calamine_reads == ["Arbetad tid", "Arbetad tid"]
+    assert dict(changed.rows)[3][2] == 123
+    big = workbook.READ_KEPT_CELLS
+    workbook.READ_KEPT_CELLS = 1  # a large sheet is not kept
+    try:
+        (folder / "copy.xlsx").write_bytes((folder / "produktion.xlsx").read_bytes())
+        read_tables(folder / "copy.xlsx", ["Produktion"])
+        read_tables(folder / "copy.xlsx", ["Produktion"])
+    finally:
+        workbook.READ_KEPT_CELLS = big
+    assert calamine_reads.count("Produktion") == 2

@@ -12,8 +12,10 @@ Writing (openpyxl, :mod:`.write`) makes a workbook from plain rows.
 from __future__ import annotations
 
 import gc
+import hashlib
 import io
 import zipfile
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,6 +67,7 @@ class Workbook:
         self._strings: list[str] | None = None
         self._book: CalamineWorkbook | None = None
         self._book_failed = False
+        self._digest: bytes | None = None
 
     @property
     def sheets(self) -> list[SheetEntry]:
@@ -83,9 +86,14 @@ class Workbook:
         PanicException is a BaseException) becomes an error naming the file
         and the sheet here, at the library's edge.
         """
+        key = self._read_key(entry)
+        known = _READ.get(key)
+        if known is not None:
+            _READ.move_to_end(key)
+            return known
         try:
             with gc_paused():  # a sheet is a million small objects and no cycles: the collector has nothing to find
-                return self._table(entry)
+                table = self._table(entry)
         except ReporterError:
             raise
         except (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError):
@@ -94,6 +102,17 @@ class Workbook:
             raise ReporterError(
                 error(f"bladet kan inte läsas ({type(exc).__name__}: {exc}); spara arbetsboken igen från Excel", file=self.label, sheet=entry.name)
             ) from None
+        if sum(len(values) for _, values in table.rows) <= READ_KEPT_CELLS:
+            _READ[key] = table
+            while len(_READ) > READ_KEPT_SHEETS:
+                _READ.popitem(last=False)
+        return table
+
+    def _read_key(self, entry: SheetEntry) -> tuple:
+        """What a sheet's table is read from: the file's bytes (by digest), the sheet, and how it is named and read."""
+        if self._digest is None:
+            self._digest = hashlib.blake2b(self._data, digest_size=20).digest()
+        return (self._digest, entry.part, entry.name, entry.hidden, self.label, self._exact)
 
     def _table(self, entry: SheetEntry) -> Table:
         xml = read_part(self._archive, entry.part, self.label)
@@ -138,6 +157,14 @@ class Workbook:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# Small sheets read in this process, by what they were read from: reading the same bytes again (``verify``
+# after ``build``, a test suite, a server) gives the same table, unchanged, without reading it again. A
+# large sheet is not kept, so that a large period's cells are let go once validation has made its records.
+READ_KEPT_CELLS = 20_000
+READ_KEPT_SHEETS = 64
+_READ: OrderedDict[tuple, Table] = OrderedDict()
 
 
 @contextmanager
