@@ -88,7 +88,7 @@ MISTAKES = {
     "korsade block": (  # {%p if bilagor %} {%p for b in bilagor %} … {%p endif %} {%p endfor %}
         [("<w:t>{%p endfor %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t>",
           "<w:t>{%p endif %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endfor %}</w:t>")],
-        ("brödtext", "stycke 106", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 101) är fortfarande "
+        ("brödtext", "stycke 110", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 101) är fortfarande "
          "öppet; stäng det först med {%p endfor %}")),
     "block utan p över två stycken": (
         [(f"<w:t>{INLEDNING}</w:t>", "<w:t>{% if texter.inledning %}</w:t>"), ("<w:t>{%p endif %}</w:t>", "<w:t>{% endif %}</w:t>")],

@@ -94,6 +94,18 @@ def test_the_bilagor_list_groups_the_interim_reports_under_one_line(text):
     ]
 
 
+
+def test_the_grouped_interim_reports_stand_indented_under_their_line(package):
+    """Bilaga 7 and 8 must not look as if they were part of the group: only 1–6 are indented under its line."""
+    from docx import Document
+
+    paragraphs = Document(package / MAIN).paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "Bilagor")
+    indents = {p.text.split(".")[0]: p.paragraph_format.left_indent for p in paragraphs[start + 2:start + 10]}
+    assert all(indents[str(n)] and indents[str(n)] > 0 for n in range(1, 7)), indents
+    assert not indents["7"] and not indents["8"]
+
+
 def test_the_aggregate_sentences_are_seed_000s(text):
     section = _section(text)
     assert "Nedan sammanfattas divisionernas delårsrapporter per augusti 2020; de finns i sin helhet som bilagorna 1–6." in section
