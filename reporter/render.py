@@ -486,7 +486,7 @@ def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:  # packed once, by package.normalise_docx
         for name in names:
             content = source.read(name)
             if name == "docProps/core.xml":
@@ -536,7 +536,7 @@ def _declare(data: bytes, parts: list[str]) -> bytes:
 
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:  # packed once, by package.normalise_docx
         for name in source.namelist():
             content = source.read(name)
             for number, part in enumerate(parts):

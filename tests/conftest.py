@@ -37,12 +37,33 @@ def example_dir() -> Path:
     return EXAMPLE
 
 
+def built_once(tmp_path_factory, name: str, make) -> Path:
+    """``make(folder)`` run once in this test run, whichever process asks first; the path it returns is shared.
+
+    With pytest-xdist every worker would otherwise build the same read-only package for its own
+    module- and session-scoped fixtures. The workers share the run's base folder: the first takes a
+    lock, builds into ``name/`` and writes down the path; the others wait for the lock and use it.
+    """
+    import fcntl
+
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, not the user's
+    folder, done = root / f"delad-{name}", root / f"delad-{name}.klar"
+    with open(root / f"delad-{name}.lås", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            done.write_text(str(make(folder)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def example_package(tmp_path_factory) -> Path:
-    """The bundled example period built once per test process (the package folder): read only."""
+    """The bundled example period built once per test run (the package folder): read only."""
     import reporter
 
-    return reporter.build(EXAMPLE, tmp_path_factory.mktemp("exempelpaket"), TEMPLATES, workspace=ROOT).out_dir
+    return built_once(tmp_path_factory, "exempelpaket", lambda folder: reporter.build(EXAMPLE, folder, TEMPLATES, workspace=ROOT).out_dir)
 
 
 @pytest.fixture

@@ -32,9 +32,9 @@ def _build(period_dir, out):
 
 @pytest.fixture(scope="module")
 def document(tmp_path_factory):
-    from conftest import ROOT
+    from conftest import ROOT, built_once
 
-    return _build(ROOT / "inputs" / FOLDER, tmp_path_factory.mktemp("out"))
+    return built_once(tmp_path_factory, "delarsrapport", lambda folder: _build(ROOT / "inputs" / FOLDER, folder))
 
 
 @pytest.fixture(scope="module")

@@ -262,9 +262,9 @@ def test_user_text_is_content_control_characters_removed_long_texts_built(base, 
 @pytest.mark.long
 def test_two_builds_of_one_period_at_once_both_finish_and_leave_one_complete_build(base, space):
     command = [sys.executable, "-m", "reporter", "build", str(base), "--out", str(space / "out")]
-    runs = [subprocess.Popen(command, cwd=space, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    runs = [subprocess.Popen(command, cwd=space, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outcomes = [run.communicate(timeout=300) for run in runs]
-    assert [run.returncode for run in runs] == [0, 0, 0], outcomes
+    assert [run.returncode for run in runs] == [0, 0], outcomes
     check = reporter.verify(space / "out" / "2022-02", base, space / "templates")
     assert check.ok, check.outputs + check.inputs
     assert not list((space / "out" / "2022-02").glob(".*.tmp"))
@@ -282,12 +282,12 @@ def test_a_build_waits_for_the_lock_and_says_so_when_it_cannot_get_it(base, spac
 
 @pytest.mark.long
 def test_builds_in_separate_processes_are_byte_identical(base, space):
-    outputs = []
-    for seed, folder in (("1", "a"), ("2", "b")):
-        environment = dict(os.environ, PYTHONHASHSEED=seed)
-        command = [sys.executable, "-m", "reporter", "build", str(base), "--out", str(space / folder)]
-        subprocess.run(command, cwd=space, env=environment, check=True, capture_output=True)
-        outputs.append({p.name: p.read_bytes() for p in sorted((space / folder / "2022-02").iterdir())})
+    """A build in a fresh process, with another hash seed and its own chart process, writes the bytes this process writes."""
+    seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"  # not this process's seed
+    command = [sys.executable, "-m", "reporter", "build", str(base), "--out", str(space / "a")]
+    subprocess.run(command, cwd=space, env=dict(os.environ, PYTHONHASHSEED=seed), check=True, capture_output=True)
+    reporter.build(base, space / "b", workspace=space)
+    outputs = [{p.name: p.read_bytes() for p in sorted((space / folder / "2022-02").iterdir())} for folder in ("a", "b")]
     assert outputs[0].keys() == outputs[1].keys()
     assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []
 

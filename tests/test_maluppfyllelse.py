@@ -48,11 +48,12 @@ def scorecard_period(tmp_path):
 @pytest.fixture(scope="module")
 def appendix(tmp_path_factory):
     """The appendix built from the scorecard, once for the tests that read it."""
-    from conftest import TEMPLATES
+    from conftest import TEMPLATES, built_once
 
-    root = tmp_path_factory.mktemp("maluppfyllelse")
-    result = reporter.build(_scorecard_period(root), root / "out", TEMPLATES)
-    return result.out_dir / "bilaga-1-maluppfyllelse-2022-02.docx"
+    def make(root):
+        return reporter.build(_scorecard_period(root), root / "out", TEMPLATES).out_dir / "bilaga-1-maluppfyllelse-2022-02.docx"
+
+    return built_once(tmp_path_factory, "maluppfyllelse", make)
 
 
 def test_the_summary_counts_the_goals(appendix):

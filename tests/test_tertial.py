@@ -28,9 +28,9 @@ DIVISIONS = ["Närsjukvård Luleå-Boden", "Närsjukvård Övriga länet", "Län
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
     """The bundled tertial period built once: the package folder, read only."""
-    from conftest import ROOT, TEMPLATES
+    from conftest import ROOT, TEMPLATES, built_once
 
-    return reporter.build(ROOT / "inputs" / FOLDER, tmp_path_factory.mktemp("tertial"), TEMPLATES).out_dir
+    return built_once(tmp_path_factory, "tertial", lambda folder: reporter.build(ROOT / "inputs" / FOLDER, folder, TEMPLATES).out_dir)
 
 
 @pytest.fixture(scope="module")
