@@ -262,9 +262,10 @@ def test_user_text_is_content_control_characters_removed_long_texts_built(base, 
 @pytest.mark.long
 def test_two_builds_of_one_period_at_once_both_finish_and_leave_one_complete_build(base, space):
     command = [sys.executable, "-m", "reporter", "build", str(base), "--out", str(space / "out")]
-    runs = [subprocess.Popen(command, cwd=space, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    outcomes = [run.communicate(timeout=300) for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], outcomes
+    other = subprocess.Popen(command, cwd=space, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    reporter.build(base, space / "out", workspace=space)  # this process builds the same period meanwhile
+    outcome = other.communicate(timeout=300)
+    assert other.returncode == 0, outcome
     check = reporter.verify(space / "out" / "2022-02", base, space / "templates")
     assert check.ok, check.outputs + check.inputs
     assert not list((space / "out" / "2022-02").glob(".*.tmp"))
