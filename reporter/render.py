@@ -14,6 +14,7 @@ import html
 import io
 import re
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -165,8 +166,41 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
         raise ReporterError(error(f"fel i en mallkod: {exc}{_around(exc)}", file=label)) from None
     keep_tables_together(document.docx.element.body)
     buffer = io.BytesIO()
-    document.save(buffer)
+    with _stored_zip():
+        document.save(buffer)
     return word_native(buffer.getvalue(), properties)
+
+
+@contextmanager
+def _stored_zip():
+    """python-docx writes its zip uncompressed while we save: package.normalise_docx packs the document
+    once, so compressing here too would only cost time (the output bytes are the same either way)."""
+    from docx.opc import pkgwriter
+
+    original = getattr(pkgwriter, "PhysPkgWriter", None)
+    if original is None:  # another python-docx: save as it does
+        yield
+        return
+    pkgwriter.PhysPkgWriter = _StoredPkgWriter  # type: ignore[misc,assignment]
+    try:
+        yield
+    finally:
+        pkgwriter.PhysPkgWriter = original  # type: ignore[misc]
+
+
+class _StoredPkgWriter:
+    """python-docx's physical package writer (``write``, ``close``), with stored members."""
+
+    def __init__(self, pkg_file) -> None:
+        import zipfile
+
+        self._zip = zipfile.ZipFile(pkg_file, "w", compression=zipfile.ZIP_STORED)
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self._zip.writestr(pack_uri.membername, blob)
+
+    def close(self) -> None:
+        self._zip.close()
 
 
 # A table of at most this many rows is kept on one page when it fits; a longer one keeps its last rows together.
