@@ -328,11 +328,17 @@ class Drawer:
             self._pool.shutdown(wait=True, cancel_futures=True)
         else:
             processes = list((getattr(self._pool, "_processes", None) or {}).values())
+            manager = getattr(self._pool, "_executor_manager_thread", None)
             for process in processes:
                 process.kill()
             self._pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.join(timeout=5)
+            if manager is not None:
+                # The pool's thread ends once it sees the process gone. Left running, it could close its wake-up
+                # pipe while the interpreter's exit writes to it, and Python would print a traceback
+                # ("Exception ignored in: <module 'threading'> … Bad file descriptor") after "Avbrutet.".
+                manager.join(timeout=5)
         self._pool = None
 
     def __enter__(self) -> Drawer:

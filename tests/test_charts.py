@@ -40,3 +40,22 @@ def test_the_legend_of_a_trend_chart_is_inside_the_picture():
     chart = trend_chart(Trend("Sjukfrånvaro", months, [6.0 + j / 10 for j in range(13)], [5.5 + j / 10 for j in range(13)]), "Sjukfrånvaro",
                         "procent av ordinarie arbetstid", 1)
     assert _bottom_rows_are_blank(chart.png)
+
+
+def test_a_stopped_drawer_leaves_no_pool_thread_behind():
+    """Stopped (Ctrl-C, SIGTERM), the chart process is killed and the pool's own thread has ended when close
+    returns; left running, it races the interpreter's exit and Python prints a traceback after 'Avbrutet.'."""
+    import threading
+    from concurrent.futures import process
+
+    from reporter.charts import Drawer
+
+    drawer = Drawer()
+    drawer._start()
+    if drawer._pool is None:
+        pytest.skip("no forked chart process on this machine")
+    months = _months(Month(2020, 3), 13)
+    drawer.submit("test", "personalrapport", Trend("x", months, [1.0] * 13, [1.0] * 13))  # work in flight
+    drawer.close(stop=True)
+    alive = [t for t in threading.enumerate() if isinstance(t, process._ExecutorManagerThread) and t.is_alive()]
+    assert alive == []
