@@ -94,6 +94,13 @@ def _inches_below_edge(figure, artist, margin_in: float = 0.03) -> float:
     return margin_in - box.y0 / figure.dpi
 
 
+def _monthly(title: str) -> str:
+    """What a monthly chart shows, for its alt text: ``sjukfrånvaro per månad``; a title that says
+    ``per månad`` already keeps it once (``verksamhetens kostnader per månad``)."""
+    subject = title.lower()
+    return subject if subject.endswith("per månad") else f"{subject} per månad"
+
+
 def _widest(values, decimals: int) -> int:
     """Characters in the widest number an axis will show for these values (with a minus sign)."""
     numbers = [abs(v) for v in values if v is not None] or [0]
@@ -148,7 +155,7 @@ def trend_chart(trend: Trend, title: str, unit: str, decimals: int = 0, scale: f
     _fit(figure, _widest(trend.varden + trend.foregaende_ar, decimals), bottom_in=0.78)
     last, before = trend.varden[-1], trend.foregaende_ar[-1]
     alt = (
-        f"Linjediagram: {title.lower()} per månad i {unit}, {_span(trend.manader)}, jämfört med samma månader året innan. "
+        f"Linjediagram: {_monthly(title)} i {unit}, {_span(trend.manader)}, jämfört med samma månader året innan. "
         f"{manad_ar(trend.manader[-1]).capitalize()}: {tal(last, decimals)}; {manad_ar(trend.manader[-1].year_before)}: {tal(before, decimals)}."
     )
     return Chart(_save(figure), alt)
@@ -176,7 +183,7 @@ def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -
         bottom_in += below / 1.18 + 0.03  # the legend hangs 0.18 axes-heights below the axes: it rises less than the axes
         _fit(figure, left_chars, bottom_in=bottom_in)
     latest = "; ".join(f"{t.namn} {tal(t.varden[-1], decimals)}" for t in trends)
-    alt = f"Linjediagram: {title.lower()} per månad i {unit}, {_span(months)}. {manad_ar(months[-1]).capitalize() if months else ''}: {latest}."
+    alt = f"Linjediagram: {_monthly(title)} i {unit}, {_span(months)}. {manad_ar(months[-1]).capitalize() if months else ''}: {latest}."
     return Chart(_save(figure), alt)
 
 

@@ -59,3 +59,11 @@ def test_a_stopped_drawer_leaves_no_pool_thread_behind():
     drawer.close(stop=True)
     alive = [t for t in threading.enumerate() if isinstance(t, process._ExecutorManagerThread) and t.is_alive()]
     assert alive == []
+
+
+def test_the_alt_text_says_per_month_once():
+    months = _months(Month(2020, 9), 13)
+    costs = trend_chart(Trend("Kostnader", months, [50.0] * 13, [49.0] * 13), "Verksamhetens kostnader per månad", "mnkr")
+    assert costs.alt.startswith("Linjediagram: verksamhetens kostnader per månad i mnkr, ")
+    sick = trend_chart(Trend("Sjukfrånvaro", months, [6.0] * 13, [5.0] * 13), "Sjukfrånvaro", "procent av ordinarie arbetstid", 1)
+    assert sick.alt.startswith("Linjediagram: sjukfrånvaro per månad i procent av ordinarie arbetstid, ")
