@@ -225,20 +225,9 @@ def keep_tables_together(body) -> None:
         kept = rows[:-1] if len(rows) <= SHORT_TABLE_ROWS else rows[-LAST_ROWS_TOGETHER:-1]
         for row in kept:
             for paragraph in row.iter(w("p")):
-                _keep_with_next(paragraph, w)
-
-
-def _keep_with_next(paragraph, w) -> None:
-    from lxml import etree
-
-    properties = paragraph.find(w("pPr"))
-    if properties is None:
-        properties = etree.SubElement(paragraph, w("pPr"))
-        paragraph.insert(0, properties)
-    if properties.find(w("keepNext")) is not None:
-        return
-    style = properties.find(w("pStyle"))
-    properties.insert(0 if style is None else properties.index(style) + 1, etree.Element(w("keepNext")))
+                properties = paragraph.get_or_add_pPr()  # python-docx's elements: keepNext goes where the schema puts it
+                if properties.keepNext is None:  # a keepNext the template set (even w:val="0") stays as it is
+                    properties.keepNext_val = True
 
 
 def _normalise(docx) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docx import Document
+from docx.oxml import parse_xml
 from lxml import etree
 
 from reporter.docxparts import W_NS, w
@@ -16,7 +17,8 @@ def _table(rows: int, styled: bool = False, nested: str = "") -> str:
 
 
 def _body(*tables: str):
-    return etree.fromstring(f'<w:body xmlns:w="{W_NS}">' + "<w:p/>".join(tables) + "</w:body>")
+    """A document body as python-docx parses it (its element classes), as render gives it."""
+    return parse_xml(f'<w:body xmlns:w="{W_NS}">' + "<w:p/>".join(tables) + "</w:body>")
 
 
 def _kept(table) -> list[bool]:
