@@ -192,9 +192,7 @@ def forandringar(rader, varde: str, ram: str = "", i_procent: str | None = None,
             said += f" ({procent(share, 1, signerat=True)})"
         parts.append(" ".join(p for p in (ram, str(_attribute(row, namn)).lower(), said) if p))
         previous = direction
-    if len(parts) < 2:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " och " + parts[-1]
+    return lista(parts)
 
 
 def forandring_procent(value: float | None, decimaler: int = 1, oforandrat: str = "är oförändrat") -> str:
@@ -308,8 +306,7 @@ def malbedomning(counts) -> str:
         parts.append(f"{antal_ord(counts.ej_uppnatt)} inte har uppnåtts")
     if counts.ej_bedomda:
         parts.append(f"{antal_ord(counts.ej_bedomda)} inte har bedömts")
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
-    return f"Den samlade bedömningen av de strategiska målen för perioden visar att {listed}."
+    return f"Den samlade bedömningen av de strategiska målen för perioden visar att {lista(parts)}."
 
 
 def malet_ar(assessment: str | None) -> str:
