@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import DelarsrapportBilaga, ExternBilaga, Rapport
-from .formatting import manad_ar
+from .formatting import manad_ar, number_ranges
 from .kinds import APPENDICES
 from .model import Month
 from .values import name_key, slugify
@@ -125,7 +125,7 @@ def _grouped(listed: list[Bilaga], period: Month | None) -> list[Bilaga]:
         while j < len(result) and result[j].delarsrapport:
             j += 1
         if j > i:
-            numbers = f"{result[i].nummer}–{result[j - 1].nummer}" if j - i > 1 else str(result[i].nummer)
+            numbers = number_ranges([b.nummer for b in result[i:j]])  # as the section's "bilagorna 1–6"
             line = f"Bilaga {numbers} Divisionernas delårsrapporter" + (f" {manad_ar(period)}" if period else "")
             result[i] = replace(result[i], grupp=line)
             i = j

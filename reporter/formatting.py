@@ -255,6 +255,22 @@ def sep(loop) -> str:
     return " och " if loop.revindex == 2 else ", "
 
 
+def number_ranges(numbers: list[int]) -> str:
+    """``1–6`` for consecutive numbers, ``1–3, 5`` otherwise."""
+    parts: list[str] = []
+    start = previous = None
+    for n in sorted(numbers):
+        if previous is not None and n == previous + 1:
+            previous = n
+            continue
+        if start is not None:
+            parts.append(f"{start}–{previous}" if previous != start else str(start))
+        start = previous = n
+    if start is not None:
+        parts.append(f"{start}–{previous}" if previous != start else str(start))
+    return ", ".join(parts)
+
+
 def lista(items) -> str:
     """Items as Swedish lists them: ``a``, ``a och b``, ``a, b och c``."""
     words = [str(item) for item in items]

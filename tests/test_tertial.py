@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 import reporter
 from reporter.bilagor import bilagor
 from reporter.config import load_config_partly
-from reporter.figures.tertial import number_ranges
+from reporter.formatting import number_ranges
 from reporter.pipeline import check
 
 FOLDER = "2020-09"

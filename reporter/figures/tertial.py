@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from ..formatting import number_ranges
 from ..model import Month
 from .common import Comparison
 from .delarsrapport import Delarsrapport, Handlingsplan, Resultat, Sjukfranvaro
@@ -98,22 +99,6 @@ class Delarsrapporter:
     def bilagor(self) -> str:
         """The appendix numbers as a range or list: ``1–6``, ``1–3, 5``."""
         return number_ranges([d.nummer for d in self.divisioner])
-
-
-def number_ranges(numbers: list[int]) -> str:
-    """``1–6`` for consecutive numbers, ``1–3, 5`` otherwise."""
-    parts: list[str] = []
-    start = previous = None
-    for n in sorted(numbers):
-        if previous is not None and n == previous + 1:
-            previous = n
-            continue
-        if start is not None:
-            parts.append(f"{start}–{previous}" if previous != start else str(start))
-        start = previous = n
-    if start is not None:
-        parts.append(f"{start}–{previous}" if previous != start else str(start))
-    return ", ".join(parts)
 
 
 def compute(period: Month, divisions: list[tuple[str, int, str, Delarsrapport | None, Any]]) -> Delarsrapporter:
