@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from helpers import find_row, set_cell
 from openpyxl import load_workbook
-from periods import write_other_period
 
 import reporter
 from reporter.model import Month
@@ -30,13 +29,6 @@ def division(tmp_path: Path) -> Path:
     target = tmp_path / "ovriga-lanet"
     shutil.copytree(DIVISION, target)
     return target
-
-
-@pytest.fixture
-def month(tmp_path: Path) -> Path:
-    folder = tmp_path / "2022-02"
-    write_other_period(folder)
-    return folder
 
 
 def _yaml(folder: Path, old: str, new: str) -> None:
@@ -70,9 +62,9 @@ def test_the_bundled_division_period_is_clean():
     assert checked.config.is_division_report and checked.config.division_namn == "Närsjukvård Övriga länet"
 
 
-def test_division_is_an_error_in_a_monthly_report(month):
-    _yaml(month, "period: 2022-02", "period: 2022-02\ndivision: Primärvård")
-    problem = _found(month, "används bara i delarsrapport", errors_only=True)
+def test_division_is_an_error_in_a_monthly_report(small):
+    _yaml(small, "period: 2022-02", "period: 2022-02\ndivision: Primärvård")
+    problem = _found(small, "används bara i delarsrapport", errors_only=True)
     assert problem.where.key == "division"
 
 
@@ -156,9 +148,9 @@ def test_short_and_long_together_above_the_whole_is_an_error(division):
 # --- version 1 sees sums --------------------------------------------------------------------------------------
 
 
-def _split(month: Path) -> None:
+def _split(small: Path) -> None:
     """Primärvård's result split over two verksamheter (the same total, 1,5 mnkr)."""
-    book = load_workbook(month / "ekonomi.xlsx")
+    book = load_workbook(small / "ekonomi.xlsx")
     sheet = book["Divisioner"]
     sheet.insert_cols(2)
     sheet["B1"] = "Verksamhet"
@@ -166,39 +158,39 @@ def _split(month: Path) -> None:
     sheet.cell(row, 2, "Vårdcentraler")
     sheet.cell(row, 3, 1.0)
     sheet.append(["PV", "Jourverksamhet", 0.5, None, None])
-    book.save(month / "ekonomi.xlsx")
+    book.save(small / "ekonomi.xlsx")
 
 
-def test_a_monthly_report_sees_the_sum_of_split_rows(month):
-    before = reporter.validate(month).inputs.divisioner
-    _split(month)
-    checked = reporter.validate(month)
+def test_a_monthly_report_sees_the_sum_of_split_rows(small):
+    before = reporter.validate(small).inputs.divisioner
+    _split(small)
+    checked = reporter.validate(small)
     assert [p for p in checked.errors] == []
     after = checked.inputs.divisioner
     assert [(r.division, r.utfall) for r in after] == [(r.division, r.utfall) for r in before]
     assert len(checked.inputs.detalj["divisioner"]) == 3
 
 
-def test_a_v2_column_in_a_v1_report_is_said_to_be_used_now(month):
-    _split(month)
-    problem = _found(month, "är ny i version 2 och används nu")
+def test_a_v2_column_in_a_v1_report_is_said_to_be_used_now(small):
+    _split(small)
+    problem = _found(small, "är ny i version 2 och används nu")
     assert (problem.where.sheet, problem.where.cell) == ("Divisioner", "B1")
 
 
-def test_an_unsplit_row_beside_split_rows_is_a_check_total(month):
-    _split(month)
-    _append(month / "ekonomi.xlsx", "Divisioner", ["PV", None, 9, None, None])  # 9 mnkr, the split rows say 1,5
-    checked = reporter.validate(month)
+def test_an_unsplit_row_beside_split_rows_is_a_check_total(small):
+    _split(small)
+    _append(small / "ekonomi.xlsx", "Divisioner", ["PV", None, 9, None, None])  # 9 mnkr, the split rows say 1,5
+    checked = reporter.validate(small)
     problem = next(p for p in checked.warnings if "de uppdelade raderna används" in p.message)
     assert "9 000" in problem.message.replace("\u00a0", " ") and "1 500" in problem.message.replace("\u00a0", " ")
     assert next(r.utfall for r in checked.inputs.divisioner if r.division == "Primärvård") == 1500
 
 
-def test_a_v2_sheet_is_not_read_by_a_v1_report(month):
-    book = load_workbook(month / "ekonomi.xlsx")
+def test_a_v2_sheet_is_not_read_by_a_v1_report(small):
+    book = load_workbook(small / "ekonomi.xlsx")
     book.create_sheet("Handlingsplan").append(["Anteckningar"])  # v1 ignored any other sheet
-    book.save(month / "ekonomi.xlsx")
-    assert reporter.validate(month).problems == []
+    book.save(small / "ekonomi.xlsx")
+    assert reporter.validate(small).problems == []
 
 
 # --- key figures and the result bridge --------------------------------------------------------------------------
