@@ -177,6 +177,25 @@ def test_a_shared_formula_without_a_value_is_shown_as_its_own_cell_has_it(tmp_pa
                       "och har aldrig öppnats i Excel); öppna och spara den i Excel, eller skriv in värdet")]
 
 
+def test_the_tables_kept_are_bounded_by_cells_not_by_sheets(monkeypatch):
+    """A tertial period reads some 70 small sheets. Kept by number (64 at most) and read in the same order
+    each time, every sheet was dropped just before it was asked for again, and a second check read them all.
+    Now 70 small sheets are all kept, and the oldest go once the cells kept pass the bound."""
+    from collections import OrderedDict
+
+    from reporter import workbook
+    from reporter.workbook.table import Table
+
+    monkeypatch.setattr(workbook, "_READ", OrderedDict())  # this test's own, let go after it
+    monkeypatch.setattr(workbook, "READ_KEPT_TOTAL", 70 * 100)
+    sheet = [(n, ["x"] * 10) for n in range(2, 12)]  # 100 cells
+    for n in range(70):
+        workbook._keep(("bok", n), Table.of("bok.xlsx", f"blad {n}", [(1, ["rubrik"]), *sheet]))
+    assert [key[1] for key in workbook._READ] == list(range(70))
+    workbook._keep(("bok", 70), Table.of("bok.xlsx", "blad 70", [(1, ["rubrik"]), *sheet]))
+    assert [key[1] for key in workbook._READ] == list(range(1, 71))
+
+
 def test_a_sheet_read_again_from_the_same_bytes_is_the_same_table_and_other_bytes_are_read_anew(tmp_path, calamine_reads):
     """verify after build, or a second check in one process, reads nothing twice; a changed file is read again."""
     from reporter import workbook

@@ -90,7 +90,7 @@ class Workbook:
         known = _READ.get(key)
         if known is not None:
             _READ.move_to_end(key)
-            return known
+            return known[0]
         try:
             with gc_paused():  # a sheet is a million small objects and no cycles: the collector has nothing to find
                 table = self._table(entry)
@@ -102,10 +102,7 @@ class Workbook:
             raise ReporterError(
                 error(f"bladet kan inte läsas ({type(exc).__name__}: {exc}); spara arbetsboken igen från Excel", file=self.label, sheet=entry.name)
             ) from None
-        if sum(len(values) for _, values in table.rows) <= READ_KEPT_CELLS:
-            _READ[key] = table
-            while len(_READ) > READ_KEPT_SHEETS:
-                _READ.popitem(last=False)
+        _keep(key, table)
         return table
 
     def _read_key(self, entry: SheetEntry) -> tuple:
@@ -162,9 +159,24 @@ class Workbook:
 # Small sheets read in this process, by what they were read from: reading the same bytes again (``verify``
 # after ``build``, a test suite, a server) gives the same table, unchanged, without reading it again. A
 # large sheet is not kept, so that a large period's cells are let go once validation has made its records.
-READ_KEPT_CELLS = 20_000
-READ_KEPT_SHEETS = 64
-_READ: OrderedDict[tuple, Table] = OrderedDict()
+# The bound is on cells, about 110 bytes each, not on sheets: a tertial period reads some 70 small sheets
+# (43 000 cells), and a bound of 64 sheets, read in the same order each time, dropped every sheet just
+# before it was asked for again.
+READ_KEPT_CELLS = 20_000  # one sheet at most
+READ_KEPT_TOTAL = 250_000  # all kept sheets together: about 28 MB
+_READ: OrderedDict[tuple, tuple[Table, int]] = OrderedDict()  # the table and its number of cells
+
+
+def _keep(key: tuple, table: Table) -> None:
+    """Keep a small sheet's table; the least recently read go first once the cells kept pass the bound."""
+    cells = sum(len(values) for _, values in table.rows)
+    if cells > READ_KEPT_CELLS:
+        return
+    _READ[key] = (table, cells)
+    total = sum(kept for _, kept in _READ.values())
+    while total > READ_KEPT_TOTAL:
+        _, (_, kept) = _READ.popitem(last=False)
+        total -= kept
 
 
 @contextmanager
