@@ -17,6 +17,7 @@ from .model import Inputs, Measure, Month, Source
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .values import (
     AMOUNT_UNITS,
+    LARGEST_NUMBER,
     ValueProblem,
     name_key,
     parse_month,
@@ -269,6 +270,18 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     division_column = columns.get(named_by) if named_by is not None else None
     division_required = sheet.per_division
     shares = {column: _ShareColumn() for column in columns if column.kind is Kind.SHARE}
+    # Each column once, as the loop below needs it. ``plain`` marks a number column of a sheet where no cell's
+    # format shows another number than it holds: there a cell holding a number is taken as it is, without the
+    # general path's calls (nearly every cell of a large sheet is such a cell).
+    formatted = bool(table.formats)
+    plan = [
+        (column, column.field, index, factor, column.kind is Kind.DIVISION, column.kind is Kind.AMOUNT,
+         not formatted and column.kind in (Kind.AMOUNT, Kind.NUMBER), column.kind is Kind.TEXT and not is_unit,
+         shares.get(column), is_unit)
+        for column, (index, factor) in columns.items()
+        for is_unit in (column.field == "verksamhetsomrade",)
+    ]
+    parts = _parts_of(columns)
     read: list = []
     totals: list[tuple[int, dict[str, object]]] = []
     for row_number, cells in table.rows:
@@ -294,28 +307,42 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
                     reading.skipped[sheet.name] = reading.skipped.get(sheet.name, 0) + 1
                 continue  # the region's own row: not a division report's
         empty = 0
-        for column, (index, factor) in columns.items():
-            if column.kind is Kind.DIVISION and (is_total or "division" in values):
+        width = len(cells)
+        for column, field_name, index, factor, is_division, is_amount, plain, free_text, share, is_unit in plan:
+            if is_division and (is_total or "division" in values):
                 continue
+            if plain and index < width:
+                raw = cells[index]
+                if raw.__class__ is float or raw.__class__ is int:
+                    number = float(raw)
+                    if -LARGEST_NUMBER <= number <= LARGEST_NUMBER:  # finite and plausible, as parse_number asks
+                        if number == 0:
+                            number = 0.0  # never -0
+                        values[field_name] = number * factor if is_amount else number
+                        continue
+            elif free_text and index < width:
+                raw = cells[index]
+                if raw.__class__ is str and raw and not raw.isspace():  # text, not an error value (a str subclass)
+                    values[field_name] = text_of(raw)
+                    continue
             found = table.value(row_number, cells, index)
             if found is None:
                 empty += 1
             try:
-                value = _cell_value(column, found, factor, divisions, table.empty_formulas.get((row_number, index)))
-                if column.field == "verksamhetsomrade" and isinstance(value, str) and division:
+                value = _cell_value(column, found, factor, divisions, table.empty_formulas.get((row_number, index)) if found is None else None)
+                if is_unit and isinstance(value, str) and division:
                     value = divisions.unit(division, value)
-                values[column.field] = value
+                values[field_name] = value
             except ValueProblem as exc:
                 coordinate = f"{column_letter(index + 1)}{row_number}"
                 row_problems.append(replace(error(f"{column.header}: {exc}", cell=coordinate, **where), division=division))
                 continue
-            if column in shares and found is not None:
-                shares[column].add(found, f"{column_letter(index + 1)}{row_number}")
-        if empty == len(columns):
+            if share is not None and found is not None:
+                share.add(found, f"{column_letter(index + 1)}{row_number}")
+        if empty == len(plan):
             continue  # a row whose cells hold only spaces is a blank row
-        row_problems += [
-            replace(problem, division=division) for problem in _row_checks(values, columns, row_number, where)
-        ] if not row_problems else []
+        if parts and not row_problems:
+            row_problems = [replace(problem, division=division) for problem in _row_checks(values, parts, row_number, where)]
         if row_problems:
             problems += row_problems
             continue
@@ -358,10 +385,20 @@ PARTS = (
 )
 
 
-def _row_checks(values: dict, columns: dict, row_number: int, where: dict) -> list[Problem]:
-    """A part larger than its whole in one row: overtime above extra time, sick-leave subsets above all sick leave."""
-    problems = []
+_PART_FIELDS = frozenset(field for part, whole, _ in PARTS for field in (part, whole))
+
+
+def _parts_of(columns: dict) -> dict[str, tuple[Column, int]]:
+    """The columns of a sheet by field, for :func:`_row_checks`; empty when the sheet has no part or whole."""
     at = {column.field: (column, index) for column, (index, _) in columns.items()}
+    return at if _PART_FIELDS.intersection(at) else {}
+
+
+def _row_checks(values: dict, at: dict[str, tuple[Column, int]], row_number: int, where: dict) -> list[Problem]:
+    """A part larger than its whole in one row: overtime above extra time, sick-leave subsets above all sick leave.
+
+    ``at`` is :func:`_parts_of` the sheet's columns."""
+    problems = []
     for part, whole, meaning in PARTS:
         if values.get(part) is not None and values.get(whole) is not None and values[part] > values[whole] + 1e-9:
             column, index = at[part]
