@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
+import pickle
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -595,7 +597,11 @@ def _read_yaml(path: Path, label: str) -> dict:
     try:
         if path.stat().st_size > MAX_CONFIG_BYTES:
             raise ReporterError(error(f"filen är större än {MAX_CONFIG_BYTES >> 10} kB; är det rätt fil?", file=label))
-        raw = yaml.load(clean_text(path.read_text(encoding="utf-8")), Loader=_Loader)
+        text = clean_text(path.read_text(encoding="utf-8"))
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+        if key in _PARSED:
+            return pickle.loads(_PARSED[key])  # a copy of its own: the caller may change it
+        raw = yaml.load(text, Loader=_Loader)
     except UnicodeDecodeError:
         raise ReporterError(error("filen är inte sparad som UTF-8-text", file=label)) from None
     except yaml.YAMLError as exc:
@@ -604,4 +610,13 @@ def _read_yaml(path: Path, label: str) -> dict:
         raise ReporterError(error(f"YAML-fel: {getattr(exc, 'problem', exc)}", file=label, cell=line)) from None
     if not isinstance(raw, dict):
         raise ReporterError(error("filen ska innehålla nycklar som rapport:, period: och dokument:", file=label))
+    _PARSED[key] = pickle.dumps(raw, protocol=5)
+    while len(_PARSED) > 32:
+        del _PARSED[next(iter(_PARSED))]
     return raw
+
+
+# rapport.yaml files read in this process, by their text: the same text again (every check of a period reads
+# its rapport.yaml more than once, a tertial period its divisions' too; verify after build) is not parsed
+# again. A YAML parse is 2–3 ms; a copy from here 0.01 ms. Only files that were read without a problem.
+_PARSED: dict[bytes, bytes] = {}

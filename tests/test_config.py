@@ -89,3 +89,26 @@ def test_yaml_syntax_error_names_the_line(period):
     (found,) = problems(period)
     assert found.startswith("2021-03/rapport.yaml, rad ")
     assert "YAML-fel" in found
+
+
+def test_a_rapport_yaml_read_again_is_not_parsed_again_and_each_reader_gets_its_own_copy(period, monkeypatch):
+    """Every check reads rapport.yaml more than once (a tertial period its divisions' too): the same text is
+    parsed once per process, and what a reader changes in its copy is not what the next reader gets."""
+    from reporter import config as configuration
+
+    parsed: list[str] = []
+    load = yaml.load
+    def counted(text, Loader):
+        if Loader is configuration._Loader:
+            parsed.append(text)
+        return load(text, Loader=Loader)
+
+    monkeypatch.setattr(configuration.yaml, "load", counted)
+    monkeypatch.setattr(configuration, "_PARSED", {})
+    path = period / "rapport.yaml"
+    first = configuration._read_yaml(path, "rapport.yaml")
+    first["period"] = "ändrad"
+    again = configuration._read_yaml(path, "rapport.yaml")
+    assert len(parsed) == 1 and str(again["period"]) == "2021-03"
+    rewrite(period, lambda data: data.update(titel="En annan titel"))
+    assert configuration._read_yaml(path, "rapport.yaml")["titel"] == "En annan titel" and len(parsed) == 2
