@@ -576,7 +576,7 @@ class _Checker:
         from jinja2 import TemplateSyntaxError
 
         try:
-            return self.env.parse(source)
+            return _parsed(source)
         except TemplateSyntaxError as exc:
             self.finding(tag.paragraph, f"{_shown(tag.text)} går inte att läsa: {_syntax_message(exc.message or '')}")
             return None
@@ -722,3 +722,18 @@ def _syntax_message(message: str) -> str:
     if "is not a valid" in message or "can't assign to" in message:
         return "det går inte att sätta ett värde så här"
     return f"Jinja: {message}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(source: str):
+    """One tag's source parsed by Jinja: the tree is only read, so a tag met again (the same template checked
+    again, or a tag that many templates share) is not parsed again. A syntax error is raised each time."""
+    return _parser().parse(source)
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    """The environment tags are parsed with: the one templates are rendered with, made once."""
+    from .render import jinja_environment
+
+    return jinja_environment()
