@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.table import Table
-from docx.text.paragraph import Paragraph
 from openpyxl import load_workbook
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -60,17 +59,28 @@ def dump_docx(path: Path) -> str:
 
 class _Dump:
     def __init__(self, document) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
         self.document = document
         self.lines: list[str] = []
         self.pictures = 0
+        # A paragraph's style name as python-docx gives it (Paragraph.style.name: the default paragraph style when
+        # the paragraph names none, or a style that is not a paragraph style), looked up once per document:
+        # python-docx looks for the default style among all styles for every paragraph that names none.
+        paragraph_styles = [s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+        self.style_names = {s.style_id: s.name for s in paragraph_styles}
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default_style = default.name if default is not None else None
+
+    def style_name(self, paragraph) -> str | None:
+        return self.style_names.get(paragraph.style, self.default_style)
 
     def blocks(self, container, parent, indent: str = "") -> None:
         for element in container.iterchildren():
             if element.tag == f"{W}p":
-                paragraph = Paragraph(element, parent)
                 text = self.text(element).strip()
                 if text:
-                    self.lines.append(f"{indent}[{paragraph.style.name}] {text}")
+                    self.lines.append(f"{indent}[{self.style_name(element)}] {text}")
                 for box in self._own(element, f"{W}txbxContent"):
                     self.blocks(box, parent, indent + "  [textruta] ")
             elif element.tag == f"{W}tbl":
