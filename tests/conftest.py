@@ -7,12 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
-
-# CI runs the property tests with fixed examples, so that a run can be repeated exactly.
-settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("REPORTER_PDF_TESTS") == "1" or os.environ.get("CI"):
-    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "inputs" / "2021-03"
@@ -106,3 +100,4 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("libreoffice") is not None:  # the marker, not a test id that says libreoffice
             item.add_marker(skip)
+
