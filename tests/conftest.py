@@ -60,6 +60,23 @@ def example_package(tmp_path_factory) -> Path:
     return built_once(tmp_path_factory, "exempelpaket", lambda folder: reporter.build(EXAMPLE, folder, TEMPLATES, workspace=ROOT).out_dir)
 
 
+@pytest.fixture(scope="session")
+def example_pdf_package(tmp_path_factory) -> Path:
+    """The bundled example built once per test run with ``--pdf`` by the command line (LibreOffice): the package
+    folder, read only. What the command printed is beside it, in ``utskrift.txt``."""
+    from click.testing import CliRunner
+
+    from reporter.cli import main
+
+    def make(folder: Path) -> Path:
+        result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--out", str(folder), "--templates", str(TEMPLATES), "--pdf"])
+        assert result.exit_code == 0, result.output
+        (folder / "utskrift.txt").write_text(result.output, encoding="utf-8")
+        return folder / EXAMPLE.name
+
+    return built_once(tmp_path_factory, "exempel-pdf", make)
+
+
 @pytest.fixture
 def period(tmp_path: Path) -> Path:
     """A copy of the bundled example period that a test may change."""

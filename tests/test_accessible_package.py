@@ -15,10 +15,8 @@ import zipfile
 
 import pikepdf
 import pytest
-from click.testing import CliRunner
 from lxml import etree
 
-from reporter.cli import main
 from reporter.pdf import METRIC_COMPATIBLE, STANDARD_TYPES
 
 pytestmark = pytest.mark.libreoffice
@@ -38,15 +36,14 @@ CORE_ELEMENTS = {  # ECMA-376-2 §8.3.1: the only properties of core.xml
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory):
-    from conftest import EXAMPLE, ROOT
+def package(example_pdf_package):
+    return example_pdf_package
 
-    out = tmp_path_factory.mktemp("ut")
-    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "--out", str(out), "--templates", str(ROOT / "templates"), "--pdf"])
-    assert result.exit_code == 0, result.output
-    assert "PDF 1 av 6: regiondirektorens-rapport-2021-03.pdf" in result.output  # progress per document
-    assert f"Samlad PDF: {MERGED}" in result.output
-    return out / "2021-03"
+
+def test_the_pdf_build_says_each_document_and_the_merged_pdf(package):
+    said = (package.parent / "utskrift.txt").read_text(encoding="utf-8")
+    assert "PDF 1 av 6: regiondirektorens-rapport-2021-03.pdf" in said  # progress per document
+    assert f"Samlad PDF: {MERGED}" in said
 
 
 def _elements(node):

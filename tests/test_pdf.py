@@ -13,17 +13,14 @@ from click.testing import CliRunner
 from helpers import needs_soffice
 from pypdf import PdfReader
 
-import reporter
 from reporter.cli import main
 
 DOCUMENT_ID = "ARBGRP870-1356963637-81"
 
 
 @pytest.fixture(scope="module")
-def pdf_package(tmp_path_factory):
-    from conftest import EXAMPLE, TEMPLATES
-
-    return reporter.build(EXAMPLE, tmp_path_factory.mktemp("out"), TEMPLATES, pdf=True).out_dir
+def pdf_package(example_pdf_package):
+    return example_pdf_package
 
 
 @needs_soffice
