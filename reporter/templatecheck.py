@@ -301,10 +301,8 @@ class _Block:
 
 class _Checker:
     def __init__(self, label: str, context_type: type, keys: dict[str, tuple[str, ...]]) -> None:
-        from .render import jinja_environment
-
         self.label = label
-        self.env = jinja_environment()
+        self.env = _environment()
         from .context import AppendixContext
 
         self.names: dict[str, Any] = {}
@@ -728,12 +726,13 @@ def _syntax_message(message: str) -> str:
 def _parsed(source: str):
     """One tag's source parsed by Jinja: the tree is only read, so a tag met again (the same template checked
     again, or a tag that many templates share) is not parsed again. A syntax error is raised each time."""
-    return _parser().parse(source)
+    return _environment().parse(source)
 
 
 @functools.lru_cache(maxsize=1)
-def _parser():
-    """The environment tags are parsed with: the one templates are rendered with, made once."""
+def _environment():
+    """The environment templates are rendered with, made once: tags are parsed with it and names looked up in it
+    (its filters, tests and globals), never changed."""
     from .render import jinja_environment
 
     return jinja_environment()
