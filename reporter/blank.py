@@ -20,6 +20,7 @@ from .inputs import TEXT_DIR
 from .kinds import APPENDICES
 from .kinds.manadsrapport import ANALYSIS_TEXTS, MAIN_TEXTS
 from .model import Month
+from .periods import previous_period_dir
 from .schema import (
     ANSTALLNINGSFORMER,
     KON,
@@ -263,16 +264,8 @@ bilagor:                        # numreras 1, 2, 3 … i denna ordning
 
 def _previous_config(period_dir: Path, period: Month) -> Path | None:
     """The newest rapport.yaml of an earlier period beside this one."""
-    parent = period_dir.resolve().parent
-    earlier = []
-    for candidate in parent.glob(f"*/{CONFIG_FILE}"):
-        try:
-            other = Month(*map(int, candidate.parent.name.split("-")))
-        except (TypeError, ValueError):
-            continue
-        if other < period:
-            earlier.append((other, candidate))
-    return max(earlier)[1] if earlier else None
+    previous = previous_period_dir(period_dir, period)
+    return previous / CONFIG_FILE if previous is not None else None
 
 
 def _stub(key: str, divisions: list[str]) -> str:

@@ -1,0 +1,35 @@
+"""Period folders side by side: which folder holds the period before this one.
+
+The monthly cycle starts each period from the one before it (``reporter
+scaffold``), and the checks for stale content compare a period with the one
+before it. Both find that folder here, by the folders' names (``2021-03``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import CONFIG_FILE
+from .model import Month
+
+
+def folder_month(folder: Path) -> Month | None:
+    """The month a folder is named for (``2021-03``), or None."""
+    try:
+        year, month = folder.name.split("-")
+        if len(year) != 4 or len(month) != 2:
+            return None
+        return Month(int(year), int(month))
+    except (TypeError, ValueError):
+        return None
+
+
+def previous_period_dir(period_dir: Path, period: Month) -> Path | None:
+    """The newest period folder beside ``period_dir`` whose month comes before ``period`` and that has a rapport.yaml."""
+    parent = period_dir.resolve().parent
+    earlier = []
+    for candidate in parent.glob(f"*/{CONFIG_FILE}"):
+        other = folder_month(candidate.parent)
+        if other is not None and other < period:
+            earlier.append((other, candidate.parent))
+    return max(earlier)[1] if earlier else None
