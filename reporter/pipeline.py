@@ -16,6 +16,7 @@ from pathlib import Path
 from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
 from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
+from .stale import stale_content
 from .texts import Block
 
 TEMPLATE_DIR = "templates"
@@ -118,6 +119,7 @@ def check(period_dir: Path, parent: Rapport | None = None) -> Checked:
             problems += interim_problems
         if kind.checks is not None and not any(p.is_error for p in problems):
             problems += kind.checks(inputs, config, texts)
+        problems += stale_content(period_dir, config, None if any(p.is_error for p in problems) else inputs, parent)
     return Checked(period_dir, config, inputs, texts, problems)
 
 
