@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from .changes import LISTED, compare_packages, package_files, summary
+
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 # click's own words (usage, help, its error messages), in Swedish: all the command line says is Swedish.
@@ -194,6 +196,10 @@ def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | N
 
     result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True))
     _echo_problems(result.warnings, "Varningar:")
+    if result.changes is not None:
+        click.echo(f"Ändringar mot förra bygget i {result.out_dir}:")
+        for line in summary(result.changes):
+            click.echo(line)
     for path in result.files:
         click.echo(f"Skrev {path}")
 
@@ -328,6 +334,18 @@ def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: 
     for path in made.kept:
         click.echo(f"Finns redan, orörd: {path}")
     click.echo(f"Fyll i filerna och kontrollera dem med: reporter validate {period_dir}")
+
+
+@main.command("ändringar", options_metavar="[FLAGGOR]")
+@click.argument("old", metavar="GAMMAL", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.argument("new", metavar="NY", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--alla", is_flag=True, help="Visa varje ändring (standard: högst 10 per dokument).")
+def andringar(old: Path, new: Path, alla: bool) -> None:
+    """Visa vad som ändrats mellan två paket (t.ex. en kopia av out/2021-03 och out/2021-03): dokument, stycken och tabellceller."""
+    changes = compare_packages(package_files(old), package_files(new))
+    click.echo(f"Ändringar från {old} till {new}:")
+    for line in summary(changes, listed=sys.maxsize if alla else LISTED):
+        click.echo(line)
 
 
 @main.command(options_metavar="[FLAGGOR]")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .changes import PackageChanges, compare_packages, package_files
 from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
 from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
@@ -65,6 +66,7 @@ class BuildResult:
     out_dir: Path
     files: list[Path]
     warnings: list[Problem]
+    changes: PackageChanges | None = None  # against the package the folder held before, if any
 
 
 def find_period_dir(period_dir: Path | None = None, workspace: Path | None = None) -> Path:
@@ -270,8 +272,10 @@ def build(
     used = [templates_dir / name for name in templates_used(config)]
     documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)
     with output_lock(target):
+        old = package_files(target)
+        changes = compare_packages(old, documents) if old else None  # before the old package is replaced; never written
         files, written_notes = write_package(target, documents)
-    return BuildResult(target, files, checked.warnings + notes + written_notes)
+    return BuildResult(target, files, checked.warnings + notes + written_notes, changes)
 
 
 def templates_used(config: Rapport) -> list[str]:
