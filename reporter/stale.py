@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from .bilagor import bilagor
@@ -321,20 +322,40 @@ def _canonical(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f+]", "", text).replace(MINUS, "").replace("-", "")
 
 
-def _forms(figure: Figure, unit: str) -> list[tuple[str, str]]:
-    """How the documents write the figure in the text's unit: (compared form, shown form); none in another unit."""
-    size = abs(figure.value)
-    if figure.unit == "tkr" and unit == "mnkr":
-        shown = [tal(size / 1000, 0), tal(size / 1000, 1), prosa_tal(size / 1000, 1)]
-        return [(_canonical(s), f"{s} mnkr") for s in shown]
-    if figure.unit == "tkr" and unit == "tkr":
-        return [(_canonical(tal(size, 0)), f"{tal(size, 0)} tkr")]
-    if figure.unit == "procent" and unit == "procent":
-        return [(_canonical(s), f"{s} procent") for s in (tal(size, 1), prosa_tal(size, 1))]
-    if figure.unit == "antal" and unit == "antal":
-        shown = [tal(size, 0)] + ([prosa_tal(size, 1)] if size != round(size) else [])
-        return [(_canonical(s), s) for s in shown]
-    return []
+# The unit a text's number is written in, and the unit of the figures it may be.
+_FIGURE_UNITS = {"mnkr": "tkr", "tkr": "tkr", "procent": "procent", "antal": "antal"}
+
+
+def _size(figure: Figure, unit: str) -> float:
+    """The figure's size as a text in ``unit`` writes it: mnkr from tkr, the rest as it is."""
+    return abs(figure.value) / 1000 if unit == "mnkr" else abs(figure.value)
+
+
+def _rounded(value: float, decimals: int) -> Decimal:
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _keys(figure: Figure) -> Iterator[tuple[str, int, Decimal]]:
+    """The figure as the documents may write it: in each unit of its kind, rounded to no and to one decimal
+    (``6 807``; ``436`` and ``4,2`` mnkr; ``80,1`` and ``92`` procent, which is 92,0)."""
+    for unit, kind in _FIGURE_UNITS.items():
+        if kind == figure.unit:
+            for decimals in (0, 1):
+                yield unit, decimals, _rounded(_size(figure, unit), decimals)
+
+
+def _key(number: _Number) -> tuple[str, int, Decimal]:
+    """What a number in a text is compared with: a share written without decimals is one whose decimal is 0 (``92`` is 92,0)."""
+    decimals = len(number.canonical.partition(",")[2])
+    value = Decimal(number.canonical.replace(",", "."))
+    return number.unit, 1 if number.unit == "procent" and decimals == 0 else min(decimals, 1), value
+
+
+def _shown(figure: Figure, unit: str, decimals: int) -> str:
+    """The figure written as the text wrote the number: ``7 005``, ``289 mnkr``, ``80,1 procent``."""
+    size = _size(figure, unit)
+    text = (tal(size, decimals) if unit != "procent" else prosa_tal(size, 1)).replace("\u00a0", " ")
+    return text if unit == "antal" else f"{text} {unit}"
 
 
 _UNITS = {
@@ -354,7 +375,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 @dataclass(frozen=True)
 class _Number:
     line: int
-    written: str  # as in the text, without its unit
+    written: str  # as in the text, with its unit
     canonical: str
     unit: str  # mnkr, tkr, procent or antal
 
@@ -372,7 +393,7 @@ def _numbers(text: str, period: Month, before: Month) -> list[_Number]:
                 value = float(_canonical(whole) + decimals.replace(",", "."))
                 if unit == "antal" and (value <= 31 or _NOT_FIGURES.match(sentence, match.end()) or (re.fullmatch(r"(19|20)\d\d", whole) and not decimals)):
                     continue
-                found.append(_Number(line_number, whole + decimals, _canonical(whole) + decimals, unit))
+                found.append(_Number(line_number, match.group(0).strip(), _canonical(whole) + decimals, unit))
     return found
 
 
@@ -385,12 +406,11 @@ def _compares_with_before(sentence: str, period: Month, before: Month) -> bool:
     return bool(re.search(rf"\b(sedan|jämfört med|mot|från|än)( i| med)? {manad(before)}\b", lower))
 
 
-def _index(figures: list[Figure]) -> dict[tuple[str, str], list[tuple[Figure, str]]]:
-    index: dict[tuple[str, str], list[tuple[Figure, str]]] = {}
+def _index(figures: list[Figure]) -> dict[tuple[str, int, Decimal], Figure]:
+    index: dict[tuple[str, int, Decimal], Figure] = {}
     for figure in figures:
-        for unit in ("mnkr", "tkr", "procent", "antal"):
-            for canonical, shown in _forms(figure, unit):
-                index.setdefault((unit, canonical), []).append((figure, shown))
+        for key in _keys(figure):
+            index.setdefault(key, figure)
     return index
 
 
@@ -403,7 +423,7 @@ def _old_numbers(texts: dict[str, str], config: Rapport, inputs: Inputs, previou
     kind = report_kind(config)
     current = figures_of(kind.compute(inputs, _without_interim(config)))
     now = _index([f for f in current if f.own])
-    left = {name: [n for n in found if (n.unit, n.canonical) not in now] for name, found in numbers.items()}
+    left = {name: [n for n in found if _key(n) not in now] for name, found in numbers.items()}
     if not any(left.values()):
         return []
     old = _previous_figures(previous, previous_config)
@@ -414,17 +434,13 @@ def _old_numbers(texts: dict[str, str], config: Rapport, inputs: Inputs, previou
     problems = []
     for name, found in left.items():
         for number in found:
-            hits = then.get((number.unit, number.canonical))
-            if not hits:
+            figure = then.get(_key(number))
+            if figure is None:
                 continue
-            figure, _shown = hits[0]
             message = f"{number.written} är {_genitive(manad(before))} {label(figure.path)}"
             same = by_path.get(figure.path)
             if same is not None:
-                decimals = "," in number.canonical
-                forms = _forms(same, number.unit)
-                shown = next((s for c, s in forms if ("," in c) == decimals), forms[0][1])
-                message += f"; {manad(config.period)} har {shown.replace(chr(0xA0), ' ')}"
+                message += f"; {manad(config.period)} har {_shown(same, number.unit, _key(number)[1])}"
             problems.append(warning(message, file=f"{TEXT_DIR}/{name}", cell=f"rad {number.line}"))
     return problems
 
@@ -465,6 +481,7 @@ WORDS = {
     "utfall": "utfall", "budget": "budget", "prognos_helar": "prognos helår", "budget_helar": "budget helår",
     "avvikelse": "avvikelse mot budget", "prognosavvikelse": "prognosens avvikelse mot budget",
     "mot_foregaende_manad": "förändring sedan föregående månad", "mot_foregaende_ar": "förändring mot föregående år",
+    "foregaende_manad": "föregående månad", "foregaende_ar": "föregående år",
     "skillnad": "förändring", "procent": "förändring i procent", "forandring_procent": "förändring i procent",
     "andel": "andel", "manad": "månaden", "hittills": "hittills i år", "forandringar": "förändring",
     "uppnatt": "uppnådda mål", "delvis_uppnatt": "delvis uppnådda mål", "ej_uppnatt": "ej uppnådda mål", "ej_bedomda": "ej bedömda mål",

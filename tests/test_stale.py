@@ -99,10 +99,16 @@ def test_last_months_headcount_in_a_text_is_a_warning(small):
     found = [p for p in check(small).problems if p.where.file == "texter/inledning.md"]
     assert [str(p) for p in found] == ["texter/inledning.md, rad 3: 120 är januaris antal anställda; februari har 124"]
     assert not found[0].is_error
+    # January's share, written with its unit: 85 % answered (February 90 %).
+    (small / "texter" / "inledning.md").write_text("Telefontillgängligheten var 85 procent.", encoding="utf-8")
+    assert [p.message for p in check(small).problems if p.where.file == "texter/inledning.md"] == [
+        "85 procent är januaris Telefontillgänglighet, andel; februari har 90 procent",
+    ]
     for fine in (
         TEXT.format(antal=124),  # this month's figure
         "Antalet anställda var 120 i januari och är 124 i februari.",  # last month's, set against this month's
         "Regionen har ökat från 120 anställda sedan föregående månad.",
+        "Kostnaderna hittills är 1 mnkr.",  # January's costs so far, but also Primärvård's budget this month
         "Under 2021 fick 150 personer vaccin mot covid-19, och 20 av 31 enheter.",  # a year; a number that is no figure; small counts
     ):
         (small / "texter" / "inledning.md").write_text(fine, encoding="utf-8")
