@@ -70,9 +70,11 @@ def stale_content(period_dir: Path, config: Rapport, inputs: Inputs | None, pare
     if previous_config is not None:
         problems += _appendix_files(period_dir, config, previous, previous_config)
     texts = _texts(period_dir, config)
-    problems += _same_texts(texts, config, previous)
+    same = _same_texts(texts, config, previous)
+    problems += same
     if inputs is not None and previous_config is not None and not any(p.is_error for p in previous_problems):
-        problems += _old_numbers(texts, config, inputs, previous, previous_config)
+        rewritten = {name: text for name, text in texts.items() if f"{TEXT_DIR}/{name}" not in {p.where.file for p in same}}
+        problems += _old_numbers(rewritten, config, inputs, previous, previous_config)  # a text left as it was is said once
     return problems
 
 
@@ -112,6 +114,12 @@ def _near(month: Month | None, period: Month) -> bool:
     return month is not None and period.plus(-MAX_GAP) <= month
 
 
+def shown(folder: Path) -> str:
+    """A previous folder as a person finds it: from its period's folder on (``2021-02``, ``2020-05/delarsrapporter/service``)."""
+    month = next((p for p in (folder, *folder.parents) if folder_month(p) is not None), None)
+    return folder.relative_to(month.parent).as_posix() if month is not None else folder.name
+
+
 def _earlier(folder: Path, period: Month, suffix: str = "") -> list[tuple[Month, Path]]:
     """The folders beside ``folder`` named for a month before ``period`` (and ending in ``suffix``), newest first."""
     found = []
@@ -147,7 +155,7 @@ def _appendix_files(period_dir: Path, config: Rapport, previous: Path, previous_
         if old is None:
             continue
         problem = error(
-            f"bilagan är samma fil, byte för byte, som förra periodens bilaga {previous.name}/{old}: rapporten för "
+            f"bilagan är samma fil, byte för byte, som förra periodens bilaga {shown(previous)}/{old}: rapporten för "
             f"{manad_ar(config.period)} skulle publicera {manad_ar(previous_config.period)}s bilaga. Lägg in bilagan för "
             f"{manad_ar(config.period)}, eller ta bort den ur bilagor: i {CONFIG_FILE} om den inte ska med",
             file=fil,
@@ -237,7 +245,7 @@ def _same_texts(texts: dict[str, str], config: Rapport, previous: Path) -> list[
         before = _read_text(previous / TEXT_DIR / name)
         if before is not None and " ".join(text.split()) and " ".join(text.split()) == " ".join(before.split()):
             problems.append(warning(
-                f"texten är densamma som förra periodens ({previous.name}/{TEXT_DIR}/{name}); skriv den för "
+                f"texten är densamma som förra periodens ({shown(previous)}/{TEXT_DIR}/{name}); skriv den för "
                 f"{manad_ar(config.period)}, eller ändra det som inte längre stämmer",
                 file=f"{TEXT_DIR}/{name}",
             ))
