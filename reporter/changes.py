@@ -16,8 +16,10 @@ folder, before it replaces it. Nothing of this is written to the package.
 from __future__ import annotations
 
 import difflib
+import io
 import json
 import re
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +52,7 @@ class DocumentChanges:
     name: str
     changes: list[Change] = field(default_factory=list)
     note: str = ""
+    pictures: int = 0  # pictures (charts) added, removed or changed
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,11 @@ def compare_packages(old: Files, new: Files) -> PackageChanges:
             except ValueError as exc:  # a file in the old package that is no DOCX (any more)
                 changed.append(DocumentChanges(name, note=f"kan inte jämföras: {exc}"))
                 continue
-            changed.append(DocumentChanges(name, found, "" if found else "bara formatering, bilder eller egenskaper ändrade"))
+            pictures = changed_pictures(before, after)
+            if found or pictures:
+                changed.append(DocumentChanges(name, found, pictures=pictures))
+            else:
+                changed.append(DocumentChanges(name, note="samma text; bara formatering eller dokumentegenskaper ändrade"))
         else:
             changed.append(DocumentChanges(name, note="filen är ändrad"))
     added = [name for name in new if name not in old and name != MANIFEST]
@@ -113,6 +120,16 @@ def _compared(name: str, old: Files, new: Files) -> bool:
 
 def _bytes(item: bytes | Path) -> bytes:
     return item if isinstance(item, bytes) else item.read_bytes()
+
+
+def changed_pictures(old: bytes, new: bytes) -> int:
+    """How many pictures (``word/media/…``) differ between two DOCX files: changed, added or removed."""
+    def media(data: bytes) -> dict[str, bytes]:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return {n: archive.read(n) for n in archive.namelist() if n.startswith("word/media/")}
+
+    before, after = media(old), media(new)
+    return sum(1 for name in before.keys() | after.keys() if before.get(name) != after.get(name))
 
 
 def document_text(data: bytes) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -161,10 +178,12 @@ def summary(changes: PackageChanges, listed: int = LISTED) -> list[str]:
     lines = [f"  Nytt dokument: {name}" for name in changes.added]
     lines += [f"  Borttaget dokument: {name}" for name in changes.removed]
     for document in changes.changed:
-        if not document.changes:
+        if not document.changes and not document.pictures:
             lines.append(f"  {document.name}: {document.note}")
             continue
-        lines.append(f"  {document.name}: {counts(document.changes)}")
+        pictures = f"{document.pictures} {'bild' if document.pictures == 1 else 'bilder'} {'ändrad' if document.pictures == 1 else 'ändrade'}"
+        said = [counts(document.changes)] if document.changes else []
+        lines.append(f"  {document.name}: {', '.join(said + ([pictures] if document.pictures else []))}")
         for change in document.changes[:listed]:
             lines += [f"    {change.place}: {shown}" for shown in _shown(change)]
         rest = len(document.changes) - listed
