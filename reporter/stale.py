@@ -371,7 +371,7 @@ _UNITS = {
     "procentenheter": "procent", "procentenhet": "procent", "procent": "procent", "%": "procent",
 }
 _NUMBER = re.compile(
-    r"(?<![\w,.\-/:−])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(,\d+)?(?![\w\-/:]|[.,]\d)"
+    r"(?<![\w,.:/])(?<!\d[-–])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(,\d+)?(?![\w\-/:]|[.,]\d)"
     r"(?:[ \u00a0]?(" + "|".join(re.escape(u) for u in _UNITS) + r")(?!\w))?",
     re.IGNORECASE,
 )
