@@ -168,3 +168,20 @@ def test_the_previous_folder_of_each_kind_of_folder(tmp_path, example_dir):
     division = load_config(example_dir.with_name("2021-04-ovriga-lanet"))
     shutil.copytree(example_dir.with_name("2021-04-ovriga-lanet"), tmp_path / "2021-04-ovriga-lanet")
     assert previous_folder(tmp_path / "2021-04-ovriga-lanet", division) == tmp_path / "2020-12-ovriga-lanet"
+
+
+def test_a_tertial_reports_division_folder_is_compared_with_its_own_last_report(tmp_path, example_dir):
+    """September's interim reports against May's: each division folder with the same folder four months earlier."""
+    september = tmp_path / "2020-09"
+    shutil.copytree(example_dir.with_name("2020-09"), september)
+    may = _previous(september, "2020-05")
+    for config in (may / "delarsrapporter").glob("*/rapport.yaml"):
+        config.write_text(config.read_text(encoding="utf-8").replace("period: 2020-08", "period: 2020-04"), encoding="utf-8")
+    for text in (may / "texter").iterdir():
+        text.write_text("Maj.\n\n" + text.read_text(encoding="utf-8"), encoding="utf-8")
+    for text in (may / "delarsrapporter").glob("*/texter/*.md"):
+        if not (text.parent.parent.name == "service" and text.name == "ekonomi.md"):
+            text.write_text("April.\n\n" + text.read_text(encoding="utf-8"), encoding="utf-8")
+    found = [p for p in check(september).problems if "förra periodens" in p.message]
+    assert [(p.where.file, p.is_error) for p in found] == [("delarsrapporter/service/texter/ekonomi.md", False)]
+    assert "(2020-05/delarsrapporter/service/texter/ekonomi.md)" in found[0].message and "augusti 2020" in found[0].message
