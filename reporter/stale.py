@@ -156,7 +156,7 @@ def _appendix_files(period_dir: Path, config: Rapport, previous: Path, previous_
             continue
         problem = error(
             f"bilagan är samma fil, byte för byte, som förra periodens bilaga {shown(previous)}/{old}: rapporten för "
-            f"{manad_ar(config.period)} skulle publicera {manad_ar(previous_config.period)}s bilaga. Lägg in bilagan för "
+            f"{manad_ar(config.period)} skulle publicera bilagan från {manad_ar(previous_config.period)} en gång till. Lägg in bilagan för "
             f"{manad_ar(config.period)}, eller ta bort den ur bilagor: i {CONFIG_FILE} om den inte ska med",
             file=fil,
         )
@@ -198,7 +198,7 @@ def _appendix_titles(period_dir: Path, config: Rapport) -> list[Problem]:
                 wanted = str(config.period)
             problems.append(error(
                 f"titeln '{item.titel}' nämner {named}, men bilagan hör till rapporten för {manad_ar(config.period)}; "
-                f"skriv bilagans egen månad i titeln ({item.titel.replace(named, wanted)}), och lägg in månadens fil",
+                f"skriv bilagans egen månad i titeln ({item.titel.replace(named, wanted)})" + (", och lägg in månadens fil" if item.fil else ""),
                 file=label, key=f"bilagor[{number}].titel",
             ))
             break

@@ -45,7 +45,7 @@ def test_last_months_appendix_file_left_in_place_is_an_error(small):
     found = [p for p in check(small).problems if "byte för byte" in p.message]
     assert len(found) == 1 and found[0].is_error
     assert found[0].where.file == "bilagor/extern.pdf"
-    assert "2022-01/bilagor/extern.pdf" in found[0].message and "januari 2022s bilaga" in found[0].message
+    assert "2022-01/bilagor/extern.pdf" in found[0].message and "publicera bilagan från januari 2022 en gång till" in found[0].message
     assert found[0].also[0].key == "bilagor[2].fil"
     (small / "bilagor" / "extern.pdf").write_bytes(b"%PDF-1.4 februari\n")
     assert not [p for p in check(small).problems if "byte för byte" in p.message]
