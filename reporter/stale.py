@@ -172,7 +172,7 @@ def sha256(path: Path) -> str:
 
 _MONTH_NAME = re.compile(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4})\b)?", re.IGNORECASE)
 _ISO_MONTH = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?![\d-])")
-_RANGE = re.compile(r"\s*[–—-]\s*(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+_RANGE = re.compile(r"(?:\s+\d{4})?\s*[–—-]\s*(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 
 
 def _appendix_titles(period_dir: Path, config: Rapport) -> list[Problem]:
@@ -181,7 +181,7 @@ def _appendix_titles(period_dir: Path, config: Rapport) -> list[Problem]:
     An external appendix is for the report's month; one that is a division's
     interim report may be for any of the four months up to it (the tertial
     report of September has August's interim reports). The first month of a
-    range (``januari–mars 2021``) is not a month of its own.
+    range (``januari–mars 2021``, ``april 2020–mars 2021``) is not a month of its own.
     """
     problems = []
     label = f"{period_dir.name}/{CONFIG_FILE}"

@@ -60,6 +60,7 @@ def test_last_months_appendix_file_left_in_place_is_an_error(small):
         ("Uppföljning vårdval februari 2021", "februari 2021"),
         ("Uppföljning vårdval februari 2022", None),
         ("Uppföljning vårdval januari–februari 2022", None),
+        ("Uppföljning vårdval mars 2021 – februari 2022", None),
         ("Uppföljning vårdval 2022-02", None),
         ("Majoritetens budget", None),
     ],
