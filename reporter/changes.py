@@ -111,6 +111,11 @@ def compare_packages(old: Files, new: Files) -> PackageChanges:
     return PackageChanges(added, removed, changed)
 
 
+def compare_folders(old: Path, new: Path) -> PackageChanges:
+    """``reporter ändringar``: two package folders compared, the old one first."""
+    return compare_packages(package_files(old), package_files(new))
+
+
 def _compared(name: str, old: Files, new: Files) -> bool:
     """False for the manifest and for PDFs made from a DOCX of the package (their DOCX is compared)."""
     if name == MANIFEST or name.endswith(MERGED_SUFFIX):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .changes import LISTED, compare_packages, package_files, summary
+from .changes import LISTED, compare_folders, summary
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNEXPECTED = 0, 1, 2, 3
 
@@ -341,8 +341,9 @@ def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: 
 @click.argument("new", metavar="NY", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option("--alla", is_flag=True, help="Visa varje ändring (standard: högst 10 per dokument).")
 def andringar(old: Path, new: Path, alla: bool) -> None:
-    """Visa vad som ändrats mellan två paket (t.ex. en kopia av out/2021-03 och out/2021-03): dokument, stycken och tabellceller."""
-    changes = compare_packages(package_files(old), package_files(new))
+    """Visa vad som ändrats mellan två paket (t.ex. en sparad kopia av out/2021-03 och out/2021-03 efter ett nytt bygge):
+    dokument, meningar och tabellceller, gammalt → nytt."""
+    changes = compare_folders(old, new)
     click.echo(f"Ändringar från {old} till {new}:")
     for line in summary(changes, listed=sys.maxsize if alla else LISTED):
         click.echo(line)

@@ -91,4 +91,4 @@ def test_a_second_build_says_what_changed_and_writes_the_same_package(small, wor
     result = CliRunner().invoke(main, ["ändringar", str(saved), str(first.out_dir)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[1:] == lines
-    assert compare_packages(package_files(saved), package_files(saved)).none
+    assert reporter.compare_folders(saved, saved).none
