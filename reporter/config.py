@@ -330,6 +330,9 @@ _MESSAGES = {
 }
 
 
+_OWN_ERRORS = {"placeholder", "duplicate", "period", "bilaga", "yaml_type"}  # raised here, with Swedish messages
+
+
 _FORMS = ("slag", "extern", "delarsrapport", "genererad")  # the tags of bilagor:'s forms, as pydantic names them
 
 
@@ -358,8 +361,10 @@ def _problems(exc: ValidationError, label: str) -> list[Problem]:
             message = f"ogiltigt värde '{item.get('input')}'; tillåtet: {item['ctx']['expected']}"
         elif item.get("input", "") is None:
             message = "får inte vara tom"
-        else:
+        elif kind in _MESSAGES or kind in _OWN_ERRORS:
             message = _MESSAGES.get(kind, item["msg"])
+        else:  # pydantic's own words are English and name its types: say it in Swedish, with the value
+            message = f"värdet '{item.get('input')}' går inte att använda här; se docs/indata.md för vad nyckeln ska innehålla"
         if (key, message) not in seen:
             seen.add((key, message))
             problems.append(error(message, file=label, key=key, cell=f"rad {line}" if line else ""))
