@@ -418,10 +418,12 @@ def load_config_partly(period_dir: Path, parent: Rapport | None = None) -> tuple
 
 
 def _files_as_on_disk(period_dir: Path, config: Rapport) -> Rapport:
-    """External appendices' ``fil:`` as the file is spelt on disk: a name written in NFC finds a file whose name
-    macOS wrote in NFD (and the other way round)."""
+    """External appendices' ``fil:`` and interim reports' ``mapp:`` as spelt on disk: a name written in NFC finds
+    a file or folder whose name macOS wrote in NFD (and the other way round)."""
     bilagor = [
-        item.model_copy(update={"fil": on_disk(period_dir, item.fil)}) if isinstance(item, ExternBilaga) and item.fil else item
+        item.model_copy(update={"fil": on_disk(period_dir, item.fil)}) if isinstance(item, ExternBilaga) and item.fil
+        else item.model_copy(update={"mapp": on_disk(period_dir, interim_folder(config, item))})
+        if isinstance(item, DelarsrapportBilaga) and item.mapp else item
         for item in config.bilagor
     ]
     return config.model_copy(update={"bilagor": bilagor}) if bilagor != config.bilagor else config
