@@ -229,6 +229,9 @@ def validate(period_dir: Path, as_json: bool, xlsx: Path | None) -> None:
     """
     from . import validate as validate_period
 
+    if xlsx is not None and xlsx.absolute().resolve().is_relative_to(period_dir.absolute().resolve()):
+        raise click.BadParameter(f"{xlsx} ligger i periodmappen, där den skulle läsas som indata; spara den utanför, t.ex. --xlsx fel.xlsx",
+                                 param_hint="'--xlsx'")
     checked = validate_period(period_dir)
     code = EXIT_UNREADABLE if not checked.readable else EXIT_INVALID if checked.errors else EXIT_OK
     if xlsx is not None:

@@ -47,7 +47,8 @@ def write_findings(path: Path, problems: list[Problem], period_dir: Path) -> Non
         ])
     sheet = SheetOut(SHEET, rows, widths=WIDTHS, freeze="A2", header_style=True, wrap=True)
     path = path.absolute()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".xlsx", dir=path.parent if path.parent.is_dir() else None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".xlsx", dir=path.parent)
     os.close(handle)
     try:
         write_sheets(Path(temporary), [sheet])

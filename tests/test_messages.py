@@ -119,3 +119,18 @@ def test_the_findings_workbook_is_the_same_bytes_for_the_same_findings(period, t
     assert _validate(str(period), "--xlsx", str(first)).exit_code == 1
     assert _validate(str(period), "--xlsx", str(second)).exit_code == 1
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_findings_workbook_is_not_written_into_the_period_folder(period):
+    """There the next validate would read it as an input (or, named ekonomi-fel.xlsx, as an ekonomi workbook)."""
+    result = _validate(str(period), "--xlsx", str(period / "ekonomi-fel.xlsx"))
+    assert result.exit_code == 2
+    assert "ligger i periodmappen, där den skulle läsas som indata" in result.output
+    assert not (period / "ekonomi-fel.xlsx").exists()
+
+
+def test_the_findings_workbook_gets_its_folder(example_dir, tmp_path):
+    written = tmp_path / "ny" / "mapp" / "fel.xlsx"
+    result = _validate(str(example_dir), "--xlsx", str(written))
+    assert result.exit_code == 0 and f"Skrev {written} (0 rader)" in result.output
+    assert [row for row in load_workbook(written).active.iter_rows(values_only=True)][1:] == []
