@@ -134,3 +134,17 @@ def test_the_findings_workbook_gets_its_folder(example_dir, tmp_path):
     result = _validate(str(example_dir), "--xlsx", str(written))
     assert result.exit_code == 0 and f"Skrev {written} (0 rader)" in result.output
     assert [row for row in load_workbook(written).active.iter_rows(values_only=True)][1:] == []
+
+
+def test_rows_pasted_twice_in_one_sheet_are_one_cause():
+    from reporter.errors import Location, Problem, Severity
+
+    problems = [
+        Problem(Severity.ERROR, f"samma post finns två gånger (Division: Service, Mått: Läkarbesök, Månad: 2021-{month:02d})",
+                Location("produktion.xlsx", "Produktion", f"rad {100 + month}"), (Location("produktion.xlsx", "Produktion", f"rad {month + 1}"),))
+        for month in range(1, 13)
+    ]
+    (cause,) = by_cause(problems)
+    assert cause.message == "samma poster står två gånger i blad Produktion – har rader klistrats in två gånger? Ta bort de upprepade raderna"
+    assert cause.examples(1) == ["blad Produktion, rad 101: samma post finns två gånger (Division: Service, Mått: Läkarbesök, Månad: 2021-01) "
+                                 "(även produktion.xlsx, blad Produktion, rad 2)"]
