@@ -57,6 +57,10 @@ def test_each_unsupported_construct_is_found_at_its_line():
         "<div>\nblock\n</div>\n"  # 9
         "\n"
         "[^1]: Fotnotens text.\n"  # 13
+        "\n"
+        "Läs [mer](https://norrbotten.se), <https://norrbotten.se> och [hem][1].\n"  # 15
+        "\n"
+        "[1]: https://region.se\n"  # 17
     )
     found = [(line, message.split(":")[0]) for line, message in unsupported(text)]
     assert found == [
@@ -66,6 +70,9 @@ def test_each_unsupported_construct_is_found_at_its_line():
         (7, "bilder stöds inte i texterna"),
         (9, "HTML (<div>) stöds inte i texterna"),
         (13, "fotnoter stöds inte i texterna"),
+        (15, "länkar stöds inte i texterna"),
+        (15, "länkar stöds inte i texterna"),
+        (17, "raden läses som en länkdefinition ([1]"),
     ]
 
 
