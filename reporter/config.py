@@ -598,10 +598,23 @@ def _check_appendix_file(period_dir: Path, fil: str, label: str, key: str, folde
                          f"--period ÅÅÅÅ-MM --division NAMN gör en)", file=label, key=key)
         return None
     if not target.is_file():
-        return error(f"filen {fil} finns inte i periodmappen", file=label, key=key)
+        return error(f"filen {fil} finns inte i periodmappen{_closest_file(period_dir, fil)}", file=label, key=key)
     if target.stat().st_size > MAX_APPENDIX_BYTES:
         return error(f"filen {fil} är större än {MAX_APPENDIX_BYTES >> 20} MB; minska den (t.ex. spara PDF:en för skärm)", file=label, key=key)
     return None
+
+
+def _closest_file(period_dir: Path, fil: str) -> str:
+    """``; menade du bilagor/vardval.pdf?`` for the file beside the one named whose name is closest (case, a typo)."""
+    folder = (period_dir / fil).parent
+    try:
+        names = sorted(entry.relative_to(period_dir).as_posix() for entry in (folder if folder.is_dir() else period_dir).iterdir()
+                       if entry.is_file())[:1000]
+    except (OSError, ValueError):
+        return ""
+    same_case = [name for name in names if name.casefold() == fil.casefold()]
+    close = same_case or difflib.get_close_matches(fil, names, n=1, cutoff=0.6)
+    return f"; menade du {close[0]}?" if close else ""
 
 
 def _generated_or_none(item: Any) -> str | GenereradBilaga | None:

@@ -202,3 +202,9 @@ def test_an_appendix_file_named_in_nfc_is_found_when_its_name_on_disk_is_nfd(per
     config = load_config(period)
     (extern,) = [item for item in config.bilagor if getattr(item, "fil", None)]
     assert (period / extern.fil).is_file()
+
+
+def test_an_appendix_file_that_is_not_there_names_the_closest_file(period):
+    _edit_text(period, "fil: bilagor/vardval.pdf", "fil: bilagor/Vardval.pdf")
+    assert problems(period) == ["2021-03/rapport.yaml, nyckel bilagor[5].fil: filen bilagor/Vardval.pdf finns inte i periodmappen; "
+                                "menade du bilagor/vardval.pdf?"]
