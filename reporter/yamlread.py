@@ -44,13 +44,6 @@ class Plain:
         return self.text
 
     @property
-    def printed(self) -> str:
-        """The value as it would come out as text, were it taken as YAML read it."""
-        if isinstance(self.value, bool):
-            return "true" if self.value else "false"
-        return str(self.value)
-
-    @property
     def same_as_written(self) -> bool:
         """True when taking YAML's value as text gives back exactly what was written (``0.26``, ``12``, ``2021-04-13``)."""
         return not isinstance(self.value, bool) and str(self.value) == self.text
@@ -67,7 +60,7 @@ class Plain:
             read = f"tidpunkten {value}"
         else:
             read = f"datumet {value}"
-        return f"YAML läser {self.text} som {read}, så rapporten skulle visa {self.printed} i stället för {self.text}; {quoted}"
+        return f"YAML läser {self.text} som {read}, så rapporten skulle visa {value} i stället för {self.text}; {quoted}"
 
 
 def unwrap(value: Any) -> Any:
