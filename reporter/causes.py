@@ -103,19 +103,20 @@ def _message(key: tuple, problems: list[Problem]) -> str:
 def by_cause(problems: list[Problem]) -> list[Problem | Cause]:
     """The findings in their order; those of one cause, when there are many (GROUP_AT, GROUP_MANY), as one
     :class:`Cause` where the first of them stood."""
+    keys = [_key(problem) for problem in problems]
     groups: dict[tuple, list[Problem]] = {}
-    for problem in problems:
-        groups.setdefault(_key(problem), []).append(problem)
+    for key, problem in zip(keys, problems, strict=True):
+        groups.setdefault(key, []).append(problem)
+    many = {
+        key for key, members in groups.items()
+        if len(members) >= (GROUP_AT if key[0] == "kopia" or len({member.message for member in members}) == 1 else GROUP_MANY)
+    }
     shown: list[Problem | Cause] = []
-    done: set[tuple] = set()
-    for problem in problems:
-        key = _key(problem)
-        members = groups[key]
-        alike = key[0] == "kopia" or len({member.message for member in members}) == 1
-        if len(members) < (GROUP_AT if alike else GROUP_MANY):
+    for key, problem in zip(keys, problems, strict=True):
+        if key not in many:
             shown.append(problem)
-        elif key not in done:
-            done.add(key)
+        elif key in groups:
+            members = groups.pop(key)
             message = _message(key, members)
             shown.append(Cause(message, tuple(members), all(member.message == message for member in members)))
     return shown
