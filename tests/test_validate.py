@@ -202,7 +202,7 @@ def test_same_record_in_two_files_names_both(small):
         {"Divisioner": [["Division", "Utfall"], ["Specialistvård", 1]]},
     )
     (found,) = errors(small)
-    assert "samma post finns två gånger (division=Specialistvård)" in found
+    assert "samma post finns två gånger (Division: Specialistvård)" in found
     assert "ekonomi-spv.xlsx, blad Divisioner, rad 2" in found
     assert "ekonomi.xlsx, blad Divisioner, rad 3" in found
 
