@@ -24,6 +24,9 @@ class SheetOut:
     header_style: bool = False
     wrap: bool = False
     form: bool = False  # a blank form: the formatted columns' cells are formatted down to FORM_ROWS
+    cell_formats: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column), both from 1 → number format
+    marked: Sequence[int] = ()  # rows (from 1) filled with ``mark``: rows to fill in
+    mark: str = ""
 
 
 LIST_ROWS = 2000  # how far down a drop-down list reaches
@@ -50,6 +53,14 @@ def write_sheets(path: Path, sheets: list[SheetOut]) -> None:
             for number in range(2, last + 1):
                 sheet[f"{column}{number}"].number_format = number_format
             sheet.column_dimensions[column].number_format = number_format
+        for (row_number, column_number), number_format in spec.cell_formats.items():
+            sheet.cell(row_number, column_number).number_format = number_format
+        if spec.marked:
+            fill = PatternFill("solid", fgColor=spec.mark)
+            last_column = max(len(spec.rows[0]) if spec.rows else 1, 1)
+            for row_number in spec.marked:
+                for column_number in range(1, last_column + 1):
+                    sheet.cell(row_number, column_number).fill = fill
         for column, width in spec.widths.items():
             sheet.column_dimensions[column].width = width
         for column, (source, strict) in spec.lists.items():
