@@ -306,7 +306,7 @@ def sheet_out(carried: CarriedSheet, lists: dict[str, tuple[str, bool]]) -> Shee
     widths = {column_letter(n): max(12, min(40, len(text_of(h)) + 4)) for n, h in enumerate(carried.rows[0], 1) if h is not None}
     return SheetOut(
         carried.sheet.name, carried.rows, widths=widths, lists=validations, freeze="A2", header_style=True,
-        cell_formats=carried.formats, marked=carried.marked, mark=MARK,
+        cell_formats=carried.formats, marked=carried.marked, mark=MARK, bulk=True,
     )
 
 
