@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from .carry import MARK_NAME, Carried, carry_book, list_name, sheet_out, window_start
+from .carry import MARK_NAME, Carried, carry_book, holds, list_name, sheet_out, window_start
 from .config import CONFIG_FILE
 from .drafts import draft_mark, without_draft_marks
 from .errors import ReporterError, error
@@ -37,7 +38,7 @@ from .schema import (
 )
 from .validation import DivisionIndex, UnknownName
 from .values import ValueProblem, parse_month, slugify
-from .workbook import SheetOut, column_letter, write_sheets
+from .workbook import SheetOut, column_letter, read_tables, write_sheets
 
 INSTRUCTIONS = "Instruktioner"
 LISTS = "Listor"
@@ -79,6 +80,7 @@ class Scaffolded:
     drafts: list[Path] = field(default_factory=list)
     to_fill: list[str] = field(default_factory=list)
     appendices: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what scaffold chose not to write, and why
 
 
 def scaffold(
@@ -166,7 +168,30 @@ def _carry_division(target: Path, kind: WorkbookKind, period: Month, index: Divi
         return False
     sources = find_workbooks(result.previous)[0][kind.name]
     sheets = [s for s in kind.sheets if s.per_division]
+    if not target.exists() and sources and sheets:
+        holder = _holding(target.parent, kind, sheets, index, division, target)
+        if holder is not None:  # carried into the period's own workbook already: a copy would make every row twice
+            result.notes.append(f"{division}s rader finns redan i {holder}; {target.name} skrevs inte (samma rader två gånger är ett fel)")
+            return True
     return bool(sources and sheets) and _carry(target, sources, kind, sheets, period, index, division, divisions, result)
+
+
+def _holding(period_dir: Path, kind: WorkbookKind, sheets: list[Sheet], index: DivisionIndex, division: str, target: Path) -> str | None:
+    """The name of a workbook of this kind in the new period that has rows of ``division`` already, or None."""
+    if not period_dir.is_dir():
+        return None
+    for path in find_workbooks(period_dir)[0][kind.name]:
+        if path == target:
+            continue
+        try:
+            tables = read_tables(path, [s.name for s in sheets])
+        except ReporterError:
+            continue  # not readable: validate names it
+        for sheet in sheets:
+            table = tables.get(sheet.name)
+            if table is not None and holds(sheet, table, index, division):
+                return path.name
+    return None
 
 
 def _carry(
@@ -232,7 +257,7 @@ def _kind_of(period_dir: Path) -> str:
     config_path = period_dir / CONFIG_FILE
     if config_path.is_file():
         try:
-            raw = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+            raw = _parsed(config_path.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError):
             raw = None
         if isinstance(raw, dict) and raw.get("rapport") in ("manadsrapport", "delarsrapport"):
@@ -281,9 +306,15 @@ def _division_report(period_dir: Path, period: Month, division: str | None, resu
     return result
 
 
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> object:
+    """A rapport.yaml's text parsed leniently, once: scaffold looks at the same one or two files several times (never changed)."""
+    return yaml.safe_load(text)
+
+
 def _raw(path: Path) -> dict:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = _parsed(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     return raw if isinstance(raw, dict) else {}
@@ -340,7 +371,7 @@ def _known(division: str, known: list[tuple[str, list[str]]], config_path: Path)
 def _divisions(config_path: Path, period: Month | None) -> list[tuple[str, list[str]]]:
     """Division names and aliases from an existing rapport.yaml, read leniently (``period``: it must be this one's)."""
     try:
-        raw = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        raw = _parsed(config_path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ReporterError(error(f"rapport.yaml kan inte läsas: {exc}; rätta den först", file=config_path.name)) from None
     raw = raw if isinstance(raw, dict) else {}
@@ -570,6 +601,7 @@ def scaffold_report(made: Scaffolded, period_dir: Path) -> list[str]:
     for path in made.drafts:
         lines.append(f"Förde över {path} som utkast")
     lines += [f"Finns redan, orörd: {path}" for path in made.kept]
+    lines += made.notes
     todo = [f"  {c.path.name}: {_rows(c.prepared)} för den nya månaden" + (f", {_rows(c.emptied)} med tömda värden" if c.emptied else "")
             for c in made.carried if c.to_fill]
     todo += [f"  {path.relative_to(period_dir).as_posix()}: skriv om eller bekräfta utkastet, ta sedan bort första raden" for path in made.drafts]

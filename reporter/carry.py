@@ -53,8 +53,10 @@ class Carried:
         return self.prepared + self.emptied
 
     def saw(self, month: Month) -> None:
-        self.first = month if self.first is None or month < self.first else self.first
-        self.last = month if self.last is None or self.last < month else self.last
+        if self.first is None or month < self.first:
+            self.first = month
+        if self.last is None or self.last < month:
+            self.last = month
 
 
 @dataclass
@@ -96,7 +98,7 @@ def carry_book(
     for sheet in sheets:
         found = [_located(sheet, t) for t in tables.get(sheet.name, [])]
         keep = _division_filter(sheet, divisions, division)
-        used = [(t, columns) for t, columns in found if any(keep(t, columns, values) for _, values in t.rows)] or found[:1]
+        used = found if division is None else [(t, columns) for t, columns in found if any(keep(t, columns, v) for _, v in t.rows)] or found[:1]
         if not used:
             continue
         headers = {tuple(_header_texts(t)) for t, _ in used}
@@ -157,6 +159,13 @@ def _division_filter(sheet: Sheet, divisions: DivisionIndex, division: str | Non
     return keep
 
 
+def holds(sheet: Sheet, table: Table, divisions: DivisionIndex, division: str) -> bool:
+    """True when the table has a row of ``division``."""
+    located, columns = _located(sheet, table)
+    keep = _division_filter(sheet, divisions, division)
+    return any(keep(located, columns, values) for _, values in located.rows)
+
+
 def _month_column(sheet: Sheet) -> Column | None:
     return next((c for c in sheet.columns if c.kind is Kind.MONTH), None)
 
@@ -190,32 +199,31 @@ def _carry_sheet(
     last_month: dict[tuple, tuple[list[object], dict[int, str]]] = {}  # series → its row of the previous period's month
     new_months = [m for m in (since.plus(i) for i in range(1, 1 + max(0, _months_between(since, period)))) if m <= period]
     has_new: set[tuple[tuple, Month]] = set()
+    months: dict[tuple[type, object], tuple[Month | None, str | None]] = {}  # a month cell's value → its month and role: a sheet repeats 36
+    series_of: dict[tuple, tuple] = {}  # the key cells as written → the series, as validation compares them
     for table, _ in used:
         for number, values in table.rows:
             if not keep(table, columns, values):
                 continue
-            row: list[object] = [None] * max(width, len(values))
-            row_formats: dict[int, str] = {}
-            for index in range(len(values)):
-                found = table.value(number, values, index)
-                if found is None:
-                    continue
-                value, mark = found
-                row[index] = _written(value)
-                if mark is not None:
-                    row_formats[index] = mark[0].code
-                elif isinstance(value, (dt.date, dt.datetime)):
-                    row_formats[index] = MONTH_FORMAT if index == month_at else "yyyy-mm-dd"
-            month = _month(row, month_at)
+            row, row_formats = _row(table, number, values, width, month_at)
+            raw = row[month_at] if month_at is not None else None
+            found = months.get((raw.__class__, raw))
+            if found is None:
+                month = _month(row, month_at)
+                role = None if month is None else OLD if month < start else SINCE if month == since else NEW if month in new_months else KEPT
+                found = months[(raw.__class__, raw)] = (month, role)
+            month, role = found
             if month is not None:
-                if month < start:
+                if role is OLD:
                     carried.dropped += 1
                     continue
-                carried.saw(month)
-                series = _series(row, series_at, division_at, divisions)
-                if month == since:
+                key = tuple([row[i] for i in series_at])  # the row is as wide as the header, and the keys are in it
+                series = series_of.get(key)
+                if series is None:
+                    series = series_of[key] = _series(row, series_at, division_at, divisions)
+                if role is SINCE:
                     last_month[series] = (row, row_formats)
-                elif month in new_months:
+                elif role is NEW:
                     has_new.add((series, month))
             line = len(rows) + 1
             if emptied:
@@ -229,6 +237,9 @@ def _carry_sheet(
                 carried.rows += 1
             rows.append(row)
             formats.update({(line, index + 1): code for index, code in row_formats.items()})
+    for month, role in months.values():
+        if month is not None and role is not OLD:
+            carried.saw(month)
     if month_at is not None:
         assert month_column is not None
         for series, (row, row_formats) in last_month.items():
@@ -249,6 +260,32 @@ def _carry_sheet(
                     if index != month_at or isinstance(prepared[month_at], dt.date):
                         formats[(line, index + 1)] = code
     return CarriedSheet(sheet, rows, formats, marked, columns)
+
+
+OLD, SINCE, NEW, KEPT = "old", "since", "new", "kept"  # a month: before the window, the previous period's, one to prepare, any other
+DATES = frozenset({dt.date, dt.datetime})
+
+
+def _row(table: Table, number: int, values: list, width: int, month_at: int | None) -> tuple[list[object], dict[int, str]]:
+    """A row's cells as they are written again (None for an empty cell), and the number formats they need."""
+    if table.merged_ranges:  # an empty cell in a range merged down its column shows the range's value: the table's own lookup
+        found = [table.value(number, values, index) for index in range(len(values))]
+        row = [None if f is None else _written(f[0]) for f in found]
+        marks = {index: f[1] for index, f in enumerate(found) if f is not None and f[1] is not None}
+    else:
+        row = [None if v.__class__ is str and (not v or v.isspace()) else v for v in values]
+        marks = {index: table.formats[(number, index)] for index in range(len(values)) if (number, index) in table.formats} if table.formats else {}
+    types = set(map(type, row))
+    if FormulaWithoutValue in types:
+        row = [_written(v) for v in row]
+    if len(row) < width:
+        row += [None] * (width - len(row))
+    formats = {index: mark[0].code for index, mark in marks.items()} if marks else {}
+    if not DATES.isdisjoint(types):
+        for index, value in enumerate(row):
+            if value.__class__ in DATES and index not in formats:
+                formats[index] = MONTH_FORMAT if index == month_at else "yyyy-mm-dd"
+    return row, formats
 
 
 def _months_between(first: Month, last: Month) -> int:

@@ -563,3 +563,35 @@ def test_the_bundled_second_month_builds_a_report_for_april(second_month_package
     assert "Här är min rapport till regionstyrelsen för april" in text
     appendix = (second_month_package / "bilaga-5-uppfoljning-vardval-primarvard-april-2021.pdf").read_bytes()
     assert appendix != (EXAMPLE / "2021-03" / "bilagor" / "vardval.pdf").read_bytes()
+
+
+def test_a_division_scaffolded_after_the_whole_period_gets_no_second_copy_of_its_rows(carried_april, tmp_path):
+    _, new, _ = carried_april
+    folder = tmp_path / "inputs" / "2021-04"
+    shutil.copytree(new, folder)
+    shutil.copytree(EXAMPLE / "2021-03", tmp_path / "inputs" / "2021-03")
+    made = scaffold(folder, APRIL, division="Länssjukvård")
+    assert not any(p.name.endswith("-lanssjukvard.xlsx") for p in made.written)
+    assert "Länssjukvårds rader finns redan i ekonomi.xlsx; ekonomi-lanssjukvard.xlsx skrevs inte (samma rader två gånger är ett fel)" in made.notes
+
+
+def test_a_division_folder_inside_delarsrapporter_is_carried_from_the_previous_tertial_report(tmp_path):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(EXAMPLE / "2020-09" / "delarsrapporter" / "service", inputs / "2020-09" / "delarsrapporter" / "service")
+    (inputs / "2020-09" / "rapport.yaml").write_text((EXAMPLE / "2020-09" / "rapport.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    new = inputs / "2020-12" / "delarsrapporter" / "service"
+    made = scaffold(new, Month(2020, 12))
+    assert made.previous == (inputs / "2020-09" / "delarsrapporter" / "service").resolve()
+    assert made.carried and all(c.prepared for c in made.carried if c.path.name != "styrkort.xlsx")
+
+
+def test_the_scaffold_command_prints_what_it_carried_and_what_is_left(tmp_path, monkeypatch):
+    shutil.copytree(EXAMPLE / "2021-03", tmp_path / "inputs" / "2021-03")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["scaffold", "inputs/2021-04", "--period", "2021-04"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "Förde över inputs/2021-04/personal.xlsx från personal.xlsx: 4157 rader, 2018-05–2021-04; 118 rader före 2018-05 togs inte med" in lines
+    assert "  personal.xlsx: 118 rader för den nya månaden" in lines
+    assert "  rapport.yaml: dokument.version" in lines
+    assert lines[-1] == "Fyll i filerna och kontrollera dem med: reporter validate inputs/2021-04"

@@ -34,41 +34,54 @@ def rows_xml(
     the width of ``letters``.
     """
     out = []
+    columns = [f'<c r="{letter}' for letter in letters]  # each column's opening, the row number to follow
+    styled = {r for r, _ in styles}
+    endings: dict[object, str] = {}  # a value's XML after the reference and style: a sheet repeats its names and months
     for offset, row in enumerate(rows):
         number = first + offset
         whole = row_styles.get(number)
-        width = max(len(row), len(letters) if whole is not None else 0)
-        cells = []
+        width = len(row) if whole is None else max(len(row), len(columns))
+        while len(columns) < width:
+            columns.append(f'<c r="{_letters(len(columns) + 1)}')
+        cells = [f'<row r="{number}">']
+        look = number in styled
         for index in range(width):
             value = row[index] if index < len(row) else None
-            style = styles.get((number, index + 1), whole)
-            cells.append(_cell(f"{letters[index] if index < len(letters) else _letters(index + 1)}{number}", value, style))
-        out.append(f'<row r="{number}">{"".join(cells)}</row>')
+            style = styles.get((number, index + 1), whole) if look else whole
+            if value is None:
+                if style:
+                    cells.append(f'{columns[index]}{number}" s="{style}"/>')
+                continue
+            key = (value.__class__, value)
+            ending = endings.get(key)
+            if ending is None:
+                ending = endings[key] = _ending(value)
+            if ending:
+                cells.append(f'{columns[index]}{number}" s="{style}"{ending}' if style else f'{columns[index]}{number}"{ending}')
+        cells.append("</row>")
+        out.append("".join(cells))
     return "".join(out)
 
 
-def _cell(ref: str, value: object, style: int | None) -> str:
-    s = f' s="{style}"' if style else ""
-    if value is None:
-        return f'<c r="{ref}"{s}/>' if style else ""
+def _ending(value: object) -> str:
+    """A cell's XML after its reference and style: its type and value; "" for a value a sheet cannot hold (NaN)."""
     if value is True or value is False:
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+        return f' t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
         if value != value or value in (float("inf"), float("-inf")):
             return ""
-        return f'<c r="{ref}"{s} t="n"><v>{value!r}</v></c>' if isinstance(value, float) else f'<c r="{ref}"{s} t="n"><v>{value}</v></c>'
+        return f' t="n"><v>{value!r}</v></c>'
     if isinstance(value, (dt.datetime, dt.date)):
         moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
         serial = (moment - _EPOCH).total_seconds() / 86400
-        shown = int(serial) if serial.is_integer() else serial
-        return f'<c r="{ref}"{s} t="n"><v>{shown}</v></c>'
+        return f' t="n"><v>{int(serial) if serial.is_integer() else serial!r}</v></c>'
     text = str(value)
     if text.startswith("=") and len(text) > 1:
-        return f'<c r="{ref}"{s}><f>{_text(text[1:])}</f><v></v></c>'
+        return f"><f>{_text(text[1:])}</f><v></v></c>"
     if text in ERROR_CODES:
-        return f'<c r="{ref}"{s} t="e"><v>{text}</v></c>'
+        return f' t="e"><v>{text}</v></c>'
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{_text(text)}</t></is></c>'
+    return f' t="inlineStr"><is><t{space}>{_text(text)}</t></is></c>'
 
 
 def _text(text: str) -> str:
@@ -107,5 +120,7 @@ def put_rows(package: bytes, parts: Mapping[str, tuple[str, str]]) -> bytes:
                     raise ValueError(f"{info.filename}: no <sheetData> with a header row to add rows after")
                 text = _DIMENSION.sub(f'<dimension ref="{dimension}"/>', head, count=1) + rows + _SHEET_DATA_END + tail
                 data = text.encode("utf-8")
+                target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)  # large and plain: the fast level
+                continue
             target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
