@@ -38,7 +38,7 @@ from .schema import (
 )
 from .validation import DivisionIndex, UnknownName
 from .values import ValueProblem, parse_month, slugify
-from .workbook import SheetOut, column_letter, read_tables, write_sheets
+from .workbook import SheetOut, column_letter, gc_paused, read_tables, write_sheets
 
 INSTRUCTIONS = "Instruktioner"
 LISTS = "Listor"
@@ -203,6 +203,14 @@ def _carry(
         result.kept.append(target)
         return True
     carried = Carried(target)
+    with gc_paused():  # a large period is a million small lists and no cycles: the collector has nothing to find
+        return _carried(target, sources, kind, sheets, period, index, division, divisions, result, carried)
+
+
+def _carried(
+    target: Path, sources: list[Path], kind: WorkbookKind, sheets: list[Sheet], period: Month, index: DivisionIndex,
+    division: str | None, divisions: list[str], result: Scaffolded, carried: Carried,
+) -> bool:
     made = carry_book(sources, kind, sheets, period, index, division, carried, _previous_month(result))
     if division is not None and not carried.rows + carried.emptied:
         return False

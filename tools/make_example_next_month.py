@@ -238,11 +238,11 @@ Förberedelserna inför den nya organisationen är klara. Medarbetarna har fått
 
 ### Provtagning nära hemmet
 
-Egenprovtagningen för covid-19 finns nu i alla länets kommuner. Efterfrågan har minskat något under månaden.
+Egenprovtagningen för covid finns nu i alla länets kommuner. Efterfrågan har minskat något under månaden.
 
 ## Regiongemensamt
 
-### Vaccinationerna mot covid-19
+### Vaccinationerna mot covid
 
 Vaccinationerna fortsätter enligt Folkhälsomyndighetens prioriteringsordning. Under april har fler vaccinationsmottagningar öppnat, och bokningen har byggts ut inför sommaren.
 """,

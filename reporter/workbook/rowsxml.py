@@ -45,8 +45,8 @@ def rows_xml(
             columns.append(f'<c r="{_letters(len(columns) + 1)}')
         cells = [f'<row r="{number}">']
         look = number in styled
-        for index in range(width):
-            value = row[index] if index < len(row) else None
+        values = row if len(row) == width else [*row, *[None] * (width - len(row))]
+        for index, value in enumerate(values):
             style = styles.get((number, index + 1), whole) if look else whole
             if value is None:
                 if style:
@@ -70,6 +70,8 @@ def _ending(value: object) -> str:
     if isinstance(value, (int, float)):
         if value != value or value in (float("inf"), float("-inf")):
             return ""
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            return f' t="n"><v>{int(value)}</v></c>'  # 105, not 105.0: as Excel writes a whole number
         return f' t="n"><v>{value!r}</v></c>'
     if isinstance(value, (dt.datetime, dt.date)):
         moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
