@@ -22,7 +22,7 @@ from reporter.errors import ReporterError
 from reporter.model import Month
 from reporter.schema import WORKBOOK_KINDS, Kind
 from reporter.values import parse_month
-from reporter.workbook import Table, read_tables
+from reporter.workbook import SheetOut, Table, read_tables, write_sheets
 
 PERIOD = Month(2022, 2)
 FEBRUARY = dt.date(2022, 2, 1)
@@ -595,3 +595,29 @@ def test_the_scaffold_command_prints_what_it_carried_and_what_is_left(tmp_path, 
     assert "  personal.xlsx: 118 rader för den nya månaden" in lines
     assert "  rapport.yaml: dokument.version" in lines
     assert lines[-1] == "Fyll i filerna och kontrollera dem med: reporter validate inputs/2021-04"
+
+
+def test_bulk_rows_read_back_as_written_by_both_readers(tmp_path):
+    """The rows a carried sheet writes as XML directly (rowsxml): each kind of value, read back by calamine and by the exact reader."""
+    rows = [
+        ["Text", "Tal", "Månad", "Andel"],
+        [" inledande blanksteg", 105, dt.datetime(2021, 4, 1), 0.875],
+        ["A & B <c> \"d\"", 105.5, "2021-04", None],
+        ["rad\x01med styrtecken", -0.1, 202104, 1.0],
+        ["#DIV/0!", True, dt.date(2020, 2, 29), 12345678901234.0],
+        ["Sjukfrånvaro – Kvinnor", 0, None, 0.5],
+    ]
+    formats = {(2, 3): "yyyy-mm", (5, 3): "yyyy-mm-dd", (2, 4): "0.0%", (4, 4): "0%"}
+    path = tmp_path / "bulk.xlsx"
+    write_sheets(path, [SheetOut("Blad", rows, cell_formats=formats, marked=[6], mark=MARK, bulk=True)])
+    for exact in (False, True):
+        table = read_tables(path, ["Blad"], exact=exact)["Blad"]
+        read = [[c and c.value for c in table.cells(n, v)] for n, v in table.rows]
+        assert read[0] == [" inledande blanksteg", 105, dt.date(2021, 4, 1), 0.875]
+        assert read[1] == ['A & B <c> "d"', 105.5, "2021-04"]
+        assert read[2] == ["rad\x01med styrtecken", -0.1, 202104, 1]
+        assert read[3][:2] == ["#DIV/0!", True] and read[3][2:] == [dt.date(2020, 2, 29), 12345678901234]
+        assert table.cells(*table.rows[0])[3].percent and table.cells(*table.rows[2])[3].percent
+    assert _marked_rows(path, "Blad") == [6]
+    book = load_workbook(path)
+    assert book["Blad"]["B5"].value is True and book["Blad"]["A2"].value == " inledande blanksteg"

@@ -19,6 +19,8 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape
 
+from .table import column_letter
+
 ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})  # as openpyxl: text that is an error value
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EPOCH = dt.datetime(1899, 12, 30)
@@ -42,7 +44,7 @@ def rows_xml(
         whole = row_styles.get(number)
         width = len(row) if whole is None else max(len(row), len(columns))
         while len(columns) < width:
-            columns.append(f'<c r="{_letters(len(columns) + 1)}')
+            columns.append(f'<c r="{column_letter(len(columns) + 1)}')
         cells = [f'<row r="{number}">']
         look = number in styled
         values = row if len(row) == width else [*row, *[None] * (width - len(row))]
@@ -89,14 +91,6 @@ def _ending(value: object) -> str:
 def _text(text: str) -> str:
     text = escape(text)
     return _ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", text) if _ILLEGAL.search(text) else text
-
-
-def _letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, digit = divmod(number - 1, 26)
-        letters = chr(65 + digit) + letters
-    return letters
 
 
 _SHEET_DATA_END = "</sheetData>"
