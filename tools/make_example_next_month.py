@@ -4,8 +4,9 @@
    March's rows carried, a marked row for April per series, the snapshot
    sheets' values emptied, March's texts as drafts.
 2. Only the marked cells are filled, as a division would: each April value
-   within about ±15 % of its own series' March value and April a year
-   earlier (between the two when they are far apart; ±6 % where both allow it); the accumulated
+   within ±6 % of its own series' March value and April a year earlier
+   where both allow it; where they are far apart (a series that doubled in
+   the pandemic), within 15 % of March, toward last year. The accumulated
    results grow by about a month's share of the year, the sums of the
    region's accounts kept as they add up; the scorecard's assessments,
    outcomes and comments confirmed as they were.
@@ -44,6 +45,7 @@ SOURCE = ROOT / "inputs" / "2021-03"
 TARGET = ROOT / "inputs" / "2021-04"
 PERIOD = Month(2021, 4)
 SPREAD = 0.06  # a new value lies within ±6 % of its series' previous month and year-earlier month, where both allow it
+FAR = 0.15  # where last month and last year are too far apart for SPREAD: at most this far from last month
 REGION_PARTS = ("Skatteintäkter", "Generella statsbidrag och utjämning", "Nettokostnader", "Finansnetto")
 
 
@@ -128,8 +130,9 @@ def _near(last: float, ago: float | None, rng: random.Random, share: bool = Fals
     else:
         low = max(abs(last), abs(ago)) * (1 - SPREAD)
         high = min(abs(last), abs(ago)) * (1 + SPREAD)
-        if low > high:  # the two are far apart: between them
-            low = high = math.sqrt(abs(last) * abs(ago))
+        if low > high:  # the two are far apart (a series that doubled in the pandemic): toward last year, within 15 % of last month
+            middle = math.sqrt(abs(last) * abs(ago))
+            low = high = min(max(middle, abs(last) * (1 - FAR)), abs(last) * (1 + FAR))
     value = rng.uniform(low, high) * (1 if last > 0 else -1)
     if share:
         value = min(value, 0.999)
