@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import dump_docx
+from helpers import dump_docx, needs_soffice
 from openpyxl import load_workbook
 from periods import write_other_period
 
@@ -621,3 +621,32 @@ def test_bulk_rows_read_back_as_written_by_both_readers(tmp_path):
     assert _marked_rows(path, "Blad") == [6]
     book = load_workbook(path)
     assert book["Blad"]["B5"].value is True and book["Blad"]["A2"].value == " inledande blanksteg"
+
+
+@needs_soffice
+def test_a_carried_workbook_opened_and_saved_in_libreoffice_reads_the_same(carried_april, tmp_path):
+    """The carried workbooks (rows written by rowsxml) as LibreOffice Calc opens and saves them: the same rows, formats and marks."""
+    import subprocess
+
+    from reporter.pdf import find_soffice
+
+    _, new, _ = carried_april
+    names = ["ekonomi.xlsx", "produktion.xlsx", "personal.xlsx", "styrkort.xlsx"]
+    command = [
+        str(find_soffice()), f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless", "--norestore",
+        "--convert-to", "xlsx", "--outdir", str(tmp_path / "ut"), *(str(new / name) for name in names),
+    ]
+    subprocess.run(command, check=True, timeout=300, capture_output=True)
+
+    def rounded(cells: list) -> list:  # LibreOffice keeps 15 significant digits: 0.8270000000000001 is saved as 0.827
+        return [c if c is None or not isinstance(c[0], float) else (float(f"{c[0]:.15g}"), c[1]) for c in cells]
+
+    for name in names:
+        kind = next(k for k in WORKBOOK_KINDS if name.startswith(k.name))
+        ours = read_tables(new / name, [s.name for s in kind.sheets])
+        theirs = read_tables(tmp_path / "ut" / name, [s.name for s in kind.sheets])
+        assert ours.keys() == theirs.keys()
+        for sheet, table in ours.items():
+            again = theirs[sheet]
+            assert [rounded(_cells(table, n, v)) for n, v in table.rows] == [rounded(_cells(again, n, v)) for n, v in again.rows], (name, sheet)
+            assert _marked_rows(tmp_path / "ut" / name, sheet) == _marked_rows(new / name, sheet)
