@@ -23,6 +23,7 @@ from .schema import Column, Kind, Sheet, WorkbookKind
 from .validation import DivisionIndex, UnknownName
 from .values import ValueProblem, name_key, parse_month, split_header, text_of
 from .workbook import FormulaWithoutValue, SheetOut, Table, column_letter, read_tables
+from .workbook.rowsxml import Formula
 
 WINDOW = 36  # months kept, ending with the new period: more than any report uses (13 months, and January a year back)
 MARK = "FFF2CC"  # the fill of a row to fill in: light yellow
@@ -295,7 +296,7 @@ def _months_between(first: Month, last: Month) -> int:
 def _written(value: object) -> object:
     """A value as it is written again: a formula never calculated keeps its formula."""
     if isinstance(value, FormulaWithoutValue):
-        return f"={value.formula}"
+        return Formula(value.formula.removeprefix("="))
     return value
 
 

@@ -22,7 +22,8 @@ from reporter.errors import ReporterError
 from reporter.model import Month
 from reporter.schema import WORKBOOK_KINDS, Kind
 from reporter.values import parse_month
-from reporter.workbook import SheetOut, Table, read_tables, write_sheets
+from reporter.workbook import FormulaWithoutValue, SheetOut, Table, read_tables, write_sheets
+from reporter.workbook.rowsxml import Formula
 
 PERIOD = Month(2022, 2)
 FEBRUARY = dt.date(2022, 2, 1)
@@ -606,6 +607,7 @@ def test_bulk_rows_read_back_as_written_by_both_readers(tmp_path):
         ["rad\x01med styrtecken", -0.1, 202104, 1.0],
         ["#DIV/0!", True, dt.date(2020, 2, 29), 12345678901234.0],
         ["Sjukfrånvaro – Kvinnor", 0, None, 0.5],
+        ["=> en text, ingen formel", Formula("SUM(B2:B3)")],
     ]
     formats = {(2, 3): "yyyy-mm", (5, 3): "yyyy-mm-dd", (2, 4): "0.0%", (4, 4): "0%"}
     path = tmp_path / "bulk.xlsx"
@@ -617,6 +619,7 @@ def test_bulk_rows_read_back_as_written_by_both_readers(tmp_path):
         assert read[1] == ['A & B <c> "d"', 105.5, "2021-04"]
         assert read[2] == ["rad\x01med styrtecken", -0.1, 202104, 1]
         assert read[3][:2] == ["#DIV/0!", True] and read[3][2:] == [dt.date(2020, 2, 29), 12345678901234]
+        assert read[5] == ["=> en text, ingen formel", FormulaWithoutValue("=SUM(B2:B3)")]  # never calculated: validate says so
         assert table.cells(*table.rows[0])[3].percent and table.cells(*table.rows[2])[3].percent
     assert _marked_rows(path, "Blad") == [6]
     book = load_workbook(path)

@@ -5,7 +5,8 @@ second; a period carried forward at scale 50 has two million. For a sheet
 marked ``bulk``, openpyxl writes everything but the rows below the header
 (styles, lists, widths, panes, the other sheets), and this module writes
 those rows as the same ``<row>``/``<c>`` elements openpyxl would (numbers,
-inline strings, booleans, dates as serial numbers, formulas, error values),
+inline strings, booleans, dates as serial numbers, :class:`Formula`, error
+values; a text that begins with ``=`` stays text),
 with the style ids openpyxl gave their number formats and fills, and puts
 them into the saved package. The same rows give the same bytes.
 """
@@ -24,6 +25,10 @@ from .table import column_letter
 ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})  # as openpyxl: text that is an error value
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EPOCH = dt.datetime(1899, 12, 30)
+
+
+class Formula(str):
+    """A formula to write as one (without its leading ``=``); any other text, ``=`` first or not, is written as text."""
 
 
 def rows_xml(
@@ -80,8 +85,8 @@ def _ending(value: object) -> str:
         serial = (moment - _EPOCH).total_seconds() / 86400
         return f' t="n"><v>{int(serial) if serial.is_integer() else serial!r}</v></c>'
     text = str(value)
-    if text.startswith("=") and len(text) > 1:
-        return f"><f>{_text(text[1:])}</f><v></v></c>"
+    if isinstance(value, Formula):
+        return f"><f>{_text(text)}</f><v></v></c>"
     if text in ERROR_CODES:
         return f' t="e"><v>{text}</v></c>'
     space = ' xml:space="preserve"' if text != text.strip() else ""
