@@ -653,3 +653,11 @@ def test_a_carried_workbook_opened_and_saved_in_libreoffice_reads_the_same(carri
             again = theirs[sheet]
             assert [rounded(_cells(table, n, v)) for n, v in table.rows] == [rounded(_cells(again, n, v)) for n, v in again.rows], (name, sheet)
             assert _marked_rows(tmp_path / "ut" / name, sheet) == _marked_rows(new / name, sheet)
+
+
+def test_scaffolding_the_same_period_twice_writes_the_same_bytes(carried_april, tmp_path):
+    previous, new, _ = carried_april
+    again = tmp_path / "2021-04"
+    scaffold(again, APRIL, source=previous)
+    for path in sorted(new.glob("*.xlsx")):
+        assert (again / path.name).read_bytes() == path.read_bytes(), path.name

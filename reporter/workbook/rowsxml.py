@@ -99,11 +99,14 @@ def _text(text: str) -> str:
 
 
 _SHEET_DATA_END = "</sheetData>"
+CORE = "docProps/core.xml"
+_WHEN = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")  # when the file was written: optional, left out
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"/>')
 
 
 def put_rows(package: bytes, parts: Mapping[str, tuple[str, str]]) -> bytes:
-    """The saved package with each part's rows added after its header row, and its dimension set.
+    """The saved package with each part's rows added after its header row, and its dimension set; no time in it.
 
     ``parts`` maps a worksheet part (``xl/worksheets/sheet2.xml``) to the
     rows' XML and the sheet's dimension (``A1:D2089``).
@@ -113,6 +116,9 @@ def put_rows(package: bytes, parts: Mapping[str, tuple[str, str]]) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             data = source.read(info)
+            info.date_time = FIXED_TIME  # the same rows give the same bytes: no clock in the package
+            if info.filename == CORE:
+                data = _WHEN.sub(b"", data)
             if info.filename in parts:
                 rows, dimension = parts[info.filename]
                 text = data.decode("utf-8")
