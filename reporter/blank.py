@@ -605,13 +605,16 @@ def scaffold_report(made: Scaffolded, period_dir: Path) -> list[str]:
     for carried in made.carried:
         months = f", {carried.first}–{carried.last}" if carried.first and carried.last else ""
         dropped = f"; {carried.dropped} rader före {carried.first} togs inte med" if carried.dropped else ""
-        lines.append(f"Förde över {carried.path} från {', '.join(carried.sources)}: {carried.rows} rader{months}{dropped}")
+        what = [f"{_rows(carried.rows)}{months}"] if carried.rows or not carried.emptied else []
+        what += [f"{_rows(carried.emptied)} på blad utan månad, värdena tömda"] if carried.emptied else []
+        lines.append(f"Förde över {carried.path} från {', '.join(carried.sources)}: {'; '.join(what)}{dropped}")
     for path in made.drafts:
         lines.append(f"Förde över {path} som utkast")
     lines += [f"Finns redan, orörd: {path}" for path in made.kept]
     lines += made.notes
-    todo = [f"  {c.path.name}: {_rows(c.prepared)} för den nya månaden" + (f", {_rows(c.emptied)} med tömda värden" if c.emptied else "")
-            for c in made.carried if c.to_fill]
+    todo = [f"  {c.path.name}: " + ", ".join(
+        ([f"{_rows(c.prepared)} för den nya månaden"] if c.prepared else []) + ([f"{_rows(c.emptied)} med tömda värden"] if c.emptied else [])
+    ) for c in made.carried if c.to_fill]
     todo += [f"  {path.relative_to(period_dir).as_posix()}: skriv om eller bekräfta utkastet, ta sedan bort första raden" for path in made.drafts]
     todo += [f"  {CONFIG_FILE}: {field_}" for field_ in made.to_fill]
     todo += [f"  {fil}: ny fil för bilagan '{titel}' (förra periodens följer inte med); kontrollera titeln" for titel, fil in made.appendices]
