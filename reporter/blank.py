@@ -236,7 +236,8 @@ def _carry_texts(period_dir: Path, period: Month, result: Scaffolded) -> None:
         try:
             text = without_draft_marks(source.read_text(encoding="utf-8-sig"))
         except (OSError, UnicodeDecodeError):
-            continue  # the previous period's own checks name it; the new period gets the stub
+            result.notes.append(f"{TEXT_DIR}/{source.name} i {result.previous.name} kunde inte läsas som UTF-8 och fördes inte över")
+            continue
         draft = bool(text.strip())
         target = period_dir / TEXT_DIR / source.name
         _write_text(target, draft_mark(since, period) + "\n" + text if draft else text, result)

@@ -661,3 +661,12 @@ def test_scaffolding_the_same_period_twice_writes_the_same_bytes(carried_april, 
     scaffold(again, APRIL, source=previous)
     for path in sorted(new.glob("*.xlsx")):
         assert (again / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_previous_text_that_is_not_utf8_is_named_not_carried(tmp_path):
+    previous = tmp_path / "inputs" / "2021-03"
+    shutil.copytree(EXAMPLE / "2021-03", previous)
+    (previous / "texter" / "namnderna.md").write_bytes("Nämnderna".encode("cp1252"))
+    made = scaffold(tmp_path / "inputs" / "2021-04", APRIL)
+    assert "texter/namnderna.md i 2021-03 kunde inte läsas som UTF-8 och fördes inte över" in made.notes
+    assert "namnderna.md" not in {p.name for p in made.drafts}
