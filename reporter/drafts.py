@@ -18,12 +18,13 @@ from .errors import Problem, error
 from .inputs import TEXT_DIR
 from .model import Month
 
-DRAFT_LINE = re.compile(r"^\s*<!--\s*utkast från\s+(?P<since>[^:>]*?)\s*:.*-->\s*$", re.IGNORECASE)
+# A paragraph of its own, plain text: no HTML comment, which the texts' Markdown check refuses with a message of its own.
+DRAFT_LINE = re.compile(r"^\s*UTKAST från (?P<since>\S+?): skriv om eller bekräfta texten")
 
 
 def draft_mark(since: str, period: Month) -> str:
-    """The first line of a text carried from period ``since`` into ``period``."""
-    return f"<!-- utkast från {since}: skriv om eller bekräfta texten för {period}, ta sedan bort raden -->"
+    """The first line of a text carried from period ``since`` into ``period`` (a paragraph: a blank line follows)."""
+    return f"UTKAST från {since}: skriv om eller bekräfta texten för {period}, ta sedan bort den här raden.\n"
 
 
 def without_draft_marks(text: str) -> str:
