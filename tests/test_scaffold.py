@@ -22,7 +22,7 @@ from reporter.errors import ReporterError
 from reporter.model import Month
 from reporter.schema import WORKBOOK_KINDS, Kind
 from reporter.values import parse_month
-from reporter.workbook import FormulaWithoutValue, SheetOut, Table, read_tables, write_sheets
+from reporter.workbook import FormulaWithoutValue, SheetOut, Table, read_tables, write_sheets, write_workbook
 from reporter.workbook.rowsxml import Formula
 
 PERIOD = Month(2022, 2)
@@ -670,3 +670,22 @@ def test_a_previous_text_that_is_not_utf8_is_named_not_carried(tmp_path):
     made = scaffold(tmp_path / "inputs" / "2021-04", APRIL)
     assert "texter/namnderna.md i 2021-03 kunde inte läsas som UTF-8 och fördes inte över" in made.notes
     assert "namnderna.md" not in {p.name for p in made.drafts}
+
+
+def test_title_rows_above_the_header_are_left_behind_and_two_headers_for_one_division_are_an_error(tmp_path):
+    previous = tmp_path / "inputs" / "2022-02"
+    write_other_period(previous)
+    book = load_workbook(previous / "ekonomi-kostnader.xlsx")
+    book["Kostnader"].insert_rows(1, 2)
+    book["Kostnader"]["A1"] = "Kostnader per kostnadsslag, Region Exempel"
+    book.save(previous / "ekonomi-kostnader.xlsx")
+    new = tmp_path / "inputs" / "2022-03"
+    scaffold(new, Month(2022, 3))
+    costs = read_tables(new / "ekonomi-kostnader.xlsx", ["Kostnader"])["Kostnader"]
+    assert [c.value for c in costs.header] == ["Division", "Kostnadsslag", "Månad", "Belopp (kr)"]  # the unit kept: kr, not tkr
+    assert [v for _, v in costs.rows][-1] == ["pv", "Läkemedel", "2022-03"]  # the prepared row: keys as written, value empty
+    # The division's cost rows in two workbooks, one in kr and one in tkr: carried into one workbook they would need a guess.
+    write_workbook(previous / "ekonomi-tkr.xlsx", {"Kostnader": [["Division", "Kostnadsslag", "Månad", "Belopp (tkr)"], ["PV", "Lab", "2022-02", 10]]})
+    with pytest.raises(ReporterError) as caught:
+        scaffold(tmp_path / "inputs" / "division" / "2022-03", Month(2022, 3), division="PV", source=previous)
+    assert "bladet Kostnader har olika rubriker i ekonomi-kostnader.xlsx och ekonomi-tkr.xlsx" in str(caught.value)
