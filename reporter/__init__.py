@@ -62,11 +62,11 @@ def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | 
     return _verify(package, period_dir, templates_dir)
 
 
-def scaffold(period_dir: Path, period, division: str | None = None, rapport: str | None = None):
-    """Write blank inputs for a period (never overwriting); see :mod:`reporter.blank`."""
+def scaffold(period_dir: Path, period, division: str | None = None, rapport: str | None = None, source: Path | None = None):
+    """Write the inputs of a period, carried from the previous one when there is one (never overwriting); see :mod:`reporter.blank`."""
     from .blank import scaffold as _scaffold
 
-    return _scaffold(period_dir, period, division, rapport)
+    return _scaffold(period_dir, period, division, rapport, source)
 
 
 __all__ = [

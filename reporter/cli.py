@@ -341,13 +341,20 @@ def status(period_dir: Path) -> None:
     "--rapport", type=click.Choice(["manadsrapport", "delarsrapport"]),
     help="Vilken rapport mappen är för (standard: det rapport.yaml säger; en mapp i delarsrapporter/ är en delårsrapport).",
 )
-def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: str | None) -> None:
-    """Skapa tomma indata för en period: rapport.yaml, arbetsböcker och texter.
+@click.option(
+    "--från", "source", type=click.Path(path_type=Path, file_okay=False), metavar="MAPP",
+    help="Förra periodens mapp (standard: den senaste tidigare perioden bredvid PERIODMAPP).",
+)
+def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: str | None, source: Path | None) -> None:
+    """Skapa indata för en period: rapport.yaml, arbetsböcker och texter.
 
-    Med --rapport delarsrapport och --division: en divisions delårsrapport, med divisionens egna
-    arbetsböcker och texter. Befintliga filer skrivs aldrig över.
+    Finns förra perioden bredvid (eller anges med --från) förs dess rader över, med en
+    förberedd rad för den nya månaden per serie, och dess texter som utkast; annars blir
+    arbetsböckerna tomma. Med --rapport delarsrapport och --division: en divisions
+    delårsrapport. Befintliga filer skrivs aldrig över.
     """
     from . import scaffold as make
+    from .blank import scaffold_report
     from .errors import ReporterError, error
     from .values import ValueProblem, parse_month
 
@@ -355,12 +362,9 @@ def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: 
         period = parse_month(period_text)
     except ValueProblem:
         raise ReporterError(error(f"--period '{period_text}' är ingen månad; skriv t.ex. 2021-04")) from None
-    made = make(period_dir, period, division, rapport)
-    for path in made.written:
-        click.echo(f"Skrev {path}")
-    for path in made.kept:
-        click.echo(f"Finns redan, orörd: {path}")
-    click.echo(f"Fyll i filerna och kontrollera dem med: reporter validate {period_dir}")
+    made = make(period_dir, period, division, rapport, source)
+    for line in scaffold_report(made, period_dir):
+        click.echo(line)
 
 
 @main.command("ändringar", options_metavar="[FLAGGOR]")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .changes import PackageChanges, compare_packages, package_files
 from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
+from .drafts import draft_problems
 from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
 from .stale import stale_content
@@ -111,7 +112,7 @@ def check(period_dir: Path, parent: Rapport | None = None) -> Checked:
     files, read_problems = read_workbooks(period_dir)
     kind = report_kind(config) if config is not None else REPORTS["manadsrapport"]
     texts, text_problems = read_texts(period_dir, kind.texts)
-    problems += read_problems + text_problems
+    problems += read_problems + text_problems + draft_problems(period_dir, kind.texts)
     inputs = None
     if config is not None:
         inputs, input_problems = validate_workbooks(files, config)

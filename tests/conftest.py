@@ -61,6 +61,14 @@ def example_package(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def second_month_package(tmp_path_factory) -> Path:
+    """The bundled second month (inputs/2021-04, March carried forward and filled) built once per test run: read only."""
+    import reporter
+
+    return built_once(tmp_path_factory, "andra-manaden", lambda folder: reporter.build(ROOT / "inputs" / "2021-04", folder, TEMPLATES, workspace=ROOT).out_dir)
+
+
+@pytest.fixture(scope="session")
 def example_pdf_package(tmp_path_factory) -> Path:
     """The bundled example built once per test run with ``--pdf`` by the command line (LibreOffice): the package
     folder, read only. What the command printed is beside it, in ``utskrift.txt``."""
