@@ -247,7 +247,7 @@ def test_an_upload_with_an_error_names_the_cell_and_the_period_keeps_its_file_th
     assert "ekonomi-service.xlsx, blad Divisioner, cell B2" in text(response) and "ogiltig" in text(response)
     assert current.read_bytes() == before  # the period keeps its earlier valid file
     matrix = text(client.get(f"/{office(app)}/period/{PERIOD}"))
-    assert re.search(r"Service.*?ogiltig 1 fel", matrix)
+    assert re.search(r"Service.*?ogiltig 1 fel i version 1; perioden behåller sin tidigare fil", matrix)
 
     right = resaved(current, tmp_path / "rätt.xlsx")
     response = upload(client, key, right)

@@ -376,24 +376,20 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cell(submission, item: Expected | None, uploads: list) -> dict:
-    """One cell of the matrix: the state in words, and the last upload's time and version."""
+    """One cell of the matrix: the state in words, and the last upload's time and version (numbered from 1 per file)."""
     state = submission.state if submission is not None else NOT_APPLICABLE
     mine = [u for u in uploads if item is not None and u.file == item.file]
-    accepted = [u for u in mine if u.accepted]
-    last = mine[-1] if mine else None
-    words = STATE_WORDS.get(state, state)
-    errors = submission.errors if submission is not None and state == INVALID else 0
-    if last is not None and not last.accepted:
-        state, errors = INVALID, last.errors
-        words = STATE_WORDS[INVALID]
+    taken = [(number, u) for number, u in enumerate(mine, 1) if u.accepted]
+    kept = f"version {taken[-1][0]} från {taken[-1][1].time} UTC" if taken else "sin tidigare fil"
     detail = ""
-    if errors:
-        detail = f"{plural(errors, 'fel', 'fel')}"
-        if accepted:
-            detail += f"; perioden har version {len(mine) - mine[::-1].index(accepted[-1])} från {accepted[-1].time}"
-    elif accepted and state == SUBMITTED:
-        detail = f"{accepted[-1].time} UTC, version {mine.index(accepted[-1]) + 1}"
-    return {"state": state, "words": words, "detail": detail, "file": item.file if item else ""}
+    if mine and not mine[-1].accepted:
+        state = INVALID
+        detail = f"{plural(mine[-1].errors, 'fel', 'fel')} i version {len(mine)}; perioden behåller {kept}"
+    elif state == INVALID:
+        detail = plural(submission.errors, "fel", "fel")
+    elif state == SUBMITTED and taken:
+        detail = f"{taken[-1][1].time} UTC, version {taken[-1][0]}"
+    return {"state": state, "words": STATE_WORDS.get(state, state), "detail": detail, "file": item.file if item else ""}
 
 
 def _groups(problems: list[Problem]) -> list[dict]:
