@@ -19,10 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DIVISION = "Service"
 
 
-def split_division(period_dir: Path, division: str = DIVISION) -> list[Path]:
-    """Move ``division``'s rows out of each workbook into ``<slag>-<division>.xlsx``; the files written."""
+def split_division(period_dir: Path, division: str = DIVISION, kinds: tuple[str, ...] | None = None) -> list[Path]:
+    """Move ``division``'s rows out of each workbook (or those of ``kinds``) into ``<slag>-<division>.xlsx``; the files written."""
     written = []
     for kind in WORKBOOK_KINDS:
+        if kinds is not None and kind.name not in kinds:
+            continue
         source = period_dir / f"{kind.name}.xlsx"
         if not source.is_file():
             continue
@@ -59,11 +61,12 @@ def _append(ws, rows) -> None:
             cell.number_format = number_format
 
 
-def web_inputs(target: Path) -> Path:
-    """An inputs folder with March as it is bundled and April with Service's rows in files of its own; the templates beside it."""
+def web_inputs(target: Path, kinds: tuple[str, ...] | None = None) -> Path:
+    """An inputs folder with March as it is bundled and April with Service's rows in files of its own (of every kind, or of
+    ``kinds``); the templates beside it."""
     inputs = target / "inputs"
     for name in ("2021-03", "2021-04"):
         shutil.copytree(ROOT / "inputs" / name, inputs / name)
     shutil.copytree(ROOT / "templates", target / "templates")
-    split_division(inputs / "2021-04")
+    split_division(inputs / "2021-04", kinds=kinds)
     return inputs

@@ -15,17 +15,18 @@ import os
 import shutil
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..causes import plural
 from ..config import CONFIG_FILE, load_config_partly
 from ..errors import Problem, ReporterError, error
-from ..inputs import TEXT_DIR
 from ..pipeline import Checked, check
 from ..schema import WORKBOOK_KINDS
-from ..submissions import Status, status
+from ..submissions import REGION, Status, status
 from ..values import slugify
 from ..workbook import Workbook
 from .store import Store, Upload, now
@@ -219,12 +220,24 @@ class Periods:
                               "Hämta arbetsboken på sidan, fyll i den och lämna in den", file=file)]
         with overlay(self.inputs, period, {file: candidate}) as folder:
             result = checked(folder)
-        return [p for p in result.problems if concerns(p, file, division)]
+        return [p for p in result.problems if concerns(p, file, division)] + others_rows(result, file, division)
 
 
-def text_name(name: str) -> str:
-    """A text's place in the period folder."""
-    return f"{TEXT_DIR}/{name}"
+def others_rows(result: Checked, file: str, division: str) -> list[Problem]:
+    """An error when a division's file holds rows of another division or of the region: a division hands in its own figures only."""
+    if result.inputs is None:
+        return []
+    others: Counter[str] = Counter()
+    for kind in WORKBOOK_KINDS:
+        for sheet in kind.sheets:
+            for record in result.inputs.detalj.get(sheet.target, getattr(result.inputs, sheet.target, [])):
+                owner = getattr(record, "division", None) or REGION
+                if record.source.file == file and owner != division:
+                    others[owner] += 1
+    if not others:
+        return []
+    listed = ", ".join(f"{owner} ({plural(count, 'rad', 'rader')})" for owner, count in others.items())
+    return [error(f"filen har rader för andra än {division}: {listed}; lämna bara {division}s egna rader här", file=file)]
 
 
 def _fingerprint(folder: Path) -> tuple:
