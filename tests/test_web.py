@@ -396,3 +396,38 @@ def test_a_divisions_file_with_another_divisions_rows_is_refused(client, app, in
     response = upload(client, division_key(app), wrong)
     assert response.status_code == 422
     assert "filen har rader för andra än Service: Länsteknik (1 rad)" in text(response)
+
+
+@pytest.fixture
+def division_report(inputs: Path) -> Path:
+    """The bundled interim report of one division beside the months: the division owns its workbooks and its texts."""
+    shutil.copytree(ROOT / "inputs" / "2021-04-ovriga-lanet", inputs / "2021-04-ovriga-lanet")
+    return inputs / "2021-04-ovriga-lanet"
+
+
+def test_a_text_is_saved_with_the_same_checks_and_kept_only_without_errors(client, app, division_report):
+    key = division_key(app, "Närsjukvård Övriga länet", "2021-04-ovriga-lanet")
+    page = client.get(f"/{key}/")
+    assert page.status_code == 200 and "texter/sammanfattning.md" in page.text and "<textarea" in page.text
+    assert "ekonomi.xlsx" in page.text and "ekonomi-narsjukvard" not in page.text
+    path = division_report / "texter" / "sammanfattning.md"
+    before = path.read_text(encoding="utf-8")
+    token = csrf(client, f"/{key}/")
+    wrong = before + "\nSe [regionens sida](https://example.org) för mer.\n"
+    response = client.post(f"/{key}/text/sammanfattning", data={"csrf": token, "innehall": wrong})
+    assert response.status_code == 422 and "texter/sammanfattning.md" in text(response) and "rad" in text(response)
+    assert path.read_text(encoding="utf-8") == before
+    assert "regionens sida" in response.text  # the text written stays in the field, to be corrected
+    right = before.replace("\n", "\r\n") + "\r\nEn mening till.\r\n"
+    response = client.post(f"/{key}/text/sammanfattning", data={"csrf": token, "innehall": right})
+    assert response.status_code == 200, text(response)
+    assert path.read_text(encoding="utf-8") == before + "\nEn mening till.\n"
+    assert [u.accepted for u in app.state.web.store.uploads("2021-04-ovriga-lanet")] == [False, True]
+    assert client.post(f"/{key}/text/sammanfattning", data={"innehall": right}).status_code == 403
+
+
+def test_in_a_divisions_own_report_its_workbooks_are_the_folders(client, app, division_report, tmp_path):
+    key = division_key(app, "Närsjukvård Övriga länet", "2021-04-ovriga-lanet")
+    data = resaved(division_report / "ekonomi.xlsx", tmp_path / "e.xlsx")
+    assert upload(client, key, data).status_code == 200
+    assert (division_report / "ekonomi.xlsx").read_bytes() == data

@@ -180,7 +180,7 @@ class Web:
                 rows.append({"division": division, "cells": [_cell(cells.get(kind), None, []) for kind in table.kinds], "link": "",
                              "ready": "", "late": False})
                 continue
-            own = {e.kind: e for e in expected(division)}
+            own = {e.kind: e for e in expected(checked.config, division) if not e.text}
             mine = [u for u in uploads if u.division == division]
             link = f"{base}{self.keys.division(period, division)}/"
             done = ready.get(division, "")
@@ -282,22 +282,37 @@ class Web:
 
     # --- a division ----------------------------------------------------------------------------
 
-    def division_context(self, key: str, row: KeyRow, outcome: Outcome | None = None, notes: list[str] | None = None) -> dict:
+    def division_context(self, key: str, row: KeyRow, outcome: Outcome | None = None, notes: list[str] | None = None,
+                         written: str | None = None) -> dict:
+        """The division's page: its files and their states; ``outcome`` the upload just made, ``written`` a text just saved."""
         checked, table = self.periods.status(row.period)
         cells = dict(next((cells for name, cells in table.rows if name == row.division), {}))
         uploads = self.store.uploads(row.period, row.division)
+        items = expected(checked.config, row.division)
         files: list[dict[str, Any]] = []
-        for item in expected(row.division):
+        texts: list[dict[str, Any]] = []
+        for item in items:
             mine = [u for u in uploads if u.file == item.file]
-            cell = _cell(cells.get(item.kind), item, mine)
-            files.append({"item": item, "cell": cell, "history": list(reversed(mine))})
-        mine_problems = [p for p in checked.problems if any(concerns(p, item.file, row.division) for item in expected(row.division))]
+            if item.text:
+                cell = _text_cell(table.texts.get(item.file.split("/", 1)[1], MISSING), mine)
+                content = written if written is not None and outcome and outcome.upload.file == item.file else self._text(row.period, item)
+                texts.append({"item": item, "cell": cell, "history": list(reversed(mine)), "content": content})
+            else:
+                files.append({"item": item, "cell": _cell(cells.get(item.kind), item, mine), "history": list(reversed(mine))})
+        mine_problems = [p for p in checked.problems if any(concerns(p, item.file, row.division) for item in items)]
         clean = not any(p.is_error for p in mine_problems) and all(f["cell"]["state"] in {SUBMITTED, NO_ROWS, NOT_APPLICABLE} for f in files) \
-            and any(f["cell"]["state"] == SUBMITTED for f in files)
-        return dict(key=key, csrf=self.keys.csrf(key), period=row.period, division=row.division, files=files,
+            and any(f["cell"]["state"] == SUBMITTED for f in files) and all(t["cell"]["state"] == SUBMITTED for t in texts)
+        return dict(key=key, csrf=self.keys.csrf(key), period=row.period, division=row.division, files=files, texts=texts,
                     deadline=self.store.deadline(row.period), ready=self.store.ready(row.period).get(row.division, ""), clean=clean,
                     outcome=outcome, groups=_groups(outcome.problems) if outcome else [], notes=notes or [],
                     max_mb=MAX_UPLOAD // (1024 * 1024), version=sum(1 for u in uploads if outcome and u.file == outcome.upload.file))
+
+    def _text(self, period: str, item: Expected) -> str:
+        path = self.inputs / period / item.file
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     async def division_page(self, request: Request) -> Response:
         key, row = self.who(request)
@@ -306,8 +321,9 @@ class Web:
         key, row = self.division(request)
         return self.page("division.html", **self.division_context(key, row))
 
-    def _expected(self, request: Request, row: KeyRow) -> Expected:
-        item = next((e for e in expected(row.division) if e.kind == request.path_params["kind"]), None)
+    def _expected(self, request: Request, row: KeyRow, text: bool = False) -> Expected:
+        config = self.periods.status(row.period)[0].config
+        item = next((e for e in expected(config, row.division) if e.kind == request.path_params["kind"] and e.text == text), None)
         if item is None:
             raise HTTPException(404)
         return item
@@ -361,6 +377,25 @@ class Web:
             outcome = self.periods.hand_in(row.period, row.division, item.file, Path(received.name))
         return self.page("division.html", status_code=200 if outcome.upload.accepted else 422, **self.division_context(key, row, outcome))
 
+    async def save_text(self, request: Request) -> Response:
+        key, row = self.division(request)
+        item = self._expected(request, row, text=True)
+        try:
+            fields = await self.form(request, key)
+        except TooLarge:
+            context = self.division_context(key, row, notes=[f"Texten är större än {MAX_UPLOAD // (1024 * 1024)} MB och sparades inte"])
+            return self.page("division.html", status_code=413, **context)
+        content = fields.get("innehall")
+        if not isinstance(content, str):
+            raise HTTPException(400)
+        content = content.replace("\r\n", "\n").replace("\r", "\n")
+        with tempfile.NamedTemporaryFile(dir=state_dir(self.inputs) / "tmp", suffix=".md") as received:
+            received.write(content.encode("utf-8"))
+            received.flush()
+            outcome = self.periods.hand_in(row.period, row.division, item.file, Path(received.name))
+        context = self.division_context(key, row, outcome, written=content)
+        return self.page("division.html", status_code=200 if outcome.upload.accepted else 422, **context)
+
     async def mark_ready(self, request: Request) -> Response:
         key, row = self.division(request)
         await self.form(request, key)
@@ -390,6 +425,19 @@ def _cell(submission, item: Expected | None, uploads: list) -> dict:
     elif state == SUBMITTED and taken:
         detail = f"{taken[-1][1].time} UTC, version {taken[-1][0]}"
     return {"state": state, "words": STATE_WORDS.get(state, state), "detail": detail, "file": item.file if item else ""}
+
+
+def _text_cell(state: str, uploads: list) -> dict:
+    """A text's state: finns (handed in), saknas, ej ifylld, tom; ogiltig when its last save had errors."""
+    if uploads and not uploads[-1].accepted:
+        kept = "sin tidigare text"
+        return {"state": INVALID, "words": STATE_WORDS[INVALID], "detail": f"{plural(uploads[-1].errors, 'fel', 'fel')} i version {len(uploads)}; "
+                f"perioden behåller {kept}", "file": ""}
+    if state == "finns":
+        taken = [(number, u) for number, u in enumerate(uploads, 1) if u.accepted]
+        detail = f"{taken[-1][1].time} UTC, version {taken[-1][0]}" if taken else ""
+        return {"state": SUBMITTED, "words": STATE_WORDS[SUBMITTED], "detail": detail, "file": ""}
+    return {"state": INVALID if state == "ej ifylld" else MISSING, "words": state, "detail": "", "file": ""}
 
 
 def _groups(problems: list[Problem]) -> list[dict]:
@@ -438,6 +486,7 @@ def create_app(inputs: Path, pdf: bool = False) -> Starlette:
         Route("/{key}/nasta-manad", web.next_month, methods=["POST"]),
         Route("/{key}/hamta/{kind}", web.download),
         Route("/{key}/lamna/{kind}", web.upload, methods=["POST"]),
+        Route("/{key}/text/{kind}", web.save_text, methods=["POST"]),
         Route("/{key}/klar", web.mark_ready, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found, 405: not_found})

@@ -22,8 +22,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..causes import plural
-from ..config import CONFIG_FILE, load_config_partly
+from ..config import CONFIG_FILE, Rapport, load_config_partly
 from ..errors import Problem, ReporterError, error
+from ..inputs import TEXT_DIR
+from ..kinds import report_kind
 from ..pipeline import Checked, check
 from ..schema import WORKBOOK_KINDS
 from ..submissions import REGION, Status, status
@@ -63,21 +65,32 @@ def divisions(period_dir: Path) -> list[str]:
 
 @dataclass(frozen=True)
 class Expected:
-    """A workbook a division hands in: its kind and the file name it has in the period folder."""
+    """A file a division hands in: a workbook (its kind) or a text (its key), and its path in the period folder."""
 
     kind: str
     file: str
+    text: bool = False
 
 
-def expected(division: str) -> list[Expected]:
-    """The division's workbooks, named as ``scaffold --division`` names them: ``ekonomi-<division>.xlsx``."""
+def expected(config: Rapport | None, division: str) -> list[Expected]:
+    """The division's files: in a monthly report its workbooks named as ``scaffold --division`` names them
+    (``ekonomi-<division>.xlsx``); in its own interim report (``rapport: delarsrapport``) the folder's workbooks and texts."""
+    if config is not None and config.is_division_report:
+        if division != config.division_namn:
+            return []
+        kind = report_kind(config)
+        needed = set(kind.sheets(config))
+        books = [Expected(book.name, f"{book.name}.xlsx") for book in WORKBOOK_KINDS if book.name in needed]
+        return books + [Expected(key, f"{TEXT_DIR}/{name}", text=True) for key, name in kind.texts.items()]
     return [Expected(kind.name, f"{kind.name}-{slugify(division, 'division')}.xlsx") for kind in WORKBOOK_KINDS
             if any(sheet.per_division for sheet in kind.sheets)]
 
 
 def concerns(problem: Problem, file: str, division: str) -> bool:
-    """Whether a finding belongs to this division's file: located in it, naming it, or in one of its rows."""
-    return problem.where.file == file or any(other.file == file for other in problem.also) or problem.division == division
+    """Whether a finding belongs to this division's file: located in it, naming it, or (a workbook) in one of its rows."""
+    if problem.where.file == file or any(other.file == file for other in problem.also):
+        return True
+    return file.endswith(".xlsx") and problem.division == division
 
 
 def sha256_file(path: Path) -> str:
@@ -193,13 +206,14 @@ class Periods:
         the period folder when it could be read and has no errors."""
         size = received.stat().st_size
         sha = sha256_file(received)
-        version = self.versions_dir(period, division) / f"{now().replace(' ', 'T').replace(':', '')}-{sha[:12]}-{file}"
+        version = self.versions_dir(period, division) / f"{now().replace(' ', 'T').replace(':', '')}-{sha[:12]}-{file.replace('/', '-')}"
         write_atomically(received, version)
         with period_lock(period):
             problems = self._findings(period, division, file, version)
             errors = sum(1 for p in problems if p.is_error)
             accepted = errors == 0
             if accepted:
+                (self.dir(period) / file).parent.mkdir(exist_ok=True)
                 write_atomically(version, self.dir(period) / file)
             upload = Upload(0, period, division, file, now(), sha, size, errors, len(problems) - errors, accepted,
                             version.relative_to(self.inputs).as_posix())
@@ -213,14 +227,15 @@ class Periods:
                     book = Workbook(candidate, label=file)  # the bounded reader: what the file is, zip bombs, entities
             except ReporterError as exc:
                 return list(exc.problems) or [error("filen kan inte läsas", file=file)]
-            kind = next(k for k in WORKBOOK_KINDS if file.startswith(k.name + "-"))
-            wanted = [sheet.name for sheet in kind.sheets if sheet.per_division]
+            kind = next(k for k in WORKBOOK_KINDS if file.startswith(k.name))
+            wanted = [sheet.name for sheet in kind.sheets if sheet.per_division or file == f"{kind.name}.xlsx"]
             if not any(book.find(name) for name in wanted):
                 return [error(f"filen har inget av arbetsbokens blad ({', '.join(wanted)}): är det rätt fil? "
                               "Hämta arbetsboken på sidan, fyll i den och lämna in den", file=file)]
         with overlay(self.inputs, period, {file: candidate}) as folder:
             result = checked(folder)
-        return [p for p in result.problems if concerns(p, file, division)] + others_rows(result, file, division)
+        own = file.endswith(f"-{slugify(division, 'division')}.xlsx")  # a division's file in a monthly period: its rows only
+        return [p for p in result.problems if concerns(p, file, division)] + (others_rows(result, file, division) if own else [])
 
 
 def others_rows(result: Checked, file: str, division: str) -> list[Problem]:
