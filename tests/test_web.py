@@ -5,12 +5,18 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
+from browser import free_port
 from starlette.datastructures import Headers
 from starlette.testclient import TestClient
 from web_periods import DIVISION, ROOT, web_inputs
@@ -431,3 +437,53 @@ def test_in_a_divisions_own_report_its_workbooks_are_the_folders(client, app, di
     data = resaved(division_report / "ekonomi.xlsx", tmp_path / "e.xlsx")
     assert upload(client, key, data).status_code == 200
     assert (division_report / "ekonomi.xlsx").read_bytes() == data
+
+
+def _serve(inputs: Path, port: int) -> subprocess.Popen:
+    code = ("import sys, uvicorn; from pathlib import Path; from reporter.web import create_app; "
+            f"uvicorn.run(create_app(Path({str(inputs)!r})), host='127.0.0.1', port={port}, log_level='error')")
+    process = subprocess.Popen([sys.executable, "-c", code])
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise AssertionError("the server did not start")
+
+
+def _half_upload(port: int, key: str, token: str, data: bytes) -> socket.socket:
+    """An upload whose body stops halfway: the connection stays open, as a browser's mid-upload."""
+    boundary = "grans"
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{token}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="fil"; filename="e.xlsx"\r\n\r\n').encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    connection = socket.create_connection(("127.0.0.1", port))
+    connection.sendall((f"POST /{key}/lamna/ekonomi HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n"
+                        f"Content-Length: {len(body)}\r\n\r\n").encode() + body[: len(body) // 2])
+    time.sleep(0.5)
+    return connection
+
+
+@pytest.mark.long
+def test_a_browser_closed_or_the_server_killed_mid_upload_leave_the_period_whole(app, inputs, tmp_path):
+    key, token = division_key(app), app.state.web.keys.csrf(division_key(app))
+    current = inputs / PERIOD / FILE
+    before = current.read_bytes()
+    data = resaved(current, tmp_path / "ny.xlsx") + b"\0" * (2 << 20)  # large enough to be cut in the middle
+    port = free_port()
+    server = _serve(inputs, port)
+    try:
+        _half_upload(port, key, token, data).close()  # the browser closed
+        time.sleep(0.3)
+        _half_upload(port, key, token, data)  # and then the server killed, mid-upload
+        server.send_signal(signal.SIGKILL)
+        server.wait(10)
+    finally:
+        server.kill()
+    assert current.read_bytes() == before
+    again = create_app(inputs)  # a restart: the log as it was, nothing half-received left
+    assert again.state.web.store.uploads(PERIOD) == []
+    assert not list((inputs / ".reporter-web" / "tmp").iterdir())
+    assert not [p for p in (inputs / PERIOD).iterdir() if p.name.startswith(".")]
+    assert not reporter.validate(inputs / PERIOD).errors

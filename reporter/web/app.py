@@ -22,7 +22,7 @@ from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException, MultiPartParser
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -133,11 +133,14 @@ class Web:
 
         async def limited() -> AsyncGenerator[bytes, None]:
             nonlocal received
-            async for chunk in request.stream():
-                received += len(chunk)
-                if received > MAX_UPLOAD + 64 * 1024:
-                    raise TooLarge
-                yield chunk
+            try:
+                async for chunk in request.stream():
+                    received += len(chunk)
+                    if received > MAX_UPLOAD + 64 * 1024:
+                        raise TooLarge
+                    yield chunk
+            except ClientDisconnect:  # the browser closed mid-upload: nothing was kept, nothing is answered
+                raise HTTPException(400) from None
 
         content_type = request.headers.get("content-type", "")
         if content_type.startswith("multipart/form-data"):
