@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from browser import axe_findings, chromium, server
-from web_periods import web_inputs
+from web_periods import ROOT, web_inputs
 
 pytestmark = pytest.mark.browser
 
@@ -92,4 +92,12 @@ def test_every_field_has_a_label_and_the_pages_work_by_keyboard(inputs: Path):
             "[...document.querySelectorAll('input:not([type=hidden]), textarea, select')].filter(e => !e.labels || !e.labels.length).length"
         )
         assert unlabelled == 0
-    shutil.rmtree(inputs.parent / "out", ignore_errors=True)
+        seen: list[tuple[str, list[str]]] = []
+        shutil.copytree(ROOT / "inputs" / "2021-04-ovriga-lanet", inputs / "2021-04-ovriga-lanet")
+        page.goto(f"{base}/{app.state.web.keys.division('2021-04-ovriga-lanet', 'Närsjukvård Övriga länet')}/")
+        assert page.get_by_label("Texten texter/sammanfattning.md", exact=False).count() == 1
+        checked(page, seen)  # the page with text areas
+        page.goto(f"{base}/{'A' * 27}/")
+        assert page.locator("h1").inner_text() == "Sidan finns inte"
+        checked(page, seen)
+    assert len(seen) == 2 and not any(found for _, found in seen), seen
