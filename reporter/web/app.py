@@ -359,14 +359,20 @@ class Web:
             made = target / item.file
             return made.read_bytes() if made.is_file() else None
 
+    async def _division_form(self, request: Request, key: str, row: KeyRow, what: str, refused: str) -> dict | Response:
+        """The form's fields, or the division's page saying the upload was over the limit."""
+        try:
+            return await self.form(request, key)
+        except TooLarge:
+            context = self.division_context(key, row, notes=[f"{what} är större än {MAX_UPLOAD // (1024 * 1024)} MB och {refused}"])
+            return self.page("division.html", status_code=413, **context)
+
     async def upload(self, request: Request) -> Response:
         key, row = self.division(request)
         item = self._expected(request, row)
-        try:
-            fields = await self.form(request, key)
-        except TooLarge:
-            context = self.division_context(key, row, notes=[f"Filen är större än {MAX_UPLOAD // (1024 * 1024)} MB och togs inte emot"])
-            return self.page("division.html", status_code=413, **context)
+        fields = await self._division_form(request, key, row, "Filen", "togs inte emot")
+        if isinstance(fields, Response):
+            return fields
         upload = fields.get("fil")
         if not isinstance(upload, UploadFile) or not upload.filename:
             return self.page("division.html", status_code=400, **self.division_context(key, row, notes=["Välj en fil att lämna in"]))
@@ -383,11 +389,9 @@ class Web:
     async def save_text(self, request: Request) -> Response:
         key, row = self.division(request)
         item = self._expected(request, row, text=True)
-        try:
-            fields = await self.form(request, key)
-        except TooLarge:
-            context = self.division_context(key, row, notes=[f"Texten är större än {MAX_UPLOAD // (1024 * 1024)} MB och sparades inte"])
-            return self.page("division.html", status_code=413, **context)
+        fields = await self._division_form(request, key, row, "Texten", "sparades inte")
+        if isinstance(fields, Response):
+            return fields
         content = fields.get("innehall")
         if not isinstance(content, str):
             raise HTTPException(400)
