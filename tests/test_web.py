@@ -487,3 +487,21 @@ def test_a_browser_closed_or_the_server_killed_mid_upload_leave_the_period_whole
     assert not list((inputs / ".reporter-web" / "tmp").iterdir())
     assert not [p for p in (inputs / PERIOD).iterdir() if p.name.startswith(".")]
     assert not reporter.validate(inputs / PERIOD).errors
+
+
+def test_the_serve_command_prints_the_office_link_and_starts_the_server(inputs, monkeypatch):
+    from click.testing import CliRunner
+
+    from reporter import cli
+    from reporter.web import serve
+
+    started = []
+    monkeypatch.setattr(serve.uvicorn, "run", lambda app, **options: started.append(options))
+    result = CliRunner().invoke(cli.main, ["serve", str(inputs), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    office_key = create_app(inputs).state.web.keys.office()  # the same key after a restart
+    assert result.output.splitlines()[0] == f"Kontoret: http://127.0.0.1:8123/{office_key}/"
+    assert "Ctrl+C" in result.output and "HTTPS" not in result.output
+    assert started[0]["host"] == "127.0.0.1" and started[0]["port"] == 8123
+    outside = CliRunner().invoke(cli.main, ["serve", str(inputs), "--host", "0.0.0.0"])
+    assert "VARNING: servern lyssnar på 0.0.0.0" in outside.output and "måste stå bakom HTTPS" in outside.output

@@ -18,7 +18,7 @@ def start_lines(host: str, port: int, office_key: str) -> list[str]:
     lines = [f"Kontoret: http://{shown}:{port}/{office_key}/",
              "Länken är hemlig: den ger kontorets sida. Stoppa servern med Ctrl+C."]
     if host not in LOCAL:
-        lines.append(f"VARNING: servern lyssnar på {host}, inte bara på den här datorn. Den ska stå bakom HTTPS "
+        lines.append(f"VARNING: servern lyssnar på {host}, inte bara på den här datorn. Den måste stå bakom HTTPS "
                      "(en omvänd proxy med certifikat): annars kan nycklarna i länkarna läsas i nätet.")
     return lines
 
