@@ -1,9 +1,11 @@
-"""Builds started from the office's page: one at a time, in a background thread, their progress kept for the page."""
+"""Builds started from the office's page: one at a time, each in a process of its own followed by a thread, their progress kept for the page."""
 
 from __future__ import annotations
 
 import inspect
 import io
+import multiprocessing
+import queue
 import threading
 import zipfile
 from dataclasses import dataclass, field
@@ -65,18 +67,49 @@ class Builds:
         return job if job is not None and job.running else None
 
     def _run(self, job: Build) -> None:
+        """Run the build in a process of its own (spawned: it shares no read cache or lock with the server's threads) and
+        follow what it says."""
         options: dict = {"strict": True} if job.strict and STRICT_SUPPORTED else {}
+        context = multiprocessing.get_context("spawn")
+        messages = context.Queue()
+        process = context.Process(target=build_in_process, args=(self.inputs / job.period, self.workspace, self.pdf, options, messages),
+                                  name=f"reporter-bygg-{job.period}")
+        process.start()
         try:
-            result = build_period(self.inputs / job.period, workspace=self.workspace, pdf=self.pdf, progress=job.lines.append, **options)
-            job.files, job.out_dir, job.problems = list(result.files), result.out_dir, list(result.warnings)
-            job.lines.append(f"Klart: {len(job.files)} filer")
-        except ReporterError as exc:
-            job.problems = list(exc.problems)
-            job.lines.append("Bygget stoppades av fel")
-        except Exception as exc:  # noqa: BLE001 - the page says what happened; the server goes on
-            job.problems = [error(f"bygget avbröts: {type(exc).__name__}: {exc}")]
-            job.lines.append("Bygget avbröts")
-        job.finished = now()
+            while True:
+                try:
+                    message = messages.get(timeout=1)
+                except queue.Empty:
+                    if process.is_alive():
+                        continue
+                    job.problems = [error(f"bygget avbröts: byggprocessen slutade med kod {process.exitcode} utan att säga varför")]
+                    job.lines.append("Bygget avbröts")
+                    break
+                if message[0] == "rad":
+                    job.lines.append(message[1])
+                    continue
+                if message[0] == "klart":
+                    _, files, out_dir, job.problems = message
+                    job.files, job.out_dir = [Path(name) for name in files], Path(out_dir)
+                    job.lines.append(f"Klart: {len(job.files)} filer")
+                else:
+                    job.problems = message[1]
+                    job.lines.append("Bygget stoppades av fel")
+                break
+        finally:
+            process.join(30)
+            job.finished = now()
+
+
+def build_in_process(period_dir: Path, workspace: Path, pdf: bool, options: dict, messages) -> None:
+    """The build, in the build process: each progress line, then what it wrote or why it stopped, on ``messages``."""
+    try:
+        result = build_period(period_dir, workspace=workspace, pdf=pdf, progress=lambda line: messages.put(("rad", line)), **options)
+        messages.put(("klart", [str(path) for path in result.files], str(result.out_dir), list(result.warnings)))
+    except ReporterError as exc:
+        messages.put(("fel", list(exc.problems)))
+    except Exception as exc:  # noqa: BLE001 - the page says what happened; the server goes on
+        messages.put(("fel", [error(f"bygget avbröts: {type(exc).__name__}: {exc}")]))
 
 
 def package_zip(job: Build) -> bytes:
