@@ -265,6 +265,9 @@ def test_an_upload_with_an_error_names_the_cell_and_the_period_keeps_its_file_th
     assert re.search(r"Service inlämnad \S+ \S+ UTC, version 2", text(client.get(f"/{office(app)}/period/{PERIOD}")))
     page = text(client.get(f"/{key}/"))
     assert "Historik: 2 versioner" in page
+    first = client.get(f"/{key}/version/{history[0].id}")
+    assert first.status_code == 200 and first.content == wrong  # each version as it was handed in
+    assert client.get(f"/{division_key(app, 'Länssjukvård')}/version/{history[0].id}").status_code == 404  # never another division's
     assert not reporter.validate(inputs / PERIOD).errors  # the command line reads what was handed in
 
 

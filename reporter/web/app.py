@@ -403,6 +403,17 @@ class Web:
         context = self.division_context(key, row, outcome, written=content)
         return self.page("division.html", status_code=200 if outcome.upload.accepted else 422, **context)
 
+    async def version(self, request: Request) -> Response:
+        """A version the division handed in, as it was received."""
+        key, row = self.division(request)
+        wanted = request.path_params["number"]
+        found = next((u for u in self.store.uploads(row.period, row.division) if str(u.id) == wanted), None)
+        path = (self.inputs / found.version) if found is not None else None
+        if path is None or not path.is_file() or state_dir(self.inputs) not in path.resolve().parents:
+            raise HTTPException(404)
+        media = XLSX if found.file.endswith(".xlsx") else "text/markdown; charset=utf-8"  # type: ignore[union-attr]
+        return FileResponse(path, media_type=media, filename=path.name)
+
     async def mark_ready(self, request: Request) -> Response:
         key, row = self.division(request)
         await self.form(request, key)
@@ -494,6 +505,7 @@ def create_app(inputs: Path, pdf: bool = False) -> Starlette:
         Route("/{key}/hamta/{kind}", web.download),
         Route("/{key}/lamna/{kind}", web.upload, methods=["POST"]),
         Route("/{key}/text/{kind}", web.save_text, methods=["POST"]),
+        Route("/{key}/version/{number}", web.version),
         Route("/{key}/klar", web.mark_ready, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found, 405: not_found})
