@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException, MultiPartParser
@@ -162,7 +163,7 @@ class Web:
 
     # --- the office --------------------------------------------------------------------------
 
-    async def office_home(self, request: Request) -> Response:
+    def office_home(self, request: Request) -> Response:
         key = self.office(request)
         periods = self.periods_list()
         if periods:
@@ -198,7 +199,7 @@ class Web:
                     deadline=deadline, late=[r["division"] for r in rows if r["late"]], build=self.builds.latest.get(period),
                     running=self.builds.running, strict_supported=STRICT_SUPPORTED, **{"notes": [], **extra})
 
-    async def office_period(self, request: Request) -> Response:
+    def office_period(self, request: Request) -> Response:
         key = self.office(request)
         period = self.period(request)
         return self.page("office.html", **self.office_context(request, key, period))
@@ -207,6 +208,9 @@ class Web:
         key = self.office(request)
         period = self.period(request)
         fields = await self.form(request, key)
+        return await run_in_threadpool(self._set_deadline, request, key, period, fields)
+
+    def _set_deadline(self, request: Request, key: str, period: str, fields: dict) -> Response:
         deadline = str(fields.get("deadline", "")).strip()
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", deadline):
             context = self.office_context(request, key, period, notes=[f"Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. {date.today().isoformat()}"])
@@ -218,6 +222,9 @@ class Web:
         key = self.office(request)
         period = self.period(request)
         fields = await self.form(request, key)
+        return await run_in_threadpool(self._new_link, request, key, period, fields)
+
+    def _new_link(self, request: Request, key: str, period: str, fields: dict) -> Response:
         division = str(fields.get("division", ""))
         if division not in {d for d, _ in self.periods.status(period)[1].rows}:
             raise HTTPException(404)
@@ -225,7 +232,7 @@ class Web:
         context = self.office_context(request, key, period, notes=[f"Ny länk för {division}: den gamla fungerar inte längre"])
         return self.page("office.html", **context)
 
-    async def check_period(self, request: Request) -> Response:
+    def check_period(self, request: Request) -> Response:
         key = self.office(request)
         period = self.period(request)
         checked, _ = self.periods.status(period)
@@ -236,6 +243,9 @@ class Web:
         key = self.office(request)
         period = self.period(request)
         fields = await self.form(request, key)
+        return await run_in_threadpool(self._start_build, request, key, period, fields)
+
+    def _start_build(self, request: Request, key: str, period: str, fields: dict) -> Response:
         job = self.builds.start(period, strict=fields.get("slutlig") == "1")
         if job is None:
             running = self.builds.running
@@ -243,7 +253,7 @@ class Web:
             return self.page("office.html", status_code=409, **self.office_context(request, key, period, notes=[note]))
         return RedirectResponse(f"/{key}/period/{period}/bygg", status_code=303)
 
-    async def build_page(self, request: Request) -> Response:
+    def build_page(self, request: Request) -> Response:
         key = self.office(request)
         period = self.period(request)
         job = self.builds.latest.get(period)
@@ -251,7 +261,7 @@ class Web:
             return RedirectResponse(f"/{key}/period/{period}", status_code=303)
         return self.page("build.html", key=key, chosen=period, job=job, files=_outputs(job), groups=_groups(job.problems))
 
-    async def build_file(self, request: Request) -> Response:
+    def build_file(self, request: Request) -> Response:
         self.office(request)
         period = self.period(request)
         job = self.builds.latest.get(period)
@@ -269,6 +279,9 @@ class Web:
     async def next_month(self, request: Request) -> Response:
         key = self.office(request)
         await self.form(request, key)
+        return await run_in_threadpool(self._next_month, request, key)
+
+    def _next_month(self, request: Request, key: str) -> Response:
         months = [p for p in self.periods_list() if folder_month(self.inputs / p) is not None]
         if not months:
             raise HTTPException(404)
@@ -317,10 +330,10 @@ class Web:
         except (OSError, UnicodeDecodeError):
             return ""
 
-    async def division_page(self, request: Request) -> Response:
+    def division_page(self, request: Request) -> Response:
         key, row = self.who(request)
         if row.role == OFFICE:
-            return await self.office_home(request)
+            return self.office_home(request)
         key, row = self.division(request)
         return self.page("division.html", **self.division_context(key, row))
 
@@ -331,7 +344,7 @@ class Web:
             raise HTTPException(404)
         return item
 
-    async def download(self, request: Request) -> Response:
+    def download(self, request: Request) -> Response:
         key, row = self.division(request)
         item = self._expected(request, row)
         current = self.inputs / row.period / item.file
@@ -364,7 +377,7 @@ class Web:
         try:
             return await self.form(request, key)
         except TooLarge:
-            context = self.division_context(key, row, notes=[f"{what} är större än {MAX_UPLOAD // (1024 * 1024)} MB och {refused}"])
+            context = await run_in_threadpool(self.division_context, key, row, notes=[f"{what} är större än {MAX_UPLOAD // (1024 * 1024)} MB och {refused}"])
             return self.page("division.html", status_code=413, **context)
 
     async def upload(self, request: Request) -> Response:
@@ -373,6 +386,9 @@ class Web:
         fields = await self._division_form(request, key, row, "Filen", "togs inte emot")
         if isinstance(fields, Response):
             return fields
+        return await run_in_threadpool(self._upload, request, key, row, item, fields)
+
+    def _upload(self, request: Request, key: str, row: KeyRow, item: Expected, fields: dict) -> Response:
         upload = fields.get("fil")
         if not isinstance(upload, UploadFile) or not upload.filename:
             return self.page("division.html", status_code=400, **self.division_context(key, row, notes=["Välj en fil att lämna in"]))
@@ -380,8 +396,8 @@ class Web:
             note = f"Filen ska vara en Excel-arbetsbok (.xlsx); den som valdes heter {Path(upload.filename).name}. Spara som Excel-arbetsbok och försök igen"
             return self.page("division.html", status_code=400, **self.division_context(key, row, notes=[note]))
         with tempfile.NamedTemporaryFile(dir=state_dir(self.inputs) / "tmp", suffix=".xlsx") as received:
-            while chunk := await upload.read(1 << 16):
-                received.write(chunk)
+            upload.file.seek(0)
+            shutil.copyfileobj(upload.file, received, 1 << 16)
             received.flush()
             outcome = self.periods.hand_in(row.period, row.division, item.file, Path(received.name))
         return self.page("division.html", status_code=200 if outcome.upload.accepted else 422, **self.division_context(key, row, outcome))
@@ -392,6 +408,9 @@ class Web:
         fields = await self._division_form(request, key, row, "Texten", "sparades inte")
         if isinstance(fields, Response):
             return fields
+        return await run_in_threadpool(self._save_text, request, key, row, item, fields)
+
+    def _save_text(self, request: Request, key: str, row: KeyRow, item: Expected, fields: dict) -> Response:
         content = fields.get("innehall")
         if not isinstance(content, str):
             raise HTTPException(400)
@@ -403,7 +422,7 @@ class Web:
         context = self.division_context(key, row, outcome, written=content)
         return self.page("division.html", status_code=200 if outcome.upload.accepted else 422, **context)
 
-    async def version(self, request: Request) -> Response:
+    def version(self, request: Request) -> Response:
         """A version the division handed in, as it was received."""
         key, row = self.division(request)
         wanted = request.path_params["number"]
@@ -417,6 +436,9 @@ class Web:
     async def mark_ready(self, request: Request) -> Response:
         key, row = self.division(request)
         await self.form(request, key)
+        return await run_in_threadpool(self._mark_ready, request, key, row)
+
+    def _mark_ready(self, request: Request, key: str, row: KeyRow) -> Response:
         context = self.division_context(key, row)
         if not context["clean"]:
             context["notes"] = ["Perioden kan markeras som klar först när alla filer är inlämnade utan fel"]
