@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -199,18 +199,24 @@ class Web:
                     deadline=deadline, late=[r["division"] for r in rows if r["late"]], build=self.builds.latest.get(period),
                     running=self.builds.running, strict_supported=STRICT_SUPPORTED, **{"notes": [], **extra})
 
+    def office_post(self, act: Callable[[Request, str, str, dict], Response]) -> Callable:
+        """A form the office posts about a period: the key and period checked, the form read (limited, CSRF), then ``act``
+        in a worker thread."""
+
+        async def endpoint(request: Request) -> Response:
+            key = self.office(request)
+            period = self.period(request)
+            fields = await self.form(request, key)
+            return await run_in_threadpool(act, request, key, period, fields)
+
+        return endpoint
+
     def office_period(self, request: Request) -> Response:
         key = self.office(request)
         period = self.period(request)
         return self.page("office.html", **self.office_context(request, key, period))
 
-    async def set_deadline(self, request: Request) -> Response:
-        key = self.office(request)
-        period = self.period(request)
-        fields = await self.form(request, key)
-        return await run_in_threadpool(self._set_deadline, request, key, period, fields)
-
-    def _set_deadline(self, request: Request, key: str, period: str, fields: dict) -> Response:
+    def set_deadline(self, request: Request, key: str, period: str, fields: dict) -> Response:
         deadline = str(fields.get("deadline", "")).strip()
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", deadline):
             context = self.office_context(request, key, period, notes=[f"Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. {date.today().isoformat()}"])
@@ -218,13 +224,7 @@ class Web:
         self.store.set_deadline(period, deadline)
         return RedirectResponse(f"/{key}/period/{period}", status_code=303)
 
-    async def new_link(self, request: Request) -> Response:
-        key = self.office(request)
-        period = self.period(request)
-        fields = await self.form(request, key)
-        return await run_in_threadpool(self._new_link, request, key, period, fields)
-
-    def _new_link(self, request: Request, key: str, period: str, fields: dict) -> Response:
+    def new_link(self, request: Request, key: str, period: str, fields: dict) -> Response:
         division = str(fields.get("division", ""))
         if division not in {d for d, _ in self.periods.status(period)[1].rows}:
             raise HTTPException(404)
@@ -239,13 +239,7 @@ class Web:
         return self.page("check.html", key=key, chosen=period, groups=_groups(checked.problems), errors=len(checked.errors),
                          warnings=len(checked.warnings))
 
-    async def start_build(self, request: Request) -> Response:
-        key = self.office(request)
-        period = self.period(request)
-        fields = await self.form(request, key)
-        return await run_in_threadpool(self._start_build, request, key, period, fields)
-
-    def _start_build(self, request: Request, key: str, period: str, fields: dict) -> Response:
+    def start_build(self, request: Request, key: str, period: str, fields: dict) -> Response:
         job = self.builds.start(period, strict=fields.get("slutlig") == "1")
         if job is None:
             running = self.builds.running
@@ -380,15 +374,20 @@ class Web:
             context = await run_in_threadpool(self.division_context, key, row, notes=[f"{what} är större än {MAX_UPLOAD // (1024 * 1024)} MB och {refused}"])
             return self.page("division.html", status_code=413, **context)
 
-    async def upload(self, request: Request) -> Response:
-        key, row = self.division(request)
-        item = self._expected(request, row)
-        fields = await self._division_form(request, key, row, "Filen", "togs inte emot")
-        if isinstance(fields, Response):
-            return fields
-        return await run_in_threadpool(self._upload, request, key, row, item, fields)
+    def division_post(self, act: Callable[[str, KeyRow, Expected, dict], Response], text: bool, what: str, refused: str) -> Callable:
+        """A division's upload or text: the key and file checked, the form read (limited, CSRF), then ``act`` in a worker thread."""
 
-    def _upload(self, request: Request, key: str, row: KeyRow, item: Expected, fields: dict) -> Response:
+        async def endpoint(request: Request) -> Response:
+            key, row = self.division(request)
+            item = self._expected(request, row, text=text)
+            fields = await self._division_form(request, key, row, what, refused)
+            if isinstance(fields, Response):
+                return fields
+            return await run_in_threadpool(act, key, row, item, fields)
+
+        return endpoint
+
+    def upload(self, key: str, row: KeyRow, item: Expected, fields: dict) -> Response:
         upload = fields.get("fil")
         if not isinstance(upload, UploadFile) or not upload.filename:
             return self.page("division.html", status_code=400, **self.division_context(key, row, notes=["Välj en fil att lämna in"]))
@@ -402,15 +401,7 @@ class Web:
             outcome = self.periods.hand_in(row.period, row.division, item.file, Path(received.name))
         return self.page("division.html", status_code=200 if outcome.upload.accepted else 422, **self.division_context(key, row, outcome))
 
-    async def save_text(self, request: Request) -> Response:
-        key, row = self.division(request)
-        item = self._expected(request, row, text=True)
-        fields = await self._division_form(request, key, row, "Texten", "sparades inte")
-        if isinstance(fields, Response):
-            return fields
-        return await run_in_threadpool(self._save_text, request, key, row, item, fields)
-
-    def _save_text(self, request: Request, key: str, row: KeyRow, item: Expected, fields: dict) -> Response:
+    def save_text(self, key: str, row: KeyRow, item: Expected, fields: dict) -> Response:
         content = fields.get("innehall")
         if not isinstance(content, str):
             raise HTTPException(400)
@@ -517,16 +508,16 @@ def create_app(inputs: Path, pdf: bool = False) -> Starlette:
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         Route("/{key}/", web.division_page),
         Route("/{key}/period/{period}", web.office_period),
-        Route("/{key}/period/{period}/sista-dag", web.set_deadline, methods=["POST"]),
-        Route("/{key}/period/{period}/ny-lank", web.new_link, methods=["POST"]),
+        Route("/{key}/period/{period}/sista-dag", web.office_post(web.set_deadline), methods=["POST"]),
+        Route("/{key}/period/{period}/ny-lank", web.office_post(web.new_link), methods=["POST"]),
         Route("/{key}/period/{period}/kontroll", web.check_period),
-        Route("/{key}/period/{period}/bygg", web.start_build, methods=["POST"]),
+        Route("/{key}/period/{period}/bygg", web.office_post(web.start_build), methods=["POST"]),
         Route("/{key}/period/{period}/bygg", web.build_page),
         Route("/{key}/period/{period}/fil/{name:path}", web.build_file),
         Route("/{key}/nasta-manad", web.next_month, methods=["POST"]),
         Route("/{key}/hamta/{kind}", web.download),
-        Route("/{key}/lamna/{kind}", web.upload, methods=["POST"]),
-        Route("/{key}/text/{kind}", web.save_text, methods=["POST"]),
+        Route("/{key}/lamna/{kind}", web.division_post(web.upload, False, "Filen", "togs inte emot"), methods=["POST"]),
+        Route("/{key}/text/{kind}", web.division_post(web.save_text, True, "Texten", "sparades inte"), methods=["POST"]),
         Route("/{key}/version/{number}", web.version),
         Route("/{key}/klar", web.mark_ready, methods=["POST"]),
     ]
