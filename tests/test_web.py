@@ -513,3 +513,19 @@ def test_the_serve_command_prints_the_office_link_and_starts_the_server(inputs, 
     assert started[0]["host"] == "127.0.0.1" and started[0]["port"] == 8123
     outside = CliRunner().invoke(cli.main, ["serve", str(inputs), "--host", "0.0.0.0"])
     assert "VARNING: servern lyssnar på 0.0.0.0" in outside.output and "måste stå bakom HTTPS" in outside.output
+
+
+def test_a_candidate_is_checked_in_an_overlay_that_validate_cannot_tell_from_the_folder(inputs, tmp_path):
+    """The period folder mirrored by links (the folders beside it too, for the previous period): the same findings."""
+    from reporter.web.handin import checked, overlay
+
+    period = inputs / PERIOD
+    (period / "texter" / "inledning.md").write_text((inputs / "2021-03" / "texter" / "inledning.md").read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copyfile(period / "ekonomi.xlsx", tmp_path / "kopia.xlsx")
+    expected = [str(p) for p in reporter.validate(period).problems]
+    assert any("inledning.md" in line for line in expected)  # the text left as March's: found only with March beside it
+    with overlay(inputs, PERIOD, {}) as folder:
+        assert [str(p) for p in checked(folder).problems] == expected
+    with overlay(inputs, PERIOD, {"ekonomi - Kopia.xlsx": tmp_path / "kopia.xlsx"}) as folder:
+        shutil.copyfile(tmp_path / "kopia.xlsx", period / "ekonomi - Kopia.xlsx")
+        assert [str(p) for p in checked(folder).problems] == [str(p) for p in reporter.validate(period).problems]

@@ -122,7 +122,8 @@ def write_atomically(source: Path, target: Path) -> None:
 
 @contextmanager
 def overlay(inputs: Path, period: str, replacements: dict[str, Path]) -> Iterator[Path]:
-    """A period folder as it would be with ``replacements`` (path in the folder → file) in place: links, never copies."""
+    """A period folder as it would be with ``replacements`` (path in the folder → file) in place: hard links to its files, the
+    period folders beside it linked (the previous period is found there)."""
     root = Path(tempfile.mkdtemp(prefix="overlay-", dir=state_dir(inputs) / "tmp"))
     try:
         for sibling in inputs.iterdir():
@@ -135,16 +136,30 @@ def overlay(inputs: Path, period: str, replacements: dict[str, Path]) -> Iterato
 
 
 def _mirror(source: Path, target: Path, replacements: dict[tuple[str, ...], Path]) -> None:
+    """``source`` again at ``target``: folders made, files hard-linked (a snapshot: a file replaced meanwhile keeps its old
+    content here), a link as a link (the library refuses links that leave the folder, here as there)."""
     target.mkdir()
-    heads = {parts[0] for parts in replacements}
     for entry in source.iterdir() if source.is_dir() else []:
-        if entry.name not in heads:
-            (target / entry.name).symlink_to(entry.resolve())
+        if (entry.name,) in replacements or any(parts[0] == entry.name and len(parts) > 1 for parts in replacements):
+            continue
+        _place(entry, target / entry.name)
     for parts, path in replacements.items():
         if len(parts) == 1:
-            (target / parts[0]).symlink_to(path.resolve())
+            _place(path, target / parts[0], follow=True)
     for head in {parts[0] for parts in replacements if len(parts) > 1}:
         _mirror(source / head, target / head, {parts[1:]: path for parts, path in replacements.items() if len(parts) > 1 and parts[0] == head})
+
+
+def _place(entry: Path, target: Path, follow: bool = False) -> None:
+    if entry.is_symlink() and not follow:
+        target.symlink_to(os.readlink(entry))
+    elif entry.is_dir():
+        _mirror(entry, target, {})
+    else:
+        try:
+            os.link(entry, target)
+        except OSError:  # another file system, or one without hard links
+            shutil.copyfile(entry, target)
 
 
 def state_dir(inputs: Path) -> Path:
