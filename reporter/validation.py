@@ -18,6 +18,7 @@ from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .values import (
     AMOUNT_UNITS,
     LARGEST_NUMBER,
+    TwoReadings,
     ValueProblem,
     name_key,
     parse_month,
@@ -618,7 +619,7 @@ def _cell_value(
     number_format = marked[0] if marked is not None else None
     try:
         return _typed(column, value, number_format, factor, divisions)
-    except (UnknownName, ShownProblem):
+    except (UnknownName, ShownProblem, TwoReadings):
         raise
     except ValueProblem as exc:
         raise ValueProblem(f"'{text_of(value)}' går inte att läsa; förväntat {exc}") from None

