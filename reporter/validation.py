@@ -15,6 +15,7 @@ from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
 from .model import Inputs, Measure, Month, Source
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
+from .totals import TotalRow, check_totals, is_total_name
 from .values import (
     AMOUNT_UNITS,
     LARGEST_NUMBER,
@@ -41,8 +42,6 @@ MONTHLY_SHEETS = {
     "Arbetad tid": ("division",),
     "Sjukfrånvaro": ("division", "kon"),
 }
-# A row naming one of these in the Division column is a total of the rows of its sheet.
-TOTAL_NAMES = ("totalt", "total", "summa", "summa totalt", "hela regionen", "regionen", "region totalt", "regionen totalt")
 # The division of a row whose Division cell is empty.
 NO_DIVISION = "(tom divisionscell)"
 # How many rows from the top a header row is looked for below title rows.
@@ -110,7 +109,7 @@ class DivisionIndex:
     def is_total(self, text: str) -> bool:
         """True for a total row's name (Totalt, Summa, the region's name)."""
         key = name_key(text)
-        return key not in self._by_key and (key in TOTAL_NAMES or key == self.region)
+        return key not in self._by_key and is_total_name(key, self.region)
 
     def resolve(self, text: str) -> str:
         """The division's name as written in rapport.yaml, or ValueProblem."""
@@ -284,17 +283,25 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     ]
     parts = _parts_of(columns)
     read: list = []
-    totals: list[tuple[int, dict[str, object]]] = []
+    totals: list[TotalRow] = []
+    # The key columns other than Division whose cell may name a totals row (Post = Summa), and the Excel Table totals rows.
+    total_keys = [(c.field, index) for c, (index, _) in columns.items() if c.field in sheet.key and c.kind in (Kind.TEXT, Kind.CHOICE)]
+    excel_totals = table.totals_rows
     for row_number, cells in table.rows:
         values: dict[str, object] = dict(absent)
         row_problems: list[Problem] = []
         division = ""
         is_total = False
+        total_field = ""
+        total_label = ""
+        if excel_totals and row_number in excel_totals:
+            is_total, total_label = True, f"rad {row_number}, summaraden i Excel-tabellen {excel_totals[row_number]},"
         if division_column is not None:
             # Known first, so that every problem of the row can say whose row it is.
             found = table.value(row_number, cells, division_column[0])
             text = text_of(found[0]) if found is not None and isinstance(found[0], (str, int, float)) else ""
-            is_total = bool(text) and divisions.is_total(text)
+            if not is_total and text and divisions.is_total(text):
+                is_total, total_field, total_label = True, "division", f"raden '{text}'"
             if not is_total and (text or division_required):
                 try:
                     division = values["division"] = divisions.resolve(text)
@@ -303,15 +310,23 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
             if reading.only is not None and not is_total and "division" in values and division != reading.only:
                 reading.skipped[sheet.name] = reading.skipped.get(sheet.name, 0) + 1
                 continue  # another division's row: it named a known division, and is left out
-            if reading.only is not None and not text and not division_required:
+            if reading.only is not None and not text and not division_required and not is_total:
                 if _has_any(table, row_number, cells, columns):
                     reading.skipped[sheet.name] = reading.skipped.get(sheet.name, 0) + 1
                 continue  # the region's own row: not a division report's
+        if not is_total:
+            for key_field, key_index in total_keys:
+                raw = cells[key_index] if key_index < len(cells) else ""
+                if raw.__class__ is str and raw and is_total_name(name_key(raw), divisions.region):
+                    is_total, total_field, total_label = True, key_field, f"raden '{text_of(raw)}'"
+                    break
         empty = 0
         width = len(cells)
         for column, field_name, index, factor, is_division, is_amount, plain, free_text, share, is_unit in plan:
             if is_division and (is_total or "division" in values):
                 continue
+            if is_total and (field_name == total_field or (not total_field and column.kind not in (Kind.AMOUNT, Kind.NUMBER))):
+                continue  # the cell naming the total, or an Excel Table totals row's labels
             if plain and index < width:
                 raw = cells[index]
                 if raw.__class__ is float or raw.__class__ is int:
@@ -348,7 +363,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
             problems += row_problems
             continue
         if is_total:
-            totals.append((row_number, values))
+            totals.append(TotalRow(row_number, values, total_field, total_label))
             continue
         source = Source(table.file, table.sheet, row_number)
         key = tuple(values[f] for f in sheet.key)
@@ -368,7 +383,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         record = sheet.record(**values, source=source)
         records.append(record)
         read.append(record)
-    problems += _check_totals(sheet, table, columns, totals, read)
+    problems += check_totals(sheet, table, columns, totals, read, _plain)
     for column, share in shares.items():
         problems += share.problems(column, table, columns[column][0])
     return problems
@@ -518,33 +533,6 @@ def _in_range(coordinate: str, cells: str) -> bool:
     column, row = split_coordinate(coordinate)
     (c1, r1), (c2, r2) = (split_coordinate(c) for c in cells.split(":"))
     return c1 <= column <= c2 and r1 <= row <= r2
-
-
-def _check_totals(sheet: Sheet, table: Table, columns: dict, totals: list, read: list) -> list[Problem]:
-    """A total row (Division = Totalt) must agree with the sum of the division rows."""
-    problems: list[Problem] = []
-    other_keys = [f for f in sheet.key if f != "division"]
-    measured = [(c, index, factor) for c, (index, factor) in columns.items() if c.kind in (Kind.AMOUNT, Kind.NUMBER)]
-    for row_number, values in totals:
-        group = [r for r in read if all(getattr(r, f) == values[f] for f in other_keys)]
-        if not group:
-            continue
-        for column, index, factor in measured:
-            total = values.get(column.field)
-            parts = [getattr(r, column.field) for r in group if getattr(r, column.field) is not None]
-            if total is None or not parts:
-                continue
-            summed = sum(parts)
-            if abs(total - summed) > 0.5 * factor + 1e-9:
-                letter = _letter_of(table, index)
-                problems.append(
-                    warning(
-                        f"summaraden visar {column.header} {_plain(total / factor)} men divisionernas rader summerar till "
-                        f"{_plain(summed / factor)} (skillnad {_plain((total - summed) / factor)}); summaraden används inte, rätta den eller raderna",
-                        file=table.file, sheet=table.sheet, cell=f"{letter}{row_number}",
-                    )
-                )
-    return problems
 
 
 def _plain(number: float) -> str:

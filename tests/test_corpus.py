@@ -206,8 +206,8 @@ CASES = [
          "serien Primärvård saknar månaden 2021-06; summor och jämförelser blir för låga",
          file="personal.xlsx", sheet="Arbetad tid", severity=WARNING),
     Case("summarad-stammer-inte", _edit("ekonomi.xlsx", "Divisioner", _total_row(-2.5)),
-         "summaraden visar Utfall −2,5 men divisionernas rader summerar till −1,5 (skillnad −1)",
-         file="ekonomi.xlsx", sheet="Divisioner", cell="B4", severity=WARNING),
+         "raden 'Totalt' ser ut som en summarad och visar Utfall −2,5 men raderna ovanför summerar till −1,5 (skillnad −1)",
+         file="ekonomi.xlsx", sheet="Divisioner", cell="B4"),
     Case("post-saknas", _edit("ekonomi.xlsx", "Region", lambda s: s.delete_rows(4)),
          "posten 'Finansnetto' saknas; den krävs för rapporten", file="ekonomi.xlsx", sheet="Region"),
     Case("post-utan-utfall", _cell("ekonomi.xlsx", "Region", "B3", None), "posten 'Verksamhetens resultat' saknar Utfall",
@@ -244,7 +244,6 @@ TOLERATED = {
     "formaterade-tomma-rader": [
         _edit("personal.xlsx", "Arbetad tid", lambda s: [setattr(s.cell(r, 1), "font", Font(bold=True)) for r in range(16, 3000)]),
     ],
-    "summarad-som-stammer": [_edit("ekonomi.xlsx", "Divisioner", _total_row(-1.5))],
 }
 
 
@@ -313,10 +312,9 @@ def test_a_division_merged_down_rows_is_read_on_every_row(base):
 
 
 def test_a_matching_total_row_is_a_check_not_a_record(base):
-    for breaks in TOLERATED["summarad-som-stammer"]:
-        breaks(base)
+    _edit("ekonomi.xlsx", "Divisioner", _total_row(-1.5))(base)
     checked = reporter.validate(base)
-    assert checked.problems == []
+    assert [(p.severity, p.where.cell) for p in checked.problems] == [(WARNING, "rad 4")]  # a note: the row is skipped
     assert [r.division for r in checked.inputs.divisioner] == ["Primärvård", "Specialistvård"]
 
 

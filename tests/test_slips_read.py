@@ -139,3 +139,79 @@ def test_both_separators_is_an_error_at_the_cell(small):
     (found,) = errors(small)
     assert found.startswith("ekonomi.xlsx, blad Divisioner, cell B3: Utfall: '1.234,5' har både punkt och komma")
     assert "1\u00a0234,5" in found
+
+
+# --- 5. Totals rows -------------------------------------------------------------------------------------------
+
+
+def test_a_summa_row_in_region_is_an_error_not_a_result_row(period):
+    """The slip: an Excel totals row `Summa` in Region was printed as a result row of 3 430 mnkr."""
+
+    def edit(ws):
+        ws.append(["Summa", 3430, 3300, 3200, 2100, 13000])
+
+    edit_sheet(period / "ekonomi.xlsx", "Region", edit)
+    (found,) = errors(period)
+    # Utfall 3 430 is the sum of the posts above; the budget is not
+    assert found.startswith("ekonomi.xlsx, blad Region, cell C9: raden 'Summa' ser ut som en summarad och visar Budget 3\u00a0300 men raderna ovanför")
+
+
+def test_a_totals_row_that_sums_the_rows_above_is_skipped_with_a_note(small, workspace):
+    def edit(ws):
+        ws.append(["Summa region", -1.5, 1, -6])  # PV 1,5 + SPV −3; 1 + 0; −2 + −4
+
+    edit_sheet(small / "ekonomi.xlsx", "Divisioner", edit)
+    checked = reporter.validate(small)
+    assert checked.errors == []
+    assert [str(w) for w in checked.warnings] == [
+        "ekonomi.xlsx, blad Divisioner, rad 4: raden 'Summa region' är en summarad (Utfall, Budget, Utfall föregående år är summan "
+        "av raderna ovanför) och hoppas över: verktyget summerar själv"
+    ]
+    assert [d.division for d in checked.inputs.divisioner] == ["Primärvård", "Specialistvård"]
+
+
+@pytest.mark.parametrize("name", ["Totalt", "Total", "SUMMA", "Summa  region", "Summa Region Exempel"])
+def test_a_total_is_recognised_in_every_key_column(small, name):
+    """Today the Division column skipped totals and the Post column did not: every key column does now."""
+
+    def edit(ws):
+        ws.append(["PV", name, "2022-02", 999])
+
+    edit_sheet(small / "produktion.xlsx", "Produktion", edit)
+    (found,) = errors(small)
+    assert found.startswith(f"produktion.xlsx, blad Produktion, cell D16: raden '{normal_text(name)}' ser ut som en summarad och visar Värde 999")
+
+
+def test_a_total_in_a_key_column_sums_its_own_group(small):
+    """Kostnadsslag = Summa for one month and division: the rows above of that month and division."""
+
+    def edit(ws):
+        ws.append(["SPV", "Läkemedel", "2022-02", 500_000])
+        ws.append(["SPV", "Summa", "2022-02", 500_000])
+
+    edit_sheet(small / "ekonomi-kostnader.xlsx", "Kostnader", edit)
+    checked = reporter.validate(small)
+    assert checked.errors == []
+    assert [str(w) for w in checked.warnings] == [
+        "ekonomi-kostnader.xlsx, blad Kostnader, rad 17: raden 'Summa' är en summarad (Belopp är summan av raderna ovanför) "
+        "och hoppas över: verktyget summerar själv"
+    ]
+
+
+def test_an_excel_table_totals_row_is_recognised(small):
+    """An Excel Table with its totals row on (Table Design > Total Row): the row is a total whatever its label says."""
+    from openpyxl import load_workbook
+    from openpyxl.worksheet.table import Table as ExcelTable
+
+    book = load_workbook(small / "ekonomi.xlsx")
+    sheet = book["Divisioner"]
+    sheet.append([None, -1.5, 1, -7])
+    table = ExcelTable(displayName="Resultat", ref="A1:D4")
+    table.totalsRowCount = 1
+    sheet.add_table(table)
+    book.save(small / "ekonomi.xlsx")
+    (found,) = errors(small)
+    assert found.startswith(
+        "ekonomi.xlsx, blad Divisioner, cell D4: rad 4, summaraden i Excel-tabellen Resultat, ser ut som en summarad och visar "
+        "Utfall föregående år −7 men raderna ovanför summerar till −6 (skillnad −1)"
+    )

@@ -36,6 +36,7 @@ from .parts import (
     read_part,
     read_workbook_parts,
     shared_strings,
+    table_totals_rows,
 )
 from .table import Cell, ExcelError, FormulaWithoutValue, Table, Unreadable, column_letter, split_coordinate
 from .write import LIST_ROWS, SheetOut, write_sheets, write_workbook
@@ -94,6 +95,7 @@ class Workbook:
         try:
             with gc_paused():  # a sheet is a million small objects and no cycles: the collector has nothing to find
                 table = self._table(entry)
+            table.totals_rows = table_totals_rows(self._archive, entry.part, self.label)
         except ReporterError:
             raise
         except (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError):
