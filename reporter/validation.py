@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
+from .filled import FilledColumns
 from .model import Inputs, Measure, Month, Source
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .totals import TotalRow, check_totals, is_total_name
@@ -129,6 +130,7 @@ class _Reading:
     only: str | None  # a delarsrapport: the rows of this division only
     version_2: bool  # the configuration uses version 2: its columns are expected, not new
     skipped: dict[str, int]
+    filled: FilledColumns | None = None  # the sheet being read: which rows fill its optional number columns
 
 
 def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inputs, list[Problem]]:
@@ -163,6 +165,7 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 problems.append(error(f"bladet '{sheet.name}' saknas; det ska finnas i någon {kind.name}*.xlsx (läste {names})"))
             seen: dict[tuple, Source] = {}
             records: list = []
+            reading.filled = FilledColumns.of(sheet)
             for file in having:
                 try:
                     table = file.tables[sheet.name]  # read now, dropped when its records are made
@@ -171,6 +174,8 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                     continue
                 problems += table.notes
                 problems += _read_table(sheet, table, reading, seen, records)
+            if reading.filled is not None:
+                problems += reading.filled.problems()
             inputs.detalj[sheet.target] = records
             view, notes = _version_1_view(sheet, records)
             setattr(inputs, sheet.target, view)
@@ -282,6 +287,9 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         for is_unit in (column.field == "verksamhetsomrade",)
     ]
     parts = _parts_of(columns)
+    filled = reading.filled
+    if filled is not None:
+        filled.table(table, columns)
     read: list = []
     totals: list[TotalRow] = []
     # The key columns other than Division whose cell may name a totals row (Post = Summa), and the Excel Table totals rows.
@@ -383,6 +391,8 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         record = sheet.record(**values, source=source)
         records.append(record)
         read.append(record)
+        if filled is not None:
+            filled.add(record)
     problems += check_totals(sheet, table, columns, totals, read, _plain)
     for column, share in shares.items():
         problems += share.problems(column, table, columns[column][0])

@@ -22,6 +22,7 @@ from reporter.text_normal import normal_prose, normal_text
 from reporter.values import TwoReadings, parse_number
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).parent / "corpus" / "slips"
 
 
 def nfd(text: str) -> str:
@@ -215,3 +216,51 @@ def test_an_excel_table_totals_row_is_recognised(small):
         "ekonomi.xlsx, blad Divisioner, cell D4: rad 4, summaraden i Excel-tabellen Resultat, ser ut som en summarad och visar "
         "Utfall föregående år −7 men raderna ovanför summerar till −6 (skillnad −1)"
     )
+
+
+# --- 4. All or nothing per column -----------------------------------------------------------------------------
+
+
+def test_one_divisions_budget_left_blank_is_an_error_at_the_blank_cell(period):
+    """The slip: the utfall of eight divisions was compared with the budget of seven ("14,5 mnkr bättre än budget", truly 20,5)."""
+    set_cell(period / "ekonomi.xlsx", "Divisioner", "C4", None)
+    assert errors(period) == [
+        "ekonomi.xlsx, blad Divisioner, cell C4: Budget är tom här, men ifylld på 7 rader (t.ex. C2); en tom cell är inte 0 "
+        "och jämförelser och summor blir fel: fyll i Budget på alla rader (0 om det är noll), eller lämna kolumnen tom på alla"
+    ]
+
+
+def test_a_horizontal_merge_over_budget_is_an_error_naming_the_merge(small):
+    """The same slip as LibreOffice Calc saves it: Utfall merged over the Budget cell (tests/corpus/slips/README.md)."""
+    (small / "ekonomi.xlsx").write_bytes((CORPUS / "ekonomi-sammanslagen-budget.xlsx").read_bytes())
+    (found,) = errors(small)
+    assert found.startswith(
+        "ekonomi.xlsx, blad Divisioner, cell C3: Budget är tom här; cellen ingår i de sammanslagna cellerna B3:C3: "
+        "dela upp sammanslagningen och fyll i varje cell, men ifylld på 1 rad (t.ex. C2)"
+    )
+
+
+def test_a_column_some_files_have_and_others_not_is_an_error(small):
+    """Two divisions' files: one has Budget, the other not."""
+    from reporter.workbook import write_workbook
+
+    edit_sheet(small / "ekonomi.xlsx", "Divisioner", lambda ws: ws.delete_rows(3))
+    write_workbook(small / "ekonomi-spv.xlsx", {"Divisioner": [["Division", "Utfall (mnkr)", "Utfall föregående år (mnkr)"], ["SPV", -3, -4]]})
+    (found,) = errors(small)
+    assert found.startswith("ekonomi-spv.xlsx, blad Divisioner, rad 1: kolumnen Budget saknas i ekonomi-spv.xlsx, men ifylld på 1 rad (t.ex. C2)")
+
+
+def test_blank_in_one_month_of_a_series_is_an_error_blank_in_every_month_is_not(small):
+    """Inhyrd personal: a division without hired staff leaves every month blank (the bundled example does); one month blank is a slip."""
+    edit_sheet(small / "personal.xlsx", "Arbetad tid", lambda ws: [setattr(ws.cell(row, 5), "value", None) for row in range(2, ws.max_row + 1)])
+    assert errors(small) == []
+    set_cell(small / "personal.xlsx", "Arbetad tid", "E5", 1)
+    (found,) = errors(small)
+    assert found.startswith("personal.xlsx, blad Arbetad tid, cell E2: Inhyrd personal är tom här och i E3, E4, E6, E7, E8, E9 och 6 celler till, "
+                            "men ifylld på 1 rad i serien Primärvård (t.ex. E5)")
+
+
+def test_a_blank_region_cell_still_means_not_reported(small):
+    """Region is not all or nothing: INPUTS.md says a blank cell there means "not reported"."""
+    set_cell(small / "ekonomi.xlsx", "Region", "C2", None)
+    assert errors(small) == []
