@@ -15,6 +15,7 @@ from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
 from .filled import FilledColumns
 from .model import Inputs, Measure, Month, Source
+from .scale import ShareScale
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .totals import TotalRow, check_totals, is_total_name
 from .values import (
@@ -274,7 +275,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     named_by = sheet.division_column
     division_column = columns.get(named_by) if named_by is not None else None
     division_required = sheet.per_division
-    shares = {column: _ShareColumn() for column in columns if column.kind is Kind.SHARE}
+    shares = {column: ShareScale() for column in columns if column.kind is Kind.SHARE}
     # Each column once, as the loop below needs it. ``plain`` marks a number column of a sheet where no cell's
     # format shows another number than it holds: there a cell holding a number is taken as it is, without the
     # general path's calls (nearly every cell of a large sheet is such a cell).
@@ -362,7 +363,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
                 row_problems.append(replace(error(f"{column.header}: {exc}", cell=coordinate, **where), division=division))
                 continue
             if share is not None and found is not None:
-                share.add(found, f"{column_letter(index + 1)}{row_number}")
+                share.add(found, f"{column_letter(index + 1)}{row_number}", row_number, value)
         if empty == len(plan):
             continue  # a row whose cells hold only spaces is a blank row
         if parts and not row_problems:
@@ -394,8 +395,10 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         if filled is not None:
             filled.add(record)
     problems += check_totals(sheet, table, columns, totals, read, _plain)
-    for column, share in shares.items():
-        problems += share.problems(column, table, columns[column][0])
+    if shares:
+        series_of = {r.source.row: tuple(getattr(r, f) for f in sheet.key if f != "manad") for r in read}
+        for column, share in shares.items():
+            problems += share.problems(column, table, columns[column][0], series_of, _plain)
     return problems
 
 
@@ -458,40 +461,6 @@ def _new_columns(sheet: Sheet, table: Table, columns: dict) -> list[Problem]:
         for column, (index, _) in columns.items()
         if column.version == 2
     ]
-
-
-class _ShareColumn:
-    """What a share column's cells look like together: plain fractions written as 0–1 (pandas) are suspect."""
-
-    def __init__(self) -> None:
-        self.numbers = 0
-        self.largest = 0.0
-        self.percent = False
-        self.first = ""
-
-    def add(self, found: tuple[object, tuple[NumberFormat, bool] | None], coordinate: str) -> None:
-        value, marked = found
-        if marked is not None and marked[0].kind == "percent":
-            self.percent = True
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.numbers += 1
-            self.largest = max(self.largest, abs(value))
-            self.first = self.first or coordinate
-        else:
-            self.percent = True  # text such as "83 %" or "83": written as percent
-
-    def problems(self, column: Column, table: Table, index: int) -> list[Problem]:
-        if self.percent or not self.numbers or self.largest > 1 or self.largest == 0:
-            return []
-        header = f"{column_letter(index + 1)}{table.header_row}"
-        return [
-            warning(
-                f"alla värden i kolumnen {column.header} ligger mellan 0 och 1 utan procentformat (t.ex. {self.first}), "
-                f"så de läses som högst 1 procent. Betyder 0,83 83 %: formatera kolumnen som procent i Excel eller skriv 83; "
-                f"är andelarna verkligen under 1 procent kan varningen lämnas",
-                file=table.file, sheet=table.sheet, cell=header,
-            )
-        ]
 
 
 def _locate_header(sheet: Sheet, table: Table) -> tuple[Table, list[Problem]]:

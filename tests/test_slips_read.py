@@ -264,3 +264,72 @@ def test_a_blank_region_cell_still_means_not_reported(small):
     """Region is not all or nothing: INPUTS.md says a blank cell there means "not reported"."""
     set_cell(small / "ekonomi.xlsx", "Region", "C2", None)
     assert errors(small) == []
+
+
+# --- 3. Scale per series ----------------------------------------------------------------------------------------
+
+
+def test_a_share_typed_as_text_0_801_in_a_series_of_80_is_an_error(period):
+    """The slip: "Telefontillgänglighet primärvård: 0,8 procent … 81,5 procentenheter lägre"."""
+    book_row = {}
+
+    def edit(ws):
+        book_row["n"] = row = max(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "Telefontillgänglighet primärvård")
+        ws.cell(row, 3).value = "0,801"
+
+    edit_sheet(period / "produktion.xlsx", "Tillgänglighet", edit)
+    (found,) = errors(period)
+    assert found.startswith(
+        f"produktion.xlsx, blad Tillgänglighet, cell C{book_row['n']}: Andel: 0,801 är skriven som andel 0–1, men serien "
+        "Telefontillgänglighet primärvård är skriven i procent 0–100 (i övrigt kring "
+    )
+    assert "skriv 80,1 (eller 80,1 %)" in found
+
+
+def _accessibility(folder: Path, rows) -> None:
+    """produktion.xlsx written anew with these Tillgänglighet rows, plain numbers (no percent format)."""
+    from openpyxl import load_workbook
+
+    from reporter.workbook import write_workbook
+
+    book = load_workbook(folder / "produktion.xlsx")
+    sheets = {name: [[c.value for c in row] for row in book[name].iter_rows()] for name in ("Produktion", "Beläggning")}
+    write_workbook(folder / "produktion.xlsx", {**sheets, "Tillgänglighet": [["Mått", "Månad", "Andel"], *rows]}, {"Beläggning": {"C": "0.0%"}})
+
+
+MONTHS = [f"{y}-{m:02d}" for y in (2021, 2022) for m in range(1, 13)][:14]
+
+
+def test_a_plain_0_801_among_plain_80s_is_an_error(small):
+    rows = [["Telefontillgänglighet", m, 85.5] for m in MONTHS]
+    rows[-1][2] = 0.801
+    _accessibility(small, rows)
+    (found,) = errors(small)
+    assert found.startswith("produktion.xlsx, blad Tillgänglighet, cell C15: Andel: 0,801 är skriven som andel 0–1, men serien Telefontillgänglighet")
+
+
+def test_a_whole_measure_written_0_1_beside_measures_written_0_100_is_an_error(small):
+    rows = [["Telefontillgänglighet", m, 85.5] for m in MONTHS] + [["Besök inom 90 dagar", m, 0.62] for m in MONTHS]
+    _accessibility(small, rows)
+    (found,) = errors(small)
+    assert found.startswith(
+        "produktion.xlsx, blad Tillgänglighet, cell C16: Andel: Besök inom 90 dagar är skriven som andel 0–1 (t.ex. C16: 0,62), "
+        "men kolumnens andra serie är skriven i procent 0–100"
+    )
+    assert "skriv 62" in found
+
+
+def test_a_share_under_1_percent_with_a_percent_sign_is_read(small):
+    """The way out for a share that truly is under 1 percent: the sign says the scale."""
+    rows = [["Telefontillgänglighet", m, 85.5] for m in MONTHS]
+    rows[-1][2] = "0,8 %"
+    _accessibility(small, rows)
+    assert errors(small) == []
+
+
+def test_a_column_all_0_1_is_still_only_a_warning(small):
+    rows = [["Telefontillgänglighet", m, 0.855] for m in MONTHS]
+    _accessibility(small, rows)
+    checked = reporter.validate(small)
+    assert checked.errors == []
+    assert [w.where.cell for w in checked.warnings] == ["C1"]
