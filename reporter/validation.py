@@ -18,6 +18,7 @@ from .model import Inputs, Measure, Month, Source
 from .scale import ShareScale
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .totals import TotalRow, check_totals, is_total_name
+from .units import AmountUnits
 from .values import (
     AMOUNT_UNITS,
     LARGEST_NUMBER,
@@ -132,6 +133,7 @@ class _Reading:
     version_2: bool  # the configuration uses version 2: its columns are expected, not new
     skipped: dict[str, int]
     filled: FilledColumns | None = None  # the sheet being read: which rows fill its optional number columns
+    units: AmountUnits | None = None  # the sheet being read: its amount columns' units against the values
 
 
 def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inputs, list[Problem]]:
@@ -166,7 +168,7 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 problems.append(error(f"bladet '{sheet.name}' saknas; det ska finnas i någon {kind.name}*.xlsx (läste {names})"))
             seen: dict[tuple, Source] = {}
             records: list = []
-            reading.filled = FilledColumns.of(sheet)
+            reading.filled, reading.units = FilledColumns.of(sheet), AmountUnits.of(sheet)
             for file in having:
                 try:
                     table = file.tables[sheet.name]  # read now, dropped when its records are made
@@ -177,6 +179,8 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 problems += _read_table(sheet, table, reading, seen, records)
             if reading.filled is not None:
                 problems += reading.filled.problems()
+            if reading.units is not None:
+                problems += reading.units.check()
             inputs.detalj[sheet.target] = records
             view, notes = _version_1_view(sheet, records)
             setattr(inputs, sheet.target, view)
@@ -395,6 +399,8 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         if filled is not None:
             filled.add(record)
     problems += check_totals(sheet, table, columns, totals, read, _plain)
+    if reading.units is not None:
+        reading.units.table(table, columns, read, _plain)
     if shares:
         series_of = {r.source.row: tuple(getattr(r, f) for f in sheet.key if f != "manad") for r in read}
         for column, share in shares.items():

@@ -333,3 +333,38 @@ def test_a_column_all_0_1_is_still_only_a_warning(small):
     checked = reporter.validate(small)
     assert checked.errors == []
     assert [w.where.cell for w in checked.warnings] == ["C1"]
+
+
+def test_utfall_mnkr_over_values_in_tkr_is_an_error_at_the_header(period):
+    """The slip: the header `Utfall (mnkr)` over values in tkr published 16 000 mnkr."""
+    set_cell(period / "ekonomi.xlsx", "Divisioner", "B1", "Utfall (mnkr)")
+    (found,) = errors(period)
+    assert found.startswith(
+        "ekonomi.xlsx, blad Divisioner, cell B1: rubriken 'Utfall (mnkr)' säger att beloppen är i mnkr, men värdena är av samma storlek "
+        "som i kolumnen 'Budget' (t.ex. rad 2: Utfall \u22124\u00a0200, Budget \u22126\u00a0000); med enheten mnkr blir de 1\u00a0000 gånger större."
+    )
+
+
+def test_a_unit_the_values_agree_with_is_converted(small):
+    """The small period's amounts are in mnkr throughout; one column in tkr with values a thousand times larger agrees."""
+
+    def edit(ws):
+        ws["C1"] = "Budget (tkr)"
+        for row in range(2, ws.max_row + 1):
+            ws.cell(row, 3).value = ws.cell(row, 3).value * 1000
+
+    edit_sheet(small / "ekonomi.xlsx", "Region", edit)
+    assert errors(small) == []
+
+
+def test_one_divisions_file_in_another_unit_than_its_values_is_an_error(small):
+    """The other divisions: Specialistvård's own file says mnkr like the others' but holds tkr."""
+    from reporter.workbook import write_workbook
+
+    edit_sheet(small / "ekonomi.xlsx", "Divisioner", lambda ws: ws.delete_rows(3))
+    write_workbook(small / "ekonomi-spv.xlsx", {"Divisioner": [["Division", "Utfall (tkr)", "Budget (tkr)", "Utfall föregående år (tkr)"],
+                                                              ["SPV", -3, 0, -4]]})
+    found, also = errors(small)  # Utfall and Utfall föregående år (Budget is 0: no size to compare)
+    assert also.startswith("ekonomi-spv.xlsx, blad Divisioner, cell D1: rubriken 'Utfall föregående år (tkr)'")
+    assert found.startswith("ekonomi-spv.xlsx, blad Divisioner, cell B1: rubriken 'Utfall (tkr)' säger att beloppen är i tkr, men värdena är av "
+                            "samma storlek som samma kolumn i ekonomi.xlsx, där enheten är mnkr")

@@ -33,7 +33,7 @@ def test_the_example_is_valid(example_dir):
 def test_header_matching_ignores_case_spaces_and_unit(small):
     def edit(ws):
         ws["A1"] = "  division "
-        ws["B1"] = "UTFALL   (tkr)"
+        ws["B1"] = "UTFALL   (mnkr)"  # the unit the values are in (tkr over them is an error: units.py)
 
     edit_sheet(small / "ekonomi.xlsx", "Divisioner", edit)
     assert errors(small) == []
