@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import Location, Problem, Severity
 from .schema import Column, Kind, Sheet
@@ -39,12 +40,10 @@ class FilledColumns:
     def __init__(self, sheet: Sheet) -> None:
         self.sheet = sheet
         self.columns = [c for c in sheet.columns if not c.required and c.kind in (Kind.AMOUNT, Kind.NUMBER, Kind.SHARE)]
-        self._letters: dict[str, str | None] = {}
-        self._table: Table | None = None
         self._unit = sheet.v1_key or sheet.key
         self._group = tuple(f for f in sheet.filled_together or () if f in self._unit)
-        # (group, field) → unit (the record's version-1 key) → the places it fills, and the blank ones
-        self._units: dict[tuple[tuple, str], dict[tuple, tuple[list[_Place], list[_Place]]]] = defaultdict(dict)
+        self._tables: list[tuple[Table, dict[str, str | None]]] = []  # each table read, and its columns' letters
+        self._records: list[tuple[int, Any]] = []  # each record read, with the number of its table
 
     @staticmethod
     def of(sheet: Sheet) -> FilledColumns | None:
@@ -53,56 +52,63 @@ class FilledColumns:
 
     def table(self, table: Table, columns: dict[Column, tuple[int, float]]) -> None:
         """The table whose records come next, and where its columns are."""
-        self._table = table
         at = {c.field: index for c, (index, _) in columns.items()}
-        self._letters = {c.field: column_letter(at[c.field] + 1) if c.field in at else None for c in self.columns}
+        self._tables.append((table, {c.field: column_letter(at[c.field] + 1) if c.field in at else None for c in self.columns}))
 
     def add(self, record) -> None:
         """One record of the current table."""
-        table = self._table
-        if table is None or not isinstance(record.source.row, int):
-            return
-        group = tuple(getattr(record, f) for f in self._group)
-        unit = tuple(getattr(record, f) for f in self._unit)
-        division = getattr(record, "division", None) or ""
-        for column in self.columns:
-            letter = self._letters[column.field]
-            cell = f"{letter}{record.source.row}" if letter else f"rad {table.header_row}"
-            place = _Place(table.file, table.sheet, cell, _merged(table, cell) if letter else "", division)
-            filled, blank = self._units[(group, column.field)].setdefault(unit, ([], []))
-            (filled if getattr(record, column.field) is not None else blank).append(place)
+        if self._tables:
+            self._records.append((len(self._tables) - 1, record))
+
+    def _place(self, table_number: int, record, field: str) -> _Place:
+        table, letters = self._tables[table_number]
+        letter = letters[field]
+        cell = f"{letter}{record.source.row}" if letter else f"rad {table.header_row}"
+        return _Place(table.file, table.sheet, cell, _merged(table, cell) if letter else "", getattr(record, "division", None) or "")
 
     def problems(self) -> list[Problem]:
         """An error for each column (and group) that some rows fill and others leave blank, at its first blank cell."""
         problems: list[Problem] = []
-        headers = {c.field: c.header for c in self.columns}
-        for (group, field), units in self._units.items():
-            filled = [p for places, _ in units.values() for p in places]
-            blank = [p for places, empty in units.values() if not places for p in empty]
-            if not filled or not blank:
-                continue
-            header = headers[field]
-            first = blank[0]
-            cells = [p.cell for p in blank if p.file == first.file and p.cell != first.cell and not p.cell.startswith("rad ")]
-            more = f" och i {_listed(cells)}" if cells else ""
-            missing = sorted({p.file for p in blank if p.cell.startswith("rad ")})
-            where = (f"kolumnen {header} saknas i {', '.join(missing)}" if first.cell.startswith("rad ")
-                     else f"{header} är tom här{more}")
-            merged = f"; cellen ingår i de sammanslagna cellerna {first.merged}: dela upp sammanslagningen och fyll i varje cell" if first.merged else ""
-            label = ", ".join(str(k) for k in group if k is not None)
-            of = f" i serien {label}" if label and self.sheet.filled_together else ""
-            problems.append(
-                Problem(
-                    Severity.ERROR,
-                    f"{where}{merged}, men ifylld på {len(filled)} {'rad' if len(filled) == 1 else 'rader'}{of} (t.ex. {filled[0].cell}); "
-                    f"en tom cell är inte 0 och jämförelser och summor blir fel: fyll i {header} på alla rader (0 om det är noll), "
-                    f"eller lämna kolumnen tom på alla",
-                    Location(first.file, first.sheet, first.cell),
-                    tuple(Location(p.file, p.sheet, p.cell) for p in blank[1:2] if p.file != first.file),
-                    division=first.division,
-                )
-            )
+        records = [(t, r) for t, r in self._records if isinstance(r.source.row, int)]
+        for column in self.columns:
+            field = column.field
+            blanks = sum(1 for _, r in records if getattr(r, field) is None)
+            if blanks in (0, len(records)):
+                continue  # filled on every row, or on none: so in every group too
+            units: dict[tuple, dict[tuple, bool]] = defaultdict(dict)  # group → unit → filled on any of its rows
+            for _, r in records:
+                seen = units[tuple(getattr(r, f) for f in self._group)]
+                unit = tuple(getattr(r, f) for f in self._unit)
+                seen[unit] = seen.get(unit, False) or getattr(r, field) is not None
+            for group, filled_units in units.items():
+                if all(filled_units.values()) or not any(filled_units.values()):
+                    continue
+                rows = [(t, r) for t, r in records if tuple(getattr(r, f) for f in self._group) == group]
+                filled = [self._place(t, r, field) for t, r in rows if getattr(r, field) is not None]
+                blank = [self._place(t, r, field) for t, r in rows if not filled_units[tuple(getattr(r, f) for f in self._unit)]]
+                problems.append(self._problem(column, group, filled, blank))
         return problems
+
+    def _problem(self, column: Column, group: tuple, filled: list[_Place], blank: list[_Place]) -> Problem:
+        header = column.header
+        first = blank[0]
+        cells = [p.cell for p in blank if p.file == first.file and p.cell != first.cell and not p.cell.startswith("rad ")]
+        more = f" och i {_listed(cells)}" if cells else ""
+        missing = sorted({p.file for p in blank if p.cell.startswith("rad ")})
+        where = (f"kolumnen {header} saknas i {', '.join(missing)}" if first.cell.startswith("rad ")
+                 else f"{header} är tom här{more}")
+        merged = f"; cellen ingår i de sammanslagna cellerna {first.merged}: dela upp sammanslagningen och fyll i varje cell" if first.merged else ""
+        label = ", ".join(str(k) for k in group if k is not None)
+        of = f" i serien {label}" if label and self.sheet.filled_together else ""
+        return Problem(
+            Severity.ERROR,
+            f"{where}{merged}, men ifylld på {len(filled)} {'rad' if len(filled) == 1 else 'rader'}{of} (t.ex. {filled[0].cell}); "
+            f"en tom cell är inte 0 och jämförelser och summor blir fel: fyll i {header} på alla rader (0 om det är noll), "
+            f"eller lämna kolumnen tom på alla",
+            Location(first.file, first.sheet, first.cell),
+            tuple(Location(p.file, p.sheet, p.cell) for p in blank[1:2] if p.file != first.file),
+            division=first.division,
+        )
 
 
 def _listed(cells: list[str]) -> str:

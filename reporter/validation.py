@@ -298,8 +298,10 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     read: list = []
     totals: list[TotalRow] = []
     # The key columns other than Division whose cell may name a totals row (Post = Summa), and the Excel Table totals rows.
-    total_keys = [(c.field, index) for c, (index, _) in columns.items() if c.field in sheet.key and c.kind in (Kind.TEXT, Kind.CHOICE)]
+    # (A total in a choice column, Kön = Totalt, is no choice: an error already.)
+    total_keys = [(c.field, index) for c, (index, _) in columns.items() if c.field in sheet.key and c.kind is Kind.TEXT]
     excel_totals = table.totals_rows
+    total_named: dict[str, bool] = {}  # a key cell's text → whether it names a total, once per text
     for row_number, cells in table.rows:
         values: dict[str, object] = dict(absent)
         row_problems: list[Problem] = []
@@ -330,9 +332,13 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         if not is_total:
             for key_field, key_index in total_keys:
                 raw = cells[key_index] if key_index < len(cells) else ""
-                if raw.__class__ is str and raw and is_total_name(name_key(raw), divisions.region):
-                    is_total, total_field, total_label = True, key_field, f"raden '{text_of(raw)}'"
-                    break
+                if raw.__class__ is str:
+                    named = total_named.get(raw)
+                    if named is None:
+                        named = total_named[raw] = is_total_name(name_key(raw), divisions.region)
+                    if named:
+                        is_total, total_field, total_label = True, key_field, f"raden '{text_of(raw)}'"
+                        break
         empty = 0
         width = len(cells)
         for column, field_name, index, factor, is_division, is_amount, plain, free_text, share, is_unit in plan:
