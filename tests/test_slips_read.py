@@ -75,6 +75,23 @@ def test_nfd_keys_build_the_same_documents(period, workspace, example_package):
     assert documents(built.out_dir) == documents(example_package)
 
 
+@pytest.mark.long
+def test_nfd_texts_of_a_tertial_period_build_the_same_documents(tmp_path, workspace):
+    """NFD `## Årsprognos` (Folktandvård's ekonomi.md) became a section of its own, and NFD division headings in
+    texter/delarsrapporter.md lost the divisions' texts: every text of the tertial period in NFD, the same documents."""
+    import shutil
+
+    source = ROOT / "inputs" / "2020-09"
+    bundled = reporter.build(source, workspace / "som-det-ar", ROOT / "templates", workspace=ROOT).out_dir
+    copy = tmp_path / "2020-09"
+    shutil.copytree(source, copy)
+    for text in copy.rglob("*.md"):
+        text.write_text(nfd(text.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "## A\u030arsprognos" in (copy / "delarsrapporter" / "folktandvard" / "texter" / "ekonomi.md").read_text(encoding="utf-8")
+    built = reporter.build(copy, workspace / "nfd", ROOT / "templates", workspace=ROOT).out_dir
+    assert documents(built) == documents(bundled)
+
+
 def test_nfd_text_reads_as_nfc(tmp_path):
     """NFD `## Årsprognos` and NFD division headings reach texts.py as NFC: the same blocks as the NFC text."""
     source = ROOT / "inputs" / "2020-09" / "texter" / "delarsrapporter.md"
