@@ -21,13 +21,17 @@ from .workbook import Table, column_letter
 TOTAL_NAMES = frozenset(
     (
         "totalt", "total", "summa", "summa totalt", "totalsumma", "hela regionen", "regionen", "region totalt",
-        "regionen totalt", "summa region", "summa regionen", "totalt region", "totalt regionen",
+        "regionen totalt", "summa region", "summa regionen", "totalt region", "totalt regionen", "total region",
+        "summa divisioner", "summa divisionerna", "divisionerna totalt", "alla divisioner", "samtliga divisioner",
     )
 )
 
 
 def is_total_name(key: str, region: str = "") -> bool:
-    """True for a total row's key, in its compared form (``values.name_key``); ``region`` the organisation's name, compared form."""
+    """True for a total row's key, in its compared form (``values.name_key``); ``region`` the organisation's name, compared form.
+
+    A colon or full stop after the name (``Summa:``) is no part of it."""
+    key = key.rstrip(":. ")
     return key in TOTAL_NAMES or (bool(region) and key in (region, f"summa {region}", f"totalt {region}", f"{region} totalt"))
 
 
