@@ -33,6 +33,11 @@ def errors(period) -> list[str]:
     return [str(p) for p in reporter.validate(period).errors]
 
 
+def append(path: Path, sheet: str, *rows: list) -> None:
+    """Rows added at the foot of a sheet."""
+    edit_sheet(path, sheet, lambda ws: [ws.append(row) for row in rows])
+
+
 def documents(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.glob("*.docx"))}
 
@@ -108,10 +113,7 @@ def test_nfd_text_reads_as_nfc(tmp_path):
 def test_a_month_entered_twice_one_copy_nfd_is_a_duplicate(small):
     """The slip: a month entered twice, one copy in NFD, was not seen as a duplicate."""
 
-    def edit(ws):
-        ws.append(["PV", nfd("Läkare"), "Tillsvidare", "2022-02", 104])
-
-    edit_sheet(small / "personal.xlsx", "Anställda", edit)
+    append(small / "personal.xlsx", "Anställda", ["PV", nfd("Läkare"), "Tillsvidare", "2022-02", 104])
     (found,) = errors(small)
     assert "personal.xlsx, blad Anställda, rad 30: samma post finns två gånger (division=Primärvård, yrkesgrupp=Läkare" in found
 
@@ -166,20 +168,14 @@ def test_both_separators_is_an_error_at_the_cell(small):
 def test_a_summa_row_in_region_is_an_error_not_a_result_row(period):
     """The slip: an Excel totals row `Summa` in Region was printed as a result row of 3 430 mnkr."""
 
-    def edit(ws):
-        ws.append(["Summa", 3430, 3300, 3200, 2100, 13000])
-
-    edit_sheet(period / "ekonomi.xlsx", "Region", edit)
+    append(period / "ekonomi.xlsx", "Region", ["Summa", 3430, 3300, 3200, 2100, 13000])
     (found,) = errors(period)
     # Utfall 3 430 is the sum of the posts above; the budget is not
     assert found.startswith("ekonomi.xlsx, blad Region, cell C9: raden 'Summa' ser ut som en summarad och visar Budget 3\u00a0300 men raderna ovanför")
 
 
 def test_a_totals_row_that_sums_the_rows_above_is_skipped_with_a_note(small, workspace):
-    def edit(ws):
-        ws.append(["Summa region", -1.5, 1, -6])  # PV 1,5 + SPV −3; 1 + 0; −2 + −4
-
-    edit_sheet(small / "ekonomi.xlsx", "Divisioner", edit)
+    append(small / "ekonomi.xlsx", "Divisioner", ["Summa region", -1.5, 1, -6])  # PV 1,5 + SPV −3; 1 + 0; −2 + −4
     checked = reporter.validate(small)
     assert checked.errors == []
     assert [str(w) for w in checked.warnings] == [
@@ -193,10 +189,7 @@ def test_a_totals_row_that_sums_the_rows_above_is_skipped_with_a_note(small, wor
 def test_a_total_is_recognised_in_every_key_column(small, name):
     """Today the Division column skipped totals and the Post column did not: every key column does now."""
 
-    def edit(ws):
-        ws.append(["PV", name, "2022-02", 999])
-
-    edit_sheet(small / "produktion.xlsx", "Produktion", edit)
+    append(small / "produktion.xlsx", "Produktion", ["PV", name, "2022-02", 999])
     (found,) = errors(small)
     assert found.startswith(f"produktion.xlsx, blad Produktion, cell D16: raden '{normal_text(name)}' ser ut som en summarad och visar Värde 999")
 
@@ -204,11 +197,7 @@ def test_a_total_is_recognised_in_every_key_column(small, name):
 def test_a_total_in_a_key_column_sums_its_own_group(small):
     """Kostnadsslag = Summa for one month and division: the rows above of that month and division."""
 
-    def edit(ws):
-        ws.append(["SPV", "Läkemedel", "2022-02", 500_000])
-        ws.append(["SPV", "Summa", "2022-02", 500_000])
-
-    edit_sheet(small / "ekonomi-kostnader.xlsx", "Kostnader", edit)
+    append(small / "ekonomi-kostnader.xlsx", "Kostnader", ["SPV", "Läkemedel", "2022-02", 500_000], ["SPV", "Summa", "2022-02", 500_000])
     checked = reporter.validate(small)
     assert checked.errors == []
     assert [str(w) for w in checked.warnings] == [
