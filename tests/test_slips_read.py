@@ -118,11 +118,16 @@ def test_a_month_entered_twice_one_copy_nfd_is_a_duplicate(small):
     assert "personal.xlsx, blad Anställda, rad 30: samma post finns två gånger (division=Primärvård, yrkesgrupp=Läkare" in found
 
 
-def test_an_nfd_file_name_is_shown_as_nfc(small):
+def test_an_nfd_file_and_sheet_name_are_shown_as_nfc(small):
     (small / "personal.xlsx").rename(small / nfd("personal-läkare.xlsx"))
-    set_cell(small / nfd("personal-läkare.xlsx"), "Anställda", "E3", "tolv")
+
+    def edit(ws):
+        ws.title = nfd("Anställda")
+        ws["E3"] = "tolv"
+
+    edit_sheet(small / nfd("personal-läkare.xlsx"), "Anställda", edit)
     (found,) = reporter.validate(small).errors
-    assert found.where.file == "personal-läkare.xlsx"
+    assert (found.where.file, found.where.sheet) == ("personal-läkare.xlsx", "Anställda")
     assert unicodedata.is_normalized("NFC", str(found))
 
 
