@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .changes import compare_folders
 from .errors import Location, Problem, ReporterError, Severity
 
 __version__ = "0.1.0"
@@ -69,6 +70,7 @@ def scaffold(period_dir: Path, period, division: str | None = None, rapport: str
 
 
 __all__ = [
-    "Location", "Problem", "ReporterError", "Severity", "build", "check_templates", "scaffold", "status", "validate", "verify",
+    "Location", "Problem", "ReporterError", "Severity", "build", "check_templates", "compare_folders", "scaffold", "status", "validate",
+    "verify",
     "__version__",
 ]

@@ -14,6 +14,10 @@ from pathlib import Path
 
 import click
 
+from .causes import Cause, by_cause, plural, thousands
+from .changes import LISTED, compare_folders, summary
+from .findings_workbook import write_findings
+
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 # click's own words (usage, help, its error messages), in Swedish: all the command line says is Swedish.
@@ -94,7 +98,11 @@ def _stop_on_term(*_args) -> None:
 
 
 def _echo_problems(problems, heading: str, err: bool = True) -> None:
-    """Problems grouped by file; on stderr, or with ``err=False`` on stdout (validate's findings are its output)."""
+    """Problems grouped by file; on stderr, or with ``err=False`` on stdout (validate's findings are its output).
+
+    Many findings of one cause (a copied workbook, a name misspelt on every row) are shown as the cause,
+    named once, with their count and a few examples (reporter/causes.py).
+    """
     if not problems:
         return
     click.echo(heading, err=err)
@@ -104,11 +112,23 @@ def _echo_problems(problems, heading: str, err: bool = True) -> None:
     for file, items in by_file.items():
         if file:
             click.echo(f"  {file}", err=err)
-        for problem in items:
-            where = str(replace(problem.where, file=""))
-            label = "FEL" if problem.is_error else "Varning"
-            also = "".join(f" (även {o})" for o in problem.also)
-            click.echo(f"    {label}: {where + ': ' if where else ''}{problem.message}{also}", err=err)
+        for item in by_cause(items):
+            label = "FEL" if item.is_error else "Varning"
+            if isinstance(item, Cause):
+                sheet = f"blad {item.sheet}: " if item.sheet else ""
+                click.echo(f"    {label}: {sheet}{item.message}", err=err)
+                count = plural(len(item.problems), "fel" if item.is_error else "varning", "fel" if item.is_error else "varningar")
+                examples = item.examples()
+                click.echo(f"      {count} av det slaget, t.ex.:", err=err)
+                for line in examples:
+                    click.echo(f"        {line}", err=err)
+                rest = len(item.problems) - len(examples)
+                if rest:
+                    click.echo(f"        … och {thousands(rest)} till (alla: reporter validate --json, eller --xlsx FIL)", err=err)
+                continue
+            where = str(replace(item.where, file=""))
+            also = "".join(f" (även {o})" for o in item.also)
+            click.echo(f"    {label}: {where + ': ' if where else ''}{item.message}{also}", err=err)
 
 
 def _quiet_stdout() -> None:
@@ -194,6 +214,10 @@ def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | N
 
     result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True))
     _echo_problems(result.warnings, "Varningar:")
+    if result.changes is not None:
+        click.echo(f"Ändringar mot förra bygget i {result.out_dir}:")
+        for line in summary(result.changes):
+            click.echo(line)
     for path in result.files:
         click.echo(f"Skrev {path}")
 
@@ -201,24 +225,33 @@ def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | N
 @main.command(options_metavar="[FLAGGOR]")
 @click.argument("period_dir", metavar="PERIODMAPP", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON på stdout.")
-def validate(period_dir: Path, as_json: bool) -> None:
+@click.option("--xlsx", "xlsx", metavar="FIL", type=click.Path(path_type=Path, dir_okay=False),
+              help="Skriv även varje fel och varning som en rad i en arbetsbok (öppnas i Excel), med länk till cellen.")
+def validate(period_dir: Path, as_json: bool, xlsx: Path | None) -> None:
     """Kontrollera en periodmapp utan att bygga något.
 
     Slutkod 0 när perioden kan byggas, 1 vid fel, 2 när indata inte alls kan läsas.
     """
     from . import validate as validate_period
 
+    if xlsx is not None and xlsx.absolute().resolve().is_relative_to(period_dir.absolute().resolve()):
+        raise click.BadParameter(f"{xlsx} ligger i periodmappen, där den skulle läsas som indata; spara den utanför, t.ex. --xlsx fel.xlsx",
+                                 param_hint="'--xlsx'")
     checked = validate_period(period_dir)
     code = EXIT_UNREADABLE if not checked.readable else EXIT_INVALID if checked.errors else EXIT_OK
+    if xlsx is not None:
+        write_findings(xlsx, checked.problems, period_dir)
+        click.echo(f"Skrev {xlsx} ({plural(len(checked.problems), 'rad', 'rader')})", err=as_json)
     if as_json:
         click.echo(json.dumps(_findings(checked, code), ensure_ascii=False, indent=2))
         sys.exit(code)
     if checked.errors:
-        _echo_problems(checked.problems, f"{period_dir}: {len(checked.errors)} fel, {len(checked.warnings)} varningar", err=False)
+        _echo_problems(checked.problems, f"{period_dir}: {plural(len(checked.errors), 'fel', 'fel')}, "
+                       f"{plural(len(checked.warnings), 'varning', 'varningar')}", err=False)
         if not checked.readable and period_dir.is_dir():
             click.echo("Arbetsböckerna kontrolleras när rapport.yaml går att läsa (period och organisation behövs).")
         sys.exit(code)
-    _echo_problems(checked.warnings, f"{period_dir}: {len(checked.warnings)} varningar", err=False)
+    _echo_problems(checked.warnings, f"{period_dir}: {plural(len(checked.warnings), 'varning', 'varningar')}", err=False)
     click.echo(f"{period_dir}: inga fel – perioden kan byggas.")
 
 
@@ -287,7 +320,7 @@ def status(period_dir: Path) -> None:
     click.echo(f"Analystexter (valfria): {', '.join(written) if written else 'inga'} av {len(state.analyses)} möjliga")
     click.echo("")
     if state.buildable:
-        warnings = f" ({state.warnings} varningar, se reporter validate)" if state.warnings else ""
+        warnings = f" ({plural(state.warnings, 'varning', 'varningar')}, se reporter validate)" if state.warnings else ""
         click.echo(f"Perioden kan byggas{warnings}.")
         if state.without_rows:
             by_kind: dict[str, list[str]] = {}
@@ -328,6 +361,19 @@ def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: 
     for path in made.kept:
         click.echo(f"Finns redan, orörd: {path}")
     click.echo(f"Fyll i filerna och kontrollera dem med: reporter validate {period_dir}")
+
+
+@main.command("ändringar", options_metavar="[FLAGGOR]")
+@click.argument("old", metavar="GAMMAL", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.argument("new", metavar="NY", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--alla", is_flag=True, help="Visa varje ändring (standard: högst 10 per dokument).")
+def andringar(old: Path, new: Path, alla: bool) -> None:
+    """Visa vad som ändrats mellan två paket (t.ex. en sparad kopia av out/2021-03 och out/2021-03 efter ett nytt bygge):
+    dokument, meningar och tabellceller, gammalt → nytt."""
+    changes = compare_folders(old, new)
+    click.echo(f"Ändringar från {old} till {new}:")
+    for line in summary(changes, listed=sys.maxsize if alla else LISTED):
+        click.echo(line)
 
 
 @main.command(options_metavar="[FLAGGOR]")

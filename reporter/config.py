@@ -30,7 +30,10 @@ from pydantic_core import PydanticCustomError
 
 from .errors import Problem, ReporterError, error
 from .model import Month
-from .values import ValueProblem, clean_text, name_key, parse_month, squash
+from .text_normal import normal_text  # NFC, invisible characters out, white space folded: as every text read
+from .unicode_paths import on_disk
+from .values import ValueProblem, clean_text, name_key, parse_month
+from .yamlread import Plain, load_strictly, unwrap
 
 CONFIG_FILE = "rapport.yaml"
 
@@ -40,13 +43,18 @@ _PLACEHOLDER = re.compile(r"^\[.*\]$|quickpart|^(xx+|\.\.\.+|tbd|todo)$", re.IGN
 
 
 def _text(value: Any) -> Any:
-    """Accept numbers and dates where text is expected (``version: 0.26``)."""
+    """Text as written. An unquoted number or date (``version: 0.26``) is accepted only when it reads back as written:
+    ``version: 1.10`` (1.1), ``dokument_id: 0012`` (10) and ``alias: [NO]`` (false) are errors at their line."""
+    if isinstance(value, Plain):
+        if not value.same_as_written:
+            raise PydanticCustomError("yaml_type", value.explained(), {"line": value.line})
+        value = value.text
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float, dt.date)):
         return str(value)
     if isinstance(value, str):
-        value = squash(value)
+        value = normal_text(value)
         if _PLACEHOLDER.search(value):
             raise PydanticCustomError("placeholder", "ser ut som en ej ifylld platshållare: '{value}'", {"value": value})
     return value
@@ -191,9 +199,9 @@ class GenereradBilaga(_Strict):
         if value is None or isinstance(value, Month):
             return value
         try:
-            return parse_month(value)
+            return parse_month(unwrap(value))
         except ValueProblem:
-            raise PydanticCustomError("period", "'{value}' är ingen månad; skriv t.ex. 2020-08", {"value": value}) from None
+            raise PydanticCustomError("period", "'{value}' är ingen månad; skriv t.ex. 2020-08", {"value": str(value)}) from None
 
 
 def _bilaga_form(item: Any) -> str:
@@ -296,9 +304,9 @@ class Rapport(_Strict):
         if isinstance(value, Month):
             return value
         try:
-            return parse_month(value)
+            return parse_month(unwrap(value))
         except ValueProblem:
-            raise PydanticCustomError("period", "'{value}' är ingen månad; skriv t.ex. 2021-03", {"value": value}) from None
+            raise PydanticCustomError("period", "'{value}' är ingen månad; skriv t.ex. 2021-03", {"value": str(value)}) from None
 
 
 _MESSAGES = {
@@ -311,6 +319,9 @@ _MESSAGES = {
     "model_type": "ska vara en grupp av nycklar",
     "dict_type": "ska vara en grupp av nycklar",
 }
+
+
+_OWN_ERRORS = {"placeholder", "duplicate", "period", "bilaga", "yaml_type"}  # raised here, with Swedish messages
 
 
 _FORMS = ("slag", "extern", "delarsrapport", "genererad")  # the tags of bilagor:'s forms, as pydantic names them
@@ -336,15 +347,18 @@ def _problems(exc: ValidationError, label: str) -> list[Problem]:
     for item in exc.errors(include_url=False):
         key = _key_path(item["loc"])
         kind = item["type"]
+        line = (item.get("ctx") or {}).get("line")
         if kind == "literal_error":
             message = f"ogiltigt värde '{item.get('input')}'; tillåtet: {item['ctx']['expected']}"
         elif item.get("input", "") is None:
             message = "får inte vara tom"
-        else:
+        elif kind in _MESSAGES or kind in _OWN_ERRORS:
             message = _MESSAGES.get(kind, item["msg"])
+        else:  # pydantic's own words are English and name its types: say it in Swedish, with the value
+            message = f"värdet '{item.get('input')}' går inte att använda här; se docs/indata.md för vad nyckeln ska innehålla"
         if (key, message) not in seen:
             seen.add((key, message))
-            problems.append(error(message, file=label, key=key))
+            problems.append(error(message, file=label, key=key, cell=f"rad {line}" if line else ""))
     return problems
 
 
@@ -369,7 +383,7 @@ def load_config_partly(period_dir: Path, parent: Rapport | None = None) -> tuple
     """
     label = f"{period_dir.name}/{CONFIG_FILE}"
     try:
-        raw = _read_yaml(period_dir / CONFIG_FILE, label)
+        raw, twice = _read_yaml_partly(period_dir / CONFIG_FILE, label)
     except ReporterError as exc:
         return None, exc.problems
     inherited: list[Problem] = []
@@ -382,14 +396,28 @@ def load_config_partly(period_dir: Path, parent: Rapport | None = None) -> tuple
         config = Rapport.model_validate(raw)
     except ValidationError as exc:
         partial = _partial(raw)
-        return partial, _problems(exc, label) + _kind_problems(raw, partial.organisation if partial else None, label) + inherited
+        return partial, twice + _problems(exc, label) + _kind_problems(raw, partial.organisation if partial else None, label) + inherited
+    config = _files_as_on_disk(period_dir, config)
     missing = [
         problem
         for i, b in enumerate(config.bilagor, 1)
         if isinstance(b, ExternBilaga) and b.fil and (problem := _check_appendix_file(period_dir, b.fil, label, f"bilagor[{i}].fil"))
     ]
     appendices = _appendix_problems(period_dir, config, label)
-    return config, _kind_problems(raw, config.organisation, label) + _folder_problems(period_dir, config, label) + missing + appendices + inherited
+    return config, (twice + _kind_problems(raw, config.organisation, label) + _folder_problems(period_dir, config, label, parent)
+                    + missing + appendices + inherited)
+
+
+def _files_as_on_disk(period_dir: Path, config: Rapport) -> Rapport:
+    """External appendices' ``fil:`` and interim reports' ``mapp:`` as spelt on disk: a name written in NFC finds
+    a file or folder whose name macOS wrote in NFD (and the other way round)."""
+    bilagor = [
+        item.model_copy(update={"fil": on_disk(period_dir, item.fil)}) if isinstance(item, ExternBilaga) and item.fil
+        else item.model_copy(update={"mapp": on_disk(period_dir, interim_folder(config, item))})
+        if isinstance(item, DelarsrapportBilaga) and item.mapp else item
+        for item in config.bilagor
+    ]
+    return config.model_copy(update={"bilagor": bilagor}) if bilagor != config.bilagor else config
 
 
 def _same_organisation(raw: Any, parent: Organisation, label: str) -> list[Problem]:
@@ -495,21 +523,45 @@ def _kind_problems(raw: dict, organisation: Organisation | None, label: str) -> 
     return problems
 
 
-_PERIOD_NAME = re.compile(r"(\d{4})-?(\d{2})")
+# A folder named for a month: 2021-03, 202103, or a name that starts with one (2021-04-ovriga-lanet).
+_PERIOD_NAME = re.compile(r"(\d{4})-?(\d{2})(?![0-9])")
 
 
-def _folder_problems(period_dir: Path, config: Rapport, label: str) -> list[Problem]:
-    """A folder named for one month whose rapport.yaml says another would build over that month's package."""
-    match = _PERIOD_NAME.fullmatch(period_dir.name)
-    if match and (int(match.group(1)), int(match.group(2))) != (config.period.year, config.period.month):
-        return [
+def _folder_problems(period_dir: Path, config: Rapport, label: str, parent: Rapport | None = None) -> list[Problem]:
+    """``period:`` must agree with the folder's name and its place.
+
+    A folder named for one month whose rapport.yaml says another would publish that month's figures (the
+    accumulated ones carry no month) as the other's, and build over its package. A division's folder in a tertial
+    report is the division's interim report for the tertial's last month before the report (its appendix month).
+    """
+    problems = []
+    match = _PERIOD_NAME.match(period_dir.name)
+    if match and 1 <= int(match.group(2)) <= 12 and (int(match.group(1)), int(match.group(2))) != (config.period.year, config.period.month):
+        problems.append(
             error(
                 f"mappen heter {period_dir.name} men rapport.yaml säger period: {config.period}; rätta perioden "
                 f"eller byt namn på mappen (rapporten skulle annars skrivas till out/{config.period}/)",
                 file=label, key="period",
             )
-        ]
-    return []
+        )
+    if parent is not None and not match:
+        month = appendix_month(parent.period)
+        if config.period != month and not config.period > parent.period:  # a later month is said where the report is checked
+            problems.append(
+                error(
+                    f"period: {config.period}, men delårsrapporterna i rapporten för {parent.period} gäller tertialets sista månad, "
+                    f"{month}; skriv period: {month} och lägg in arbetsböcker som gäller januari–{month}",
+                    file=label, key="period",
+                )
+            )
+    return problems
+
+
+def appendix_month(period: Month) -> Month:
+    """The month the divisions' interim reports in a tertial report cover: the last tertial's end (April, August,
+    December) at or before the report's month (2020-08 for a report for 2020-09)."""
+    end = max((m for m in (4, 8, 12) if m <= period.month), default=0)
+    return Month(period.year, end) if end else Month(period.year - 1, 12)
 
 
 MAX_APPENDIX_BYTES = 200 << 20  # an external appendix is copied into the package as it is
@@ -537,10 +589,23 @@ def _check_appendix_file(period_dir: Path, fil: str, label: str, key: str, folde
                          f"--period ÅÅÅÅ-MM --division NAMN gör en)", file=label, key=key)
         return None
     if not target.is_file():
-        return error(f"filen {fil} finns inte i periodmappen", file=label, key=key)
+        return error(f"filen {fil} finns inte i periodmappen{_closest_file(period_dir, fil)}", file=label, key=key)
     if target.stat().st_size > MAX_APPENDIX_BYTES:
         return error(f"filen {fil} är större än {MAX_APPENDIX_BYTES >> 20} MB; minska den (t.ex. spara PDF:en för skärm)", file=label, key=key)
     return None
+
+
+def _closest_file(period_dir: Path, fil: str) -> str:
+    """``; menade du bilagor/vardval.pdf?`` for the file beside the one named whose name is closest (case, a typo)."""
+    folder = (period_dir / fil).parent
+    try:
+        names = sorted(entry.relative_to(period_dir).as_posix() for entry in (folder if folder.is_dir() else period_dir).iterdir()
+                       if entry.is_file())[:1000]
+    except (OSError, ValueError):
+        return ""
+    same_case = [name for name in names if name.casefold() == fil.casefold()]
+    close = same_case or difflib.get_close_matches(fil, names, n=1, cutoff=0.6)
+    return f"; menade du {close[0]}?" if close else ""
 
 
 def _generated_or_none(item: Any) -> str | GenereradBilaga | None:
@@ -581,17 +646,17 @@ def _partial(raw: dict) -> Rapport | None:
 MAX_CONFIG_BYTES = 256 << 10
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML's safe loader without aliases: ``*namn`` can make a small file expand without bound."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(problem="alias (*namn) används inte i rapport.yaml; skriv ut värdet", problem_mark=event.start_mark)
-        return super().compose_node(parent, index)
-
-
 def _read_yaml(path: Path, label: str) -> dict:
+    """rapport.yaml's keys and values; raise with the problems of the text itself (YAML errors, keys written twice)."""
+    raw, problems = _read_yaml_partly(path, label)
+    if problems:
+        raise ReporterError(problems)
+    return raw
+
+
+def _read_yaml_partly(path: Path, label: str) -> tuple[dict, list[Problem]]:
+    """rapport.yaml's keys and values, with its keys written twice as errors (YAML keeps the last one; it is read on
+    so that the rest of the file is checked too). Raise when the file cannot be read as YAML at all."""
     if not path.is_file():
         raise ReporterError(error(f"{CONFIG_FILE} saknas i {path.parent}", file=label))
     try:
@@ -600,8 +665,9 @@ def _read_yaml(path: Path, label: str) -> dict:
         text = clean_text(path.read_text(encoding="utf-8"))
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
         if key in _PARSED:
-            return pickle.loads(_PARSED[key])  # a copy of its own: the caller may change it
-        raw = yaml.load(text, Loader=_Loader)
+            raw, duplicates = pickle.loads(_PARSED[key])  # a copy of its own: the caller may change it
+        else:
+            raw, duplicates = load_strictly(text)
     except UnicodeDecodeError:
         raise ReporterError(error("filen är inte sparad som UTF-8-text", file=label)) from None
     except yaml.YAMLError as exc:
@@ -610,13 +676,20 @@ def _read_yaml(path: Path, label: str) -> dict:
         raise ReporterError(error(f"YAML-fel: {getattr(exc, 'problem', exc)}", file=label, cell=line)) from None
     if not isinstance(raw, dict):
         raise ReporterError(error("filen ska innehålla nycklar som rapport:, period: och dokument:", file=label))
-    _PARSED[key] = pickle.dumps(raw, protocol=5)
-    while len(_PARSED) > 32:
-        del _PARSED[next(iter(_PARSED))]
-    return raw
+    if key not in _PARSED:
+        _PARSED[key] = pickle.dumps((raw, duplicates), protocol=5)
+        while len(_PARSED) > 32:
+            del _PARSED[next(iter(_PARSED))]
+    problems = [
+        error(f"står två gånger, på rad {twice.first} och rad {twice.second}; "
+              f"YAML behåller bara den sista och tappar den första utan att säga något. Slå ihop dem till en, eller ta bort den ena",
+              file=label, key=twice.path, cell=f"rad {twice.second}")
+        for twice in duplicates
+    ]
+    return raw, problems
 
 
 # rapport.yaml files read in this process, by their text: the same text again (every check of a period reads
 # its rapport.yaml more than once, a tertial period its divisions' too; verify after build) is not parsed
-# again. A YAML parse is 2–3 ms; a copy from here 0.01 ms. Only files that were read without a problem.
+# again. A YAML parse is 2–3 ms; a copy from here 0.01 ms. Only files that could be read as YAML.
 _PARSED: dict[bytes, bytes] = {}

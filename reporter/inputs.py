@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import Problem, ReporterError, error, warning
+from .markdown_check import unsupported
 from .schema import WORKBOOK_KINDS
 from .text_normal import normal_name, normal_prose
 from .texts import Block, parse_markdown
@@ -112,6 +113,7 @@ def read_texts(period_dir: Path, files: Mapping[str, str]) -> tuple[dict[str, li
             problems.append(error("texten är inte sparad som UTF-8; spara den som UTF-8 i textredigeraren", file=label))
             continue
         texts[key] = parse_markdown(text)
+        problems += [error(message, file=label, cell=f"rad {number}") for number, message in unsupported(text)]
         problems += [
             error(f"platshållaren '{line.strip()}' är inte ersatt; skriv texten, eller ta bort filen om avsnittet ska utgå", file=label, cell=f"rad {number}")
             for number, line in enumerate(text.splitlines(), 1)

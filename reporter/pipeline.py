@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .changes import PackageChanges, compare_packages, package_files
 from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
 from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
+from .stale import stale_content
 from .texts import Block
 
 TEMPLATE_DIR = "templates"
@@ -64,6 +66,7 @@ class BuildResult:
     out_dir: Path
     files: list[Path]
     warnings: list[Problem]
+    changes: PackageChanges | None = None  # against the package the folder held before, if any
 
 
 def find_period_dir(period_dir: Path | None = None, workspace: Path | None = None) -> Path:
@@ -118,6 +121,7 @@ def check(period_dir: Path, parent: Rapport | None = None) -> Checked:
             problems += interim_problems
         if kind.checks is not None and not any(p.is_error for p in problems):
             problems += kind.checks(inputs, config, texts)
+        problems += stale_content(period_dir, config, None if any(p.is_error for p in problems) else inputs, parent)
     return Checked(period_dir, config, inputs, texts, problems)
 
 
@@ -268,8 +272,10 @@ def build(
     used = [templates_dir / name for name in templates_used(config)]
     documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)
     with output_lock(target):
+        old = package_files(target)
+        changes = compare_packages(old, documents) if old else None  # before the old package is replaced; never written
         files, written_notes = write_package(target, documents)
-    return BuildResult(target, files, checked.warnings + notes + written_notes)
+    return BuildResult(target, files, checked.warnings + notes + written_notes, changes)
 
 
 def templates_used(config: Rapport) -> list[str]:

@@ -388,10 +388,11 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         key = tuple(values[f] for f in sheet.key)
         if key in seen:
             first = seen[key]
+            headers = {c.field: c.header for c in sheet.columns}  # the sheet's column headings, never the model's field names
             problems.append(
                 Problem(
                     Severity.ERROR,
-                    "samma post finns två gånger (" + ", ".join(f"{k}={v}" for k, v in zip(sheet.key, key, strict=True) if v is not None) + ")",
+                    "samma post finns två gånger (" + ", ".join(f"{headers[k]}: {v}" for k, v in zip(sheet.key, key, strict=True) if v is not None) + ")",
                     Location(table.file, table.sheet, f"rad {row_number}"),
                     (Location(first.file, first.sheet, first.cell),),
                     division=division,

@@ -192,7 +192,7 @@ CASES = [
          "Månad: 'mars-ish' går inte att läsa; förväntat en månad", file="produktion.xlsx", sheet="Produktion", cell="C4"),
     Case("fel-val", _cell("personal.xlsx", "Sjukfrånvaro", "B2", "X"), "Kön: 'X' går inte att läsa; förväntat ett av Kvinnor, Män",
          file="personal.xlsx", sheet="Sjukfrånvaro", cell="B2"),
-    Case("dubbel-post", _second_file, "samma post finns två gånger (division=Primärvård, matt=Läkarbesök, manad=2021-01)",
+    Case("dubbel-post", _second_file, "samma post finns två gånger (Division: Primärvård, Mått: Läkarbesök, Månad: 2021-01)",
          file="produktion.xlsx", sheet="Produktion", cell="rad 2", also=("produktion-kopia.xlsx",)),
     # --- content across rows
     Case("andel-utanfor", _cell("produktion.xlsx", "Beläggning", "C3", 1.5), "andelen 150 ligger utanför 0–100 procent",

@@ -195,7 +195,8 @@ def test_a_division_workbook_has_the_division_filled_in(filled_office):
     checked = reporter.validate(office)
     # The office's file already has Specialistvård's result: the division file repeats it, and that is named.
     assert [str(p) for p in checked.errors] == [
-        "ekonomi.xlsx, blad Divisioner, rad 3: samma post finns två gånger (division=Specialistvård) (även ekonomi-specialistvard.xlsx, blad Divisioner, rad 2)"
+        "ekonomi.xlsx, blad Divisioner, rad 3: samma post finns två gånger (Division: Specialistvård) "
+        "(även ekonomi-specialistvard.xlsx, blad Divisioner, rad 2)"
     ]
 
 

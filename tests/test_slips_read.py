@@ -115,7 +115,7 @@ def test_a_month_entered_twice_one_copy_nfd_is_a_duplicate(small):
 
     append(small / "personal.xlsx", "Anställda", ["PV", nfd("Läkare"), "Tillsvidare", "2022-02", 104])
     (found,) = errors(small)
-    assert "personal.xlsx, blad Anställda, rad 30: samma post finns två gånger (division=Primärvård, yrkesgrupp=Läkare" in found
+    assert "personal.xlsx, blad Anställda, rad 30: samma post finns två gånger (Division: Primärvård, Yrkesgrupp: Läkare" in found
 
 
 def test_an_nfd_file_and_sheet_name_are_shown_as_nfc(small):

@@ -407,3 +407,23 @@ def test_measures_not_split_by_verksamhet_share_one_production_table(package):
     # the chart stands under its heading, before the measures it shows
     access = appendix[appendix.index("[Heading 2] Tillgänglighet"):].splitlines()
     assert access[1].startswith("[Normal] [bild") and access[2] == "[Heading 3] Telefontillgänglighet primärvård"
+
+
+def test_division_folders_in_a_tertial_report_have_the_appendix_month(tertial):
+    """All six interim reports per July in the report for September: one month each, none later than the report,
+    and still not the tertial's last month (August), so their accumulated figures would be labelled July."""
+    for folder in (tertial / "delarsrapporter").iterdir():
+        _edit_config(folder, lambda raw: raw.update(period="2020-07"))
+    found = [m for m in _messages(tertial) if "tertialets sista månad" in m]
+    assert len(found) == 6
+    assert "delarsrapporter/service/rapport.yaml, nyckel period: period: 2020-07, men delårsrapporterna i rapporten för 2020-09 " \
+           "gäller tertialets sista månad, 2020-08" in "\n".join(found)
+
+
+def test_a_division_folder_named_in_nfc_is_found_when_its_name_on_disk_is_nfd(tertial):
+    import unicodedata
+
+    (tertial / "delarsrapporter" / "ovriga-lanet").rename(tertial / "delarsrapporter" / unicodedata.normalize("NFD", "övriga-länet"))
+    _edit_config(tertial, lambda raw: raw["bilagor"][1].update(mapp="delarsrapporter/övriga-länet"))
+    assert [m for m in _messages(tertial) if "fel" in m or "finns inte" in m] == []
+    assert check(tertial).inputs.delarsrapporter[1].division == "Närsjukvård Övriga länet"

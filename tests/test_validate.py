@@ -202,7 +202,7 @@ def test_same_record_in_two_files_names_both(small):
         {"Divisioner": [["Division", "Utfall"], ["Specialistvård", 1]]},
     )
     found = next(e for e in errors(small) if "samma post" in e)  # and: the file has no Budget column, which ekonomi.xlsx fills
-    assert "samma post finns två gånger (division=Specialistvård)" in found
+    assert "samma post finns två gånger (Division: Specialistvård)" in found
     assert "ekonomi-spv.xlsx, blad Divisioner, rad 2" in found
     assert "ekonomi.xlsx, blad Divisioner, rad 3" in found
 
