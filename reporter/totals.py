@@ -72,10 +72,10 @@ def check_totals(sheet: Sheet, table: Table, columns: dict[Column, tuple[int, fl
                 wrong = (column, index, factor, value, summed, bool(parts))
                 break
         if wrong is None:
-            shown = ", ".join(compared) or "inga belopp eller tal"
+            shown = f" ({', '.join(compared)} är summan av raderna ovanför)" if compared else ""
             problems.append(
                 warning(
-                    f"{total.label} är en summarad ({shown} är summan av raderna ovanför) och hoppas över: verktyget summerar själv",
+                    f"{total.label} är en summarad{shown} och hoppas över: verktyget summerar själv",
                     cell=f"rad {total.row}", **where,
                 )
             )

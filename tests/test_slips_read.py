@@ -380,3 +380,11 @@ def test_one_divisions_file_in_another_unit_than_its_values_is_an_error(small):
     assert also.startswith("ekonomi-spv.xlsx, blad Divisioner, cell D1: rubriken 'Utfall föregående år (tkr)'")
     assert found.startswith("ekonomi-spv.xlsx, blad Divisioner, cell B1: rubriken 'Utfall (tkr)' säger att beloppen är i tkr, men värdena är av "
                             "samma storlek som samma kolumn i ekonomi.xlsx, där enheten är mnkr")
+
+
+def test_a_total_in_a_sheet_of_text_is_skipped_with_a_note(period):
+    """Styrmått has no amounts: a Totalt row there is no measure, and nothing to compare."""
+    append(period / "styrkort.xlsx", "Styrmått", ["Ekonomi", "Totalt", None, "Totalt"])
+    checked = reporter.validate(period)
+    assert checked.errors == []
+    assert [str(w) for w in checked.warnings][-1].endswith("raden 'Totalt' är en summarad och hoppas över: verktyget summerar själv")
