@@ -7,6 +7,7 @@ is left out of the records, so later stages only see values that were read.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -551,7 +552,7 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
         key, unit = split_header(text_of(cell.value))
         column = by_key.get(key)
         if column is None:
-            problems.append(warning(f"kolumnen '{text_of(cell.value)}' ingår inte i kontraktet och används inte", cell=cell.coordinate, **where))
+            problems.append(_unknown_header(text_of(cell.value), key, by_key, cell.coordinate, where))
             continue
         if column in found:
             problems.append(error(f"kolumnen '{column.header}' finns två gånger", cell=cell.coordinate, **where))
@@ -570,6 +571,25 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
         problems.append(error(f"kolumn saknas: {', '.join(missing)} (rubrikraden har: {headers})", cell=row, **where))
         return None, problems
     return found, problems
+
+
+# A unit written after a column's name without parentheses: "Budget i mnkr", "Budget, tkr", "Andel %".
+_BARE_UNIT = re.compile(r"^(?P<name>.+?)[\s,]+(?:i\s+)?(?P<unit>kr|tkr|mnkr|mkr|procent|%)\.?$")
+
+
+def _unknown_header(written: str, key: str, by_key: dict[str, Column], coordinate: str, where: dict) -> Problem:
+    """A header not in the contract: a warning, unless it is a column's name with a unit outside parentheses,
+    which would leave the column unread (a budget left out without a word)."""
+    bare = _BARE_UNIT.match(key)
+    column = by_key.get(bare.group("name")) if bare else None
+    if column is None or bare is None:
+        return warning(f"kolumnen '{written}' ingår inte i kontraktet och används inte", cell=coordinate, **where)
+    unit = {"mkr": "mnkr"}.get(bare.group("unit"), bare.group("unit"))
+    return error(
+        f"kolumnen '{written}' känns inte igen: enheten ska stå inom parentes sist, '{column.header} ({unit})'; "
+        "rätta rubriken, annars läses kolumnen inte",
+        cell=coordinate, **where,
+    )
 
 
 def sheet_key_columns(sheet: Sheet) -> list[Column]:

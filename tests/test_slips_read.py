@@ -388,3 +388,13 @@ def test_a_total_in_a_sheet_of_text_is_skipped_with_a_note(period):
     checked = reporter.validate(period)
     assert checked.errors == []
     assert [str(w) for w in checked.warnings][-1].endswith("raden 'Totalt' är en summarad och hoppas över: verktyget summerar själv")
+
+
+@pytest.mark.parametrize("written", ["Budget i mnkr", "Budget, mnkr", "Budget mkr"])
+def test_a_unit_outside_parentheses_is_an_error_not_a_column_left_out(small, written):
+    """`Budget i mnkr` matched no column: the budget was left out of the report with only a warning."""
+    set_cell(small / "ekonomi.xlsx", "Divisioner", "C1", written)
+    assert errors(small) == [
+        f"ekonomi.xlsx, blad Divisioner, cell C1: kolumnen '{written}' känns inte igen: enheten ska stå inom parentes sist, "
+        "'Budget (mnkr)'; rätta rubriken, annars läses kolumnen inte"
+    ]
