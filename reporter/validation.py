@@ -552,7 +552,8 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
         key, unit = split_header(text_of(cell.value))
         column = by_key.get(key)
         if column is None:
-            problems.append(_unknown_header(text_of(cell.value), key, by_key, cell.coordinate, where))
+            present = {split_header(text_of(c.value))[0] for c in table.header if c is not None}
+            problems.append(_unknown_header(text_of(cell.value), key, {k: c for k, c in by_key.items() if k not in present}, cell.coordinate, where))
             continue
         if column in found:
             problems.append(error(f"kolumnen '{column.header}' finns två gånger", cell=cell.coordinate, **where))
@@ -577,12 +578,19 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
 _BARE_UNIT = re.compile(r"^(?P<name>.+?)[\s,]+(?:i\s+)?(?P<unit>kr|tkr|mnkr|mkr|procent|%)\.?$")
 
 
-def _unknown_header(written: str, key: str, by_key: dict[str, Column], coordinate: str, where: dict) -> Problem:
-    """A header not in the contract: a warning, unless it is a column's name with a unit outside parentheses,
-    which would leave the column unread (a budget left out without a word)."""
+def _unknown_header(written: str, key: str, missing: dict[str, Column], coordinate: str, where: dict) -> Problem:
+    """A header not in the contract: a warning, unless it is a column's name with a unit outside parentheses or
+    misspelt (``missing``: the contract's columns the header row lacks), which would leave the column unread
+    (a budget left out with only a warning)."""
     bare = _BARE_UNIT.match(key)
-    column = by_key.get(bare.group("name")) if bare else None
+    column = missing.get(bare.group("name")) if bare else None
     if column is None or bare is None:
+        close = difflib.get_close_matches(key, list(missing), n=1, cutoff=0.8)
+        if close:
+            return error(
+                f"kolumnen '{written}' känns inte igen; menade du '{missing[close[0]].header}'? Rätta rubriken, annars läses kolumnen inte",
+                cell=coordinate, **where,
+            )
         return warning(f"kolumnen '{written}' ingår inte i kontraktet och används inte", cell=coordinate, **where)
     unit = {"mkr": "mnkr"}.get(bare.group("unit"), bare.group("unit"))
     return error(

@@ -398,3 +398,10 @@ def test_a_unit_outside_parentheses_is_an_error_not_a_column_left_out(small, wri
         f"ekonomi.xlsx, blad Divisioner, cell C1: kolumnen '{written}' känns inte igen: enheten ska stå inom parentes sist, "
         "'Budget (mnkr)'; rätta rubriken, annars läses kolumnen inte"
     ]
+
+
+@pytest.mark.parametrize(("written", "meant"), [("Budjet", "Budget"), ("Utfall föreg. år", "Utfall föregående år")])
+def test_a_misspelt_optional_column_is_an_error_not_a_column_left_out(small, written, meant):
+    set_cell(small / "ekonomi.xlsx", "Divisioner", "D1" if meant != "Budget" else "C1", written)
+    (found,) = errors(small)
+    assert found.endswith(f"kolumnen '{written}' känns inte igen; menade du '{meant}'? Rätta rubriken, annars läses kolumnen inte")
