@@ -47,15 +47,21 @@ class TotalRow:
 
 
 def check_totals(sheet: Sheet, table: Table, columns: dict[Column, tuple[int, float]], totals: list[TotalRow], read: list,
-                 plain: Callable[[float], str]) -> list[Problem]:
+                 plain: Callable[[float], str], complete: bool = True) -> list[Problem]:
     """Each totals row against the sum of the rows above it of its group: a note when it agrees, else an error.
 
-    ``read`` are the records the table gave, in row order; ``plain`` formats a number for a message.
+    ``read`` are the records the table gave, in row order; ``plain`` formats a number for a message; ``complete``
+    is false when rows of the table were left out (a division's report skips the other divisions' rows): then a
+    totals row cannot be checked, and is skipped with a note.
     """
     problems: list[Problem] = []
     measured = [(c, index, factor) for c, (index, factor) in columns.items() if c.kind in (Kind.AMOUNT, Kind.NUMBER)]
     where = {"file": table.file, "sheet": table.sheet}
     for total in totals:
+        if not complete:
+            problems.append(warning(f"{total.label} är en summarad och hoppas över (andra divisioners rader läses inte i den här rapporten)",
+                                    cell=f"rad {total.row}", **where))
+            continue
         above = [r for r in read if isinstance(r.source.row, int) and r.source.row < total.row]
         if total.field:
             others = [f for f in sheet.key if f != total.field]

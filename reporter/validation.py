@@ -303,6 +303,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     total_keys = [(c.field, index) for c, (index, _) in columns.items() if c.field in sheet.key and c.kind is Kind.TEXT]
     excel_totals = table.totals_rows
     total_named: dict[str, bool] = {}  # a key cell's text → whether it names a total, once per text
+    skipped_before = sum(reading.skipped.values())
     for row_number, cells in table.rows:
         values: dict[str, object] = dict(absent)
         row_problems: list[Problem] = []
@@ -406,7 +407,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         read.append(record)
         if filled is not None:
             filled.add(record)
-    problems += check_totals(sheet, table, columns, totals, read, _plain)
+    problems += check_totals(sheet, table, columns, totals, read, _plain, complete=sum(reading.skipped.values()) == skipped_before)
     if reading.units is not None:
         reading.units.table(table, columns, read, _plain)
     if shares:

@@ -405,3 +405,16 @@ def test_a_misspelt_optional_column_is_an_error_not_a_column_left_out(small, wri
     set_cell(small / "ekonomi.xlsx", "Divisioner", "D1" if meant != "Budget" else "C1", written)
     (found,) = errors(small)
     assert found.endswith(f"kolumnen '{written}' känns inte igen; menade du '{meant}'? Rätta rubriken, annars läses kolumnen inte")
+
+
+def test_a_totals_row_over_other_divisions_in_a_division_report_is_skipped_with_a_note(tmp_path):
+    """A region-wide sheet reused in a division's report: the other divisions' rows are left out, so its Totalt
+    row cannot be checked against the rows read; it is skipped with a note, not an error."""
+    import shutil
+
+    folder = tmp_path / "2021-04-ovriga-lanet"
+    shutil.copytree(ROOT / "inputs" / "2021-04-ovriga-lanet", folder)
+    append(folder / "ekonomi.xlsx", "Divisioner", ["Närsjukvård Luleå-Boden", None, None, -1000], ["Totalt", None, None, 123])
+    checked = reporter.validate(folder)
+    assert checked.errors == []
+    assert any(w.message.startswith("raden 'Totalt' är en summarad och hoppas över (andra divisioners rader") for w in checked.warnings)
