@@ -11,6 +11,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -188,11 +189,16 @@ def main() -> None:
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmapp (standard: templates/).")
 @click.option("--pdf", is_flag=True, help="Gör även PDF av varje dokument och en samlad PDF (kräver LibreOffice).")
 @click.option("--soffice", type=click.Path(path_type=Path, dir_okay=False), help="Sökväg till LibreOffice soffice (standard: från PATH).")
-def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None) -> None:
+@click.option(
+    "--pdf-tidsgräns", "pdf_seconds", type=click.IntRange(min=1), metavar="SEKUNDER",
+    help="Så länge LibreOffice får arbeta innan det stoppas (standard: 60 s och 5 s per dokument).",
+)
+def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None, pdf_seconds: int | None) -> None:
     """Bygg rapporten och bilagorna för en period (standard: senaste perioden i inputs/)."""
     from . import build as build_report
 
-    result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True))
+    given: dict[str, Any] = {"pdf_seconds": pdf_seconds} if pdf_seconds else {}  # only when given: the library's standard otherwise
+    result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True), **given)
     _echo_problems(result.warnings, "Varningar:")
     for path in result.files:
         click.echo(f"Skrev {path}")

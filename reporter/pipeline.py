@@ -16,6 +16,7 @@ from pathlib import Path
 from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
 from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
+from .processes import remove_stale_folders
 from .texts import Block
 
 TEMPLATE_DIR = "templates"
@@ -205,13 +206,15 @@ def build(
     pdf: bool = False,
     soffice: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    pdf_seconds: float | None = None,
 ) -> BuildResult:
     """Build the report and its appendices into ``out/<period>/``; raise on any error.
 
     Every document is rendered (and, with ``pdf``, converted) before anything
     is written; the package ends with ``manifest.json`` (every output and
     input with its sha256). ``progress`` is told, in Swedish, each PDF as it
-    is made.
+    is made; LibreOffice has ``pdf_seconds`` (standard: a minute and a few
+    seconds per document) before it is stopped.
     """
     from .charts import Drawer
     from .kinds import report_kind
@@ -221,6 +224,7 @@ def build(
     from .templatecheck import known_templates
 
     workspace = workspace or Path.cwd()
+    remove_stale_folders()  # what builds killed earlier (SIGKILL, a power cut) left in the temporary folder
     period_dir = find_period_dir(period_dir, workspace)
     templates_dir = templates_dir or workspace / TEMPLATE_DIR
     program: Path | None = None  # LibreOffice, when PDFs are made
@@ -261,7 +265,7 @@ def build(
     if program is not None:
         notes += font_warnings(documents)
         titles = {document.name: document.title for document in planned}
-        pdfs, untagged = _pdfs(documents, titles, program, progress or (lambda _line: None))
+        pdfs, untagged = _pdfs(documents, titles, program, progress or (lambda _line: None), pdf_seconds)
         documents.update(pdfs)
         notes += untagged
     target = (out_dir or workspace / OUTPUT_DIR) / kind.folder(config)
@@ -286,15 +290,19 @@ def templates_used(config: Rapport) -> list[str]:
 
 
 def _pdfs(
-    documents: dict[str, bytes], titles: dict[str, str], soffice: Path, progress: Callable[[str], None]
+    documents: dict[str, bytes], titles: dict[str, str], soffice: Path, progress: Callable[[str], None], seconds: float | None = None
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Each DOCX as tagged PDF, and a package of more than one document as one tagged PDF in list order;
     warnings for untagged parts. ``titles`` names each document (its bookmark in the package)."""
-    from .pdf import Part, convert, is_tagged, merge
+    from .pdf import Part, convert, default_seconds, is_tagged, merge
 
     wanted = {n: d for n, d in documents.items() if n.endswith(".docx")}
     done = iter(range(1, len(wanted) + 1))
-    converted = convert(wanted, soffice, progress=lambda name: progress(f"PDF {next(done, len(wanted))} av {len(wanted)}: {name}"))
+    seconds = seconds or default_seconds(len(wanted))
+    progress(f"LibreOffice gör PDF av {len(wanted)} dokument (tidsgräns {seconds:g} s, --pdf-tidsgräns ändrar den)")
+    converted = convert(
+        wanted, soffice, progress=lambda name: progress(f"PDF {next(done, len(wanted))} av {len(wanted)}: {name}"), seconds=seconds
+    )
     parts, untagged = [], []
     for name, data in documents.items():
         if name.endswith(".docx"):

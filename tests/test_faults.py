@@ -1,0 +1,212 @@
+"""Issue 27: no hang, no orphan, no stale file, a PDF that is its document, bounded memory, paths in messages.
+
+Each case runs the command line in a process of its own, as a user or a
+fault would meet it: a fake LibreOffice that never ends or writes the wrong
+PDFs, a build killed with SIGKILL at many moments, a lost manifest, a large
+unrelated file in the period folder. Deadlines are short and the fake
+programs quick: no test waits longer than it must.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "inputs" / "2021-03"
+TEMPLATES = ROOT / "templates"
+PERIOD = "2021-03"
+MARK = "REPORTER_TEST_MARKE"  # in the environment of every process a test's build starts
+HAS_PROC = Path("/proc/self/environ").exists()
+
+
+@pytest.fixture
+def space(tmp_path: Path) -> Path:
+    """A workspace: the example period and the templates, a temporary folder of its own (TMPDIR)."""
+    root = tmp_path / "arbetsyta"
+    shutil.copytree(EXAMPLE, root / "inputs" / PERIOD)
+    shutil.copytree(TEMPLATES, root / "templates")
+    (root / "tmp").mkdir()
+    return root
+
+
+def _env(space: Path, mark: str, **more: str) -> dict[str, str]:
+    return {**os.environ, MARK: mark, "TMPDIR": str(space / "tmp"), **more}
+
+
+def _reporter(space: Path, *args: str, mark: str = "", timeout: float = 120, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reporter", *args], cwd=space, capture_output=True, text=True, timeout=timeout,
+        env=_env(space, mark or uuid.uuid4().hex, **env),
+    )
+
+
+def _marked(mark: str) -> list[int]:
+    """The processes whose environment carries ``mark``: everything a build started, however deep."""
+    found = []
+    needle = f"{MARK}={mark}".encode()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if needle in (entry / "environ").read_bytes() and b"State:\tZ" not in (entry / "status").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def _gone(mark: str, within: float = 3) -> list[int]:
+    """The marked processes still alive after ``within`` seconds (none, when all is well)."""
+    end = time.monotonic() + within
+    while _marked(mark) and time.monotonic() < end:
+        time.sleep(0.05)
+    return _marked(mark)
+
+
+def _fake_soffice(folder: Path, body: str, name: str = "soffice") -> Path:
+    script = folder / name
+    script.write_text(f"#!{sys.executable}\n" + textwrap.dedent(body), encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+# A LibreOffice that starts a child (as soffice starts soffice.bin) and never ends: both hold the output open.
+HUNG = """\
+    import subprocess, sys, time
+    from pathlib import Path
+    first, out = sys.argv[sys.argv.index("--outdir") + 2], sys.argv[sys.argv.index("--outdir") + 1]
+    print(f"convert {first} -> {out}/{Path(first).stem}.pdf using filter : pdf", flush=True)
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(100000)"])
+    time.sleep(100000)
+    """
+
+
+# --- 1. bounded waits, with progress -------------------------------------------------------------------
+
+
+@pytest.mark.long
+@pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
+def test_a_hung_libreoffice_is_stopped_at_its_deadline_with_its_children(space):
+    soffice = _fake_soffice(space, HUNG)
+    mark = uuid.uuid4().hex
+    done = _reporter(space, "build", f"inputs/{PERIOD}", "--pdf", "--soffice", str(soffice), "--pdf-tidsgräns", "2", mark=mark)
+    assert done.returncode == 1, done.stderr
+    assert "LibreOffice gör PDF av 6 dokument (tidsgräns 2 s" in done.stderr  # the user sees it working
+    message = done.stderr.split("FEL: ", 1)[1]
+    assert "LibreOffice" in message and "--pdf-tidsgräns" in message
+    assert "regiondirektorens-rapport-2021-03.docx" in message  # the document it was making
+    assert not (space / "out").exists() or not any((space / "out").iterdir())
+    assert _gone(mark, within=1) == []
+    assert list((space / "tmp").iterdir()) == []
+
+
+def test_the_deadline_runs_while_the_program_keeps_its_output_open(tmp_path):
+    from reporter.processes import DeadlinePassed, run
+
+    lines: list[str] = []
+    with pytest.raises(DeadlinePassed) as raised:
+        run([sys.executable, "-c", "import time; print('convert a -> b', flush=True); time.sleep(100000)"], 1, lines.append)
+    assert lines == ["convert a -> b\n"] and raised.value.output == "convert a -> b\n"
+
+
+def test_the_standard_deadline_is_a_minute_and_a_few_seconds_per_document():
+    from reporter.pdf import default_seconds
+
+    assert default_seconds(0) == 60 and 60 < default_seconds(6) <= 60 + 10 * 6
+
+
+# --- 2. no orphans, whatever kills the build -----------------------------------------------------------
+
+
+@pytest.mark.long
+@pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
+def test_a_build_killed_at_any_moment_leaves_no_process(space):
+    soffice = _fake_soffice(space, HUNG)
+    moments = [0.05 + 0.95 * i / 7 for i in range(8)] + [None]  # None: once LibreOffice runs
+    survivors = {}
+    for moment in moments:
+        mark = uuid.uuid4().hex
+        build = subprocess.Popen(
+            [sys.executable, "-m", "reporter", "build", f"inputs/{PERIOD}", "--out", "ut", "--pdf", "--soffice", str(soffice)],
+            cwd=space, env=_env(space, mark), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        if moment is None:
+            assert build.stderr is not None
+            for line in build.stderr:
+                if line.startswith("PDF 1 av"):
+                    break
+        else:
+            time.sleep(moment)
+        build.kill()
+        build.wait()
+        left = _gone(mark, within=2)
+        if left:
+            survivors[moment] = left
+            for pid in left:
+                os.kill(pid, signal.SIGKILL)
+    assert survivors == {}
+    assert not (space / "ut" / PERIOD).exists()
+
+
+def test_a_chart_process_whose_build_died_before_it_was_set_up_ends_at_once():
+    from reporter.charts import _worker_setup
+
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _worker_setup(os.getppid() + 100000)  # not its parent: as if the build had died already
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
+
+
+# --- 6. clean up, also after the fact ------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
+def test_a_build_stopped_with_sigterm_during_pdf_leaves_no_temporary_folder(space):
+    soffice = _fake_soffice(space, HUNG)
+    mark = uuid.uuid4().hex
+    build = subprocess.Popen(
+        [sys.executable, "-m", "reporter", "build", f"inputs/{PERIOD}", "--pdf", "--soffice", str(soffice)],
+        cwd=space, env=_env(space, mark), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    assert build.stderr is not None
+    for line in build.stderr:
+        if line.startswith("PDF 1 av"):
+            break
+    assert [p.name.startswith("reporter-pdf-") for p in (space / "tmp").iterdir()] == [True]
+    build.terminate()
+    rest = build.communicate(timeout=30)[1]
+    assert build.returncode == 130, rest
+    assert _gone(mark, within=1) == []
+    assert list((space / "tmp").iterdir()) == []
+
+
+def test_the_next_start_removes_the_folders_of_builds_that_no_longer_run(space, monkeypatch):
+    import tempfile
+
+    import reporter
+
+    monkeypatch.setattr(tempfile, "tempdir", str(space / "tmp"))
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    stale = space / "tmp" / f"reporter-pdf-{dead}-abc"
+    (stale / "profil").mkdir(parents=True)
+    (stale / "ut.pdf").write_bytes(b"%PDF halv")
+    running = space / "tmp" / f"reporter-verify-{os.getpid()}-def"  # this process's: it lives
+    running.mkdir()
+    other = space / "tmp" / "reporter-pdf-utan-pid"
+    other.mkdir()
+    reporter.build(space / "inputs" / PERIOD, space / "ut", space / "templates", workspace=space)
+    assert sorted(p.name for p in (space / "tmp").iterdir()) == sorted([running.name, other.name])
