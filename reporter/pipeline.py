@@ -16,6 +16,7 @@ from pathlib import Path
 from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
 from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
+from .pdfcheck import MERGED_SUFFIX, package_mismatches
 from .processes import remove_stale_folders
 from .texts import Block
 
@@ -320,9 +321,14 @@ def _pdfs(
         parts.append(Part(titles.get(name, name), data))
     if len(parts) > 1:
         first = next(iter(documents))
-        merged_name = f"{first.removesuffix('.docx')}-med-bilagor.pdf"
+        merged_name = f"{first.removesuffix('.docx')}{MERGED_SUFFIX}"
         progress(f"Samlad PDF: {merged_name}")
         converted[merged_name] = merge(parts, f"{titles.get(first, first)} med bilagor")
+    wrong = package_mismatches({**documents, **converted})
+    raise_if_errors([
+        error(f"{name} {reason}. LibreOffice ({soffice}) gjorde fel PDF; inget skrevs. Försök igen, eller ange ett annat LibreOffice med --soffice", file=name)
+        for name, reason in wrong
+    ])
     return converted, untagged
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReporterError, error
+from .pdfcheck import package_mismatches
 
 SAME, DIFFERENT, MISSING = "stämmer", "skiljer sig", "saknas"
 CHANGED = "ändrad sedan bygget (sha256 stämmer inte med manifestet)"
@@ -115,4 +116,7 @@ def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | 
                 result.outputs.append((name, SAME if _sha256(rebuilt / name) == digest else DIFFERENT))
         for name in sorted(made - set(outputs)):
             result.outputs.append((name, NOT_LISTED))
+    files = {name: (package / name).read_bytes() for name in outputs if name.endswith((".docx", ".pdf")) and (package / name).is_file()}
+    wrong = dict(package_mismatches(files))
+    result.outputs = [(name, wrong[name] if name in wrong and finding in GOOD else finding) for name, finding in result.outputs]
     return result

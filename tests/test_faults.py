@@ -210,3 +210,75 @@ def test_the_next_start_removes_the_folders_of_builds_that_no_longer_run(space, 
     other.mkdir()
     reporter.build(space / "inputs" / PERIOD, space / "ut", space / "templates", workspace=space)
     assert sorted(p.name for p in (space / "tmp").iterdir()) == sorted([running.name, other.name])
+
+
+# --- 3. a PDF is the document it claims to be ----------------------------------------------------------
+
+# A LibreOffice that writes the first document's PDF under every name.
+SAME_PDF_EVERYWHERE = f"""\
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, {str(Path(__file__).parent)!r})
+    from fakepdf import document_pdf
+    args = sys.argv[1:]
+    out = Path(args[args.index("--outdir") + 1]); out.mkdir(parents=True, exist_ok=True)
+    sources = args[args.index("--outdir") + 2:]
+    for name in sources:
+        print(f"convert {{name}} -> {{out / (Path(name).stem + '.pdf')}} using filter : pdf", flush=True)
+        (out / (Path(name).stem + ".pdf")).write_bytes(document_pdf(Path(sources[0]).read_bytes()))
+    """
+
+
+def test_a_libreoffice_that_writes_another_documents_pdf_is_refused(space):
+    soffice = _fake_soffice(space, SAME_PDF_EVERYWHERE)
+    done = _reporter(space, "build", f"inputs/{PERIOD}", "--pdf", "--soffice", str(soffice))
+    assert done.returncode == 1, done.stderr
+    said = done.stderr
+    assert "bilaga-1-ekonomirapport-2021-03.pdf är inte PDF:en av bilaga-1-ekonomirapport-2021-03.docx" in said
+    assert "har titeln 'Regiondirektörens rapport mars 2021', inte 'Bilaga 1 Ekonomirapport mars 2021'" in said
+    assert "regiondirektorens-rapport-2021-03.pdf är inte" not in said  # the one PDF that is its document
+    assert "delen bilaga-2-produktionsrapport-2021-03.pdf" in said  # the merged PDF, part by part
+    assert not (space / "out").exists()
+
+
+def test_a_part_of_the_merged_pdf_that_is_not_its_document_is_named():
+    from fakepdf import text_pdf
+
+    from reporter.pdf import Part, merge
+    from reporter.pdfcheck import Expected, merged_mismatches
+
+    first, second = text_pdf("Ett", ["Ett dokument"]), text_pdf("Två", ["Två dokument"])
+    merged = merge([Part("Ett", first), Part("Två", first)], "Ett med bilagor")  # the second part is the first again
+    found = merged_mismatches(merged, [("ett.pdf", first, Expected("Ett", ("Ett dokument",))), ("tva.pdf", second, Expected("Två", ("Två dokument",)))])
+    assert found == [("tva.pdf", "visar inte 'Två dokument' på första sidan")]
+
+
+def test_a_pdf_whose_first_page_counts_other_pages_is_not_its_document():
+    from fakepdf import text_pdf
+
+    from reporter.pdfcheck import Expected, mismatch
+
+    pdf = text_pdf("Rapport", ["Rapport Sida 1 (6)"])
+    assert mismatch(pdf, Expected("Rapport", ("Rapport",))) == "har 1 sidor, men första sidan säger att dokumentet har 6"
+
+
+def test_verify_finds_a_pdf_that_is_another_documents(space):
+    import hashlib
+    import json
+
+    import reporter
+
+    soffice = _fake_soffice(space, SAME_PDF_EVERYWHERE.replace("sources[0]", "name"))  # a LibreOffice that works
+    package = reporter.build(space / "inputs" / PERIOD, space / "out", space / "templates", workspace=space, pdf=True, soffice=soffice).out_dir
+    swapped = package / "bilaga-3-personalrapport-2021-03.pdf"
+    swapped.write_bytes((package / "bilaga-1-ekonomirapport-2021-03.pdf").read_bytes())
+    manifest = json.loads((package / "manifest.json").read_text(encoding="utf-8"))  # and the manifest made to agree
+    for entry in manifest["utdata"]:
+        if entry["fil"] == swapped.name:
+            entry["sha256"] = hashlib.sha256(swapped.read_bytes()).hexdigest()
+    (package / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    result = reporter.verify(package, space / "inputs" / PERIOD, space / "templates")
+    assert not result.ok
+    findings = dict(result.outputs)
+    assert findings[swapped.name].startswith("är inte PDF:en av bilaga-3-personalrapport-2021-03.docx: den har titeln 'Bilaga 1")
+    assert findings["regiondirektorens-rapport-2021-03-med-bilagor.pdf"].startswith("stämmer")  # built before the swap

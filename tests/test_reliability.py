@@ -210,10 +210,9 @@ def _fake_soffice(folder: Path, kind: str) -> Path:
                 if "{kind}" == "trasig":
                     target.write_bytes(b"%PDF-1.7 inte mer")
                 else:
-                    from pypdf import PdfWriter
-                    writer = PdfWriter(); writer.add_blank_page(595, 842)
-                    with open(target, "wb") as stream:
-                        writer.write(stream)
+                    sys.path.insert(0, {str(Path(__file__).parent)!r})
+                    from fakepdf import document_pdf
+                    target.write_bytes(document_pdf(Path(name).read_bytes()))
             """
         ),
         encoding="utf-8",
