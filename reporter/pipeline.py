@@ -9,11 +9,11 @@ problems found.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
+from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, load_config_partly
 from .errors import Problem, ReporterError, error, raise_if_errors, warning
 from .model import Inputs
 from .pdfcheck import MERGED_SUFFIX, package_mismatches
@@ -271,7 +271,8 @@ def build(
         notes += untagged
     target = (out_dir or workspace / OUTPUT_DIR) / kind.folder(config)
     used = [templates_dir / name for name in templates_used(config)]
-    documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)
+    documents["manifest.json"] = manifest(documents, input_files(period_dir, _named_files(config)), period_dir, used, workspace)
+    notes += other_files(period_dir, _named_files(config))
     with output_lock(target):
         files, written_notes = write_package(target, documents)
     return BuildResult(target, files, checked.warnings + notes + written_notes)
@@ -356,9 +357,44 @@ def font_warnings(documents: dict[str, bytes]) -> list[Problem]:
 
 
 
-def input_files(period_dir: Path) -> list[Path]:
-    """Every file of the period folder the build read or may have read, sorted."""
-    return sorted(p for p in period_dir.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")))
+# What a period folder's inputs are named: rapport.yaml, workbooks (and spreadsheets the build names as unreadable),
+# texts, and appendices. Other files (a screen recording, a zip) are never read: they are listed with a note.
+INPUT_SUFFIXES = (".yaml", ".yml", ".md", ".txt", ".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".numbers")
+
+
+def input_files(period_dir: Path, named: Iterable[str] = ()) -> list[Path]:
+    """Every file of the period folder the build read or may have read, sorted: files named as inputs are,
+    and those ``named`` (an external appendix's ``fil:``, a manifest's inputs) whatever their names."""
+    named = set(named)
+    return sorted(
+        p for p in period_dir.rglob("*")
+        if p.is_file() and not p.name.startswith((".", "~$"))
+        and (p.suffix.casefold() in INPUT_SUFFIXES or p.relative_to(period_dir).as_posix() in named)
+    )
+
+
+def other_files(period_dir: Path, named: Iterable[str] = ()) -> list[Problem]:
+    """A note listing the period folder's files that are not inputs: the build did not read them."""
+    inputs = set(input_files(period_dir, named))
+    others = sorted(p for p in period_dir.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")) and p not in inputs)
+    if not others:
+        return []
+    listed = ", ".join(f"{p.relative_to(period_dir).as_posix()} ({_size(p)})" for p in others)
+    return [warning(f"filer som inte är indata lästes inte och kommer inte med i manifestet: {listed}", file=period_dir.name)]
+
+
+def _size(path: Path) -> str:
+    size = float(path.stat().st_size)
+    for unit in ("byte", "kB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "byte" else f"{size:.1f} {unit}".replace(".", ",")
+        size /= 1000
+    return ""
+
+
+def _named_files(config: Rapport) -> list[str]:
+    """The files rapport.yaml names as external appendices."""
+    return [item.fil for item in config.bilagor if isinstance(item, ExternBilaga) and item.fil]
 
 
 def _properties(config: Rapport) -> dict[str, object]:

@@ -11,13 +11,13 @@ document ID and time into every PDF.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReporterError, error
+from .package import file_sha256, folder_digest
 from .pdfcheck import package_mismatches
 
 SAME, DIFFERENT, MISSING = "stämmer", "skiljer sig", "saknas"
@@ -53,7 +53,7 @@ class Verification:
 
 def _sha256(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_sha256(path)
     except OSError:
         return None
 
@@ -67,7 +67,6 @@ def _folder(recorded: str, given: Path | None, workspace: Path) -> Path:
 
 def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> Verification:
     """Check a package against its manifest and rebuild its DOCX files from the inputs the manifest names."""
-    from .package import folder_digest
     from .pipeline import build, input_files
 
     workspace = workspace or Path.cwd()
@@ -88,7 +87,8 @@ def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | 
     for entry in manifest.get("mallar", []):
         actual = _sha256(templates_dir / entry["fil"])
         result.inputs.append((f"mall {entry['fil']}", MISSING if actual is None else SAME if actual == entry["sha256"] else DIFFERENT))
-    present = [{"fil": p.relative_to(period_dir).as_posix(), "sha256": _sha256(p) or ""} for p in input_files(period_dir)] if period_dir.is_dir() else []
+    found = input_files(period_dir, inputs) if period_dir.is_dir() else []
+    present = [{"fil": p.relative_to(period_dir).as_posix(), "sha256": _sha256(p) or ""} for p in found]
     for entry in present:
         if entry["fil"] not in inputs:
             result.inputs.append((entry["fil"], NEW_INPUT))

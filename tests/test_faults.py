@@ -282,3 +282,90 @@ def test_verify_finds_a_pdf_that_is_another_documents(space):
     findings = dict(result.outputs)
     assert findings[swapped.name].startswith("är inte PDF:en av bilaga-3-personalrapport-2021-03.docx: den har titeln 'Bilaga 1")
     assert findings["regiondirektorens-rapport-2021-03-med-bilagor.pdf"].startswith("stämmer")  # built before the swap
+
+
+# --- 4. the output folder is the tool's to manage ------------------------------------------------------
+
+
+def _appendices(space: Path, kept: int) -> None:
+    """rapport.yaml's bilagor: cut to the first ``kept``."""
+    config = space / "inputs" / PERIOD / "rapport.yaml"
+    text = config.read_text(encoding="utf-8")
+    head, tail = text.split("bilagor:", 1)
+    lines = tail.splitlines(keepends=True)
+    items = [i for i, line in enumerate(lines) if line.startswith("  - ")]
+    config.write_text(head + "bilagor:" + "".join(lines[: items[kept]]), encoding="utf-8")
+
+
+@pytest.mark.parametrize("manifest", ["kvar", "borttaget"])
+def test_a_smaller_package_leaves_no_stale_appendix_with_or_without_a_manifest(space, manifest):
+    import reporter
+
+    period, templates = space / "inputs" / PERIOD, space / "templates"
+    first = reporter.build(period, space / "out", templates, workspace=space).out_dir
+    assert len(list(first.glob("bilaga-*"))) == 6  # five appendices, one with a cover page
+    (first / "mina anteckningar.docx").write_bytes(b"egen")
+    (first / "bilaga-2-anteckningar.txt").write_bytes(b"egen")  # not a document the tool makes
+    if manifest == "borttaget":
+        (first / "manifest.json").unlink()
+    _appendices(space, 1)
+    result = reporter.build(period, space / "out", templates, workspace=space)
+    names = sorted(p.name for p in result.out_dir.iterdir())
+    assert names == sorted(["bilaga-1-ekonomirapport-2021-03.docx", "bilaga-2-anteckningar.txt", "manifest.json",
+                            "mina anteckningar.docx", "regiondirektorens-rapport-2021-03.docx"])
+    said = " ".join(p.message for p in result.warnings)
+    if manifest == "borttaget":
+        assert "manifest.json saknades" in said and "bilaga-5-uppfoljning-vardval-primarvard-mars-2021.pdf" in said
+    else:
+        assert "togs bort" not in said  # the last manifest listed them: they were the last package's
+
+
+def test_an_earlier_months_report_in_the_package_folder_is_the_tools(space):
+    import reporter
+
+    folder = space / "out" / PERIOD
+    folder.mkdir(parents=True)
+    (folder / "regiondirektorens-rapport-2021-02-med-bilagor.pdf").write_bytes(b"%PDF")
+    (folder / "regiondirektorens-rapport-kommentarer.docx").write_bytes(b"egen")
+    result = reporter.build(space / "inputs" / PERIOD, space / "out", space / "templates", workspace=space)
+    assert not (folder / "regiondirektorens-rapport-2021-02-med-bilagor.pdf").exists()
+    assert (folder / "regiondirektorens-rapport-kommentarer.docx").read_bytes() == b"egen"
+    assert any("regiondirektorens-rapport-2021-02-med-bilagor.pdf" in p.message for p in result.warnings)
+
+
+# --- 5. streaming: what is not an input is not read ----------------------------------------------------
+
+
+@pytest.mark.long
+@pytest.mark.skipif(sys.platform != "linux", reason="a sparse file and getrusage's peak in kB")
+def test_a_large_file_in_the_period_folder_is_not_read_and_memory_stays_bounded(space):
+    import json
+
+    recording = space / "inputs" / PERIOD / "skarminspelning.mp4"
+    subprocess.run(["truncate", "-s", "2G", str(recording)], check=True)
+    big_pdf = space / "inputs" / PERIOD / "bilagor" / "stor.pdf"  # named as an input: hashed, a block at a time
+    subprocess.run(["truncate", "-s", "1G", str(big_pdf)], check=True)
+    measure = (
+        "import resource, subprocess, sys; "
+        "done = subprocess.run([sys.executable, '-m', 'reporter', 'build', 'inputs/2021-03', '--out', 'ut'], capture_output=True, text=True); "
+        "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024); print(done.stderr, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", measure], cwd=space, capture_output=True, text=True, timeout=300, env=_env(space, "minne"))
+    code, peak_mb = map(int, done.stdout.split())
+    assert code == 0, done.stderr
+    assert peak_mb < 400, peak_mb
+    assert "skarminspelning.mp4 (2,1 GB)" in done.stderr and "lästes inte" in done.stderr
+    listed = [e["fil"] for e in json.loads((space / "ut" / PERIOD / "manifest.json").read_text(encoding="utf-8"))["indata"]]
+    assert "bilagor/stor.pdf" in listed and "skarminspelning.mp4" not in listed
+    print(f"toppminne med en fil på 2 GB och en PDF på 1 GB i periodmappen: {peak_mb} MB")
+
+
+def test_a_file_is_hashed_a_block_at_a_time(tmp_path, monkeypatch):
+    import hashlib
+
+    from reporter.package import file_sha256
+
+    path = tmp_path / "fil"
+    path.write_bytes(b"x" * 3_000_000)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
+    assert file_sha256(path) == hashlib.sha256(b"x" * 3_000_000).hexdigest()
