@@ -84,6 +84,7 @@ def _install_swedish() -> None:
 
 _install_swedish()
 EXIT_INTERRUPTED = 130  # as a shell reports a program stopped with Ctrl-C
+EXIT_CLOSED_PIPE = 141  # as a shell reports a program whose reader closed the pipe (SIGPIPE)
 
 
 class Stopped(BaseException):
@@ -127,9 +128,11 @@ def _quiet_stdout() -> None:
 
 
 def _fail(exc) -> None:
+    from .pipeline import PeriodFolderMissing
+
     errors = exc.errors
     _echo_problems(exc.problems, f"Det finns {len(errors)} fel som måste rättas:" if len(errors) != 1 else "Det finns 1 fel som måste rättas:")
-    sys.exit(EXIT_INVALID)
+    sys.exit(EXIT_UNREADABLE if isinstance(exc, PeriodFolderMissing) else EXIT_INVALID)
 
 
 class _Guarded(click.Group):
@@ -154,9 +157,8 @@ class _Guarded(click.Group):
             click.echo("Avbrutet. Inget nytt skrevs; förra paketet är orört.", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
-            _quiet_stdout()  # the reader of our output (| head) has gone: say nothing more there
-            click.echo("Utskriften avbröts: programmet som tog emot den stängde.", err=True)
-            sys.exit(EXIT_INVALID)
+            _quiet_stdout()  # the reader of our output (| head) has gone and wanted no more: nothing more to say
+            sys.exit(EXIT_CLOSED_PIPE)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, GeneratorExit):
             raise
         except MemoryError:
@@ -253,23 +255,92 @@ def _findings(checked, code: int) -> dict:
     }
 
 
+def _columns() -> int | None:
+    """The width to fit: ``COLUMNS``, or the terminal's; None into a file or a pipe (no limit)."""
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns if sys.stdout.isatty() else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
 def _echo_table(header: list[str], rows: list[list[str]]) -> None:
-    """A plain text table: columns as wide as their widest cell, a rule under the header."""
+    """A plain text table: columns as wide as their widest cell, a rule under the header. Wider than the
+    terminal (``COLUMNS``), each row becomes a list: its first cell, then each other column as ``name: value``."""
     table = [header, *rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    for number, row in enumerate(table):
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
-        if number == 0:
-            click.echo("  ".join("-" * width for width in widths))
+    columns = _columns()
+    if not columns or sum(widths) + 2 * (len(widths) - 1) <= columns:
+        for number, row in enumerate(table):
+            click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
+            if number == 0:
+                click.echo("  ".join("-" * width for width in widths))
+        return
+    for row in rows:
+        click.echo(row[0])
+        for name, cell in zip(header[1:], row[1:], strict=False):
+            click.echo(f"  {name}: {cell}")  # folded, if still too wide, as every line status prints
+
+
+class _Folding:
+    """Standard output with every line longer than ``width`` folded, the rest of it indented under its start."""
+
+    def __init__(self, target, width: int) -> None:
+        self.target, self.width, self.pending = target, width, ""
+        self.encoding, self.errors = getattr(target, "encoding", "utf-8"), getattr(target, "errors", "strict")
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self.target.isatty()
+
+    def write(self, text: str) -> int:
+        import textwrap
+
+        self.pending += text
+        while "\n" in self.pending:
+            line, self.pending = self.pending.split("\n", 1)
+            if len(line) > self.width:
+                indent = line[: len(line) - len(line.lstrip())]
+                line = textwrap.fill(line, self.width, subsequent_indent=indent + "  ", break_on_hyphens=False, break_long_words=False)
+            self.target.write(line + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+
+def _fits_terminal(command):
+    """Run ``command`` with its output folded to the terminal's width (``COLUMNS``); into a file or pipe, as it is."""
+    import functools
+
+    @functools.wraps(command)
+    def folded(*args, **kwargs):
+        columns = _columns()
+        if not columns:
+            return command(*args, **kwargs)
+        original = sys.stdout
+        sys.stdout = _Folding(original, columns)
+        try:
+            return command(*args, **kwargs)
+        finally:
+            sys.stdout = original
+
+    return folded
 
 
 @main.command(options_metavar="[FLAGGOR]")
 @click.argument("period_dir", metavar="PERIODMAPP", type=click.Path(path_type=Path, file_okay=False))
+@_fits_terminal
 def status(period_dir: Path) -> None:
     """Visa vad som har kommit in för perioden: division × arbetsbok, texter."""
     from . import status as period_status
+    from .pipeline import find_period_dir
 
-    state = period_status(period_dir)
+    state = period_status(find_period_dir(period_dir))  # a missing folder is said, not shown as a table of "saknas"
     click.echo(f"Period {state.period} ({period_dir})")
     click.echo("")
     _echo_table(["Division", *state.kinds], [[owner, *(str(cells[k]) for k in state.kinds)] for owner, cells in state.rows])
@@ -321,13 +392,12 @@ def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: 
     arbetsböcker och texter. Befintliga filer skrivs aldrig över.
     """
     from . import scaffold as make
-    from .errors import ReporterError, error
     from .values import ValueProblem, parse_month
 
     try:
         period = parse_month(period_text)
     except ValueProblem:
-        raise ReporterError(error(f"--period '{period_text}' är ingen månad; skriv t.ex. 2021-04")) from None
+        raise click.BadParameter(f"'{period_text}' är ingen månad; skriv t.ex. 2021-04", param_hint="'--period'") from None
     made = make(period_dir, period, division, rapport)
     for path in made.written:
         click.echo(f"Skrev {path}")

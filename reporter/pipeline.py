@@ -68,6 +68,15 @@ class BuildResult:
     warnings: list[Problem]
 
 
+class PeriodFolderMissing(ReporterError):
+    """The period folder named does not exist: nothing can be read (the command line's exit code 2)."""
+
+
+def _from_here(folder: Path) -> str:
+    """`` (sökt från /home/…)`` for a relative path: where it was looked for."""
+    return "" if folder.is_absolute() else f" (sökt från {Path.cwd()})"
+
+
 def find_period_dir(period_dir: Path | None = None, workspace: Path | None = None) -> Path:
     """The period folder to use: the given one, or the newest month under ``inputs/``.
 
@@ -77,7 +86,7 @@ def find_period_dir(period_dir: Path | None = None, workspace: Path | None = Non
     """
     if period_dir is not None:
         if not period_dir.is_dir():
-            raise ReporterError(error(f"periodmappen {period_dir} finns inte"))
+            raise PeriodFolderMissing(error(f"periodmappen {period_dir} finns inte{_from_here(period_dir)}"))
         return period_dir
     inputs = (workspace or Path.cwd()) / INPUT_DIR
     if (inputs / CONFIG_FILE).is_file():
@@ -103,7 +112,7 @@ def check(period_dir: Path, parent: Rapport | None = None) -> Checked:
     from .validation import validate_workbooks
 
     if not period_dir.is_dir():
-        return Checked(period_dir, None, None, {}, [error(f"periodmappen {period_dir} finns inte")])
+        return Checked(period_dir, None, None, {}, [error(f"periodmappen {period_dir} finns inte{_from_here(period_dir)}")])
     from .kinds import REPORTS, report_kind
 
     config, problems = load_config_partly(period_dir, parent)
@@ -236,7 +245,9 @@ def build(
     with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
         checked = check(period_dir)
         problems = list(checked.problems)
-        if checked.config is not None:  # the templates this build uses, checked before anything is rendered
+        if checked.config is not None and not templates_dir.is_dir():
+            problems.append(error(f"mallmappen {templates_dir} finns inte{_from_here(templates_dir)}; ange mallmappen med --templates MAPP"))
+        elif checked.config is not None:  # the templates this build uses, checked before anything is rendered
             problems += check_all(known_templates(templates_dir, templates_used(checked.config)))
         raise_if_errors(problems)
         config, inputs = checked.config, checked.inputs

@@ -12,13 +12,16 @@ document ID and time into every PDF.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReporterError, error
 from .package import file_sha256, folder_digest
 from .pdfcheck import package_mismatches
+from .pipeline import PeriodFolderMissing, build, input_files
 
 SAME, DIFFERENT, MISSING = "stämmer", "skiljer sig", "saknas"
 CHANGED = "ändrad sedan bygget (sha256 stämmer inte med manifestet)"
@@ -65,10 +68,49 @@ def _folder(recorded: str, given: Path | None, workspace: Path) -> Path:
     return path if path.is_absolute() else workspace / path
 
 
+def _not_found(what: str, folder: Path, given: Path | None, option: str, workspace: Path) -> str:
+    """A folder verify needs that is not there: the manifest's (from the workspace) or the one given, and the option that names it."""
+    if given is not None:
+        return f"{what} {folder} finns inte; rätta {option}"
+    return (
+        f"{what} {folder}, som paketet byggdes från enligt manifest.json, finns inte (sökt från {workspace}); kör verify från "
+        f"mappen där paketet byggdes, eller ange {what} med {option} MAPP"
+    )
+
+
+# What a part of a Word document is, for a reader: word/document.xml is the body, word/header1.xml a header …
+DOCX_PARTS = (
+    (re.compile(r"word/document\.xml"), "brödtext"),
+    (re.compile(r"word/header\d*\.xml"), "sidhuvud"),
+    (re.compile(r"word/footer\d*\.xml"), "sidfot"),
+    (re.compile(r"word/styles\.xml|word/stylesWithEffects\.xml"), "formatmallar"),
+    (re.compile(r"word/numbering\.xml"), "numrering"),
+    (re.compile(r"word/media/.*"), "bilder"),
+    (re.compile(r"word/(footnotes|endnotes)\.xml"), "fotnoter"),
+    (re.compile(r"word/theme/.*"), "tema"),
+    (re.compile(r"word/settings\.xml"), "inställningar"),
+    (re.compile(r"word/fontTable\.xml"), "typsnitt"),
+    (re.compile(r"docProps/.*"), "dokumentegenskaper"),
+)
+
+
+def _differs(written: Path, rebuilt: Path) -> str:
+    """``skiljer sig``, and for a DOCX in which of its parts (brödtext, sidhuvud, formatmallar …)."""
+    if written.suffix != ".docx":
+        return DIFFERENT
+    try:
+        with zipfile.ZipFile(written) as first, zipfile.ZipFile(rebuilt) as second:
+            one = {info.filename: info.CRC for info in first.infolist()}
+            other = {info.filename: info.CRC for info in second.infolist()}
+    except (OSError, zipfile.BadZipFile):
+        return f"{DIFFERENT} (går inte att öppna som Word-dokument)"
+    changed = sorted(name for name in one.keys() | other.keys() if one.get(name) != other.get(name))
+    parts = list(dict.fromkeys(next((label for pattern, label in DOCX_PARTS if pattern.fullmatch(n)), n) for n in changed))
+    return f"{DIFFERENT}: {', '.join(parts)}" if parts else DIFFERENT
+
+
 def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> Verification:
     """Check a package against its manifest and rebuild its DOCX files from the inputs the manifest names."""
-    from .pipeline import build, input_files
-
     workspace = workspace or Path.cwd()
     manifest_path = package / "manifest.json"
     try:
@@ -77,8 +119,13 @@ def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | 
         inputs = {entry["fil"]: entry["sha256"] for entry in manifest["indata"]}
     except (OSError, ValueError, KeyError, TypeError):
         raise ReporterError(error("manifest.json saknas eller går inte att läsa; bygg perioden igen", file=str(manifest_path))) from None
+    given = period_dir, templates_dir
     period_dir = _folder(manifest.get("indatamapp") or "", period_dir, workspace)
     templates_dir = _folder(manifest.get("mallmapp") or "templates", templates_dir, workspace)
+    if not period_dir.is_dir():
+        raise PeriodFolderMissing(error(_not_found("periodmappen", period_dir, given[0], "--inputs", workspace), file=str(manifest_path)))
+    if not templates_dir.is_dir():
+        raise ReporterError(error(_not_found("mallmappen", templates_dir, given[1], "--templates", workspace), file=str(manifest_path)))
     result = Verification(package)
 
     for name, digest in inputs.items():
@@ -112,8 +159,10 @@ def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | 
                 result.outputs.append((name, CHANGED))
             elif name not in made:
                 result.outputs.append((name, PDF_CHECKED if name.endswith(".pdf") else NOT_MADE))
+            elif _sha256(rebuilt / name) == digest:
+                result.outputs.append((name, SAME))
             else:
-                result.outputs.append((name, SAME if _sha256(rebuilt / name) == digest else DIFFERENT))
+                result.outputs.append((name, _differs(package / name, rebuilt / name)))
         for name in sorted(made - set(outputs)):
             result.outputs.append((name, NOT_LISTED))
     files = {name: (package / name).read_bytes() for name in outputs if name.endswith((".docx", ".pdf")) and (package / name).is_file()}

@@ -369,3 +369,101 @@ def test_a_file_is_hashed_a_block_at_a_time(tmp_path, monkeypatch):
     path.write_bytes(b"x" * 3_000_000)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
     assert file_sha256(path) == hashlib.sha256(b"x" * 3_000_000).hexdigest()
+
+
+# --- 7. messages that carry their path and their option -------------------------------------------------
+
+
+def _cli(args: list[str], **env: str):
+    from click.testing import CliRunner
+
+    from reporter.cli import main
+
+    return CliRunner(env=env or None).invoke(main, args)
+
+
+def test_a_missing_templates_folder_is_named_with_its_option(space):
+    from reporter import ReporterError, build
+
+    shutil.rmtree(space / "templates")
+    with pytest.raises(ReporterError) as raised:
+        build(space / "inputs" / PERIOD, space / "ut", workspace=space)
+    assert [p.message for p in raised.value.problems] == [f"mallmappen {space / 'templates'} finns inte; ange mallmappen med --templates MAPP"]
+
+
+def test_a_missing_template_names_its_folder_and_the_option(space):
+    from reporter import ReporterError, build
+
+    (space / "templates" / "ekonomirapport.docx").unlink()
+    with pytest.raises(ReporterError) as raised:
+        build(space / "inputs" / PERIOD, space / "ut", workspace=space)
+    message = raised.value.problems[0].message
+    assert str(space / "templates") in message and "--templates" in message
+
+
+@pytest.mark.parametrize("command", ["build", "validate", "status", "verify"])
+def test_a_missing_period_folder_is_exit_2_in_every_command(space, command, monkeypatch):
+    import reporter
+
+    if command == "verify":  # the folder the manifest names is gone
+        reporter.build(space / "inputs" / PERIOD, space / "ut", workspace=space)
+        shutil.move(space / "inputs" / PERIOD, space / "flyttad")
+        monkeypatch.chdir(space)
+        done = _cli(["verify", str(space / "ut" / PERIOD)])
+    else:
+        done = _cli([command, str(space / "inputs" / "2021-13")])
+    assert done.exit_code == 2, done.output
+    assert "periodmappen" in done.output and "finns inte" in done.output
+    assert "saknas" not in done.output  # no table of what is missing in a folder that is not there
+
+
+def test_verify_from_another_folder_names_the_folder_and_its_option(space, monkeypatch):
+    import reporter
+
+    monkeypatch.chdir(space)
+    reporter.build(Path("inputs") / PERIOD, Path("ut"))  # the manifest names inputs/2021-03 from the workspace
+    elsewhere = space / "tmp"
+    monkeypatch.chdir(elsewhere)
+    done = _cli(["verify", str(space / "ut" / PERIOD)])
+    assert done.exit_code == 2
+    assert f"periodmappen {elsewhere / 'inputs' / PERIOD}, som paketet byggdes från" in done.output
+    assert "--inputs MAPP" in done.output and f"sökt från {elsewhere}" in done.output
+    assert _cli(["verify", str(space / "ut" / PERIOD), "--inputs", str(space / "inputs" / PERIOD),
+                 "--templates", str(space / "templates")]).exit_code == 0
+
+
+def test_a_month_that_does_not_exist_is_a_usage_error(tmp_path):
+    done = _cli(["scaffold", str(tmp_path / "2021-13"), "--period", "2021-13"])
+    assert done.exit_code == 2
+    assert "Ogiltigt värde för '--period': '2021-13' är ingen månad" in done.output and "Det finns 1 fel" not in done.output
+
+
+def test_status_fits_the_terminals_width(space, monkeypatch):
+    monkeypatch.chdir(space)  # a path is never broken: one longer than the terminal stays whole on a line of its own
+    wide = _cli(["status", f"inputs/{PERIOD}"])
+    assert max(map(len, wide.output.splitlines())) > 80  # a file or pipe gets the whole table
+    done = _cli(["status", f"inputs/{PERIOD}"], COLUMNS="80")
+    lines = done.output.splitlines()
+    assert max(map(len, lines)) <= 80, [line for line in lines if len(line) > 80]
+    assert "Länssjukvård" in lines and "  ekonomi: ekonomi.xlsx" in lines  # each division, then its workbooks
+
+
+def test_verify_names_the_documents_and_parts_a_template_change_changed(space):
+    import zipfile
+
+    import reporter
+
+    package = reporter.build(space / "inputs" / PERIOD, space / "ut", space / "templates", workspace=space).out_dir
+    template = space / "templates" / "ekonomirapport.docx"
+    with zipfile.ZipFile(template) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    for name in ("word/header1.xml", "word/header2.xml", "word/document.xml"):
+        parts[name] = parts[name].replace("GÄLLER FÖR VERKSAMHET".encode(), "GÄLLER FÖR".encode()).replace(b">Resultat<", b">Resultatet<")
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = reporter.verify(package, space / "inputs" / PERIOD, space / "templates")
+    findings = dict(result.outputs)
+    assert findings["bilaga-1-ekonomirapport-2021-03.docx"] == "skiljer sig: brödtext, sidhuvud"
+    assert findings["bilaga-2-produktionsrapport-2021-03.docx"] == "stämmer"
+    assert ("mall ekonomirapport.docx", "skiljer sig") in result.inputs

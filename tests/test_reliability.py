@@ -237,9 +237,8 @@ def test_a_closed_pipe_ends_quietly(base, space):
     )
     process.stdout.close()  # the reader (| head) has gone before anything was printed
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 1
-    assert b"Traceback" not in stderr and b"Ov\xc3\xa4ntat fel" not in stderr
-    assert "stängde" in stderr.decode()
+    assert process.returncode == 141  # as a shell reports a program whose reader has gone
+    assert stderr == b""  # the reader wanted no more: nothing to say
 
 
 def test_a_very_long_title_gives_a_file_name_every_system_can_hold(base, space):
