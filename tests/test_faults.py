@@ -158,6 +158,30 @@ def test_a_build_killed_at_any_moment_leaves_no_process(space):
     assert not (space / "ut" / PERIOD).exists()
 
 
+_TEST_PROCESS = os.getpid()
+
+
+def _draw_slowly(kind, figures):
+    """Charts that take the chart process far longer than its deadline; drawn at once in the build's own process."""
+    if os.getpid() != _TEST_PROCESS:
+        time.sleep(5)
+        return {"diagram": "ritat i ritprocessen"}
+    return {"diagram": "ritat i byggets process"}
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the chart process runs where there are two cores")
+def test_a_stuck_chart_process_is_stopped_at_its_deadline_and_the_charts_drawn_here(monkeypatch):
+    from reporter import charts
+
+    monkeypatch.setattr(charts, "charts_for", _draw_slowly)
+    monkeypatch.setattr(charts, "CHART_SECONDS", 0.5)
+    monkeypatch.setattr(charts, "_DRAWN", {})
+    with charts.Drawer() as drawer:
+        drawer.submit("rapport.docx", "ekonomirapport", ("figurer",))
+        assert drawer.charts("rapport.docx") == {"diagram": "ritat i byggets process"}
+        assert drawer._pool is None  # the stuck process was stopped
+
+
 def test_a_chart_process_whose_build_died_before_it_was_set_up_ends_at_once():
     from reporter.charts import _worker_setup
 
