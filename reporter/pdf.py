@@ -62,7 +62,7 @@ def find_soffice(given: Path | None = None) -> Path:
     """LibreOffice's soffice: the given path, or the first on PATH."""
     if given is not None:
         if given.is_file() and os.access(given, os.X_OK):
-            return given
+            return given.absolute()  # ./soffice is this folder's, never one on PATH
         raise ReporterError(error(f"--soffice {given}: filen finns inte eller går inte att köra"))
     for name in SOFFICE_NAMES:
         found = shutil.which(name)

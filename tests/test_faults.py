@@ -119,6 +119,14 @@ def test_the_deadline_runs_while_the_program_keeps_its_output_open(tmp_path):
     assert lines == ["convert a -> b\n"] and raised.value.output == "convert a -> b\n"
 
 
+def test_a_soffice_given_in_this_folder_is_this_folders(tmp_path, monkeypatch):
+    from reporter.pdf import find_soffice
+
+    _fake_soffice(tmp_path, HUNG, name="s")
+    monkeypatch.chdir(tmp_path)
+    assert find_soffice(Path("s")) == tmp_path / "s"  # as ./s: run from here, not looked up on PATH
+
+
 def test_the_standard_deadline_is_a_minute_and_a_few_seconds_per_document():
     from reporter.pdf import default_seconds
 
