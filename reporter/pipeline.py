@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, load_config_partly
 from .errors import Problem, ReporterError, error, raise_if_errors, warning
+from .formatting import tal
 from .model import Inputs
 from .pdfcheck import MERGED_SUFFIX, package_mismatches
 from .processes import remove_stale_folders
@@ -282,8 +283,9 @@ def build(
         notes += untagged
     target = (out_dir or workspace / OUTPUT_DIR) / kind.folder(config)
     used = [templates_dir / name for name in templates_used(config)]
-    documents["manifest.json"] = manifest(documents, input_files(period_dir, _named_files(config)), period_dir, used, workspace)
-    notes += other_files(period_dir, _named_files(config))
+    inputs_read = input_files(period_dir, _named_files(config))
+    documents["manifest.json"] = manifest(documents, inputs_read, period_dir, used, workspace)
+    notes += other_files(period_dir, inputs_read)
     with output_lock(target):
         files, written_notes = write_package(target, documents)
     return BuildResult(target, files, checked.warnings + notes + written_notes)
@@ -384,23 +386,23 @@ def input_files(period_dir: Path, named: Iterable[str] = ()) -> list[Path]:
     )
 
 
-def other_files(period_dir: Path, named: Iterable[str] = ()) -> list[Problem]:
-    """A note listing the period folder's files that are not inputs: the build did not read them."""
-    inputs = set(input_files(period_dir, named))
-    others = sorted(p for p in period_dir.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")) and p not in inputs)
+def other_files(period_dir: Path, inputs: list[Path]) -> list[Problem]:
+    """A note listing the period folder's files that are not ``inputs``: the build did not read them."""
+    read = set(inputs)
+    others = sorted(p for p in period_dir.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")) and p not in read)
     if not others:
         return []
-    listed = ", ".join(f"{p.relative_to(period_dir).as_posix()} ({_size(p)})" for p in others)
+    listed = ", ".join(f"{p.relative_to(period_dir).as_posix()} ({_size(p.stat().st_size)})" for p in others)
     return [warning(f"filer som inte är indata lästes inte och kommer inte med i manifestet: {listed}", file=period_dir.name)]
 
 
-def _size(path: Path) -> str:
-    size = float(path.stat().st_size)
-    for unit in ("byte", "kB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "byte" else f"{size:.1f} {unit}".replace(".", ",")
+def _size(size: float) -> str:
+    """``2,1 GB``: a file's size as a user reads it."""
+    for unit in ("byte", "kB", "MB"):
+        if size < 1000:
+            return f"{tal(size, 0 if unit == 'byte' else 1)} {unit}"
         size /= 1000
-    return ""
+    return f"{tal(size, 1)} GB"
 
 
 def _named_files(config: Rapport) -> list[str]:
