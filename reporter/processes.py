@@ -112,6 +112,10 @@ def _read(stream, said: queue.SimpleQueue) -> None:
 
 def _stop_group(process: subprocess.Popen) -> None:
     """Kill the program's process group and wait until none of it is left."""
+    if not hasattr(os, "killpg"):  # not POSIX: no process groups, the program alone
+        process.kill()
+        process.wait()
+        return
     group = process.pid  # start_new_session: the guard leads its own group
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(group, signal.SIGKILL)

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "inputs" / "2021-03"
 TEMPLATES = ROOT / "templates"
 PERIOD = "2021-03"
+SMALL = "2022-02"
 MARK = "REPORTER_TEST_MARKE"  # in the environment of every process a test's build starts
 HAS_PROC = Path("/proc/self/environ").exists()
 
@@ -37,6 +38,15 @@ def space(tmp_path: Path) -> Path:
     shutil.copytree(TEMPLATES, root / "templates")
     (root / "tmp").mkdir()
     return root
+
+
+@pytest.fixture
+def small(space: Path) -> str:
+    """A smaller period in the workspace (two divisions, two documents): for the cases that build only to stop the build."""
+    from periods import write_other_period
+
+    write_other_period(space / "inputs" / SMALL)
+    return f"inputs/{SMALL}"
 
 
 def _env(space: Path, mark: str, **more: str) -> dict[str, str]:
@@ -96,15 +106,16 @@ HUNG = """\
 
 @pytest.mark.long
 @pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
-def test_a_hung_libreoffice_is_stopped_at_its_deadline_with_its_children(space):
+def test_a_hung_libreoffice_is_stopped_at_its_deadline_with_its_children(space, small):
     soffice = _fake_soffice(space, HUNG)
     mark = uuid.uuid4().hex
-    done = _reporter(space, "build", f"inputs/{PERIOD}", "--pdf", "--soffice", str(soffice), "--pdf-tidsgräns", "2", mark=mark)
+    done = _reporter(space, "build", small, "--pdf", "--soffice", str(soffice), "--pdf-tidsgräns", "2", mark=mark)
     assert done.returncode == 1, done.stderr
-    assert "LibreOffice gör PDF av 6 dokument (tidsgräns 2 s" in done.stderr  # the user sees it working
+    assert "LibreOffice gör PDF av 2 dokument (tidsgräns 2 s" in done.stderr  # the user sees it working
+    assert "PDF 1 av 2: regiondirektorens-rapport-2022-02.pdf" in done.stderr
     message = done.stderr.split("FEL: ", 1)[1]
     assert "LibreOffice" in message and "--pdf-tidsgräns" in message
-    assert "regiondirektorens-rapport-2021-03.docx" in message  # the document it was making
+    assert "regiondirektorens-rapport-2022-02.docx" in message  # the document it was making
     assert not (space / "out").exists() or not any((space / "out").iterdir())
     assert _gone(mark, within=1) == []
     assert list((space / "tmp").iterdir()) == []
@@ -138,14 +149,14 @@ def test_the_standard_deadline_is_a_minute_and_a_few_seconds_per_document():
 
 @pytest.mark.long
 @pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
-def test_a_build_killed_at_any_moment_leaves_no_process(space):
+def test_a_build_killed_at_any_moment_leaves_no_process(space, small):
     soffice = _fake_soffice(space, HUNG)
     moments = [0.05 + 0.95 * i / 7 for i in range(8)] + [None]  # None: once LibreOffice runs
     survivors = {}
     for moment in moments:
         mark = uuid.uuid4().hex
         build = subprocess.Popen(
-            [sys.executable, "-m", "reporter", "build", f"inputs/{PERIOD}", "--out", "ut", "--pdf", "--soffice", str(soffice)],
+            [sys.executable, "-m", "reporter", "build", small, "--out", "ut", "--pdf", "--soffice", str(soffice)],
             cwd=space, env=_env(space, mark), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         if moment is None:
@@ -163,7 +174,7 @@ def test_a_build_killed_at_any_moment_leaves_no_process(space):
             for pid in left:
                 os.kill(pid, signal.SIGKILL)
     assert survivors == {}
-    assert not (space / "ut" / PERIOD).exists()
+    assert not (space / "ut" / SMALL).exists()
 
 
 _TEST_PROCESS = os.getpid()
@@ -207,11 +218,11 @@ def test_a_chart_process_whose_build_died_before_it_was_set_up_ends_at_once():
 
 
 @pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
-def test_a_build_stopped_with_sigterm_during_pdf_leaves_no_temporary_folder(space):
+def test_a_build_stopped_with_sigterm_during_pdf_leaves_no_temporary_folder(space, small):
     soffice = _fake_soffice(space, HUNG)
     mark = uuid.uuid4().hex
     build = subprocess.Popen(
-        [sys.executable, "-m", "reporter", "build", f"inputs/{PERIOD}", "--pdf", "--soffice", str(soffice)],
+        [sys.executable, "-m", "reporter", "build", small, "--pdf", "--soffice", str(soffice)],
         cwd=space, env=_env(space, mark), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     assert build.stderr is not None
