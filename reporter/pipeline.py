@@ -94,7 +94,7 @@ def find_period_dir(period_dir: Path | None = None, workspace: Path | None = Non
         return inputs
     candidates = sorted(p for p in inputs.glob("*") if (p / CONFIG_FILE).is_file()) if inputs.is_dir() else []
     if not candidates:
-        raise ReporterError(
+        raise PeriodFolderMissing(
             error(f"ingen period att bygga: {inputs} saknar mappar med {CONFIG_FILE}; ange periodmappen, t.ex. reporter build inputs/2021-03")
         )
     months = [p for p in candidates if re.fullmatch(r"\d{4}-\d{2}", p.name)]

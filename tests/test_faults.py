@@ -460,6 +460,12 @@ def test_a_missing_period_folder_is_exit_2_in_every_command(space, command, monk
     assert "saknas" not in done.output  # no table of what is missing in a folder that is not there
 
 
+def test_no_period_folder_to_build_is_exit_2_as_well(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    done = _cli(["build"])
+    assert done.exit_code == 2 and "ingen period att bygga" in done.output
+
+
 def test_verify_from_another_folder_names_the_folder_and_its_option(space, monkeypatch):
     import reporter
 
