@@ -60,7 +60,10 @@ def write_package(out_dir: Path, documents: dict[str, bytes]) -> tuple[list[Path
     dies while writing (killed, out of disk) leaves the last package as it
     was, and the next build clears what it left and says so (the returned
     notes). Files in the folder that no build made (the last manifest does
-    not list them) are carried over. Call it holding :func:`output_lock`.
+    not list them) are carried over, unless they are named as the tool names
+    its documents (:func:`looks_made_by_us`): those are an earlier build's,
+    left by a lost manifest, and are dropped with a note. Call it holding
+    :func:`output_lock`.
     """
     notes = recover(out_dir)
     staging = staging_folder(out_dir)
