@@ -60,16 +60,15 @@ def expected(docx: bytes) -> Expected:
     return Expected(title, tuple(dict.fromkeys(wanted)))
 
 
-def mismatch(pdf: bytes, want: Expected, first_page: int = 0, pages: int | None = None) -> str | None:
-    """Why this PDF (or its part of ``pages`` pages from ``first_page``) is not the document ``want`` describes; None when it is.
-
-    The title is compared for a whole PDF only: a merged PDF has a title of its own.
+def mismatch(pdf, want: Expected, first_page: int = 0, pages: int | None = None) -> str | None:
+    """Why this PDF (bytes, or a pypdf reader of them), or its part of ``pages`` pages from ``first_page``, is not the
+    document ``want`` describes; None when it is. The title is compared for a whole PDF only: a merged PDF has its own.
     """
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     try:
-        reader = PdfReader(io.BytesIO(pdf))
+        reader = PdfReader(io.BytesIO(pdf)) if isinstance(pdf, bytes) else pdf
         count = len(reader.pages)
         if pages is None:
             pages = count - first_page
@@ -91,7 +90,34 @@ def mismatch(pdf: bytes, want: Expected, first_page: int = 0, pages: int | None 
     return None
 
 
-def page_count(pdf: bytes) -> int:
+def merged_mismatches(merged: bytes, parts: list[tuple[str, bytes, Expected | None]]) -> list[tuple[str, str]]:
+    """The parts of a merged PDF that are not their documents: (part's name, why).
+
+    ``parts`` are in the merged PDF's order: each part's name, its own PDF (for
+    its page count) and what it must show (None for an external appendix,
+    which has no DOCX to hold it against).
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(merged))
+        total = len(reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        return [("", f"går inte att läsa ({exc})")]
+    found = []
+    first = 0
+    for name, pdf, want in parts:
+        pages = _page_count(pdf)
+        if want is not None and (reason := mismatch(reader, want, first, pages)):
+            found.append((name, reason))
+        first += pages
+    if total != first:
+        found.append(("", f"har {total} sidor, men dess delar har {first} tillsammans"))
+    return found
+
+
+def _page_count(pdf: bytes) -> int:
     """The number of pages of a PDF (0 when it cannot be read)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -100,26 +126,6 @@ def page_count(pdf: bytes) -> int:
         return len(PdfReader(io.BytesIO(pdf)).pages)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError):
         return 0
-
-
-def merged_mismatches(merged: bytes, parts: list[tuple[str, bytes, Expected | None]]) -> list[tuple[str, str]]:
-    """The parts of a merged PDF that are not their documents: (part's name, why).
-
-    ``parts`` are in the merged PDF's order: each part's name, its own PDF (for
-    its page count) and what it must show (None for an external appendix,
-    which has no DOCX to hold it against).
-    """
-    found = []
-    first = 0
-    for name, pdf, want in parts:
-        pages = page_count(pdf)
-        if want is not None and (reason := mismatch(merged, want, first, pages)):
-            found.append((name, reason))
-        first += pages
-    total = page_count(merged)
-    if total != first:
-        found.append(("", f"har {total} sidor, men dess delar har {first} tillsammans"))
-    return found
 
 
 def _first_page_header(document, relations: dict[str, str]) -> str | None:
