@@ -121,12 +121,30 @@ def _stop_group(process: subprocess.Popen) -> None:
         os.killpg(group, signal.SIGKILL)
     process.wait()
     end = time.monotonic() + GONE_SECONDS
-    while time.monotonic() < end:
+    while time.monotonic() < end and _group_runs(group):
+        time.sleep(0.02)
+
+
+def _group_runs(group: int) -> bool:
+    """True while a process of the group still runs. A zombie (ended, not yet reaped by the system's init) does not:
+    it holds no files and writes nothing."""
+    proc = Path("/proc")
+    if not proc.is_dir():
         try:
             os.killpg(group, 0)
         except (ProcessLookupError, PermissionError):
-            return
-        time.sleep(0.02)
+            return False
+        return True
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and int(fields[2]) == group and fields[0] not in ("Z", "X"):
+            return True
+    return False
 
 
 @contextlib.contextmanager
