@@ -95,8 +95,8 @@ HUNG = """\
     import subprocess, sys, time
     from pathlib import Path
     first, out = sys.argv[sys.argv.index("--outdir") + 2], sys.argv[sys.argv.index("--outdir") + 1]
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(100000)"])  # before the build hears of it
     print(f"convert {first} -> {out}/{Path(first).stem}.pdf using filter : pdf", flush=True)
-    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(100000)"])
     time.sleep(100000)
     """
 
