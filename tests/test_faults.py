@@ -1,10 +1,12 @@
 """Issue 27: no hang, no orphan, no stale file, a PDF that is its document, bounded memory, paths in messages.
 
-Each case runs the command line in a process of its own, as a user or a
-fault would meet it: a fake LibreOffice that never ends or writes the wrong
-PDFs, a build killed with SIGKILL at many moments, a lost manifest, a large
-unrelated file in the period folder. Deadlines are short and the fake
-programs quick: no test waits longer than it must.
+The faults as a user meets them: a fake LibreOffice that never ends or
+writes the wrong PDFs, a build killed with SIGKILL at many moments or
+stopped with SIGTERM, a lost manifest, a large unrelated file in the period
+folder, commands run from another folder. Where a process boundary is what
+is tested, the command line runs in a process of its own; elsewhere the
+library is called. Deadlines are short and the fake programs quick: no test
+waits longer than it must.
 """
 
 from __future__ import annotations
@@ -217,6 +219,7 @@ def test_a_chart_process_whose_build_died_before_it_was_set_up_ends_at_once():
 # --- 6. clean up, also after the fact ------------------------------------------------------------------
 
 
+@pytest.mark.long
 @pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
 def test_a_build_stopped_with_sigterm_during_pdf_leaves_no_temporary_folder(space, small):
     soffice = _fake_soffice(space, HUNG)
