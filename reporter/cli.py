@@ -443,5 +443,7 @@ def verify(package: Path, period_dir: Path | None, templates_dir: Path | None) -
     if result.ok:
         click.echo(f"{package}: alla {compared} jämförda filer stämmer med manifestet.")
     else:
-        click.echo(f"{package}: paketet stämmer inte med manifestet (se ovan).", err=True)
+        differ = result.differing
+        which = f"; {len(differ)} {'fil' if len(differ) == 1 else 'filer'} skiljer sig: {', '.join(differ)}" if differ else ""
+        click.echo(f"{package}: paketet stämmer inte med manifestet{which} (se ovan).", err=True)
         sys.exit(EXIT_INVALID)

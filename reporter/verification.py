@@ -53,6 +53,11 @@ class Verification:
         """
         return all(finding in GOOD for _, finding in self.outputs) and all(finding == SAME for _, finding in self.inputs)
 
+    @property
+    def differing(self) -> list[str]:
+        """The package's files that are not what the manifest and the rebuild say they should be."""
+        return [name for name, finding in self.outputs if finding not in GOOD]
+
 
 def _sha256(path: Path) -> str | None:
     try:

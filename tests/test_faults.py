@@ -520,3 +520,4 @@ def test_verify_names_the_documents_and_parts_a_template_change_changed(space):
     assert findings["bilaga-1-ekonomirapport-2021-03.docx"] == "skiljer sig: brödtext, sidhuvud"
     assert findings["bilaga-2-produktionsrapport-2021-03.docx"] == "stämmer"
     assert ("mall ekonomirapport.docx", "skiljer sig") in result.inputs
+    assert result.differing == ["bilaga-1-ekonomirapport-2021-03.docx"]
