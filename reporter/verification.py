@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from .errors import ReporterError, error
 from .package import file_sha256, folder_digest
 from .pdfcheck import package_mismatches
 from .pipeline import PeriodFolderMissing, build, input_files
+from .processes import temporary_folder
 
 SAME, DIFFERENT, MISSING = "stämmer", "skiljer sig", "saknas"
 CHANGED = "ändrad sedan bygget (sha256 stämmer inte med manifestet)"
@@ -151,8 +151,8 @@ def verify(package: Path, period_dir: Path | None = None, templates_dir: Path | 
     in_package = {p.name for p in package.iterdir() if p.is_file() and not p.name.startswith(".")} - {"manifest.json"}
     for name in sorted(in_package - set(outputs)):
         result.outputs.append((name, EXTRA))
-    with tempfile.TemporaryDirectory(prefix="reporter-verify-") as folder:
-        rebuilt = build(period_dir, Path(folder), templates_dir, workspace).out_dir
+    with temporary_folder("verify") as folder:
+        rebuilt = build(period_dir, folder, templates_dir, workspace).out_dir
         made = {p.name for p in rebuilt.iterdir() if p.is_file()} - {"manifest.json"}
         for name, digest in outputs.items():
             if name == "manifest.json":

@@ -407,6 +407,20 @@ def test_a_large_file_in_the_period_folder_is_not_read_and_memory_stays_bounded(
     print(f"toppminne med en fil på 2 GB i periodmappen: {peak_mb} MB")
 
 
+def test_running_out_of_memory_while_hashing_names_the_file(tmp_path, monkeypatch):
+    import hashlib
+
+    from reporter import ReporterError
+    from reporter.package import file_sha256
+
+    path = tmp_path / "inspelning.mov"
+    path.write_bytes(b"x")
+    monkeypatch.setattr(hashlib, "file_digest", lambda *_args: (_ for _ in ()).throw(MemoryError()))
+    with pytest.raises(ReporterError) as raised:
+        file_sha256(path)
+    assert raised.value.problems[0].where.file == str(path) and "minnet tog slut" in raised.value.problems[0].message
+
+
 def test_a_file_is_hashed_a_block_at_a_time(tmp_path, monkeypatch):
     import hashlib
 
