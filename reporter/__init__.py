@@ -23,11 +23,12 @@ def build(
     pdf: bool = False,
     soffice: Path | None = None,
     progress=None,
+    pdf_seconds: float | None = None,
 ):
     """Build the report and its appendices; see :func:`reporter.pipeline.build`."""
     from .pipeline import build as _build
 
-    return _build(period_dir, out_dir, templates_dir, workspace, pdf, soffice, progress)
+    return _build(period_dir, out_dir, templates_dir, workspace, pdf, soffice, progress, pdf_seconds)
 
 
 def validate(period_dir: Path):

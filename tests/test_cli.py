@@ -78,7 +78,7 @@ def test_validate_ok(example_dir):
 
 def test_missing_period_folder_is_a_message():
     result = CliRunner().invoke(main, ["build", "finns/inte"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # as validate and status: nothing can be read
     assert "periodmappen finns/inte finns inte" in result.output
 
 
