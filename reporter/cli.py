@@ -296,8 +296,28 @@ def status(period_dir: Path) -> None:
             listed = "; ".join(f"{kind}: {', '.join(owners)}" for kind, owners in by_kind.items())
             click.echo(f"Utan rader, och därför inte med i rapportens tabeller: {listed}.")
     else:
-        click.echo(f"Perioden kan inte byggas: {state.errors} fel. Kör reporter validate {period_dir} för att se dem.")
+        _echo_obstacles(state, period_dir)
     sys.exit(EXIT_OK if state.buildable else EXIT_INVALID)
+
+
+OBSTACLES_SHOWN = 40  # lines of errors status shows; validate shows them all
+
+
+def _echo_obstacles(state, period_dir: Path) -> None:
+    """What stands in the way of a build: each error, grouped by division (or file), and what is missing."""
+    missing = "; ".join(f"{owner}: {kind}" for owner, kind in state.missing)
+    click.echo(f"Perioden kan inte byggas: {state.errors} fel" + (f", saknas: {missing}" if missing else "") + ".")
+    shown = 0
+    for owner, problems in state.obstacles:
+        click.echo(f"  {owner}")
+        for problem in problems:
+            if shown == OBSTACLES_SHOWN:
+                break
+            click.echo(f"    {problem}")
+            shown += 1
+    if state.errors > shown:
+        click.echo(f"  … och {state.errors - shown} fel till.")
+    click.echo(f"Kör reporter validate {period_dir} för att se alla fel med var de finns.")
 
 
 @main.command(options_metavar="[FLAGGOR]")
