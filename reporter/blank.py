@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .completeness import SERIES
 from .config import CONFIG_FILE
 from .errors import ReporterError, error
 from .inputs import TEXT_DIR
@@ -21,6 +22,7 @@ from .kinds import APPENDICES
 from .kinds.manadsrapport import ANALYSIS_TEXTS, MAIN_TEXTS
 from .model import Month
 from .periods import previous_period_dir
+from .plausibility import CONFIRMATIONS
 from .schema import (
     ANSTALLNINGSFORMER,
     KON,
@@ -291,6 +293,8 @@ def _write_book(path, kind: WorkbookKind, sheets: list[Sheet], divisions: list[s
     lists, list_sheet = _lists(sheets, divisions)
     out = [_instructions(kind, sheets, division)]
     out += [_sheet(sheet, lists, _prefill(sheet, period, division)) for sheet in sheets]
+    if any(sheet.name in SERIES for sheet in sheets):
+        out.append(_sheet(CONFIRMATIONS, lists, []))  # optional: the division's confirmations of unusual but right values
     out.append(list_sheet)
     write_sheets(path, out)
     result.written.append(path)

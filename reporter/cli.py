@@ -82,6 +82,7 @@ def _install_swedish() -> None:
 
 
 _install_swedish()
+STRICT_HELP = "Varje varning som inte är bekräftad räknas som fel (versionen till styrelsen); bygget skriver då ingenting."
 EXIT_INTERRUPTED = 130  # as a shell reports a program stopped with Ctrl-C
 
 
@@ -188,11 +189,12 @@ def main() -> None:
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmapp (standard: templates/).")
 @click.option("--pdf", is_flag=True, help="Gör även PDF av varje dokument och en samlad PDF (kräver LibreOffice).")
 @click.option("--soffice", type=click.Path(path_type=Path, dir_okay=False), help="Sökväg till LibreOffice soffice (standard: från PATH).")
-def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None) -> None:
+@click.option("--strikt", "strict", is_flag=True, help=STRICT_HELP)
+def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None, strict: bool) -> None:
     """Bygg rapporten och bilagorna för en period (standard: senaste perioden i inputs/)."""
     from . import build as build_report
 
-    result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True))
+    result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True), strict=strict)
     _echo_problems(result.warnings, "Varningar:")
     for path in result.files:
         click.echo(f"Skrev {path}")
@@ -201,14 +203,15 @@ def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | N
 @main.command(options_metavar="[FLAGGOR]")
 @click.argument("period_dir", metavar="PERIODMAPP", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON på stdout.")
-def validate(period_dir: Path, as_json: bool) -> None:
+@click.option("--strikt", "strict", is_flag=True, help=STRICT_HELP)
+def validate(period_dir: Path, as_json: bool, strict: bool) -> None:
     """Kontrollera en periodmapp utan att bygga något.
 
     Slutkod 0 när perioden kan byggas, 1 vid fel, 2 när indata inte alls kan läsas.
     """
     from . import validate as validate_period
 
-    checked = validate_period(period_dir)
+    checked = validate_period(period_dir, strict=strict)
     code = EXIT_UNREADABLE if not checked.readable else EXIT_INVALID if checked.errors else EXIT_OK
     if as_json:
         click.echo(json.dumps(_findings(checked, code), ensure_ascii=False, indent=2))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
-from .errors import Problem, ReporterError, error, raise_if_errors, warning
+from .errors import Problem, ReporterError, Severity, error, raise_if_errors, warning
 from .model import Inputs
 from .texts import Block
 
@@ -89,14 +89,27 @@ def find_period_dir(period_dir: Path | None = None, workspace: Path | None = Non
     return (months or candidates)[-1]
 
 
-def check(period_dir: Path, parent: Rapport | None = None) -> Checked:
+def check(period_dir: Path, parent: Rapport | None = None, strict: bool = False) -> Checked:
     """Read and validate a period folder; every problem is collected, none raised.
 
     A tertial report's division folders (``- delarsrapport: …``) are checked
     with it: their problems name the subfolder, and their validated inputs
     travel in ``inputs.delarsrapporter``. ``parent`` is the report whose
-    division folder this is.
+    division folder this is. ``strict`` (``--strikt``, the version for the
+    board): every warning is an error.
     """
+    checked = _check(period_dir, parent)
+    if strict:
+        checked.problems = strictly(checked.problems)
+    return checked
+
+
+def strictly(problems: list[Problem]) -> list[Problem]:
+    """``--strikt``: every warning an error (a confirmed value gives no warning to begin with)."""
+    return [p if p.is_error else replace(p, severity=Severity.ERROR, message=f"{p.message} (--strikt: varningar räknas som fel)") for p in problems]
+
+
+def _check(period_dir: Path, parent: Rapport | None) -> Checked:
     from .inputs import read_texts, read_workbooks
     from .validation import validate_workbooks
 
@@ -205,13 +218,15 @@ def build(
     pdf: bool = False,
     soffice: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the report and its appendices into ``out/<period>/``; raise on any error.
 
     Every document is rendered (and, with ``pdf``, converted) before anything
     is written; the package ends with ``manifest.json`` (every output and
     input with its sha256). ``progress`` is told, in Swedish, each PDF as it
-    is made.
+    is made. ``strict`` (``--strikt``): any warning is an error, and nothing
+    is written.
     """
     from .charts import Drawer
     from .kinds import report_kind
@@ -229,11 +244,11 @@ def build(
 
         program = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
     with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
-        checked = check(period_dir)
+        checked = check(period_dir, strict=strict)
         problems = list(checked.problems)
         if checked.config is not None:  # the templates this build uses, checked before anything is rendered
             problems += check_all(known_templates(templates_dir, templates_used(checked.config)))
-        raise_if_errors(problems)
+        raise_if_errors(strictly(problems) if strict else problems)
         config, inputs = checked.config, checked.inputs
         assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
         kind = report_kind(config)
@@ -264,6 +279,8 @@ def build(
         pdfs, untagged = _pdfs(documents, titles, program, progress or (lambda _line: None))
         documents.update(pdfs)
         notes += untagged
+    if strict:
+        raise_if_errors(strictly(notes))  # a warning of the PDFs (a font, an untagged appendix): nothing is written
     target = (out_dir or workspace / OUTPUT_DIR) / kind.folder(config)
     used = [templates_dir / name for name in templates_used(config)]
     documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)

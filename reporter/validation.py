@@ -10,11 +10,13 @@ import difflib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from dataclasses import field as default
 
-from .completeness import check_completeness
+from .completeness import SERIES, check_completeness, needed_months
 from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
 from .model import Inputs, Measure, Month, Source
+from .plausibility import CONFIRMATION_SHEET, CONFIRMATIONS, confirmations_by_cell, implausible, judged_sheets
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .values import (
     AMOUNT_UNITS,
@@ -116,6 +118,7 @@ class _Reading:
     only: str | None  # a delarsrapport: the rows of this division only
     version_2: bool  # the configuration uses version 2: its columns are expected, not new
     skipped: dict[str, int]
+    columns: dict[tuple[str, str], dict[str, tuple[str, float]]] = default(default_factory=dict)  # (file, sheet) → field → (letter, factor)
 
 
 def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inputs, list[Problem]]:
@@ -166,8 +169,30 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 labels = ", ".join(f.label for f in having)
                 problems.append(error(f"bladet har inga rader för {reading.only}; det ska finnas i någon {kind.name}*.xlsx", file=labels, sheet=sheet.name))
     inputs.utelamnade = reading.skipped
-    problems += _check_content(inputs, config, files, required, {p.where.sheet for p in problems if p.is_error})
+    confirmations: list = []
+    for file in files:
+        if CONFIRMATION_SHEET in file.tables:
+            try:
+                problems += _read_table(CONFIRMATIONS, file.tables[CONFIRMATION_SHEET], reading, {}, confirmations)
+            except ReporterError as exc:
+                problems += exc.problems
+    inputs.detalj[CONFIRMATIONS.target] = confirmations
+    broken = {p.where.sheet for p in problems if p.is_error}
+    problems += _check_content(inputs, config, files, required, broken)
+    problems += _check_plausibility(inputs, config, reading, confirmations, broken)
     return inputs, problems
+
+
+def _check_plausibility(inputs: Inputs, config: Rapport, reading: _Reading, confirmations: list, broken: set[str]) -> list[Problem]:
+    """A warning for each value of the months the report uses far outside its own series, unless the division confirmed it."""
+    confirmed = confirmations_by_cell(confirmations)
+    problems: list[Problem] = []
+    for kind in WORKBOOK_KINDS:
+        months = needed_months(month_of(config, kind.name))
+        for judged in judged_sheets((s for s in kind.sheets if s.name not in broken), SERIES):
+            target = kind.sheet(judged.sheet).target
+            problems += implausible(judged, inputs.detalj.get(target, []), months, reading.columns, confirmed)
+    return problems
 
 
 def uses_version_2(config: Rapport) -> bool:
@@ -249,6 +274,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     problems += header_problems
     if columns is None:
         return problems
+    reading.columns[(table.file, table.sheet)] = {c.field: (column_letter(index + 1), factor) for c, (index, factor) in columns.items()}
     if not reading.version_2:
         problems += _new_columns(sheet, table, columns)
     problems += _headerless_columns(table)

@@ -103,3 +103,111 @@ def test_a_division_report_states_a_measure_new_this_year_without_last_year(tmp_
     assert errors(folder) == []
     keep_rows(folder / "produktion.xlsx", "Tillgänglighet", lambda row: not (row[1] == "Väntat högst 90 dagar till besök" and str(row[2])[:7] == "2021-02"))
     assert errors(folder) == ["produktion.xlsx, blad Tillgänglighet: Närsjukvård Övriga länet / Väntat högst 90 dagar till besök saknar 2021-02"]
+
+
+# --- plausibility against the series, confirmations, --strikt ---------------------------------------------------
+
+
+def _typo(period: Path) -> str:
+    """Länssjukvård's Läkemedel of March 2021 typed ten times too large; the cell's coordinate."""
+    book = load_workbook(period / "ekonomi.xlsx")
+    sheet = book["Kostnader"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if [c.value for c in r[:3]] == ["Länssjukvård", "Läkemedel", "2021-03"])
+    row[3].value *= 10
+    book.save(period / "ekonomi.xlsx")
+    return row[3].coordinate
+
+
+def _confirm(path: Path, rows: list[list[object]]) -> None:
+    book = load_workbook(path)
+    sheet = book.create_sheet("Bekräftelser")
+    for row in [["Blad", "Cell", "Värde", "Kommentar"], *rows]:
+        sheet.append(row)
+    book.save(path)
+
+
+def test_a_value_typed_ten_times_too_large_is_a_warning_naming_its_cell_and_neighbours(period):
+    cell = _typo(period)
+    checked = reporter.validate(period)
+    assert checked.errors == []
+    (found,) = checked.warnings
+    assert (found.where.file, found.where.sheet, found.where.cell) == ("ekonomi.xlsx", "Kostnader", cell)
+    assert found.division == "Länssjukvård"
+    text = found.message.replace("\u00a0", " ")
+    assert text.startswith("Länssjukvård / Läkemedel 2021-03: ")
+    assert " tkr; månaden före " in text and ", 2020-03 " in text and "medianen för de 12 månaderna före" in text and "ett skrivfel?" in text
+    assert f"(Blad Kostnader, Cell {cell}, Värde " in text
+
+
+def test_a_confirmed_value_is_no_longer_reported_and_another_value_in_its_cell_is(period):
+    cell = _typo(period)
+    value = load_workbook(period / "ekonomi.xlsx")["Kostnader"][cell].value
+    _confirm(period / "ekonomi.xlsx", [["Kostnader", cell, value, "Engångsköp av läkemedel inför vaccinationerna"]])
+    assert reporter.validate(period, strict=True).problems == []
+
+    from helpers import set_cell
+
+    set_cell(period / "ekonomi.xlsx", "Kostnader", cell, value * 2)  # the cell changed since it was confirmed
+    (found,) = reporter.validate(period).warnings
+    assert found.where.cell == cell and "(bekräftelsen på bladet Bekräftelser, rad 2, gäller värdet" in found.message
+
+
+def test_strikt_refuses_a_warning_and_a_build_writes_nothing(period, workspace):
+    _typo(period)
+    runner = CliRunner()
+    assert runner.invoke(main, ["validate", str(period)]).exit_code == 0
+    strict = runner.invoke(main, ["validate", "--strikt", str(period)])
+    assert strict.exit_code == 1 and "ett skrivfel? " in strict.output and "(--strikt: varningar räknas som fel)" in strict.output
+    out = workspace / "out"
+    built = runner.invoke(main, ["build", "--strikt", str(period), "--out", str(out), "--templates", str(workspace / "templates")])
+    assert built.exit_code == 1, built.output
+    assert not any(out.rglob("*"))
+    with pytest.raises(reporter.ReporterError):
+        reporter.build(period, out, workspace / "templates", workspace=workspace, strict=True)
+    assert not any(out.rglob("*"))
+
+
+def test_the_rule_leaves_seasons_and_moved_series_alone():
+    from reporter.model import Production, Source
+    from reporter.plausibility import implausible, judged_sheets
+    from reporter.schema import PRODUKTION
+
+    (judged,) = judged_sheets(PRODUKTION.sheets, ["Produktion"])
+    months = [Month(2019, 1).plus(i) for i in range(27)]
+
+    def series(values: dict[Month, float]) -> list:
+        return [Production("A", "Besök", m, values.get(m, 100.0), Source("p.xlsx", "Produktion", i + 2)) for i, m in enumerate(months)]
+
+    columns = {("p.xlsx", "Produktion"): {"varde": ("D", 1.0)}}
+
+    def judged_cells(values: dict[Month, float]) -> list[str]:
+        return [p.where.cell for p in implausible(judged, series(values), needed_months(Month(2021, 3)), columns, {})]
+
+    assert judged_cells({}) == []
+    assert judged_cells({Month(2021, 3): 1000.0}) == ["D28"]  # ten times: month before, median and last March
+    assert judged_cells({Month(2021, 3): 25.0}) == ["D28"]  # a digit too few
+    assert judged_cells({Month(2020, 7): 20.0, Month(2019, 7): 20.0}) == []  # July as low as last July: a season
+    assert judged_cells({Month(2021, 2): 350.0, Month(2021, 3): 400.0}) == ["D27"]  # a step: its first month only
+    assert judged_cells({Month(2021, 3): -100.0}) == ["D28"]  # a minus typed by mistake
+    assert judged_cells({Month(2021, 3): 0.0}) == []  # nothing to report this month
+    small = {m: 3.0 for m in months} | {Month(2021, 3): 9.0}
+    assert judged_cells(small) == []  # small numbers move by more than three times
+
+
+@pytest.mark.libreoffice
+def test_a_workbook_resaved_by_libreoffice_names_the_same_cell_and_takes_its_confirmation(period, tmp_path):
+    import subprocess
+
+    cell = _typo(period)
+    converted = tmp_path / "konverterad"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xlsx", "--outdir",
+                    str(converted), str(period / "ekonomi.xlsx")], check=True, capture_output=True, timeout=180)
+    shutil.copyfile(converted / "ekonomi.xlsx", period / "ekonomi.xlsx")
+    (found,) = reporter.validate(period).warnings
+    assert found.where.cell == cell
+    value = load_workbook(period / "ekonomi.xlsx")["Kostnader"][cell].value
+    _confirm(period / "ekonomi.xlsx", [["kostnader", cell.lower(), f"{value:,}".replace(",", " "), None]])  # as people type it
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xlsx", "--outdir",
+                    str(converted), str(period / "ekonomi.xlsx")], check=True, capture_output=True, timeout=180)
+    shutil.copyfile(converted / "ekonomi.xlsx", period / "ekonomi.xlsx")
+    assert reporter.validate(period).problems == []

@@ -117,7 +117,8 @@ def test_scaffold_writes_the_contract(_scaffolded):
     for kind in WORKBOOK_KINDS:
         book = load_workbook(office / f"{kind.name}.xlsx")
         version_1 = [s for s in kind.sheets if s.version == 1]  # a monthly report's blank workbooks: the v1 contract
-        assert book.sheetnames == ["Instruktioner", *(s.name for s in version_1), "Listor"]
+        confirmations = ["Bekräftelser"] if kind.name != "styrkort" else []  # workbooks with monthly series: the optional confirmations
+        assert book.sheetnames == ["Instruktioner", *(s.name for s in version_1), *confirmations, "Listor"]
         for spec in version_1:
             sheet = book[spec.name]
             assert [c.value for c in sheet[1]] == [c.header + (" (tkr)" if c.kind is Kind.AMOUNT else "") for c in spec.in_version(1)]
@@ -180,7 +181,7 @@ def test_a_division_workbook_has_the_division_filled_in(filled_office):
         "ekonomi-specialistvard.xlsx", "personal-specialistvard.xlsx", "produktion-specialistvard.xlsx"
     ]
     book = load_workbook(office / "personal-specialistvard.xlsx")
-    assert book.sheetnames == ["Instruktioner", "Anställda", "Arbetad tid", "Sjukfrånvaro", "Listor"]
+    assert book.sheetnames == ["Instruktioner", "Anställda", "Arbetad tid", "Sjukfrånvaro", "Bekräftelser", "Listor"]
     rows = [[c.value for c in row] for row in book["Sjukfrånvaro"].iter_rows(min_row=2)]
     rows = [row for row in rows if any(value is not None for value in row)]  # below them: formatted, empty cells
     assert rows == [["Specialistvård", "Kvinnor", dt.datetime(2022, 2, 1), None, None],

@@ -1,0 +1,179 @@
+"""Plausibility against the series: a value far outside its own series is a warning naming its cell.
+
+The rule (docs/indata.md): a monthly value is far outside when it is more
+than :data:`FACTOR` times, or less than a :data:`FACTOR`-th of, the median of
+the 12 months before it, and also of the month before and of the same month
+a year earlier, each where that month has a value. A typed digit too many
+(3 120 for 312) is ten times all three; a season (fewer visits in July) is
+not, since last July was as low, and a series that moved over some months
+(distance contacts in the spring of 2020) is not, since the month before had
+moved too. Not judged: a series with fewer than
+:data:`LEAST_MONTHS` months before the value, a value of 0, and values that
+are all small (below :data:`SMALL` in the column's unit: 2 employees in a
+group becoming 7 is no slip). A value of the other sign than its series is
+judged by its size, as a minus typed by mistake.
+
+A division confirms an unusual but right value on an optional sheet
+``Bekräftelser`` in the same workbook: Blad, Cell, Värde (as the cell shows
+it) and Kommentar. A confirmation holds only while the cell has that value,
+so that a later slip in the same cell is still found. No I/O.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from statistics import median
+
+from .errors import Location, Problem, Severity
+from .model import Month, Source
+from .schema import Column, Kind, Sheet
+from .values import name_key
+
+FACTOR = 3.0
+LEAST_MONTHS = 6  # months with a value among the 12 before, for a median worth the name
+SMALL = 10.0  # below this (in the unit of the column's header), values are not judged
+CONFIRMATION_SHEET = "Bekräftelser"
+UNITS = {1.0: "tkr", 1000.0: "mnkr", 0.001: "kr"}  # an amount column's factor to tkr → its unit
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmation:
+    """A value a division confirms as right though it is unusual: its sheet and cell in the same workbook."""
+
+    blad: str
+    cell: str
+    varde: float
+    kommentar: str | None
+    source: Source
+
+
+CONFIRMATIONS = Sheet(
+    CONFIRMATION_SHEET,
+    (
+        Column("Blad", "blad", Kind.TEXT, help="Bladet med värdet, t.ex. Kostnader."),
+        Column("Cell", "cell", Kind.TEXT, help="Cellen, t.ex. D1274 (som varningen anger)."),
+        Column("Värde", "varde", Kind.NUMBER, help="Värdet som cellen visar; bekräftelsen gäller bara så länge cellen har det."),
+        Column("Kommentar", "kommentar", Kind.TEXT, False, help="Varför värdet är rätt, t.ex. engångskostnad för ny röntgenutrustning."),
+    ),
+    key=("blad", "cell"),
+    record=Confirmation,
+    target="bekraftelser",
+    help="Värden som är ovanliga men rätta: varningen om dem visas inte längre.",
+)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A sheet whose values are judged: its name, the fields of one series, the value fields and their kinds."""
+
+    sheet: str
+    series: tuple[str, ...]
+    values: tuple[tuple[str, Kind], ...]
+
+
+def judged_sheets(sheets: Iterable[Sheet], monthly: Iterable[str]) -> list[Judged]:
+    """The monthly sheets' value columns (amounts, numbers, shares) and what makes one of their series."""
+    wanted = set(monthly)
+    return [
+        Judged(
+            sheet.name,
+            tuple(f for f in sheet.key if f != "manad"),
+            tuple((c.field, c.kind) for c in sheet.columns if c.kind in (Kind.AMOUNT, Kind.NUMBER, Kind.SHARE)),
+        )
+        for sheet in sheets
+        if sheet.name in wanted
+    ]
+
+
+def implausible(
+    judged: Judged,
+    records: list,
+    months: Iterable[Month],
+    columns: Mapping[tuple[str, str], Mapping[str, tuple[str, float]]],
+    confirmed: Mapping[tuple[str, str, str], Confirmation],
+) -> list[Problem]:
+    """A warning for each value of ``months`` far outside its own series, unless confirmed.
+
+    ``records`` are the sheet's rows as read; ``columns``: (file, sheet) →
+    field → (column letter, factor to the stored unit); ``confirmed``:
+    (file, sheet name key, cell) → its confirmation.
+    """
+    checked = set(months)
+    series: dict[tuple, dict[Month, object]] = defaultdict(dict)
+    for record in records:
+        series[tuple(getattr(record, f) for f in judged.series)][record.manad] = record
+    problems: list[Problem] = []
+    for key, by_month in series.items():
+        if len(by_month) <= LEAST_MONTHS:
+            continue
+        for month, record in by_month.items():
+            if month not in checked:
+                continue
+            for field, kind in judged.values:
+                problem = _judge(judged, key, by_month, month, record, field, kind, columns, confirmed)
+                if problem is not None:
+                    problems.append(problem)
+    return problems
+
+
+def _judge(judged, key, by_month, month, record, field, kind, columns, confirmed) -> Problem | None:
+    value = getattr(record, field)
+    if value is None or value == 0:
+        return None
+    before = [v for i in range(1, 13) if (r := by_month.get(month.plus(-i))) is not None and (v := getattr(r, field)) is not None]
+    if len(before) < LEAST_MONTHS:
+        return None
+    letter, factor = columns.get((record.source.file, record.source.sheet), {}).get(field, ("", 1.0))
+    scale = factor if kind is Kind.AMOUNT else 1.0
+    middle = median(before)
+    if max(abs(value), abs(middle)) < SMALL * scale or not _far(value, middle):
+        return None
+    earlier = by_month.get(month.year_before)
+    last_year = getattr(earlier, field) if earlier is not None else None
+    if last_year is not None and not _far(value, last_year):
+        return None  # as last year: a season, not a slip
+    previous = by_month.get(month.previous)
+    previous_value = getattr(previous, field) if previous is not None else None
+    if previous_value is not None and not _far(value, previous_value):
+        return None  # as the month before: the series has moved (a step, a ramp), not one cell
+    cell = f"{letter}{record.source.row}" if letter else record.source.cell
+    shown = value / scale
+    confirmation = confirmed.get((record.source.file, name_key(record.source.sheet), cell))
+    if confirmation is not None and abs(confirmation.varde - shown) <= 1e-6 * max(1.0, abs(shown)):
+        return None
+    unit = f" {UNITS.get(factor, 'tkr')}" if kind is Kind.AMOUNT else " %" if kind is Kind.SHARE else ""
+    neighbours = [f"månaden före {plain(previous_value / scale)}" if previous_value is not None else "ingen månaden före"]
+    if last_year is not None:
+        neighbours.append(f"{month.year_before} {plain(last_year / scale)}")
+    neighbours.append(f"medianen för de 12 månaderna före {plain(middle / scale)}")
+    label = " / ".join(str(k) for k in key if k is not None)
+    stale = (f" (bekräftelsen på bladet {CONFIRMATION_SHEET}, {confirmation.source.cell}, gäller värdet {plain(confirmation.varde)})"
+             if confirmation is not None else "")
+    return Problem(
+        Severity.WARNING,
+        f"{label} {month}: {plain(shown)}{unit}; {', '.join(neighbours)} – ett skrivfel? Rätta cellen, eller bekräfta värdet på bladet "
+        f"{CONFIRMATION_SHEET} i samma arbetsbok (Blad {judged.sheet}, Cell {cell}, Värde {plain(shown)}, Kommentar){stale}",
+        Location(record.source.file, record.source.sheet, cell),
+        division=getattr(record, "division", None) or "",
+    )
+
+
+def _far(value: float, reference: float) -> bool:
+    """More than FACTOR times the reference or less than a FACTOR-th of it (by size; another sign counts as far)."""
+    if reference == 0:
+        return abs(value) > 0
+    ratio = value / reference
+    return ratio <= 0 or ratio > FACTOR or ratio < 1 / FACTOR
+
+
+def confirmations_by_cell(records: list[Confirmation]) -> dict[tuple[str, str, str], Confirmation]:
+    """The confirmations by (file, sheet name key, cell)."""
+    return {(r.source.file, name_key(r.blad), r.cell.strip().upper().replace("$", "")): r for r in records}
+
+
+def plain(number: float) -> str:
+    """3120 → ``3 120``, 12.25 → ``12,25``: Swedish, without Babel."""
+    text = f"{abs(number):,.2f}".rstrip("0").rstrip(".").replace(",", "\u00a0").replace(".", ",")
+    return ("\u2212" if round(number, 2) < 0 else "") + text
