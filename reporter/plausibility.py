@@ -21,6 +21,7 @@ so that a later slip in the same cell is still found. No I/O.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ FACTOR = 3.0
 LEAST_MONTHS = 6  # months with a value among the 12 before, for a median worth the name
 SMALL = 10.0  # below this (in the unit of the column's header), values are not judged
 CONFIRMATION_SHEET = "Bekräftelser"
+COORDINATE = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")
 UNITS = {1.0: "tkr", 1000.0: "mnkr", 0.001: "kr"}  # an amount column's factor to tkr → its unit
 
 
@@ -170,7 +172,26 @@ def _far(value: float, reference: float) -> bool:
 
 def confirmations_by_cell(records: list[Confirmation]) -> dict[tuple[str, str, str], Confirmation]:
     """The confirmations by (file, sheet name key, cell)."""
-    return {(r.source.file, name_key(r.blad), r.cell.strip().upper().replace("$", "")): r for r in records}
+    return {(r.source.file, name_key(r.blad), _coordinate(r.cell)): r for r in records}
+
+
+def _coordinate(text: str) -> str:
+    return text.strip().upper().replace("$", "")
+
+
+def confirmation_problems(records: list[Confirmation], sheets: Iterable[str]) -> list[Problem]:
+    """A confirmation that can confirm nothing: a sheet whose values are not judged, or no cell."""
+    names = list(sheets)
+    known = {name_key(name) for name in names}
+    problems = []
+    for record in records:
+        where = Location(record.source.file, record.source.sheet, record.source.cell)
+        if name_key(record.blad) not in known:
+            problems.append(Problem(Severity.WARNING, f"bekräftelsen gäller bladet '{record.blad}', vars värden inte bedöms; "
+                                    f"bladen som bedöms är {', '.join(names)}", where))
+        elif not COORDINATE.fullmatch(_coordinate(record.cell)):
+            problems.append(Problem(Severity.WARNING, f"'{record.cell}' är ingen cell; skriv cellen som varningen anger, t.ex. D1274", where))
+    return problems
 
 
 def plain(number: float) -> str:

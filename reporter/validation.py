@@ -16,7 +16,7 @@ from .completeness import SERIES, check_completeness, needed_months
 from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
 from .model import Inputs, Measure, Month, Source
-from .plausibility import CONFIRMATION_SHEET, CONFIRMATIONS, confirmations_by_cell, implausible, judged_sheets
+from .plausibility import CONFIRMATION_SHEET, CONFIRMATIONS, confirmation_problems, confirmations_by_cell, implausible, judged_sheets
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .values import (
     AMOUNT_UNITS,
@@ -186,7 +186,7 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
 def _check_plausibility(inputs: Inputs, config: Rapport, reading: _Reading, confirmations: list, broken: set[str]) -> list[Problem]:
     """A warning for each value of the months the report uses far outside its own series, unless the division confirmed it."""
     confirmed = confirmations_by_cell(confirmations)
-    problems: list[Problem] = []
+    problems = confirmation_problems(confirmations, SERIES)
     for kind in WORKBOOK_KINDS:
         months = needed_months(month_of(config, kind.name))
         for judged in judged_sheets((s for s in kind.sheets if s.name not in broken), SERIES):

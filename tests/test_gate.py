@@ -152,6 +152,15 @@ def test_a_confirmed_value_is_no_longer_reported_and_another_value_in_its_cell_i
     assert found.where.cell == cell and "(bekräftelsen på bladet Bekräftelser, rad 2, gäller värdet" in found.message
 
 
+def test_a_confirmation_that_confirms_nothing_is_named(period):
+    _confirm(period / "personal.xlsx", [["Anstallda", "E7", 3, None], ["Anställda", "sju", 3, "fel"]])
+    assert [str(p) for p in reporter.validate(period).warnings] == [
+        "personal.xlsx, blad Bekräftelser, rad 2: bekräftelsen gäller bladet 'Anstallda', vars värden inte bedöms; bladen som bedöms är "
+        "Kostnader, Produktion, Tillgänglighet, Beläggning, Anställda, Arbetad tid, Sjukfrånvaro",
+        "personal.xlsx, blad Bekräftelser, rad 3: 'sju' är ingen cell; skriv cellen som varningen anger, t.ex. D1274",
+    ]
+
+
 def test_strikt_refuses_a_warning_and_a_build_writes_nothing(period, workspace):
     _typo(period)
     runner = CliRunner()
