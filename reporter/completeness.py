@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from .errors import Location, Problem, Severity, error
@@ -136,24 +137,35 @@ def _every_division(sheet: str, records: list, divisions: list[str]) -> list[Pro
 
 def _check_sheet(sheet: str, series: Series, records: list, period: Month, divisions: list[str]) -> list[Problem]:
     needed = needed_months(period)
+    window = set(needed)
+    key_of = attrgetter(*series.fields) if len(series.fields) > 1 else lambda r: (getattr(r, series.fields[0]),)
+    part_of = attrgetter(*series.parts) if len(series.parts) > 1 else (lambda r: (getattr(r, series.parts[0]),)) if series.parts else None
     by_series: dict[tuple, set[Month]] = defaultdict(set)
     by_part: dict[tuple, set[Month]] = defaultdict(set)
     first: dict[tuple, Any] = {}
     for record in records:
-        key = tuple(getattr(record, f) for f in series.fields)
-        by_series[key].add(record.manad)
-        first.setdefault(key, record)
-        if series.parts:
-            part = key + tuple(getattr(record, f) for f in series.parts)
-            by_part[part].add(record.manad)
-            first.setdefault(part, record)
+        month = record.manad
+        if month not in window:
+            continue  # a month no figure of the report uses
+        key = key_of(record)
+        by_series[key].add(month)
+        if key not in first:
+            first[key] = record
+        if part_of is not None:
+            part = key + part_of(record)
+            by_part[part].add(month)
+            if part not in first:
+                first[part] = record
     found: list[tuple[str, str, str]] = []  # (message, file, division)
     if series.every_division:
+        having = {key[0] for key in by_series}
         for division in divisions:
-            if not any(key[0] == division for key in by_series):
+            if division not in having:
                 found.append((f"{division} har inga rader; varje division i rapport.yaml ska ha rader för "
                               f"{month_ranges(needed)}", _files(records), division))
     for key, months in by_series.items():
+        if not series.every_division and period not in months and period.previous not in months:
+            continue  # a measure that ended before the month before: not in the report
         wanted = needed
         if series.new_this_year and not any(m in months for m in needed[:11]):
             wanted = needed[11:]  # nothing of last year before December: a series new this year

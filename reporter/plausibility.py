@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from statistics import median
 
 from .errors import Location, Problem, Severity
@@ -102,60 +103,71 @@ def implausible(
     field → (column letter, factor to the stored unit); ``confirmed``:
     (file, sheet name key, cell) → its confirmation.
     """
-    checked = set(months)
-    series: dict[tuple, dict[Month, object]] = defaultdict(dict)
+    checked = {m.year * 12 + m.month - 1 for m in months}
+    if not checked:
+        return []
+    oldest = min(checked) - 12  # the 12 months before the first month judged
+    key_of = attrgetter(*judged.series)
+    series: dict[object, dict[int, object]] = defaultdict(dict)
     for record in records:
-        series[tuple(getattr(record, f) for f in judged.series)][record.manad] = record
+        month = record.manad
+        index = month.year * 12 + month.month - 1
+        if index >= oldest:
+            series[key_of(record)][index] = record
     problems: list[Problem] = []
-    for key, by_month in series.items():
-        if len(by_month) <= LEAST_MONTHS:
+    for key, by_index in series.items():
+        if len(by_index) <= LEAST_MONTHS:
             continue
-        for month, record in by_month.items():
-            if month not in checked:
+        for index, record in by_index.items():
+            if index not in checked:
                 continue
+            previous, earlier = by_index.get(index - 1), by_index.get(index - 12)
             for field, kind in judged.values:
-                problem = _judge(judged, key, by_month, month, record, field, kind, columns, confirmed)
+                value = getattr(record, field)
+                if not value:
+                    continue  # empty, or 0: nothing to report this month
+                # The month before and the year before first: nearly every value is near one of them.
+                before = getattr(previous, field) if previous is not None else None
+                if before is not None and not _far(value, before):
+                    continue
+                last_year = getattr(earlier, field) if earlier is not None else None
+                if last_year is not None and not _far(value, last_year):
+                    continue  # as last year: a season, not a slip
+                problem = _judge(judged, key, by_index, index, record, field, kind, (before, last_year), columns, confirmed)
                 if problem is not None:
                     problems.append(problem)
     return problems
 
 
-def _judge(judged, key, by_month, month, record, field, kind, columns, confirmed) -> Problem | None:
+def _judge(judged, key, by_index, index, record, field, kind, neighbours, columns, confirmed) -> Problem | None:
+    """A value far from the month before and the year before (each where there): against the median of the 12 months before."""
     value = getattr(record, field)
-    if value is None or value == 0:
-        return None
-    before = [v for i in range(1, 13) if (r := by_month.get(month.plus(-i))) is not None and (v := getattr(r, field)) is not None]
-    if len(before) < LEAST_MONTHS:
+    previous_value, last_year = neighbours
+    past = [v for i in range(index - 12, index) if (r := by_index.get(i)) is not None and (v := getattr(r, field)) is not None]
+    if len(past) < LEAST_MONTHS:
         return None
     letter, factor = columns.get((record.source.file, record.source.sheet), {}).get(field, ("", 1.0))
     scale = factor if kind is Kind.AMOUNT else 1.0
-    middle = median(before)
+    middle = median(past)
     if max(abs(value), abs(middle)) < SMALL * scale or not _far(value, middle):
         return None
-    earlier = by_month.get(month.year_before)
-    last_year = getattr(earlier, field) if earlier is not None else None
-    if last_year is not None and not _far(value, last_year):
-        return None  # as last year: a season, not a slip
-    previous = by_month.get(month.previous)
-    previous_value = getattr(previous, field) if previous is not None else None
-    if previous_value is not None and not _far(value, previous_value):
-        return None  # as the month before: the series has moved (a step, a ramp), not one cell
     cell = f"{letter}{record.source.row}" if letter else record.source.cell
     shown = value / scale
     confirmation = confirmed.get((record.source.file, name_key(record.source.sheet), cell))
     if confirmation is not None and abs(confirmation.varde - shown) <= 1e-6 * max(1.0, abs(shown)):
         return None
+    month = record.manad
     unit = f" {UNITS.get(factor, 'tkr')}" if kind is Kind.AMOUNT else " %" if kind is Kind.SHARE else ""
-    neighbours = [f"månaden före {plain(previous_value / scale)}" if previous_value is not None else "ingen månaden före"]
+    shown_neighbours = [f"månaden före {plain(previous_value / scale)}" if previous_value is not None else "ingen månaden före"]
     if last_year is not None:
-        neighbours.append(f"{month.year_before} {plain(last_year / scale)}")
-    neighbours.append(f"medianen för de 12 månaderna före {plain(middle / scale)}")
-    label = " / ".join(str(k) for k in key if k is not None)
+        shown_neighbours.append(f"{month.year_before} {plain(last_year / scale)}")
+    shown_neighbours.append(f"medianen för de 12 månaderna före {plain(middle / scale)}")
+    label = " / ".join(str(k) for k in (key if isinstance(key, tuple) else (key,)) if k is not None)
     stale = (f" (bekräftelsen på bladet {CONFIRMATION_SHEET}, {confirmation.source.cell}, gäller värdet {plain(confirmation.varde)})"
              if confirmation is not None else "")
     return Problem(
         Severity.WARNING,
-        f"{label} {month}: {plain(shown)}{unit}; {', '.join(neighbours)} – ett skrivfel? Rätta cellen, eller bekräfta värdet på bladet "
+        f"{label} {month}: {plain(shown)}{unit}; {', '.join(shown_neighbours)} – ett skrivfel? Rätta cellen, eller bekräfta värdet på bladet "
         f"{CONFIRMATION_SHEET} i samma arbetsbok (Blad {judged.sheet}, Cell {cell}, Värde {plain(shown)}, Kommentar){stale}",
         Location(record.source.file, record.source.sheet, cell),
         division=getattr(record, "division", None) or "",
