@@ -175,17 +175,18 @@ def status(checked: Checked) -> Status:
         _texts(checked, analyses),
         dict(checked.inputs.utelamnade) if checked.inputs is not None else {},
         _interim(checked),
-        obstacles(errors),
+        obstacles(errors, divisions),
     )
 
 
-def obstacles(errors: list[Problem]) -> list[tuple[str, list[Problem]]]:
-    """The errors grouped by whose they are: a division (its rows), else the file, else the period as a whole."""
+def obstacles(errors: list[Problem], divisions: list[str]) -> list[tuple[str, list[Problem]]]:
+    """The errors grouped by whose they are: a division (its rows, in the order of rapport.yaml), else the file, else the period."""
     groups: dict[str, list[Problem]] = {}
     for problem in errors:
         owner = problem.division or problem.where.file or "Perioden"
         groups.setdefault(owner, []).append(problem)
-    return list(groups.items())
+    order = {name: number for number, name in enumerate(divisions)}
+    return sorted(groups.items(), key=lambda group: order.get(group[0], len(order)))
 
 
 def _wanted(interim, key: str) -> bool:

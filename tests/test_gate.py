@@ -220,3 +220,15 @@ def test_a_workbook_resaved_by_libreoffice_names_the_same_cell_and_takes_its_con
                     str(converted), str(period / "ekonomi.xlsx")], check=True, capture_output=True, timeout=180)
     shutil.copyfile(converted / "ekonomi.xlsx", period / "ekonomi.xlsx")
     assert reporter.validate(period).problems == []
+
+
+def test_a_measure_that_ended_is_not_asked_for_but_one_that_stopped_last_month_is(small):
+    from helpers import edit_sheet
+
+    def add(rows):
+        edit_sheet(small / "produktion.xlsx", "Produktion", lambda sheet: [sheet.append(row) for row in rows])
+
+    add([["PV", "Hembesök", f"2021-{m:02d}", 40] for m in range(1, 7)])  # ended in June 2021
+    assert errors(small) == []
+    add([["PV", "Telefonrådgivning", f"{y}-{m:02d}", 300] for y, m in [(2021, m) for m in range(1, 13)] + [(2022, 1)]])
+    assert errors(small) == ["produktion.xlsx, blad Produktion: Primärvård / Telefonrådgivning saknar 2022-02"]
