@@ -101,8 +101,42 @@ def check_completeness(
             continue
         if not records:
             continue  # the sheet missing, or without rows, is said where it is read
-        problems += _check_sheet(sheet, series, records, month_of(config, kind), divisions)
+        period = month_of(config, kind)
+        problems += _check_sheet(sheet, series, records, period, divisions)
+        if not (target == "tillganglighet" and not config.is_division_report):
+            problems += _check_split(sheet, series, inputs.detalj.get(target, []), period)
     return problems
+
+
+SPLIT = ("verksamhetsomrade", "verksamhet")  # version 2: a division's rows split by unit and activity
+
+
+def _check_split(sheet: str, series: Series, records: list, period: Month) -> list[Problem]:
+    """A series split by verksamhetsområde or verksamhet (version 2) without a hole: the division's sums add its parts.
+
+    A part in the report (a row the month before or this month) has every month from its first in the
+    months the report uses (a unit may be new) through this month."""
+    if not records or not hasattr(records[0], SPLIT[0]):
+        return []
+    window = set(needed_months(period))
+    key_of = attrgetter(series.fields[0], *SPLIT, *series.fields[1:])  # division / unit / activity / the rest
+    by_key: dict[tuple, set[Month]] = defaultdict(set)
+    first: dict[tuple, Any] = {}
+    for record in records:
+        key = key_of(record)
+        if record.manad in window and (key[1] is not None or key[2] is not None):
+            by_key[key].add(record.manad)
+            first.setdefault(key, record)
+    problems = []
+    for key, months in by_key.items():
+        if period not in months and period.previous not in months:
+            continue
+        start = min(months)
+        missing = [m for m in needed_months(period) if start <= m and m not in months]
+        if missing:
+            problems.append(Problem(Severity.ERROR, f"{_label(key)} saknar {month_ranges(missing)}", Location(first[key].source.file, sheet),
+                                    division=_division(series, key)))
+    return problems[:SERIES_NAMED]
 
 
 def _records(inputs: Inputs, config: Rapport, target: str) -> list:

@@ -232,3 +232,11 @@ def test_a_measure_that_ended_is_not_asked_for_but_one_that_stopped_last_month_i
     assert errors(small) == []
     add([["PV", "Telefonrådgivning", f"{y}-{m:02d}", 300] for y, m in [(2021, m) for m in range(1, 13)] + [(2022, 1)]])
     assert errors(small) == ["produktion.xlsx, blad Produktion: Primärvård / Telefonrådgivning saknar 2022-02"]
+
+
+def test_a_units_row_missing_in_a_split_series_is_an_error(tmp_path):
+    """Version 2: the division's sick leave adds its verksamhetsområden; one unit's month missing makes the sum too low."""
+    folder = tmp_path / "2021-04-ovriga-lanet"
+    shutil.copytree(ROOT / "inputs" / "2021-04-ovriga-lanet", folder)
+    keep_rows(folder / "personal.xlsx", "Sjukfrånvaro", lambda row: row[1:4] != ["Närsjukvård Kalix", "Män", "2021-04"])
+    assert errors(folder) == ["personal.xlsx, blad Sjukfrånvaro: Närsjukvård Övriga länet / Närsjukvård Kalix / Män saknar 2021-04"]
