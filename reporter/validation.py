@@ -173,9 +173,10 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
     for file in files:
         if CONFIRMATION_SHEET in file.tables:
             try:
-                problems += _read_table(CONFIRMATIONS, file.tables[CONFIRMATION_SHEET], reading, {}, confirmations)
+                found = _read_table(CONFIRMATIONS, file.tables[CONFIRMATION_SHEET], reading, {}, confirmations)
             except ReporterError as exc:
-                problems += exc.problems
+                found = exc.problems
+            problems += [replace(p, severity=Severity.WARNING) for p in found]  # a confirmation changes no figure: never an error
     inputs.detalj[CONFIRMATIONS.target] = confirmations
     broken = {p.where.sheet for p in problems if p.is_error}
     problems += _check_content(inputs, config, files, required, broken)

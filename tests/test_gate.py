@@ -153,8 +153,12 @@ def test_a_confirmed_value_is_no_longer_reported_and_another_value_in_its_cell_i
 
 
 def test_a_confirmation_that_confirms_nothing_is_named(period):
-    _confirm(period / "personal.xlsx", [["Anstallda", "E7", 3, None], ["Anställda", "sju", 3, "fel"]])
-    assert [str(p) for p in reporter.validate(period).warnings] == [
+    _confirm(period / "personal.xlsx", [["Anstallda", "E7", 3, None], ["Anställda", "sju", 3, "fel"], ["Anställda", "E8", "tre", None]])
+    checked = reporter.validate(period)
+    assert checked.errors == []  # a confirmation changes no figure: what is wrong with one is a warning
+    unreadable, *others = [str(p) for p in checked.warnings]
+    assert unreadable.startswith("personal.xlsx, blad Bekräftelser, cell C4: Värde: 'tre' går inte att läsa")
+    assert others == [
         "personal.xlsx, blad Bekräftelser, rad 2: bekräftelsen gäller bladet 'Anstallda', vars värden inte bedöms; bladen som bedöms är "
         "Kostnader, Produktion, Tillgänglighet, Beläggning, Anställda, Arbetad tid, Sjukfrånvaro",
         "personal.xlsx, blad Bekräftelser, rad 3: 'sju' är ingen cell; skriv cellen som varningen anger, t.ex. D1274",
