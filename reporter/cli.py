@@ -290,7 +290,7 @@ def status(period_dir: Path) -> None:
     click.echo(f"Analystexter (valfria): {', '.join(written) if written else 'inga'} av {len(state.analyses)} möjliga")
     click.echo("")
     if state.buildable:
-        warnings = f" ({state.warnings} varningar, se reporter validate)" if state.warnings else ""
+        warnings = f" ({state.warnings} varningar, se reporter validate; med --strikt stoppar de bygget)" if state.warnings else ""
         click.echo(f"Perioden kan byggas{warnings}.")
         if state.without_rows:
             by_kind: dict[str, list[str]] = {}
