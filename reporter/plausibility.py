@@ -15,8 +15,8 @@ judged by its size, as a minus typed by mistake.
 
 A division confirms an unusual but right value on an optional sheet
 ``Bekräftelser`` in the same workbook: Blad, Cell, Värde (as the cell shows
-it) and Kommentar. A confirmation holds only while the cell has that value,
-so that a later slip in the same cell is still found. No I/O.
+it, rounded as it shows it) and Kommentar. A confirmation holds only while
+the cell has that value, so that a later slip in the same cell is still found. No I/O.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ def _judge(judged, key, by_index, index, record, field, kind, neighbours, column
     cell = f"{letter}{record.source.row}" if letter else record.source.cell
     shown = value / scale
     confirmation = confirmed.get((record.source.file, name_key(record.source.sheet), cell))
-    if confirmation is not None and abs(confirmation.varde - shown) <= 1e-6 * max(1.0, abs(shown)):
+    if confirmation is not None and abs(confirmation.varde - shown) <= max(0.5, 1e-3 * abs(shown)):  # as the cell shows it, rounded
         return None
     month = record.manad
     unit = f" {UNITS.get(factor, 'tkr')}" if kind is Kind.AMOUNT else " %" if kind is Kind.SHARE else ""
