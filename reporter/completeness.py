@@ -10,9 +10,16 @@ saknar 2021-04``), one message per series. What a series must have:
 - every division of the organisation has rows on the sheets every division
   reports (costs, staff, worked time, sick leave, the division results);
 - a part of a series that may start and stop (a cost type, an occupational
-  group): a row last month means a row this month.
+  group): a row last month means a row this month;
+- a production or accessibility measure is asked for when it has the month
+  or the month before (one that ended earlier is not in the report);
+- rows split by verksamhetsområde or verksamhet (version 2) have no hole from
+  a unit's first month on.
 
-No I/O; works on the validated records (``reporter.validation``).
+The year-before lines of the charts and the oldest rows of the cost
+development may go without (the contract lets them show "–"). No I/O; works
+on the validated records (``reporter.validation``), which leaves out a sheet
+whose rows have errors (a row left out would look like a hole).
 """
 
 from __future__ import annotations
