@@ -6,7 +6,9 @@ saknar 2021-04``), one message per series. What a series must have:
 
 - every month from January of the year before through the month the sheet is
   reported for (:func:`needed_months`): the month itself, the month before, the
-  same month a year earlier, and the year so far, this year and last year;
+  same month a year earlier, and the year so far, this year and last year; the
+  monthly report's shares (accessibility, occupancy), which state the month
+  against the month before and a year before, the last 13 months;
 - every division of the organisation has rows on the sheets every division
   reports (costs, staff, worked time, sick leave, the division results);
 - a part of a series that may start and stop (a cost type, an occupational
@@ -48,14 +50,19 @@ class Series:
     every_division: bool = False  # every division of the organisation must have rows
     parts: tuple[str, ...] = ()  # fields of a part that may start and stop (a cost type): a row last month, a row this month
     new_this_year: bool = False  # a series without last year (a measure new this year) is stated without the comparison
+    last_13: bool = False  # only the month, the month before and a year back are stated (shares): the last 13 months
+
+    def needed(self, period: Month) -> list[Month]:
+        """The months each series must have."""
+        return [period.plus(i - 12) for i in range(13)] if self.last_13 else needed_months(period)
 
 
 # The monthly sheets, by name. Production and accessibility are not every division's (Service has no care production).
 SERIES: dict[str, Series] = {
     "Kostnader": Series(("division",), True, ("kostnadsslag",)),
     "Produktion": Series(("division", "matt")),
-    "Tillgänglighet": Series(("division", "matt")),
-    "Beläggning": Series(("sjukhus",)),
+    "Tillgänglighet": Series(("division", "matt"), last_13=True),
+    "Beläggning": Series(("sjukhus",), last_13=True),
     "Anställda": Series(("division",), True, ("yrkesgrupp", "anstallningsform")),
     "Arbetad tid": Series(("division",), True),
     "Sjukfrånvaro": Series(("division", "kon"), True),
@@ -125,7 +132,8 @@ def _check_split(sheet: str, series: Series, records: list, period: Month) -> li
     months the report uses (a unit may be new) through this month."""
     if not records or not hasattr(records[0], SPLIT[0]):
         return []
-    window = set(needed_months(period))
+    needed = series.needed(period)
+    window = set(needed)
     key_of = attrgetter(series.fields[0], *SPLIT, *series.fields[1:])  # division / unit / activity / the rest
     by_key: dict[tuple, set[Month]] = defaultdict(set)
     first: dict[tuple, Any] = {}
@@ -139,7 +147,7 @@ def _check_split(sheet: str, series: Series, records: list, period: Month) -> li
         if period not in months and period.previous not in months:
             continue
         start = min(months)
-        missing = [m for m in needed_months(period) if start <= m and m not in months]
+        missing = [m for m in needed if start <= m and m not in months]
         if missing:
             problems.append(Problem(Severity.ERROR, f"{_label(key)} saknar {month_ranges(missing)}", Location(first[key].source.file, sheet),
                                     division=_division(series, key)))
@@ -177,7 +185,7 @@ def _every_division(sheet: str, records: list, divisions: list[str]) -> list[Pro
 
 
 def _check_sheet(sheet: str, series: Series, records: list, period: Month, divisions: list[str]) -> list[Problem]:
-    needed = needed_months(period)
+    needed = series.needed(period)
     window = set(needed)
     key_of = attrgetter(*series.fields) if len(series.fields) > 1 else lambda r: (getattr(r, series.fields[0]),)
     part_of = attrgetter(*series.parts) if len(series.parts) > 1 else (lambda r: (getattr(r, series.parts[0]),)) if series.parts else None

@@ -316,7 +316,7 @@ def test_cli_status_table(filled_office):
     assert "Texter: inledning.md finns, aktuella-handelser.md finns, verksamheten.md finns, namnderna.md finns" in result.output
     assert "Perioden kan inte byggas: 25 fel." in result.output
     assert "  Specialistvård\n    ekonomi-specialistvard.xlsx, blad Divisioner, cell B2: Utfall: cellen är tom" in result.output
-    assert "    produktion.xlsx, blad Beläggning: Centrallasarettet saknar 2021-01–2022-01\n" in result.output
+    assert "    produktion.xlsx, blad Beläggning: Centrallasarettet saknar 2021-02–2022-01\n" in result.output
     assert "Perioden kan byggas" not in result.output
 
 
