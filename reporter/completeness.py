@@ -7,7 +7,7 @@ saknar 2021-04``), one message per series. What a series must have:
 - every month from January of the year before through the month the sheet is
   reported for (:func:`needed_months`): the month itself, the month before, the
   same month a year earlier, and the year so far, this year and last year; the
-  monthly report's shares (accessibility, occupancy), which state the month
+  shares (accessibility, occupancy) and the headcount, which state the month
   against the month before and a year before, the last 13 months;
 - every division of the organisation has rows on the sheets every division
   reports (costs, staff, worked time, sick leave, the division results);
@@ -50,7 +50,7 @@ class Series:
     every_division: bool = False  # every division of the organisation must have rows
     parts: tuple[str, ...] = ()  # fields of a part that may start and stop (a cost type): a row last month, a row this month
     new_this_year: bool = False  # a series without last year (a measure new this year) is stated without the comparison
-    last_13: bool = False  # only the month, the month before and a year back are stated (shares): the last 13 months
+    last_13: bool = False  # only the month, the month before and a year back are stated (shares, headcount): the last 13 months
 
     def needed(self, period: Month) -> list[Month]:
         """The months each series must have."""
@@ -63,7 +63,7 @@ SERIES: dict[str, Series] = {
     "Produktion": Series(("division", "matt")),
     "Tillgänglighet": Series(("division", "matt"), last_13=True),
     "Beläggning": Series(("sjukhus",), last_13=True),
-    "Anställda": Series(("division",), True, ("yrkesgrupp", "anstallningsform")),
+    "Anställda": Series(("division",), True, ("yrkesgrupp", "anstallningsform"), last_13=True),
     "Arbetad tid": Series(("division",), True),
     "Sjukfrånvaro": Series(("division", "kon"), True),
 }

@@ -61,7 +61,7 @@ def test_one_cost_types_row_missing_is_an_error(period):
 def test_one_divisions_personnel_rows_missing_is_an_error_and_status_says_what_stands_in_the_way(period):
     keep_rows(period / "personal.xlsx", "Anställda", lambda row: row[0] != "Service")
     assert errors(period) == [
-        "personal.xlsx, blad Anställda: Service har inga rader; varje division i rapport.yaml ska ha rader för 2020-01–2021-03"
+        "personal.xlsx, blad Anställda: Service har inga rader; varje division i rapport.yaml ska ha rader för 2020-03–2021-03"
     ]
     result = CliRunner().invoke(main, ["status", str(period)])
     assert result.exit_code == 1
