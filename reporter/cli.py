@@ -87,6 +87,7 @@ def _install_swedish() -> None:
 
 
 _install_swedish()
+STRICT_HELP = "Varje varning som inte är bekräftad räknas som fel (versionen till styrelsen); bygget skriver då ingenting."
 EXIT_INTERRUPTED = 130  # as a shell reports a program stopped with Ctrl-C
 EXIT_CLOSED_PIPE = 141  # as a shell reports a program whose reader closed the pipe (SIGPIPE)
 
@@ -215,12 +216,17 @@ def main() -> None:
     "--pdf-tidsgräns", "pdf_seconds", type=click.IntRange(min=1), metavar="SEKUNDER",
     help="Så länge LibreOffice får arbeta innan det stoppas (standard: 60 s och 5 s per dokument).",
 )
-def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None, pdf_seconds: int | None) -> None:
+@click.option("--strikt", "strict", is_flag=True, help=STRICT_HELP)
+def build(
+    period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None, pdf_seconds: int | None, strict: bool
+) -> None:
     """Bygg rapporten och bilagorna för en period (standard: senaste perioden i inputs/)."""
     from . import build as build_report
 
     given: dict[str, Any] = {"pdf_seconds": pdf_seconds} if pdf_seconds else {}  # only when given: the library's standard otherwise
-    result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True), **given)
+    result = build_report(
+        period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True), strict=strict, **given
+    )
     _echo_problems(result.warnings, "Varningar:")
     if result.changes is not None:
         click.echo(f"Ändringar mot förra bygget i {result.out_dir}:")
@@ -235,7 +241,8 @@ def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | N
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON på stdout.")
 @click.option("--xlsx", "xlsx", metavar="FIL", type=click.Path(path_type=Path, dir_okay=False),
               help="Skriv även varje fel och varning som en rad i en arbetsbok (öppnas i Excel), med länk till cellen.")
-def validate(period_dir: Path, as_json: bool, xlsx: Path | None) -> None:
+@click.option("--strikt", "strict", is_flag=True, help=STRICT_HELP)
+def validate(period_dir: Path, as_json: bool, xlsx: Path | None, strict: bool) -> None:
     """Kontrollera en periodmapp utan att bygga något.
 
     Slutkod 0 när perioden kan byggas, 1 vid fel, 2 när indata inte alls kan läsas.
@@ -245,7 +252,7 @@ def validate(period_dir: Path, as_json: bool, xlsx: Path | None) -> None:
     if xlsx is not None and xlsx.absolute().resolve().is_relative_to(period_dir.absolute().resolve()):
         raise click.BadParameter(f"{xlsx} ligger i periodmappen, där den skulle läsas som indata; spara den utanför, t.ex. --xlsx fel.xlsx",
                                  param_hint="'--xlsx'")
-    checked = validate_period(period_dir)
+    checked = validate_period(period_dir, strict=strict)
     code = EXIT_UNREADABLE if not checked.readable else EXIT_INVALID if checked.errors else EXIT_OK
     if xlsx is not None:
         write_findings(xlsx, checked.problems, period_dir)
@@ -397,7 +404,7 @@ def status(period_dir: Path) -> None:
     click.echo(f"Analystexter (valfria): {', '.join(written) if written else 'inga'} av {len(state.analyses)} möjliga")
     click.echo("")
     if state.buildable:
-        warnings = f" ({plural(state.warnings, 'varning', 'varningar')}, se reporter validate)" if state.warnings else ""
+        warnings = f" ({plural(state.warnings, 'varning', 'varningar')}, se reporter validate; med --strikt stoppar de bygget)" if state.warnings else ""
         click.echo(f"Perioden kan byggas{warnings}.")
         if state.without_rows:
             by_kind: dict[str, list[str]] = {}
@@ -406,8 +413,28 @@ def status(period_dir: Path) -> None:
             listed = "; ".join(f"{kind}: {', '.join(owners)}" for kind, owners in by_kind.items())
             click.echo(f"Utan rader, och därför inte med i rapportens tabeller: {listed}.")
     else:
-        click.echo(f"Perioden kan inte byggas: {state.errors} fel. Kör reporter validate {period_dir} för att se dem.")
+        _echo_obstacles(state, period_dir)
     sys.exit(EXIT_OK if state.buildable else EXIT_INVALID)
+
+
+OBSTACLES_SHOWN = 40  # lines of errors status shows; validate shows them all
+
+
+def _echo_obstacles(state, period_dir: Path) -> None:
+    """What stands in the way of a build: each error, grouped by division (or file), and what is missing."""
+    missing = "; ".join(f"{owner}: {kind}" for owner, kind in state.missing)
+    click.echo(f"Perioden kan inte byggas: {state.errors} fel" + (f", saknas: {missing}" if missing else "") + ".")
+    shown = 0
+    for owner, problems in state.obstacles:
+        click.echo(f"  {owner}")
+        for problem in problems:
+            if shown == OBSTACLES_SHOWN:
+                break
+            click.echo(f"    {problem}")
+            shown += 1
+    if state.errors > shown:
+        click.echo(f"  … och {state.errors - shown} fel till.")
+    click.echo(f"Kör reporter validate {period_dir} för att se alla fel med var de finns.")
 
 
 @main.command(options_metavar="[FLAGGOR]")

@@ -16,7 +16,7 @@ from pathlib import Path
 from .changes import PackageChanges, compare_packages, package_files
 from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, load_config_partly
 from .drafts import draft_problems
-from .errors import Problem, ReporterError, error, raise_if_errors, warning
+from .errors import Problem, ReporterError, Severity, error, raise_if_errors, warning
 from .formatting import tal
 from .model import Inputs
 from .pdfcheck import MERGED_SUFFIX, package_mismatches
@@ -105,14 +105,27 @@ def find_period_dir(period_dir: Path | None = None, workspace: Path | None = Non
     return (months or candidates)[-1]
 
 
-def check(period_dir: Path, parent: Rapport | None = None) -> Checked:
+def check(period_dir: Path, parent: Rapport | None = None, strict: bool = False) -> Checked:
     """Read and validate a period folder; every problem is collected, none raised.
 
     A tertial report's division folders (``- delarsrapport: …``) are checked
     with it: their problems name the subfolder, and their validated inputs
     travel in ``inputs.delarsrapporter``. ``parent`` is the report whose
-    division folder this is.
+    division folder this is. ``strict`` (``--strikt``, the version for the
+    board): every warning is an error.
     """
+    checked = _check(period_dir, parent)
+    if strict:
+        checked.problems = strictly(checked.problems)
+    return checked
+
+
+def strictly(problems: list[Problem]) -> list[Problem]:
+    """``--strikt``: every warning an error (a confirmed value gives no warning to begin with)."""
+    return [p if p.is_error else replace(p, severity=Severity.ERROR, message=f"{p.message} (--strikt: varningar räknas som fel)") for p in problems]
+
+
+def _check(period_dir: Path, parent: Rapport | None) -> Checked:
     from .inputs import read_texts, read_workbooks
     from .validation import validate_workbooks
 
@@ -223,6 +236,7 @@ def build(
     soffice: Path | None = None,
     progress: Callable[[str], None] | None = None,
     pdf_seconds: float | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the report and its appendices into ``out/<period>/``; raise on any error.
 
@@ -230,7 +244,8 @@ def build(
     is written; the package ends with ``manifest.json`` (every output and
     input with its sha256). ``progress`` is told, in Swedish, each PDF as it
     is made; LibreOffice has ``pdf_seconds`` (standard: a minute and a few
-    seconds per document) before it is stopped.
+    seconds per document) before it is stopped. ``strict`` (``--strikt``):
+    any warning is an error, and nothing is written.
     """
     from .charts import Drawer
     from .kinds import report_kind
@@ -249,13 +264,13 @@ def build(
 
         program = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
     with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
-        checked = check(period_dir)
+        checked = check(period_dir, strict=strict)
         problems = list(checked.problems)
         if checked.config is not None and not templates_dir.is_dir():
             problems.append(error(f"mallmappen {templates_dir} finns inte{_from_here(templates_dir)}; ange mallmappen med --templates MAPP"))
         elif checked.config is not None:  # the templates this build uses, checked before anything is rendered
             problems += check_all(known_templates(templates_dir, templates_used(checked.config)))
-        raise_if_errors(problems)
+        raise_if_errors(strictly(problems) if strict else problems)
         config, inputs = checked.config, checked.inputs
         assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
         kind = report_kind(config)
@@ -286,6 +301,8 @@ def build(
         pdfs, untagged = _pdfs(documents, titles, program, progress or (lambda _line: None), pdf_seconds)
         documents.update(pdfs)
         notes += untagged
+    if strict:
+        raise_if_errors(strictly(notes))  # a warning of the PDFs (a font, an untagged appendix): nothing is written
     target = (out_dir or workspace / OUTPUT_DIR) / kind.folder(config)
     used = [templates_dir / name for name in templates_used(config)]
     inputs_read = input_files(period_dir, _named_files(config))
