@@ -26,6 +26,13 @@ the time per input row, peak memory, docxtpl against our renderer on a
 inputs. It prints a table and writes ``out/bench/results.json``. No test
 asserts a time; this script is where time is measured.
 
+    python benchmarks/bench.py --scaffold --scales 1 10 50 --runs 3   # scaffolding the next month against reading (issue 23)
+
+``--scaffold`` times ``reporter scaffold`` of the month after each period
+(every row carried, a prepared row per series, written by openpyxl) in a
+fresh process against reading the same period with our reader; the issue
+wants scaffolding to take at most twice as long as reading.
+
     python benchmarks/bench.py --tertial                        # 6 and 60 divisions, best of 3
     python benchmarks/bench.py --tertial --divisions 6 30 60 --runs 2 --profile
 
@@ -284,6 +291,39 @@ def read_run(period: Path, how: str) -> float:
         for name in file.tables:
             file.tables[name]
     return time.perf_counter() - start
+
+
+def scaffold_seconds(period: Path, what: str = "scaffold") -> tuple[float, float]:
+    """Wall and CPU seconds to scaffold the next month from ``period`` (or, ``what="read"``, to read it) in a fresh process."""
+    _, _, stdout = fresh([sys.executable, __file__, "--scaffold-run", str(period), what])
+    wall, cpu = stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
+
+
+def scaffold_run(period: Path, what: str) -> tuple[float, float]:
+    """``reporter scaffold`` of the month after ``period`` (named as ``--från``) into a fresh temporary folder, or reading ``period`` as
+    a build does, in this process; wall and CPU seconds, imports not counted for either."""
+    import openpyxl  # noqa: F401 - imported before the clock starts, as the reader's python-calamine is
+
+    import reporter.blank  # noqa: F401
+    from reporter import scaffold
+    from reporter.inputs import read_workbooks
+    from reporter.values import parse_month
+
+    month = parse_month(period.name).plus(1)
+    scratch = Path(tempfile.mkdtemp(prefix="reporter-bench-"))  # never beside the period: inputs/2021-04 is there for scale 1
+    target = scratch / str(month)
+    wall, cpu = time.perf_counter(), time.process_time()
+    if what == "read":
+        files, _ = read_workbooks(period)
+        for file in files:
+            for name in file.tables:
+                file.tables[name]
+    else:
+        scaffold(target, month, source=period)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    shutil.rmtree(scratch, ignore_errors=True)
+    return wall, cpu
 
 
 def pdf_seconds(period: Path, out: Path) -> float | None:
@@ -591,6 +631,8 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="write the synthetic periods again")
     parser.add_argument("--stage-run", nargs=2, metavar=("PERIOD", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--read-run", nargs=2, metavar=("PERIOD", "HOW"), help=argparse.SUPPRESS)
+    parser.add_argument("--scaffold-run", nargs=2, metavar=("PERIOD", "WHAT"), help=argparse.SUPPRESS)
+    parser.add_argument("--scaffold", action="store_true", help="only time scaffolding the next month against reading the period (issue 23)")
     parser.add_argument("--tertial", action="store_true", help="time the tertial package (issue 16) instead of the scales")
     parser.add_argument("--divisions", type=int, nargs="+", default=[6, 60], help="with --tertial: the numbers of divisions")
     parser.add_argument("--profile", action="store_true", help="with --tertial: cProfile the largest build too")
@@ -609,6 +651,12 @@ def main() -> None:
         return
     if args.read_run:
         print(read_run(Path(args.read_run[0]), args.read_run[1]))
+        return
+    if args.scaffold_run:
+        print(*scaffold_run(Path(args.scaffold_run[0]), args.scaffold_run[1]))
+        return
+    if args.scaffold:
+        print(scaffold_report(args))
         return
 
     results = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "scales": {}}
@@ -646,6 +694,7 @@ def main() -> None:
             },
             "read_peak_mb": measured_memory([sys.executable, __file__, "--read-run", str(period), "reporter"]),
         }
+        entry["scaffold"] = statistics.median(scaffold_seconds(period)[0] for _ in range(args.runs))
         if scale == max(args.scales):
             entry["readers"] = readers(period)
         if not args.no_pdf:
@@ -661,6 +710,37 @@ def main() -> None:
     print()
     print(report(results))
     print(f"\nSkrev {BENCH / 'results.json'}")
+
+
+def _period_at(scale: int, fresh_data: bool) -> Path:
+    """The bundled period (scale 1) or the synthetic one, written when it is not there yet."""
+    period = BENCH / "data" / f"scale-{scale}" / "2021-03"
+    if scale == 1:
+        return BUNDLED
+    if fresh_data or not (period / "rapport.yaml").exists():
+        print(f"skala {scale}: skriver indata …", flush=True)
+        make_period(scale, period)
+    return period
+
+
+def scaffold_report(args) -> str:
+    """Scaffolding the next month against reading the period, per scale (wall and CPU, medians): the issue wants at most 2×."""
+    lines = [
+        "| skala | rader | läsa (s) | scaffold (s) | scaffold/läsa | läsa CPU (s) | scaffold CPU (s) | scaffold/läsa CPU |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for scale in args.scales:
+        period = _period_at(scale, args.fresh)
+        reading = [scaffold_seconds(period, "read") for _ in range(args.runs)]
+        scaffolding = [scaffold_seconds(period) for _ in range(args.runs)]
+        read_wall, read_cpu = (statistics.median(r[i] for r in reading) for i in (0, 1))
+        wall, cpu = (statistics.median(r[i] for r in scaffolding) for i in (0, 1))
+        lines.append(
+            f"| {scale} | {data_rows(period)} | {read_wall:.2f} | {wall:.2f} | {wall / read_wall:.2f} | "
+            f"{read_cpu:.2f} | {cpu:.2f} | {cpu / read_cpu:.2f} |"
+        )
+        print(lines[-1], flush=True)
+    return "\n".join(lines)
 
 
 def _row(scale: int, entry: dict) -> str:

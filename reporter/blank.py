@@ -10,17 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from .carry import MARK_NAME, Carried, carry_book, holds, list_name, sheet_out, window_start
+from .completeness import SERIES
 from .config import CONFIG_FILE
+from .drafts import draft_mark, without_draft_marks
 from .errors import ReporterError, error
-from .inputs import TEXT_DIR
+from .inputs import TEXT_DIR, find_workbooks
 from .kinds import APPENDICES
 from .kinds.manadsrapport import ANALYSIS_TEXTS, MAIN_TEXTS
 from .model import Month
-from .periods import previous_period_dir
+from .periods import folder_month, previous_period_dir
+from .plausibility import CONFIRMATIONS
 from .schema import (
     ANSTALLNINGSFORMER,
     KON,
@@ -33,8 +38,9 @@ from .schema import (
     Sheet,
     WorkbookKind,
 )
-from .values import slugify
-from .workbook import SheetOut, column_letter, write_sheets
+from .validation import DivisionIndex, UnknownName
+from .values import ValueProblem, parse_month, slugify
+from .workbook import SheetOut, column_letter, gc_paused, read_tables, write_sheets
 
 INSTRUCTIONS = "Instruktioner"
 LISTS = "Listor"
@@ -61,39 +67,67 @@ TEXT_STUBS = {
 
 @dataclass
 class Scaffolded:
-    """What scaffold wrote, and what it left alone because it was there."""
+    """What scaffold wrote, and what it left alone because it was there.
+
+    With a previous period (``previous``): the workbooks carried from it
+    (``carried``), the texts carried as drafts (``drafts``), the fields of
+    rapport.yaml left to fill in (``to_fill``) and the external appendices
+    that need a new file (``appendices``: title and file).
+    """
 
     written: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
+    previous: Path | None = None
+    carried: list[Carried] = field(default_factory=list)
+    drafts: list[Path] = field(default_factory=list)
+    to_fill: list[str] = field(default_factory=list)
+    appendices: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what scaffold chose not to write, and why
 
 
-def scaffold(period_dir: Path, period: Month, division: str | None = None, rapport: str | None = None) -> Scaffolded:
-    """Write blank inputs for a period into ``period_dir``; never overwrite.
+def scaffold(
+    period_dir: Path, period: Month, division: str | None = None, rapport: str | None = None, source: Path | None = None
+) -> Scaffolded:
+    """Write inputs for a period into ``period_dir``; never overwrite.
 
-    ``rapport`` is the kind of report (``manadsrapport``, ``delarsrapport``);
-    without it, an existing rapport.yaml says, and a folder inside
-    ``delarsrapporter/`` is a division's interim report.
+    With a previous period (``source``, or the newest earlier period folder
+    beside this one) the workbooks hold its rows and a prepared row for the
+    new month per series, and its texts are carried as drafts; without one
+    they are blank. ``rapport`` is the kind of report (``manadsrapport``,
+    ``delarsrapport``); without it, an existing rapport.yaml says, and a
+    folder inside ``delarsrapporter/`` is a division's interim report.
     """
     result = Scaffolded()
+    if source is not None and not (source / CONFIG_FILE).is_file():
+        raise ReporterError(error(f"--från {source}: mappen finns inte eller saknar {CONFIG_FILE}; ange förra periodens mapp, t.ex. inputs/2021-03"))
+    result.previous = source or previous_period_dir(period_dir, period)
+    if result.previous is not None and result.previous.resolve() == period_dir.resolve():
+        raise ReporterError(error(f"--från {source} är samma mapp som den nya perioden; ange förra periodens mapp"))
     if (rapport or _kind_of(period_dir)) == "delarsrapport":
         return _division_report(period_dir, period, division, result)
     period_dir.mkdir(parents=True, exist_ok=True)
     config_path = period_dir / CONFIG_FILE
     known = _divisions(config_path, period) if config_path.is_file() else []
     if division is not None:
-        division = _known(division, known, config_path)
+        division = _known(division, known or _previous_divisions(result), config_path)
     divisions = [name for name, _ in known]
     if config_path.is_file():
         result.kept.append(config_path)
     else:
-        _write_text(config_path, _config_text(period_dir, period, [division] if division else []), result)
+        _write_config(config_path, period, [division] if division else [], result)
         # A copy of the previous period's rapport.yaml names the divisions: the lists get them now.
-        divisions = [name for name, _ in _divisions(config_path, period)] or ([division] if division else [])
+        known = _divisions(config_path, period)
+        divisions = [name for name, _ in known] or ([division] if division else [])
+    index = DivisionIndex(known or _previous_divisions(result))
 
     if division is None:
+        carried = _carry_all(period_dir, period, index, divisions, result)
         for kind in WORKBOOK_KINDS:
+            if kind.name in carried:
+                continue
             sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.version == 1]
             _write_book(period_dir / f"{kind.name}.xlsx", kind, sheets, divisions, period, None, result)
+        _carry_texts(period_dir, period, result)
         for key, filename in MAIN_TEXTS.items():
             if key in TEXT_STUBS or key == "verksamheten":  # delarsrapporter.md belongs to a tertial report only
                 _write_text(period_dir / TEXT_DIR / filename, _stub(key, divisions), result)
@@ -101,10 +135,132 @@ def scaffold(period_dir: Path, period: Month, division: str | None = None, rappo
             _write_text(period_dir / TEXT_DIR / filename, "", result)
     else:
         for kind in WORKBOOK_KINDS:
+            target = period_dir / f"{kind.name}-{slugify(division, 'division')}.xlsx"
+            if _carry_division(target, kind, period, index, division, divisions, result):
+                continue
             sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.per_division and s.version == 1]
             if sheets:
-                _write_book(period_dir / f"{kind.name}-{slugify(division, 'division')}.xlsx", kind, sheets, divisions, period, division, result)
+                _write_book(target, kind, sheets, divisions, period, division, result)
     return result
+
+
+def _previous_divisions(result: Scaffolded) -> list[tuple[str, list[str]]]:
+    """The previous period's divisions and aliases, or none."""
+    if result.previous is None:
+        return []
+    return _divisions(result.previous / CONFIG_FILE, None)
+
+
+def _carry_all(period_dir: Path, period: Month, index: DivisionIndex, divisions: list[str], result: Scaffolded) -> set[str]:
+    """Each workbook of the previous period, carried forward under its own name; the kinds carried."""
+    if result.previous is None:
+        return set()
+    paths, _ = find_workbooks(result.previous)
+    kinds = set()
+    for kind in WORKBOOK_KINDS:
+        for source in paths[kind.name]:
+            if _carry(period_dir / source.name, [source], kind, list(kind.sheets), period, index, None, divisions, result):
+                kinds.add(kind.name)
+    return kinds
+
+
+def _carry_division(target: Path, kind: WorkbookKind, period: Month, index: DivisionIndex, division: str, divisions: list[str], result: Scaffolded) -> bool:
+    """A division's workbook of one kind from its rows in the previous period's workbooks; False when there were none."""
+    if result.previous is None:
+        return False
+    sources = find_workbooks(result.previous)[0][kind.name]
+    sheets = [s for s in kind.sheets if s.per_division]
+    if not target.exists() and sources and sheets:
+        holder = _holding(target.parent, kind, sheets, index, division, target)
+        if holder is not None:  # carried into the period's own workbook already: a copy would make every row twice
+            result.notes.append(f"{division}s rader finns redan i {holder}; {target.name} skrevs inte (samma rader två gånger är ett fel)")
+            return True
+    return bool(sources and sheets) and _carry(target, sources, kind, sheets, period, index, division, divisions, result)
+
+
+def _holding(period_dir: Path, kind: WorkbookKind, sheets: list[Sheet], index: DivisionIndex, division: str, target: Path) -> str | None:
+    """The name of a workbook of this kind in the new period that has rows of ``division`` already, or None."""
+    if not period_dir.is_dir():
+        return None
+    for path in find_workbooks(period_dir)[0][kind.name]:
+        if path == target:
+            continue
+        try:
+            tables = read_tables(path, [s.name for s in sheets])
+        except ReporterError:
+            continue  # not readable: validate names it
+        for sheet in sheets:
+            table = tables.get(sheet.name)
+            if table is not None and holds(sheet, table, index, division):
+                return path.name
+    return None
+
+
+def _carry(
+    target: Path, sources: list[Path], kind: WorkbookKind, sheets: list[Sheet], period: Month, index: DivisionIndex,
+    division: str | None, divisions: list[str], result: Scaffolded,
+) -> bool:
+    """Write ``target`` from the previous period's ``sources``; True when it was written or is there already."""
+    if target.exists():
+        result.kept.append(target)
+        return True
+    carried = Carried(target)
+    with gc_paused():  # a large period is a million small lists and no cycles: the collector has nothing to find
+        return _carried(target, sources, kind, sheets, period, index, division, divisions, result, carried)
+
+
+def _carried(
+    target: Path, sources: list[Path], kind: WorkbookKind, sheets: list[Sheet], period: Month, index: DivisionIndex,
+    division: str | None, divisions: list[str], result: Scaffolded, carried: Carried,
+) -> bool:
+    made = carry_book(sources, kind, sheets, period, index, division, carried, _previous_month(result))
+    if division is not None and not carried.rows + carried.emptied:
+        return False
+    if not made:
+        return False
+    lists, list_sheet = _lists([m.sheet for m in made], divisions)
+    shown = [replace(m.sheet, columns=tuple(c for c in m.sheet.columns if c.field in m.columns)) for m in made]
+    out = [_instructions(kind, shown, division, period=period)]
+    out += [sheet_out(m, lists) for m in made]
+    out.append(list_sheet)
+    write_sheets(target, out)
+    result.written.append(target)
+    result.carried.append(carried)
+    return True
+
+
+def _carry_texts(period_dir: Path, period: Month, result: Scaffolded) -> None:
+    """The previous period's texts, each marked as a draft to rewrite or confirm (an empty one is carried empty)."""
+    if result.previous is None:
+        return
+    since = _period_of(result.previous)
+    for source in sorted((result.previous / TEXT_DIR).glob("*.md")):
+        try:
+            text = without_draft_marks(source.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            result.notes.append(f"{TEXT_DIR}/{source.name} i {result.previous.name} kunde inte läsas som UTF-8 och fördes inte över")
+            continue
+        draft = bool(text.strip())
+        target = period_dir / TEXT_DIR / source.name
+        _write_text(target, draft_mark(since, period) + "\n" + text if draft else text, result)
+        if draft and result.written and result.written[-1] == target:
+            result.drafts.append(target)
+
+
+def _previous_month(result: Scaffolded) -> Month | None:
+    """The previous period's month, from its rapport.yaml or its folder's name; None when neither says."""
+    if result.previous is None:
+        return None
+    try:
+        return parse_month(_period_of(result.previous))
+    except ValueProblem:
+        return None
+
+
+def _period_of(folder: Path) -> str:
+    """The period of a previous period folder: its rapport.yaml's, or its name's."""
+    raw = _raw(folder / CONFIG_FILE).get("period")
+    return str(raw)[:7] if raw else str(folder_month(folder) or folder.name)
 
 
 def _kind_of(period_dir: Path) -> str:
@@ -112,7 +268,7 @@ def _kind_of(period_dir: Path) -> str:
     config_path = period_dir / CONFIG_FILE
     if config_path.is_file():
         try:
-            raw = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+            raw = _parsed(config_path.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError):
             raw = None
         if isinstance(raw, dict) and raw.get("rapport") in ("manadsrapport", "delarsrapport"):
@@ -125,20 +281,29 @@ def _division_report(period_dir: Path, period: Month, division: str | None, resu
     from .kinds import delarsrapport
 
     config_path = period_dir / CONFIG_FILE
-    source = config_path if config_path.is_file() else _organisation_source(period_dir, period)
+    source = config_path if config_path.is_file() else (result.previous / CONFIG_FILE if result.previous else _organisation_source(period_dir, period))
     known = _divisions(source, None) if source is not None else []
     if division is None:
         listed = [name for name, _ in known] if config_path.is_file() else []
-        if len(listed) == 1 or (config_path.is_file() and _raw(config_path).get("division")):
-            division = str(_raw(config_path).get("division") or listed[0])
+        named = _raw(source).get("division") if source is not None else None
+        if len(listed) == 1 or named:
+            division = str(named or listed[0])
         else:
             raise ReporterError(error("ange divisionen med --division: en delårsrapport gäller en division", file=CONFIG_FILE))
     division = _known(division, known, source or config_path)
     period_dir.mkdir(parents=True, exist_ok=True)
     if config_path.is_file():
         result.kept.append(config_path)
+    elif result.previous is not None:
+        _write_config(config_path, period, [division], result)
     else:
         _write_text(config_path, _division_config_text(period, division, source), result)
+    if result.previous is not None:
+        index = DivisionIndex(known)
+        for kind in WORKBOOK_KINDS:
+            for path in find_workbooks(result.previous)[0][kind.name]:
+                _carry(period_dir / path.name, [path], kind, list(kind.sheets), period, index, None, [division], result)
+        _carry_texts(period_dir, period, result)
     wanted = {kind: set(names) | set(delarsrapport.OPTIONAL.get(kind, ())) for kind, names in delarsrapport.SHEETS.items()}
     wanted.setdefault("produktion", set()).update(delarsrapport.OPTIONAL["produktion"])
     for kind in WORKBOOK_KINDS:
@@ -152,9 +317,15 @@ def _division_report(period_dir: Path, period: Month, division: str | None, resu
     return result
 
 
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> object:
+    """A rapport.yaml's text parsed leniently, once: scaffold looks at the same one or two files several times (never changed)."""
+    return yaml.safe_load(text)
+
+
 def _raw(path: Path) -> dict:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = _parsed(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     return raw if isinstance(raw, dict) else {}
@@ -200,8 +371,6 @@ titel: Delårsrapport
 
 def _known(division: str, known: list[tuple[str, list[str]]], config_path: Path) -> str:
     """The division's name as in rapport.yaml (an alias is accepted), by the same lookup as validation."""
-    from .validation import DivisionIndex, UnknownName
-
     if not known:
         return division.strip()
     try:
@@ -213,7 +382,7 @@ def _known(division: str, known: list[tuple[str, list[str]]], config_path: Path)
 def _divisions(config_path: Path, period: Month | None) -> list[tuple[str, list[str]]]:
     """Division names and aliases from an existing rapport.yaml, read leniently (``period``: it must be this one's)."""
     try:
-        raw = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        raw = _parsed(config_path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ReporterError(error(f"rapport.yaml kan inte läsas: {exc}; rätta den först", file=config_path.name)) from None
     raw = raw if isinstance(raw, dict) else {}
@@ -231,14 +400,42 @@ def _divisions(config_path: Path, period: Month | None) -> list[tuple[str, list[
     return found
 
 
-def _config_text(period_dir: Path, period: Month, divisions: list[str]) -> str:
-    """rapport.yaml: the previous period's with the new period, or a blank one."""
-    previous = _previous_config(period_dir, period)
-    if previous is not None:
-        text = previous.read_text(encoding="utf-8")
-        text = re.sub(r"(?m)^period:.*$", f"period: {period}", text, count=1)
-        text = re.sub(r"(?m)^(\s+publiceringsdatum:).*$", r'\1 ""   # fyll i', text, count=1)
-        return f"# Kopierad av reporter scaffold från {previous.parent.name}/{CONFIG_FILE}: kontrollera publiceringsdatum och version.\n" + text
+def _write_config(config_path: Path, period: Month, divisions: list[str], result: Scaffolded) -> None:
+    """rapport.yaml: the previous period's with the new period (and what must be filled in said), or a blank one."""
+    if result.previous is None:
+        _write_text(config_path, _config_text(period, divisions), result)
+        return
+    previous = result.previous / CONFIG_FILE
+    text = previous.read_text(encoding="utf-8-sig")
+    text = re.sub(r"(?m)^period:.*$", f"period: {period}", text, count=1)
+    for key in FILL_IN:
+        text, found = re.subn(rf"(?m)^([ \t]+{key}:).*$", rf'\1 ""   # fyll i för {period}', text, count=1)
+        if found:
+            result.to_fill.append(f"dokument.{key}")
+    bilagor = _raw(previous).get("bilagor")
+    for item in bilagor if isinstance(bilagor, list) else []:
+        if isinstance(item, dict) and item.get("fil"):
+            result.appendices.append((str(item.get("titel") or ""), str(item["fil"])))
+    text = re.sub(
+        r"(?m)^([ \t]*(?:-[ \t]+)?fil:.*?)[ \t]*$",
+        rf"\1   # lägg in {period}s fil här; förra periodens fil följer inte med. Kontrollera titeln.",
+        text,
+    )
+    head = (
+        f"# Kopierad av reporter scaffold från {result.previous.name}/{CONFIG_FILE} till {period}: fyll i "
+        + " och ".join(result.to_fill or ["publiceringsdatum och version"])
+        + (", och lägg in de externa bilagornas nya filer" if result.appendices else "")
+        + ".\n"
+    )
+    _write_text(config_path, head + text, result)
+
+
+# Fields of the document-ID block that belong to one issue of the report: emptied when rapport.yaml is carried.
+FILL_IN = ("version", "publiceringsdatum")
+
+
+def _config_text(period: Month, divisions: list[str]) -> str:
+    """A blank rapport.yaml."""
     bilagor = "".join(f"  - {kind}\n" for kind in APPENDICES if not APPENDICES[kind].sheets)
     empty_division = '    - namn: ""\n'
     listed = "".join(f"    - namn: {yaml.safe_dump(name, allow_unicode=True).strip().removesuffix('...').strip()}\n" for name in divisions)
@@ -277,7 +474,8 @@ def _stub(key: str, divisions: list[str]) -> str:
 
 def _write_text(path: Path, text: str, result: Scaffolded) -> None:
     if path.exists():
-        result.kept.append(path)
+        if path not in result.written:  # written a moment ago, from the previous period
+            result.kept.append(path)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -286,11 +484,14 @@ def _write_text(path: Path, text: str, result: Scaffolded) -> None:
 
 def _write_book(path, kind: WorkbookKind, sheets: list[Sheet], divisions: list[str], period: Month, division: str | None, result: Scaffolded) -> None:
     if path.exists():
-        result.kept.append(path)
+        if path not in result.written:
+            result.kept.append(path)
         return
     lists, list_sheet = _lists(sheets, divisions)
     out = [_instructions(kind, sheets, division)]
     out += [_sheet(sheet, lists, _prefill(sheet, period, division)) for sheet in sheets]
+    if any(sheet.name in SERIES for sheet in sheets):
+        out.append(_sheet(CONFIRMATIONS, lists, []))  # optional: the division's confirmations of unusual but right values
     out.append(list_sheet)
     write_sheets(path, out)
     result.written.append(path)
@@ -304,7 +505,7 @@ def _lists(sheets: list[Sheet], divisions: list[str]) -> tuple[dict[str, tuple[s
             if column.kind is Kind.DIVISION and divisions:
                 wanted["Division"] = (divisions, True)
             elif column.kind is Kind.CHOICE:
-                wanted.setdefault(_list_name(column), (column.choice_values, True))
+                wanted.setdefault(list_name(column), (column.choice_values, True))
     rows: list[list[object]] = [list(wanted)]
     depth = max((len(values) for values, _ in wanted.values()), default=0)
     for i in range(depth):
@@ -315,10 +516,6 @@ def _lists(sheets: list[Sheet], divisions: list[str]) -> tuple[dict[str, tuple[s
         ranges[name] = (f"{LISTS}!${letter}$2:${letter}${len(values) + 1}", strict)
     widths = {column_letter(n): 30 for n in range(1, len(wanted) + 1)}
     return ranges, SheetOut(LISTS, rows, widths=widths, header_style=True)
-
-
-def _list_name(column: Column) -> str:
-    return "Kön (K/M)" if column.choices and column.choice_values == ["K", "M"] else column.header
 
 
 # How a blank workbook shows what is typed: months as 2021-04, shares as percent
@@ -339,7 +536,7 @@ def _sheet(sheet: Sheet, lists: dict[str, tuple[str, bool]], rows: list[list[obj
         widths[letter] = max(WIDTHS[column.kind], len(header[number - 1]) + 4)
         if column.kind in FORMATS:
             formats[letter] = FORMATS[column.kind]
-        name = "Division" if column.kind is Kind.DIVISION else _list_name(column)
+        name = "Division" if column.kind is Kind.DIVISION else list_name(column)
         if (column.kind in (Kind.DIVISION, Kind.CHOICE)) and name in lists:
             validations[letter] = lists[name]
     return SheetOut(sheet.name, [header, *rows], widths=widths, formats=formats, lists=validations, freeze="A2", header_style=True, form=True)
@@ -365,17 +562,31 @@ def _prefill(sheet: Sheet, period: Month, division: str | None) -> list[list[obj
     return [[{"division": division, **item}.get(f) for f in fields] for item in items]
 
 
-def _instructions(kind: WorkbookKind, sheets: list[Sheet], division: str | None) -> SheetOut:
+def _instructions(kind: WorkbookKind, sheets: list[Sheet], division: str | None, period: Month | None = None) -> SheetOut:
+    """The Instruktioner sheet; ``period``: the workbook is carried from the previous period, and its marked rows are explained."""
     whose = f" för {division}" if division else ""
     rows: list[list[object]] = [[f"{kind.name}{whose}: så fyller du i arbetsboken", "", "", ""], ["", "", "", ""]]
+    if period is not None:
+        rows += [[f"• {line}", "", "", ""] for line in _carried_rules(period)]
     rows += [[f"• {rule}", "", "", ""] for rule in GENERAL_RULES]
-    if division:
+    if division and period is None:
         rows.append([f"• Divisionen är redan ifylld. Lägg till rader för fler månader eller poster; ta bort rader som inte gäller {division}.", "", "", ""])
     for sheet in sheets:
         rows += [["", "", "", ""], [f"Bladet {sheet.name}", sheet.help, "", ""], ["Kolumn", "Vad den ska innehålla", "Måste fyllas i", "Tillåtna värden"]]
         for column in sheet.columns:
             rows.append([column.header, _describe(column), "ja" if column.required else "nej", ", ".join(column.choice_values)])
     return SheetOut(INSTRUCTIONS, rows, widths={"A": 30, "B": 70, "C": 16, "D": 40}, wrap=True)
+
+
+def _carried_rules(period: Month) -> tuple[str, ...]:
+    """What a carried workbook's marked rows mean, first on the Instruktioner sheet."""
+    return (
+        f"Arbetsboken bär med sig förra periodens rader (från {window_start(period)}); ändra dem inte.",
+        f"Rader med {MARK_NAME} bakgrund ska fyllas i: på bladen med Månad är det en förberedd rad för {period} per serie "
+        "(division, mått, kostnadsslag, yrkesgrupp …) med nycklarna ifyllda; fyll i de tomma cellerna. "
+        "På bladen utan månad (ackumulerat resultat, styrkort) är förra periodens värden tömda; nycklar och kommentarer står kvar.",
+        "Ta bort färgen när raden är ifylld om du vill; den påverkar inte rapporten.",
+    )
 
 
 def _describe(column: Column) -> str:
@@ -391,3 +602,32 @@ def _describe(column: Column) -> str:
     extra = column.help if column.help and column.kind not in (Kind.DIVISION, Kind.MONTH) else ""
     empty = "" if column.required else " Tom cell betyder ej rapporterat."
     return " ".join(part for part in (extra, base) if part) + empty
+
+
+def scaffold_report(made: Scaffolded, period_dir: Path) -> list[str]:
+    """What scaffold did, in Swedish: the files written and kept, what was carried, and what is left to fill in."""
+    lines = [f"Skrev {path}" for path in made.written if path not in {c.path for c in made.carried} | set(made.drafts)]
+    for carried in made.carried:
+        months = f", {carried.first}–{carried.last}" if carried.first and carried.last else ""
+        dropped = f"; {carried.dropped} rader före {carried.first} togs inte med" if carried.dropped else ""
+        what = [f"{_rows(carried.rows)}{months}"] if carried.rows or not carried.emptied else []
+        what += [f"{_rows(carried.emptied)} på blad utan månad, värdena tömda"] if carried.emptied else []
+        lines.append(f"Förde över {carried.path} från {', '.join(carried.sources)}: {'; '.join(what)}{dropped}")
+    for path in made.drafts:
+        lines.append(f"Förde över {path} som utkast")
+    lines += [f"Finns redan, orörd: {path}" for path in made.kept]
+    lines += made.notes
+    todo = [f"  {c.path.name}: " + ", ".join(
+        ([f"{_rows(c.prepared)} för den nya månaden"] if c.prepared else []) + ([f"{_rows(c.emptied)} med tömda värden"] if c.emptied else [])
+    ) for c in made.carried if c.to_fill]
+    todo += [f"  {path.relative_to(period_dir).as_posix()}: skriv om eller bekräfta utkastet, ta sedan bort första raden" for path in made.drafts]
+    todo += [f"  {CONFIG_FILE}: {field_}" for field_ in made.to_fill]
+    todo += [f"  {fil}: ny fil för bilagan '{titel}' (förra periodens följer inte med); kontrollera titeln" for titel, fil in made.appendices]
+    if todo:
+        lines += ["", f"Att fylla i ({MARK_NAME} bakgrund i arbetsböckerna):", *todo]
+    lines.append(f"Fyll i filerna och kontrollera dem med: reporter validate {period_dir}")
+    return lines
+
+
+def _rows(count: int) -> str:
+    return f"{count} rad" if count == 1 else f"{count} rader"

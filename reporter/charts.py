@@ -31,6 +31,7 @@ PALETTE = (
 )
 LAST_YEAR = ("#9DB0C8", "--", None)
 WIDTH_CM, HEIGHT_CM, DPI = 16.0, 7.0, 150
+CHART_SECONDS = 60  # how long a document's charts may take in the chart process before it is stopped
 
 
 @dataclass(frozen=True)
@@ -293,9 +294,12 @@ class Drawer:
     def _start(self) -> None:
         if self._forks and self._pool is None:
             import multiprocessing
+            import os
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_setup)
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("fork"), initializer=_worker_setup, initargs=(os.getpid(),)
+            )
             self._pool.submit(_import_matplotlib)
 
     def submit(self, document: str, kind: str, figures) -> None:
@@ -317,7 +321,10 @@ class Drawer:
         future = self._pending.pop(document, None)
         if future is not None:
             try:
-                drawn = future.result()
+                drawn = future.result(timeout=CHART_SECONDS)
+            except TimeoutError:  # the process is stuck: it is stopped, and this build's charts are drawn here
+                self.close(stop=True)
+                self._forks = False
             except Exception:  # the process died or could not take the data: draw here
                 pass
         if drawn is None:
@@ -376,9 +383,16 @@ def _import_matplotlib() -> None:
     _figure_class()
 
 
-def _worker_setup() -> None:
-    """In the chart process: leave Ctrl-C to the build (which ends this process), and die with it."""
+def _worker_setup(parent: int) -> None:
+    """In the chart process: leave Ctrl-C to the build (which ends this process), and die with it.
+
+    The system kills it when the build dies (Linux's PR_SET_PDEATHSIG); the build may have died before the
+    request was made, so the parent is looked at once after it, and every half second where the system has
+    no such request.
+    """
+    import os
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the build's handler, inherited by fork
@@ -387,4 +401,15 @@ def _worker_setup() -> None:
 
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed when the build is (Linux)
     except (OSError, AttributeError):
-        pass
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    import os
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import Problem, ReporterError, error, warning
 from .markdown_check import unsupported
+from .plausibility import CONFIRMATION_SHEET
 from .schema import WORKBOOK_KINDS
 from .text_normal import normal_name, normal_prose
 from .texts import Block, parse_markdown
@@ -78,7 +79,7 @@ def read_workbooks(period_dir: Path) -> tuple[list[WorkbookFile], list[Problem]]
     files: list[WorkbookFile] = []
     paths, problems = find_workbooks(period_dir)
     for kind in WORKBOOK_KINDS:
-        sheet_names = [s.name for s in kind.sheets]
+        sheet_names = [s.name for s in kind.sheets] + [CONFIRMATION_SHEET]  # a division's confirmations of unusual values
         for path in paths[kind.name]:
             try:
                 workbook = Workbook(path, normal_name(path.name))

@@ -12,6 +12,8 @@ from pathlib import Path
 from .config import CONFIG_FILE
 from .model import Month
 
+INTERIM_DIR = "delarsrapporter"  # a tertial report's folder of the divisions' interim reports
+
 
 def folder_month(folder: Path) -> Month | None:
     """The month a folder is named for (``2021-03``), or None."""
@@ -25,11 +27,25 @@ def folder_month(folder: Path) -> Month | None:
 
 
 def previous_period_dir(period_dir: Path, period: Month) -> Path | None:
-    """The newest period folder beside ``period_dir`` whose month comes before ``period`` and that has a rapport.yaml."""
-    parent = period_dir.resolve().parent
+    """The newest period folder beside ``period_dir`` whose month comes before ``period`` and that has a rapport.yaml.
+
+    A division's folder inside a tertial report's ``delarsrapporter/`` has
+    its previous one in the previous period's ``delarsrapporter/``, under
+    the same name.
+    """
+    here = period_dir.resolve()
+    parent = here.parent
+    if parent.name == INTERIM_DIR:
+        outer = folder_month(parent.parent) or period
+        earlier = [
+            (other, candidate.parent)
+            for candidate in parent.parent.parent.glob(f"*/{INTERIM_DIR}/{here.name}/{CONFIG_FILE}")
+            if (other := folder_month(candidate.parent.parent.parent)) is not None and other < outer
+        ]
+        return max(earlier)[1] if earlier else None
     earlier = []
     for candidate in parent.glob(f"*/{CONFIG_FILE}"):
         other = folder_month(candidate.parent)
-        if other is not None and other < period:
+        if other is not None and other < period and candidate.parent.resolve() != here:
             earlier.append((other, candidate.parent))
     return max(earlier)[1] if earlier else None

@@ -11,11 +11,14 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from dataclasses import field as default
 
+from .completeness import SERIES, check_completeness, needed_months
 from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
 from .filled import FilledColumns
 from .model import Inputs, Measure, Month, Source
+from .plausibility import CONFIRMATION_SHEET, CONFIRMATIONS, confirmation_problems, confirmations_by_cell, implausible, judged_sheets
 from .scale import ShareScale
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
 from .totals import TotalRow, check_totals, is_total_name
@@ -34,24 +37,10 @@ from .values import (
 )
 from .workbook import Cell, ExcelError, FormulaWithoutValue, NumberFormat, Table, Unreadable, column_letter, split_coordinate
 
-# Sheets whose series must reach the reported month, and what makes one series in
-# each: a month missing from a series is warned about. A cost type or occupational
-# group may lack a month (nothing to report), a division may not.
-MONTHLY_SHEETS = {
-    "Kostnader": ("division",),
-    "Produktion": ("division", "matt"),
-    "Tillgänglighet": ("division", "matt"),
-    "Beläggning": ("sjukhus",),
-    "Anställda": ("division",),
-    "Arbetad tid": ("division",),
-    "Sjukfrånvaro": ("division", "kon"),
-}
 # The division of a row whose Division cell is empty.
 NO_DIVISION = "(tom divisionscell)"
 # How many rows from the top a header row is looked for below title rows.
 HEADER_SEARCH_ROWS = 10
-# How many series with missing months are named one by one per sheet.
-GAPS_NAMED = 10
 
 
 @dataclass(frozen=True)
@@ -135,6 +124,7 @@ class _Reading:
     skipped: dict[str, int]
     filled: FilledColumns | None = None  # the sheet being read: which rows fill its optional number columns
     units: AmountUnits | None = None  # the sheet being read: its amount columns' units against the values
+    columns: dict[tuple[str, str], dict[str, tuple[str, float]]] = default(default_factory=dict)  # (file, sheet) → field → (letter, factor)
 
 
 def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inputs, list[Problem]]:
@@ -190,8 +180,31 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 labels = ", ".join(f.label for f in having)
                 problems.append(error(f"bladet har inga rader för {reading.only}; det ska finnas i någon {kind.name}*.xlsx", file=labels, sheet=sheet.name))
     inputs.utelamnade = reading.skipped
-    problems += _check_content(inputs, config, files, required)
+    confirmations: list = []
+    for file in files:
+        if CONFIRMATION_SHEET in file.tables:
+            try:
+                found = _read_table(CONFIRMATIONS, file.tables[CONFIRMATION_SHEET], reading, {}, confirmations)
+            except ReporterError as exc:
+                found = exc.problems
+            problems += [replace(p, severity=Severity.WARNING) for p in found]  # a confirmation changes no figure: never an error
+    inputs.detalj[CONFIRMATIONS.target] = confirmations
+    broken = {p.where.sheet for p in problems if p.is_error}
+    problems += _check_content(inputs, config, files, required, broken)
+    problems += _check_plausibility(inputs, config, reading, confirmations, broken)
     return inputs, problems
+
+
+def _check_plausibility(inputs: Inputs, config: Rapport, reading: _Reading, confirmations: list, broken: set[str]) -> list[Problem]:
+    """A warning for each value of the months the report uses far outside its own series, unless the division confirmed it."""
+    confirmed = confirmations_by_cell(confirmations)
+    problems = confirmation_problems(confirmations, SERIES)
+    for kind in WORKBOOK_KINDS:
+        months = needed_months(month_of(config, kind.name))
+        for judged in judged_sheets((s for s in kind.sheets if s.name not in broken), SERIES):
+            target = kind.sheet(judged.sheet).target
+            problems += implausible(judged, inputs.detalj.get(target, []), months, reading.columns, confirmed)
+    return problems
 
 
 def uses_version_2(config: Rapport) -> bool:
@@ -273,6 +286,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     problems += header_problems
     if columns is None:
         return problems
+    reading.columns[(table.file, table.sheet)] = {c.field: (column_letter(index + 1), factor) for c, (index, factor) in columns.items()}
     if not reading.version_2:
         problems += _new_columns(sheet, table, columns)
     problems += _headerless_columns(table)
@@ -683,8 +697,10 @@ def _shown_as_is(number: float, number_format: NumberFormat) -> None:
     )
 
 
-def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], required: Mapping[str, tuple[str, ...]]) -> list[Problem]:
-    """Checks across rows: required posts, the month each workbook reports on present, ranges."""
+def _check_content(
+    inputs: Inputs, config: Rapport, files: list[WorkbookFile], required: Mapping[str, tuple[str, ...]], broken: set[str]
+) -> list[Problem]:
+    """Checks across rows: required posts, every series complete (not on ``broken`` sheets, whose errors left rows out), ranges."""
     problems: list[Problem] = []
     labels = {sheet: ", ".join(f.label for f in files if sheet in f.tables) for f in files for sheet in f.tables}
     if "Region" in labels and "Region" in required.get("ekonomi", ()):
@@ -701,8 +717,6 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], r
             records = getattr(inputs, sheet.target)
             if not records:
                 continue
-            if sheet.name in MONTHLY_SHEETS and not any(r.manad == period for r in records):
-                problems.append(error(f"inga värden för rapportmånaden {period}", file=labels.get(sheet.name, ""), sheet=sheet.name))
             later = sorted({r.manad for r in records if getattr(r, "manad", period) > period})
             if later:
                 problems.append(
@@ -713,7 +727,8 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], r
                         file=labels.get(sheet.name, ""), sheet=sheet.name,
                     )
                 )
-    problems += _check_gaps(inputs, config)
+    read = [(kind.name, sheet.name, sheet.target) for kind in WORKBOOK_KINDS for sheet in kind.sheets if sheet.name not in broken]
+    problems += check_completeness(inputs, config, required, month_of, read)
     problems += _check_scorecard(inputs)
     shares = [(r, r.andel) for r in inputs.tillganglighet] + [(r, r.belaggning) for r in inputs.belaggning]
     for record, share in shares:
@@ -732,44 +747,6 @@ def month_of(config: Rapport, workbook: str) -> Month:
 
     shown_by = [kind.name for kind in APPENDICES.values() if kind.reports_on == workbook]
     return config.period_of(shown_by[0]) if shown_by else config.period
-
-
-def _check_gaps(inputs: Inputs, config: Rapport) -> list[Problem]:
-    """A series (e.g. one measure of one division) missing a month up to the month it is reported for."""
-    problems: list[Problem] = []
-    for kind in WORKBOOK_KINDS:
-        period = month_of(config, kind.name)
-        for sheet in kind.sheets:
-            if sheet.name not in MONTHLY_SHEETS:
-                continue
-            series: dict[tuple, list] = defaultdict(list)
-            for record in getattr(inputs, sheet.target):
-                series[tuple(getattr(record, f) for f in MONTHLY_SHEETS[sheet.name])].append(record)
-            gaps = []
-            for key, records in series.items():
-                months = {r.manad for r in records}
-                first = min(months)
-                missing = [first.plus(i) for i in range(_months_between(first, period) + 1) if first.plus(i) not in months]
-                if missing:
-                    gaps.append((key, records[0], missing))
-            for key, record, missing in gaps[:GAPS_NAMED]:
-                shown = ", ".join(map(str, missing[:6])) + (f" och {len(missing) - 6} till" if len(missing) > 6 else "")
-                label = ", ".join(str(k) for k in key if k is not None)
-                problems.append(
-                    Problem(
-                        Severity.WARNING,
-                        f"serien {label} saknar {'månaden' if len(missing) == 1 else 'månaderna'} {shown}; summor och jämförelser blir för låga",
-                        Location(record.source.file, sheet.name),
-                        division=getattr(record, "division", ""),
-                    )
-                )
-            if len(gaps) > GAPS_NAMED:
-                problems.append(warning(f"ytterligare {len(gaps) - GAPS_NAMED} serier saknar månader", file=gaps[GAPS_NAMED][1].source.file, sheet=sheet.name))
-    return problems
-
-
-def _months_between(first, last) -> int:
-    return (last.year - first.year) * 12 + last.month - first.month
 
 
 def _check_scorecard(inputs: Inputs) -> list[Problem]:

@@ -25,6 +25,13 @@ def _matplotlib_imported() -> None:
     import matplotlib.figure  # noqa: F401
 
 
+@pytest.fixture(autouse=True)
+def _output_as_into_a_file(monkeypatch) -> None:
+    """xdist's workers set COLUMNS=80, and ``reporter status`` folds its lines to COLUMNS: the tests read the output whole,
+    as a file or pipe gets it (tests/test_faults.py sets COLUMNS where it checks the folding)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture
 def example_dir() -> Path:
     """The bundled example period, read only."""
@@ -58,6 +65,14 @@ def example_package(tmp_path_factory) -> Path:
     import reporter
 
     return built_once(tmp_path_factory, "exempelpaket", lambda folder: reporter.build(EXAMPLE, folder, TEMPLATES, workspace=ROOT).out_dir)
+
+
+@pytest.fixture(scope="session")
+def second_month_package(tmp_path_factory) -> Path:
+    """The bundled second month (inputs/2021-04, March carried forward and filled) built once per test run: read only."""
+    import reporter
+
+    return built_once(tmp_path_factory, "andra-manaden", lambda folder: reporter.build(ROOT / "inputs" / "2021-04", folder, TEMPLATES, workspace=ROOT).out_dir)
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .rowsxml import put_rows, rows_xml
+from .table import column_letter
 
 
 @dataclass
@@ -24,6 +28,10 @@ class SheetOut:
     header_style: bool = False
     wrap: bool = False
     form: bool = False  # a blank form: the formatted columns' cells are formatted down to FORM_ROWS
+    bulk: bool = False  # many rows: those below the header written by rowsxml, with only cell_formats and marked applied
+    cell_formats: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column), both from 1 → number format
+    marked: Sequence[int] = ()  # rows (from 1) filled with ``mark``: rows to fill in
+    mark: str = ""
 
 
 LIST_ROWS = 2000  # how far down a drop-down list reaches
@@ -38,10 +46,13 @@ def write_sheets(path: Path, sheets: list[SheetOut]) -> None:
 
     book = Workbook()
     book.remove(book.active)
+    bulk = {}
     for spec in sheets:
         sheet = book.create_sheet(spec.title)
-        for row in spec.rows:
+        for row in spec.rows[:1] if spec.bulk else spec.rows:
             sheet.append(list(row))
+        if spec.bulk:
+            bulk[spec.title] = _bulk_rows(sheet, spec)
         for column, number_format in spec.formats.items():
             # Each cell gets the format, not only the column: a cell without a format of its own is
             # shown with the column's by LibreOffice but not by Excel (and a script filling the form
@@ -50,6 +61,14 @@ def write_sheets(path: Path, sheets: list[SheetOut]) -> None:
             for number in range(2, last + 1):
                 sheet[f"{column}{number}"].number_format = number_format
             sheet.column_dimensions[column].number_format = number_format
+        for (row_number, column_number), number_format in spec.cell_formats.items() if not spec.bulk else ():
+            sheet.cell(row_number, column_number).number_format = number_format
+        if spec.marked and not spec.bulk:
+            fill = PatternFill("solid", fgColor=spec.mark)
+            last_column = max(len(spec.rows[0]) if spec.rows else 1, 1)
+            for row_number in spec.marked:
+                for column_number in range(1, last_column + 1):
+                    sheet.cell(row_number, column_number).fill = fill
         for column, width in spec.widths.items():
             sheet.column_dimensions[column].width = width
         for column, (source, strict) in spec.lists.items():
@@ -72,7 +91,40 @@ def write_sheets(path: Path, sheets: list[SheetOut]) -> None:
         if spec.freeze:
             sheet.freeze_panes = spec.freeze
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    if not bulk:
+        book.save(path)
+        return
+    saved = io.BytesIO()
+    book.save(saved)
+    path.write_bytes(put_rows(saved.getvalue(), {book[title].path.lstrip("/"): rows for title, rows in bulk.items()}))
+
+
+def _bulk_rows(sheet, spec: SheetOut) -> tuple[str, str]:
+    """The XML of a bulk sheet's rows below the header, and its dimension; the styles they use registered in the workbook."""
+    from openpyxl.styles import PatternFill
+
+    ids: dict[tuple[str, bool], int] = {}
+
+    def style(number_format: str, marked: bool) -> int:
+        if (number_format, marked) not in ids:
+            probe = sheet.cell(1, MAX_PROBE_COLUMN)  # a cell made to register a style, taken out again
+            probe.number_format = number_format
+            if marked:
+                probe.fill = PatternFill("solid", fgColor=spec.mark)
+            ids[(number_format, marked)] = probe.style_id
+            del sheet._cells[(1, MAX_PROBE_COLUMN)]
+        return ids[(number_format, marked)]
+
+    marked = set(spec.marked)
+    styles = {(r, c): style(code, r in marked) for (r, c), code in spec.cell_formats.items() if r > 1}
+    row_styles = {r: style("General", True) for r in marked}
+    width = max((len(row) for row in spec.rows), default=1) or 1
+    letters = [column_letter(n) for n in range(1, len(spec.rows[0]) + 1)] if spec.rows else []
+    xml = rows_xml(spec.rows[1:], 2, letters, styles, row_styles)
+    return xml, f"A1:{column_letter(width)}{max(len(spec.rows), 1)}"
+
+
+MAX_PROBE_COLUMN = 16384
 
 
 def write_workbook(path: Path, sheets: dict[str, list[list[object]]], formats: dict[str, dict[str, str]] | None = None) -> None:

@@ -1,0 +1,278 @@
+"""Write the bundled example's second month, inputs/2021-04/, from inputs/2021-03/ as the monthly cycle does.
+
+1. ``reporter scaffold inputs/2021-04 --period 2021-04 --från inputs/2021-03``:
+   March's rows carried, a marked row for April per series, the snapshot
+   sheets' values emptied, March's texts as drafts.
+2. Only the marked cells are filled, as a division would: each April value
+   within ±6 % of its own series' March value and April a year earlier
+   where both allow it; where they are far apart (a series that doubled in
+   the pandemic), within 15 % of March, toward last year. The accumulated
+   results grow by about a month's share of the year, the sums of the
+   region's accounts kept as they add up; the scorecard's assessments,
+   outcomes and comments confirmed as they were.
+3. New April texts, whose figures are April's (computed by the tool from the
+   filled workbooks), with the draft lines gone; version and publication
+   date filled in; a new external appendix file with April's title.
+
+No randomness that changes between runs: a fixed seed, the same figures
+every time (the workbooks differ from run to run only in their zip
+timestamps). An existing inputs/2021-04 is removed first.
+
+    .venv/bin/python tools/make_example_next_month.py
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import shutil
+from pathlib import Path
+
+from make_example import tiny_pdf
+from openpyxl import load_workbook
+
+from reporter import scaffold
+from reporter.carry import MARK
+from reporter.figures import compute
+from reporter.formatting import mnkr, tal
+from reporter.model import Month
+from reporter.pipeline import check
+from reporter.values import ValueProblem, parse_month
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "inputs" / "2021-03"
+TARGET = ROOT / "inputs" / "2021-04"
+PERIOD = Month(2021, 4)
+SPREAD = 0.06  # a new value lies within ±6 % of its series' previous month and year-earlier month, where both allow it
+FAR = 0.15  # where last month and last year are too far apart for SPREAD: at most this far from last month
+REGION_PARTS = ("Skatteintäkter", "Generella statsbidrag och utjämning", "Nettokostnader", "Finansnetto")
+
+
+def main() -> None:
+    if TARGET.exists():
+        shutil.rmtree(TARGET)
+    made = scaffold(TARGET, PERIOD, source=SOURCE)
+    rng = random.Random(2104)
+    for carried in made.carried:
+        fill_book(carried.path, SOURCE / carried.path.name, rng)
+    fill_config(TARGET / "rapport.yaml")
+    (TARGET / "bilagor").mkdir(exist_ok=True)
+    (TARGET / "bilagor" / "vardval.pdf").write_bytes(
+        tiny_pdf("Uppfoljning Vardval primarvard april 2021 (exempel)", "Uppföljning Vårdval primärvård april 2021")
+    )
+    write_texts(TARGET)
+    print(f"Skrev {TARGET.relative_to(ROOT)}")
+
+
+# ---------------------------------------------------------------- workbooks
+
+
+def _marked(cell) -> bool:
+    fill = cell.fill
+    return fill is not None and fill.fill_type == "solid" and str(fill.fgColor.rgb).upper().endswith(MARK)
+
+
+def fill_book(path: Path, previous: Path, rng: random.Random) -> None:
+    """Fill the marked rows of one carried workbook, and nothing else."""
+    book = load_workbook(path)
+    before = load_workbook(previous)
+    for sheet in book.worksheets:
+        if sheet.title in ("Instruktioner", "Listor"):
+            continue
+        header = [c.value for c in sheet[1]]
+        if "Månad" in header:
+            _fill_series(sheet, header.index("Månad"), rng)
+        elif sheet.title == "Region":
+            _fill_region(sheet, before[sheet.title], header, rng)
+        else:
+            _fill_snapshot(sheet, before[sheet.title], header, rng)
+    book.save(path)
+
+
+def _month(value) -> Month | None:
+    try:
+        return parse_month(value)
+    except (ValueProblem, ValueError, TypeError):
+        return None
+
+
+def _fill_series(sheet, month_at: int, rng: random.Random) -> None:
+    """Each prepared row: its empty cells from the same series' previous month and the same month a year earlier."""
+    rows = list(sheet.iter_rows(min_row=2))
+    known: dict[tuple, dict[Month, list]] = {}
+    prepared = []
+    for row in rows:
+        if _marked(row[0]):
+            prepared.append(row)
+            continue
+        month = _month(row[month_at].value)
+        if month is not None:
+            key = tuple(c.value for i, c in enumerate(row) if i != month_at and isinstance(c.value, str))
+            known.setdefault(key, {})[month] = [c.value for c in row]
+    for row in prepared:
+        key = tuple(c.value for i, c in enumerate(row) if i != month_at and isinstance(c.value, str))
+        series = known[key]
+        last, year_ago = series.get(PERIOD.previous), series.get(PERIOD.year_before)
+        for index, cell in enumerate(row):
+            if cell.value is not None or last is None or not isinstance(last[index], (int, float)):
+                continue
+            ago = year_ago[index] if year_ago is not None and isinstance(year_ago[index], (int, float)) else None
+            cell.value = _near(last[index], ago, rng, share=cell.number_format.endswith("%"))
+
+
+def _near(last: float, ago: float | None, rng: random.Random, share: bool = False) -> float:
+    """A value close to ``last`` and ``ago``, written with as many decimals as ``last``."""
+    if last == 0:
+        return last
+    if ago is None or ago == 0 or (ago < 0) != (last < 0):
+        low, high = abs(last) * (1 - SPREAD), abs(last) * (1 + SPREAD)
+    else:
+        low = max(abs(last), abs(ago)) * (1 - SPREAD)
+        high = min(abs(last), abs(ago)) * (1 + SPREAD)
+        if low > high:  # the two are far apart (a series that doubled in the pandemic): toward last year, within 15 % of last month
+            middle = math.sqrt(abs(last) * abs(ago))
+            low = high = min(max(middle, abs(last) * (1 - FAR)), abs(last) * (1 + FAR))
+    value = rng.uniform(low, high) * (1 if last > 0 else -1)
+    if share:
+        value = min(value, 0.999)
+    return _like(value, last)
+
+
+def _like(value: float, example: float) -> float:
+    """``value`` rounded as ``example`` is written: a whole number, or its decimals."""
+    if isinstance(example, int):
+        return int(round(value))
+    decimals = len(repr(example).split(".")[1]) if "." in repr(example) else 0
+    return round(value, min(decimals, 3))
+
+
+def _fill_snapshot(sheet, before, header: list, rng: random.Random) -> None:
+    """A division's accumulated result: a month more of the year; the year's forecast and budget as they were; the scorecard confirmed."""
+    old = {r: [c.value for c in row] for r, row in enumerate(before.iter_rows(min_row=2), 2)}
+    for r, row in enumerate(sheet.iter_rows(min_row=2), 2):
+        if not _marked(row[0]):
+            continue
+        for index, cell in enumerate(row):
+            was = old[r][index] if index < len(old[r]) else None
+            if cell.value is not None or was is None:
+                continue
+            title = str(header[index])
+            if not isinstance(was, (int, float)) or "helår" in title:
+                cell.value = was
+            else:
+                cell.value = _like(was * PERIOD.month / PERIOD.previous.month * rng.uniform(0.95, 1.05), was)
+
+
+def _fill_region(sheet, before, header: list, rng: random.Random) -> None:
+    """The region's accounts: the parts grow by a month's share, the sums are their sums, last month is March's outcome."""
+    old = {row[0].value: [c.value for c in row] for row in before.iter_rows(min_row=2)}
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    columns = {str(h).split(" (")[0]: i for i, h in enumerate(header)}
+    new: dict[str, dict[str, float]] = {}
+    for post in REGION_PARTS:
+        new[post] = {}
+        for title, i in columns.items():
+            was = old[post][i]
+            if title == "Post":
+                continue
+            if title == "Utfall föregående månad":
+                value = old[post][columns["Utfall"]]
+            elif "helår" in title:
+                value = was
+            else:
+                value = round(was * PERIOD.month / PERIOD.previous.month * rng.uniform(0.97, 1.03))
+            new[post][title] = value
+    sums = {
+        "Skatteintäkter och generella statsbidrag": ("Skatteintäkter", "Generella statsbidrag och utjämning"),
+        "Verksamhetens resultat": ("Skatteintäkter", "Generella statsbidrag och utjämning", "Nettokostnader"),
+        "Periodens resultat": ("Skatteintäkter", "Generella statsbidrag och utjämning", "Nettokostnader", "Finansnetto"),
+    }
+    for post, parts in sums.items():
+        new[post] = {title: sum(new[p][title] for p in parts) for title in new[REGION_PARTS[0]]}
+    for post, row in rows.items():
+        for title, value in new[post].items():
+            row[columns[title]].value = value
+
+
+# ---------------------------------------------------------------- rapport.yaml and texts
+
+
+def fill_config(path: Path) -> None:
+    """Version, publication date, April's appendix title; the scaffold's reminders taken out."""
+    text = path.read_text(encoding="utf-8")
+    text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("# Kopierad av reporter scaffold"))
+    text = text.replace("mars 2021", "april 2021")
+    text = re.sub(r'(?m)^(\s+version:).*$', r'\1 "0.27"', text)
+    text = re.sub(r"(?m)^(\s+publiceringsdatum:).*$", r"\1 2021-05-11", text)
+    text = re.sub(r"(?m)^(\s+fil: \S+).*$", r"\1", text)
+    path.write_text(text, encoding="utf-8")
+
+
+def write_texts(target: Path) -> None:
+    """April's texts, their figures computed from April's inputs; no draft line left."""
+    checked = check(target)
+    assert checked.inputs is not None and checked.config is not None
+    figures = compute(checked.inputs, checked.config)
+    result = figures.ekonomi.periodens_resultat.utfall
+    finance = figures.ekonomi.finansnetto.utfall
+    headcount = figures.personal.anstallda.antal
+    texts = {
+        "inledning.md": f"""\
+Här är min rapport till regionstyrelsen för april. Periodens resultat är {mnkr(result)}, och regionen har {tal(headcount)} anställda.
+
+Pandemin präglar fortfarande vården, men trycket på intensivvården har lättat något under månaden. Planerade operationer börjar tas upp igen där personalen räcker till, och vi följer köerna noga.
+
+Vaccinationerna fortsätter i den takt leveranserna medger. Nästa steg är att bjuda in dem som är yngre än sextiofem år i de prioriterade grupperna.
+
+Den nya organisationen börjar gälla den första maj. Cheferna i stabs- och stödorganisationen är på plats, och övergången har förberetts under hela våren.
+""",
+        "aktuella-handelser.md": """\
+## Planerad vård tas upp igen
+
+Sjukhusen har under april kunnat öppna fler platser för planerad vård. Operationsprogrammet byggs ut stegvis, och patienter som väntat längst prioriteras.
+
+## Ny organisation på plats
+
+Förberedelserna inför den nya organisationen är klara. Medarbetarna har fått information om sina nya enheter, och stödfunktionerna samlas från och med maj.
+""",
+        "verksamheten.md": """\
+## Närsjukvård
+
+### Provtagning nära hemmet
+
+Egenprovtagningen för covid finns nu i alla länets kommuner. Efterfrågan har minskat något under månaden.
+
+## Regiongemensamt
+
+### Vaccinationerna mot covid
+
+Vaccinationerna fortsätter enligt Folkhälsomyndighetens prioriteringsordning. Under april har fler vaccinationsmottagningar öppnat, och bokningen har byggts ut inför sommaren.
+""",
+        "namnderna.md": """\
+## Regionala utvecklingsnämnden
+
+### Norrbotniabanan
+
+Arbetet med finansieringen av Norrbotniabanan fortsätter. Regionen för samtal med staten och kommunerna längs sträckan om nästa etapp.
+
+### Persontåg till Haparanda
+
+Persontågen på Haparandabanan har gått i en månad. Resandet följs upp under våren tillsammans med kommunerna längs banan.
+""",
+        "ekonomirapport-resultat.md": f"""\
+Resultatet är bättre än budget främst genom lägre nettokostnader och högre generella statsbidrag. Finansnettot förbättrar resultatet med {mnkr(finance)}; den posten kan svänga snabbt och bedöms inte hålla i sig över året.
+""",
+        "produktionsrapport-tillganglighet.md": """\
+Hälsocentralerna håller en nästan normal tillgänglighet. Inom den specialiserade vården är väntetiderna fortfarande längre än före pandemin, men de planerade besöken ökar igen.
+""",
+        "personalrapport-sjukfranvaro.md": """\
+Sjukfrånvaron är lägre än samma period föregående år, då pandemins första våg gav en topp under våren. Skillnaden mellan kvinnor och män är fortsatt stor och följs upp i arbetsmiljöarbetet.
+""",
+    }
+    for name, text in texts.items():
+        (target / "texter" / name).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
