@@ -14,13 +14,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .figures.common import Trend
-from .formatting import manad_ar, tal
+from .formatting import MONTH_ABBREVIATIONS, manad_ar, tal
 from .model import Month
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 # (colour, line style, marker): distinct in lightness and in shape.
 PALETTE = (
     ("#1F3A5F", "-", "o"),

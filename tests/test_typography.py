@@ -107,3 +107,15 @@ def test_no_template_hyphenates_words_automatically():
         with zipfile.ZipFile(template) as archive:
             settings = archive.read("word/settings.xml").decode("utf-8")
         assert "autoHyphenation" not in settings or 'autoHyphenation w:val="0"' in settings or 'autoHyphenation w:val="false"' in settings, template.name
+
+
+PERIOD_CODE = re.compile(r"\b(?:19|20)\d\d(?:0[1-9]|1[0-2])\b")
+
+
+def test_no_table_names_a_period_by_its_code(packages):
+    """Period columns are named in Swedish (``jan–mar 2021``), never as ``202103–202003`` (issue 26, item 1)."""
+    found = []
+    for folder in packages:
+        for document in _documents(folder):
+            found += [f"{document.name}: {line}" for line in _read_text(document) if line.startswith("|") and PERIOD_CODE.search(line)]
+    assert found == []
