@@ -23,18 +23,20 @@ def build(
     pdf: bool = False,
     soffice: Path | None = None,
     progress=None,
+    pdf_seconds: float | None = None,
+    strict: bool = False,
 ):
-    """Build the report and its appendices; see :func:`reporter.pipeline.build`."""
+    """Build the report and its appendices; see :func:`reporter.pipeline.build`. ``strict``: any warning stops it, nothing is written."""
     from .pipeline import build as _build
 
-    return _build(period_dir, out_dir, templates_dir, workspace, pdf, soffice, progress)
+    return _build(period_dir, out_dir, templates_dir, workspace, pdf, soffice, progress, pdf_seconds, strict)
 
 
-def validate(period_dir: Path):
-    """Read and check a period folder without writing anything; returns the findings."""
+def validate(period_dir: Path, strict: bool = False):
+    """Read and check a period folder without writing anything; returns the findings. ``strict``: every warning is an error."""
     from .pipeline import check
 
-    return check(period_dir)
+    return check(period_dir, strict=strict)
 
 
 def status(period_dir: Path):

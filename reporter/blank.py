@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .carry import MARK_NAME, Carried, carry_book, holds, list_name, sheet_out, window_start
+from .completeness import SERIES
 from .config import CONFIG_FILE
 from .drafts import draft_mark, without_draft_marks
 from .errors import ReporterError, error
@@ -24,6 +25,7 @@ from .kinds import APPENDICES
 from .kinds.manadsrapport import ANALYSIS_TEXTS, MAIN_TEXTS
 from .model import Month
 from .periods import folder_month, previous_period_dir
+from .plausibility import CONFIRMATIONS
 from .schema import (
     ANSTALLNINGSFORMER,
     KON,
@@ -488,6 +490,8 @@ def _write_book(path, kind: WorkbookKind, sheets: list[Sheet], divisions: list[s
     lists, list_sheet = _lists(sheets, divisions)
     out = [_instructions(kind, sheets, division)]
     out += [_sheet(sheet, lists, _prefill(sheet, period, division)) for sheet in sheets]
+    if any(sheet.name in SERIES for sheet in sheets):
+        out.append(_sheet(CONFIRMATIONS, lists, []))  # optional: the division's confirmations of unusual but right values
     out.append(list_sheet)
     write_sheets(path, out)
     result.written.append(path)

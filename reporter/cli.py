@@ -11,6 +11,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -86,7 +87,9 @@ def _install_swedish() -> None:
 
 
 _install_swedish()
+STRICT_HELP = "Varje varning som inte är bekräftad räknas som fel (versionen till styrelsen); bygget skriver då ingenting."
 EXIT_INTERRUPTED = 130  # as a shell reports a program stopped with Ctrl-C
+EXIT_CLOSED_PIPE = 141  # as a shell reports a program whose reader closed the pipe (SIGPIPE)
 
 
 class Stopped(BaseException):
@@ -146,9 +149,11 @@ def _quiet_stdout() -> None:
 
 
 def _fail(exc) -> None:
+    from .pipeline import PeriodFolderMissing
+
     errors = exc.errors
     _echo_problems(exc.problems, f"Det finns {len(errors)} fel som måste rättas:" if len(errors) != 1 else "Det finns 1 fel som måste rättas:")
-    sys.exit(EXIT_INVALID)
+    sys.exit(EXIT_UNREADABLE if isinstance(exc, PeriodFolderMissing) else EXIT_INVALID)
 
 
 class _Guarded(click.Group):
@@ -173,9 +178,8 @@ class _Guarded(click.Group):
             click.echo("Avbrutet. Inget nytt skrevs; förra paketet är orört.", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
-            _quiet_stdout()  # the reader of our output (| head) has gone: say nothing more there
-            click.echo("Utskriften avbröts: programmet som tog emot den stängde.", err=True)
-            sys.exit(EXIT_INVALID)
+            _quiet_stdout()  # the reader of our output (| head) has gone and wanted no more: nothing more to say
+            sys.exit(EXIT_CLOSED_PIPE)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, GeneratorExit):
             raise
         except MemoryError:
@@ -208,11 +212,21 @@ def main() -> None:
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmapp (standard: templates/).")
 @click.option("--pdf", is_flag=True, help="Gör även PDF av varje dokument och en samlad PDF (kräver LibreOffice).")
 @click.option("--soffice", type=click.Path(path_type=Path, dir_okay=False), help="Sökväg till LibreOffice soffice (standard: från PATH).")
-def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None) -> None:
+@click.option(
+    "--pdf-tidsgräns", "pdf_seconds", type=click.IntRange(min=1), metavar="SEKUNDER",
+    help="Så länge LibreOffice får arbeta innan det stoppas (standard: 60 s och 5 s per dokument).",
+)
+@click.option("--strikt", "strict", is_flag=True, help=STRICT_HELP)
+def build(
+    period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None, pdf_seconds: int | None, strict: bool
+) -> None:
     """Bygg rapporten och bilagorna för en period (standard: senaste perioden i inputs/)."""
     from . import build as build_report
 
-    result = build_report(period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True))
+    given: dict[str, Any] = {"pdf_seconds": pdf_seconds} if pdf_seconds else {}  # only when given: the library's standard otherwise
+    result = build_report(
+        period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True), strict=strict, **given
+    )
     _echo_problems(result.warnings, "Varningar:")
     if result.changes is not None:
         click.echo(f"Ändringar mot förra bygget i {result.out_dir}:")
@@ -227,7 +241,8 @@ def build(period_dir: Path | None, out_dir: Path | None, templates_dir: Path | N
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON på stdout.")
 @click.option("--xlsx", "xlsx", metavar="FIL", type=click.Path(path_type=Path, dir_okay=False),
               help="Skriv även varje fel och varning som en rad i en arbetsbok (öppnas i Excel), med länk till cellen.")
-def validate(period_dir: Path, as_json: bool, xlsx: Path | None) -> None:
+@click.option("--strikt", "strict", is_flag=True, help=STRICT_HELP)
+def validate(period_dir: Path, as_json: bool, xlsx: Path | None, strict: bool) -> None:
     """Kontrollera en periodmapp utan att bygga något.
 
     Slutkod 0 när perioden kan byggas, 1 vid fel, 2 när indata inte alls kan läsas.
@@ -237,7 +252,7 @@ def validate(period_dir: Path, as_json: bool, xlsx: Path | None) -> None:
     if xlsx is not None and xlsx.absolute().resolve().is_relative_to(period_dir.absolute().resolve()):
         raise click.BadParameter(f"{xlsx} ligger i periodmappen, där den skulle läsas som indata; spara den utanför, t.ex. --xlsx fel.xlsx",
                                  param_hint="'--xlsx'")
-    checked = validate_period(period_dir)
+    checked = validate_period(period_dir, strict=strict)
     code = EXIT_UNREADABLE if not checked.readable else EXIT_INVALID if checked.errors else EXIT_OK
     if xlsx is not None:
         write_findings(xlsx, checked.problems, period_dir)
@@ -280,23 +295,92 @@ def _findings(checked, code: int) -> dict:
     }
 
 
+def _columns() -> int | None:
+    """The width to fit: ``COLUMNS``, or the terminal's; None into a file or a pipe (no limit)."""
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns if sys.stdout.isatty() else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
 def _echo_table(header: list[str], rows: list[list[str]]) -> None:
-    """A plain text table: columns as wide as their widest cell, a rule under the header."""
+    """A plain text table: columns as wide as their widest cell, a rule under the header. Wider than the
+    terminal (``COLUMNS``), each row becomes a list: its first cell, then each other column as ``name: value``."""
     table = [header, *rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    for number, row in enumerate(table):
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
-        if number == 0:
-            click.echo("  ".join("-" * width for width in widths))
+    columns = _columns()
+    if not columns or sum(widths) + 2 * (len(widths) - 1) <= columns:
+        for number, row in enumerate(table):
+            click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip())
+            if number == 0:
+                click.echo("  ".join("-" * width for width in widths))
+        return
+    for row in rows:
+        click.echo(row[0])
+        for name, cell in zip(header[1:], row[1:], strict=False):
+            click.echo(f"  {name}: {cell}")  # folded, if still too wide, as every line status prints
+
+
+class _Folding:
+    """Standard output with every line longer than ``width`` folded, the rest of it indented under its start."""
+
+    def __init__(self, target, width: int) -> None:
+        self.target, self.width, self.pending = target, width, ""
+        self.encoding, self.errors = getattr(target, "encoding", "utf-8"), getattr(target, "errors", "strict")
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self.target.isatty()
+
+    def write(self, text: str) -> int:
+        import textwrap
+
+        self.pending += text
+        while "\n" in self.pending:
+            line, self.pending = self.pending.split("\n", 1)
+            if len(line) > self.width:
+                indent = line[: len(line) - len(line.lstrip())]
+                line = textwrap.fill(line, self.width, subsequent_indent=indent + "  ", break_on_hyphens=False, break_long_words=False)
+            self.target.write(line + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+
+def _fits_terminal(command):
+    """Run ``command`` with its output folded to the terminal's width (``COLUMNS``); into a file or pipe, as it is."""
+    import functools
+
+    @functools.wraps(command)
+    def folded(*args, **kwargs):
+        columns = _columns()
+        if not columns:
+            return command(*args, **kwargs)
+        original = sys.stdout
+        sys.stdout = _Folding(original, columns)
+        try:
+            return command(*args, **kwargs)
+        finally:
+            sys.stdout = original
+
+    return folded
 
 
 @main.command(options_metavar="[FLAGGOR]")
 @click.argument("period_dir", metavar="PERIODMAPP", type=click.Path(path_type=Path, file_okay=False))
+@_fits_terminal
 def status(period_dir: Path) -> None:
     """Visa vad som har kommit in för perioden: division × arbetsbok, texter."""
     from . import status as period_status
+    from .pipeline import find_period_dir
 
-    state = period_status(period_dir)
+    state = period_status(find_period_dir(period_dir))  # a missing folder is said, not shown as a table of "saknas"
     click.echo(f"Period {state.period} ({period_dir})")
     click.echo("")
     _echo_table(["Division", *state.kinds], [[owner, *(str(cells[k]) for k in state.kinds)] for owner, cells in state.rows])
@@ -320,7 +404,7 @@ def status(period_dir: Path) -> None:
     click.echo(f"Analystexter (valfria): {', '.join(written) if written else 'inga'} av {len(state.analyses)} möjliga")
     click.echo("")
     if state.buildable:
-        warnings = f" ({plural(state.warnings, 'varning', 'varningar')}, se reporter validate)" if state.warnings else ""
+        warnings = f" ({plural(state.warnings, 'varning', 'varningar')}, se reporter validate; med --strikt stoppar de bygget)" if state.warnings else ""
         click.echo(f"Perioden kan byggas{warnings}.")
         if state.without_rows:
             by_kind: dict[str, list[str]] = {}
@@ -329,8 +413,28 @@ def status(period_dir: Path) -> None:
             listed = "; ".join(f"{kind}: {', '.join(owners)}" for kind, owners in by_kind.items())
             click.echo(f"Utan rader, och därför inte med i rapportens tabeller: {listed}.")
     else:
-        click.echo(f"Perioden kan inte byggas: {state.errors} fel. Kör reporter validate {period_dir} för att se dem.")
+        _echo_obstacles(state, period_dir)
     sys.exit(EXIT_OK if state.buildable else EXIT_INVALID)
+
+
+OBSTACLES_SHOWN = 40  # lines of errors status shows; validate shows them all
+
+
+def _echo_obstacles(state, period_dir: Path) -> None:
+    """What stands in the way of a build: each error, grouped by division (or file), and what is missing."""
+    missing = "; ".join(f"{owner}: {kind}" for owner, kind in state.missing)
+    click.echo(f"Perioden kan inte byggas: {state.errors} fel" + (f", saknas: {missing}" if missing else "") + ".")
+    shown = 0
+    for owner, problems in state.obstacles:
+        click.echo(f"  {owner}")
+        for problem in problems:
+            if shown == OBSTACLES_SHOWN:
+                break
+            click.echo(f"    {problem}")
+            shown += 1
+    if state.errors > shown:
+        click.echo(f"  … och {state.errors - shown} fel till.")
+    click.echo(f"Kör reporter validate {period_dir} för att se alla fel med var de finns.")
 
 
 @main.command(options_metavar="[FLAGGOR]")
@@ -355,13 +459,12 @@ def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: 
     """
     from . import scaffold as make
     from .blank import scaffold_report
-    from .errors import ReporterError, error
     from .values import ValueProblem, parse_month
 
     try:
         period = parse_month(period_text)
     except ValueProblem:
-        raise ReporterError(error(f"--period '{period_text}' är ingen månad; skriv t.ex. 2021-04")) from None
+        raise click.BadParameter(f"'{period_text}' är ingen månad; skriv t.ex. 2021-04", param_hint="'--period'") from None
     made = make(period_dir, period, division, rapport, source)
     for line in scaffold_report(made, period_dir):
         click.echo(line)
@@ -433,5 +536,7 @@ def verify(package: Path, period_dir: Path | None, templates_dir: Path | None) -
     if result.ok:
         click.echo(f"{package}: alla {compared} jämförda filer stämmer med manifestet.")
     else:
-        click.echo(f"{package}: paketet stämmer inte med manifestet (se ovan).", err=True)
+        differ = result.differing
+        which = f"; {len(differ)} {'fil' if len(differ) == 1 else 'filer'} skiljer sig: {', '.join(differ)}" if differ else ""
+        click.echo(f"{package}: paketet stämmer inte med manifestet{which} (se ovan).", err=True)
         sys.exit(EXIT_INVALID)

@@ -11,7 +11,6 @@ import difflib
 import hashlib
 import pickle
 import re
-import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -31,8 +30,9 @@ from pydantic_core import PydanticCustomError
 
 from .errors import Problem, ReporterError, error
 from .model import Month
+from .text_normal import normal_text  # NFC, invisible characters out, white space folded: as every text read
 from .unicode_paths import on_disk
-from .values import ValueProblem, clean_text, name_key, parse_month, squash
+from .values import ValueProblem, clean_text, name_key, parse_month
 from .yamlread import Plain, load_strictly, unwrap
 
 CONFIG_FILE = "rapport.yaml"
@@ -40,15 +40,6 @@ CONFIG_FILE = "rapport.yaml"
 
 # A value left as Word placeholder text, e.g. "[Publiceringsdatum Quickpart]".
 _PLACEHOLDER = re.compile(r"^\[.*\]$|quickpart|^(xx+|\.\.\.+|tbd|todo)$", re.IGNORECASE)
-
-
-# Characters that take no room and that nobody means to type (a zero-width space, joiner, word joiner, BOM).
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-
-
-def normal_text(text: str) -> str:
-    """Text from rapport.yaml as it is compared and printed: NFC, invisible characters out, white space folded."""
-    return squash(_INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
 
 
 def _text(value: Any) -> Any:

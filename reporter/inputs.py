@@ -13,7 +13,9 @@ from pathlib import Path
 
 from .errors import Problem, ReporterError, error, warning
 from .markdown_check import unsupported
+from .plausibility import CONFIRMATION_SHEET
 from .schema import WORKBOOK_KINDS
+from .text_normal import normal_name, normal_prose
 from .texts import Block, parse_markdown
 from .validation import WorkbookFile
 from .workbook import Sheets, Workbook
@@ -39,7 +41,8 @@ def find_workbooks(period_dir: Path) -> tuple[dict[str, list[Path]], list[Proble
     found: dict[str, list[Path]] = {kind.name: [] for kind in WORKBOOK_KINDS}
     problems: list[Problem] = []
     for path in sorted(period_dir.iterdir()):
-        name = path.name.casefold()
+        label = normal_name(path.name)  # NFC as every name shown; the path on disk is opened as it is
+        name = label.casefold()
         if not path.is_file() or name.startswith(("~$", ".")):
             continue  # ~$ is Excel's lock file for an open workbook
         kind = next((k.name for k in WORKBOOK_KINDS if name.startswith(k.name)), None)
@@ -50,19 +53,19 @@ def find_workbooks(period_dir: Path) -> tuple[dict[str, list[Path]], list[Proble
                     warning(
                         "arbetsboken används inte: namnet ska börja med "
                         + ", ".join(k.name for k in WORKBOOK_KINDS) + " (t.ex. ekonomi-division.xlsx)",
-                        file=path.name,
+                        file=label,
                     )
                 )
                 continue
             found[kind].append(path)
             if suffix == ".xlsm":
-                problems.append(warning("arbetsboken har makron (.xlsm); makron körs inte, de sparade värdena läses", file=path.name))
+                problems.append(warning("arbetsboken har makron (.xlsm); makron körs inte, de sparade värdena läses", file=label))
         elif kind is not None and suffix in OTHER_SPREADSHEETS:
             problems.append(
                 error(
                     f"filen är {OTHER_SPREADSHEETS[suffix]} och kan inte läsas; "
-                    f"öppna den i Excel och spara som Excel-arbetsbok (.xlsx): {path.stem}.xlsx",
-                    file=path.name,
+                    f"öppna den i Excel och spara som Excel-arbetsbok (.xlsx): {normal_name(path.stem)}.xlsx",
+                    file=label,
                 )
             )
     return found, problems
@@ -76,14 +79,14 @@ def read_workbooks(period_dir: Path) -> tuple[list[WorkbookFile], list[Problem]]
     files: list[WorkbookFile] = []
     paths, problems = find_workbooks(period_dir)
     for kind in WORKBOOK_KINDS:
-        sheet_names = [s.name for s in kind.sheets]
+        sheet_names = [s.name for s in kind.sheets] + [CONFIRMATION_SHEET]  # a division's confirmations of unusual values
         for path in paths[kind.name]:
             try:
-                workbook = Workbook(path)
+                workbook = Workbook(path, normal_name(path.name))
             except ReporterError as exc:
                 problems += exc.problems
                 continue
-            files.append(WorkbookFile(kind.name, path.name, Sheets(workbook, sheet_names)))
+            files.append(WorkbookFile(kind.name, workbook.label, Sheets(workbook, sheet_names)))
     return files, problems
 
 
@@ -105,7 +108,7 @@ def read_texts(period_dir: Path, files: Mapping[str, str]) -> tuple[dict[str, li
             problems.append(error(f"texten är större än {MAX_TEXT_BYTES >> 20} MB; är det rätt fil?", file=label))
             continue
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text = normal_prose(path.read_text(encoding="utf-8-sig"))  # NFC and plain spaces, once, here
         except UnicodeDecodeError:
             texts[key] = None
             problems.append(error("texten är inte sparad som UTF-8; spara den som UTF-8 i textredigeraren", file=label))

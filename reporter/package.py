@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -59,17 +60,28 @@ def write_package(out_dir: Path, documents: dict[str, bytes]) -> tuple[list[Path
     dies while writing (killed, out of disk) leaves the last package as it
     was, and the next build clears what it left and says so (the returned
     notes). Files in the folder that no build made (the last manifest does
-    not list them) are carried over. Call it holding :func:`output_lock`.
+    not list them) are carried over, unless they are named as the tool names
+    its documents (:func:`looks_made_by_us`): those are an earlier build's,
+    left by a lost manifest, and are dropped with a note. Call it holding
+    :func:`output_lock`.
     """
     notes = recover(out_dir)
     staging = staging_folder(out_dir)
     try:
         staging.mkdir(parents=True)
+        had_manifest = (out_dir / "manifest.json").is_file()
         carried = set(_listed(out_dir / "manifest.json")) | {"manifest.json"}
+        stale = []
         if out_dir.is_dir():
-            for path in out_dir.iterdir():
-                if path.is_file() and path.name not in carried and path.name not in documents:
+            for path in sorted(out_dir.iterdir()):
+                if not path.is_file() or path.name in carried or path.name in documents:
+                    continue
+                if looks_made_by_us(path.name, documents):
+                    stale.append(path.name)  # an earlier build's, not listed in its manifest: not carried into the new package
+                else:
                     shutil.copy2(path, staging / path.name)  # not ours: the user's own file stays
+        if stale:
+            notes.append(stale_note(stale, had_manifest, out_dir))
         for number, (name, data) in enumerate(sorted(documents.items(), key=lambda item: item[0] == "manifest.json"), 1):
             _write_file(staging / name, data)
             checkpoint(f"fil {number}")
@@ -83,6 +95,43 @@ def write_package(out_dir: Path, documents: dict[str, bytes]) -> tuple[list[Path
         shutil.rmtree(staging, ignore_errors=True)
         raise ReporterError(written_error(exc, out_dir)) from None
     return [out_dir / name for name in documents], notes
+
+
+# A document's name as the tool makes it: the period (``2021-03``) and what follows it taken away, what is left is
+# the kind's stem (``regiondirektorens-rapport-``); an appendix is ``bilaga-N-…`` whatever its kind.
+PERIOD_IN_NAME = re.compile(r"\d{4}-\d{2}(?!.*\d{4}-\d{2}).*$")
+APPENDIX_NAME = re.compile(r"bilaga-\d+-.+\.(docx|pdf)", re.IGNORECASE)
+
+
+def looks_made_by_us(name: str, documents: dict[str, bytes]) -> bool:
+    """True for a file name the tool's naming gives: an appendix (``bilaga-N-…``), a manifest, or a name
+    that begins as one of the new package's documents before its period (an earlier month's report)."""
+    if name == "manifest.json" or APPENDIX_NAME.fullmatch(name):
+        return True
+    if not name.lower().endswith((".docx", ".pdf")):
+        return False
+    stems = {PERIOD_IN_NAME.sub("", made) for made in documents if PERIOD_IN_NAME.search(made)}
+    return any(stem and name.startswith(stem) and PERIOD_IN_NAME.search(name[len(stem):]) for stem in stems)
+
+
+def stale_note(names: list[str], had_manifest: bool, out_dir: Path) -> Problem:
+    """What the build says of the earlier builds' files it removed from the package folder."""
+    why = (
+        "manifest.json saknades, så mappens filer kunde inte jämföras med förra paketet; filer som är namngivna som "
+        "verktygets egna men inte hör till det nya paketet togs bort"
+        if not had_manifest
+        else "filer som är namngivna som verktygets egna men inte hör till det nya paketet (och inte fanns i förra manifestet) togs bort"
+    )
+    return warning(f"{why}: {', '.join(names)}. Egna filer med andra namn ligger kvar", file=str(out_dir))
+
+
+def file_sha256(path: Path) -> str:
+    """A file's sha256, read in blocks: a file of any size takes no more memory than a block."""
+    try:
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except MemoryError:
+        raise ReporterError(error("minnet tog slut när filen lästes", file=str(path))) from None
 
 
 def written_error(exc: OSError, where: Path) -> Problem:
@@ -256,7 +305,7 @@ def manifest(
         except ValueError:
             return folder.resolve().as_posix()
 
-    read = [{"fil": path.relative_to(period_dir).as_posix(), "sha256": digest(path.read_bytes())} for path in inputs]
+    read = [{"fil": path.relative_to(period_dir).as_posix(), "sha256": file_sha256(path)} for path in inputs]
     record = {
         "verktyg": "reporter",
         "version": __version__,
@@ -269,7 +318,7 @@ def manifest(
             for name, data in documents.items()
         ],
         "indata": read,
-        "mallar": [{"fil": path.name, "sha256": digest(path.read_bytes())} for path in templates],
+        "mallar": [{"fil": path.name, "sha256": file_sha256(path)} for path in templates],
     }
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 

@@ -16,15 +16,15 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ReporterError, error
+from .processes import DeadlinePassed, run, temporary_folder
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
-TIMEOUT_SECONDS = 900
+START_SECONDS, SECONDS_PER_DOCUMENT = 60, 5  # LibreOffice's deadline: a minute to start, and a few seconds per document
 LANGUAGE = "sv-SE"
 
 # LibreOffice's PDF export filter, as JSON filter options: tagged, PDF/UA, bookmarks from the headings,
@@ -62,7 +62,7 @@ def find_soffice(given: Path | None = None) -> Path:
     """LibreOffice's soffice: the given path, or the first on PATH."""
     if given is not None:
         if given.is_file() and os.access(given, os.X_OK):
-            return given
+            return given.absolute()  # ./soffice is this folder's, never one on PATH
         raise ReporterError(error(f"--soffice {given}: filen finns inte eller går inte att köra"))
     for name in SOFFICE_NAMES:
         found = shutil.which(name)
@@ -77,18 +77,29 @@ def find_soffice(given: Path | None = None) -> Path:
     )
 
 
+def default_seconds(count: int) -> int:
+    """How long LibreOffice may take for ``count`` documents: a minute to start, and a few seconds each."""
+    return START_SECONDS + SECONDS_PER_DOCUMENT * count
+
+
 def convert(
-    documents: dict[str, bytes], soffice: Path, to: str = "pdf", progress: Callable[[str], None] | None = None
+    documents: dict[str, bytes],
+    soffice: Path,
+    to: str = "pdf",
+    progress: Callable[[str], None] | None = None,
+    seconds: float | None = None,
 ) -> dict[str, bytes]:
     """Convert every DOCX (name → bytes) in one LibreOffice run; name.pdf → bytes.
 
     ``to`` is LibreOffice's target format: ``pdf`` (tagged, PDF/UA), or
     ``docx`` to have Writer open and save a document as a template owner's
     Writer would. ``progress`` is told the name of each file as LibreOffice
-    finishes it.
+    starts writing it. LibreOffice has ``seconds`` (standard:
+    :func:`default_seconds`) from its start; then it and its children are
+    stopped and nothing is returned.
     """
-    with tempfile.TemporaryDirectory(prefix="reporter-pdf-") as temporary:
-        folder = Path(temporary)
+    seconds = seconds or default_seconds(len(documents))
+    with temporary_folder("pdf") as folder:
         sources = []
         for name, data in documents.items():
             path = folder / name
@@ -99,7 +110,7 @@ def convert(
             str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
             "--convert-to", _filter(to), "--outdir", str(folder / "ut"), *map(str, sources),
         ]
-        output = _run(command, to, progress)
+        output = _run(command, to, seconds, sources, folder / "ut", progress)
         result = {}
         for source in sources:
             converted = folder / "ut" / f"{source.stem}.{to}"
@@ -117,27 +128,39 @@ def convert(
         return result
 
 
-def _run(command: list[str], to: str, progress: Callable[[str], None] | None) -> str:
-    """Run LibreOffice, telling ``progress`` each file it has written ("convert a.docx -> a.pdf …"); its output."""
-    lines = []
+def _run(command: list[str], to: str, seconds: float, sources: list[Path], out: Path, progress: Callable[[str], None] | None) -> str:
+    """Run LibreOffice under its deadline, telling ``progress`` each file it starts writing ("convert a.docx -> a.pdf …"); its output."""
+    started: list[str] = []
+
+    def said(line: str) -> None:
+        if line.startswith("convert ") and " -> " in line:
+            name = Path(line.split(" -> ", 1)[1].split(" using ", 1)[0].strip()).name
+            started.append(name)
+            if progress:
+                progress(name)
+
     try:
-        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace") as process:
-            try:
-                assert process.stdout is not None
-                for line in process.stdout:
-                    lines.append(line)
-                    if progress and line.startswith("convert ") and " -> " in line:
-                        progress(Path(line.split(" -> ", 1)[1].split(" using ", 1)[0].strip()).name)
-                process.wait(timeout=TIMEOUT_SECONDS)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                raise ReporterError(error(f"LibreOffice blev inte klar med {to.upper()}-filerna på {TIMEOUT_SECONDS} sekunder")) from None
-            except BaseException:
-                process.kill()
-                raise
+        return run(command, seconds, said).output
+    except DeadlinePassed:
+        raise ReporterError(
+            error(
+                f"LibreOffice ({command[0]}) blev inte klar med {_working_on(started, sources, out, to)} på {seconds:g} sekunder "
+                f"och stoppades; inget skrevs. Ge LibreOffice mer tid med --pdf-tidsgräns SEKUNDER om datorn är långsam"
+            )
+        ) from None
     except OSError as exc:
         raise ReporterError(error(f"LibreOffice kunde inte startas ({command[0]}): {exc.strerror or exc}")) from None
-    return "".join(lines)
+
+
+def _working_on(started: list[str], sources: list[Path], out: Path, to: str) -> str:
+    """The document LibreOffice was making: the last it began to write, or the next one once that is written."""
+    if not started:
+        return sources[0].name if sources else "dokumenten"
+    names = [f"{source.stem}.{to}" for source in sources]
+    last = started[-1]
+    if (out / last).is_file() and last in names and names.index(last) + 1 < len(names):
+        return sources[names.index(last) + 1].name
+    return sources[names.index(last)].name if last in names else last
 
 
 def _opens(data: bytes) -> bool:

@@ -9,15 +9,18 @@ problems found.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .changes import PackageChanges, compare_packages, package_files
-from .config import CONFIG_FILE, DelarsrapportBilaga, Rapport, load_config_partly
+from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, load_config_partly
 from .drafts import draft_problems
-from .errors import Problem, ReporterError, error, raise_if_errors, warning
+from .errors import Problem, ReporterError, Severity, error, raise_if_errors, warning
+from .formatting import tal
 from .model import Inputs
+from .pdfcheck import MERGED_SUFFIX, package_mismatches
+from .processes import remove_stale_folders
 from .stale import stale_content
 from .texts import Block
 
@@ -70,6 +73,15 @@ class BuildResult:
     changes: PackageChanges | None = None  # against the package the folder held before, if any
 
 
+class PeriodFolderMissing(ReporterError):
+    """The period folder named does not exist: nothing can be read (the command line's exit code 2)."""
+
+
+def _from_here(folder: Path) -> str:
+    """`` (sökt från /home/…)`` for a relative path: where it was looked for."""
+    return "" if folder.is_absolute() else f" (sökt från {Path.cwd()})"
+
+
 def find_period_dir(period_dir: Path | None = None, workspace: Path | None = None) -> Path:
     """The period folder to use: the given one, or the newest month under ``inputs/``.
 
@@ -79,33 +91,46 @@ def find_period_dir(period_dir: Path | None = None, workspace: Path | None = Non
     """
     if period_dir is not None:
         if not period_dir.is_dir():
-            raise ReporterError(error(f"periodmappen {period_dir} finns inte"))
+            raise PeriodFolderMissing(error(f"periodmappen {period_dir} finns inte{_from_here(period_dir)}"))
         return period_dir
     inputs = (workspace or Path.cwd()) / INPUT_DIR
     if (inputs / CONFIG_FILE).is_file():
         return inputs
     candidates = sorted(p for p in inputs.glob("*") if (p / CONFIG_FILE).is_file()) if inputs.is_dir() else []
     if not candidates:
-        raise ReporterError(
+        raise PeriodFolderMissing(
             error(f"ingen period att bygga: {inputs} saknar mappar med {CONFIG_FILE}; ange periodmappen, t.ex. reporter build inputs/2021-03")
         )
     months = [p for p in candidates if re.fullmatch(r"\d{4}-\d{2}", p.name)]
     return (months or candidates)[-1]
 
 
-def check(period_dir: Path, parent: Rapport | None = None) -> Checked:
+def check(period_dir: Path, parent: Rapport | None = None, strict: bool = False) -> Checked:
     """Read and validate a period folder; every problem is collected, none raised.
 
     A tertial report's division folders (``- delarsrapport: …``) are checked
     with it: their problems name the subfolder, and their validated inputs
     travel in ``inputs.delarsrapporter``. ``parent`` is the report whose
-    division folder this is.
+    division folder this is. ``strict`` (``--strikt``, the version for the
+    board): every warning is an error.
     """
+    checked = _check(period_dir, parent)
+    if strict:
+        checked.problems = strictly(checked.problems)
+    return checked
+
+
+def strictly(problems: list[Problem]) -> list[Problem]:
+    """``--strikt``: every warning an error (a confirmed value gives no warning to begin with)."""
+    return [p if p.is_error else replace(p, severity=Severity.ERROR, message=f"{p.message} (--strikt: varningar räknas som fel)") for p in problems]
+
+
+def _check(period_dir: Path, parent: Rapport | None) -> Checked:
     from .inputs import read_texts, read_workbooks
     from .validation import validate_workbooks
 
     if not period_dir.is_dir():
-        return Checked(period_dir, None, None, {}, [error(f"periodmappen {period_dir} finns inte")])
+        return Checked(period_dir, None, None, {}, [error(f"periodmappen {period_dir} finns inte{_from_here(period_dir)}")])
     from .kinds import REPORTS, report_kind
 
     config, problems = load_config_partly(period_dir, parent)
@@ -210,13 +235,17 @@ def build(
     pdf: bool = False,
     soffice: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    pdf_seconds: float | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the report and its appendices into ``out/<period>/``; raise on any error.
 
     Every document is rendered (and, with ``pdf``, converted) before anything
     is written; the package ends with ``manifest.json`` (every output and
     input with its sha256). ``progress`` is told, in Swedish, each PDF as it
-    is made.
+    is made; LibreOffice has ``pdf_seconds`` (standard: a minute and a few
+    seconds per document) before it is stopped. ``strict`` (``--strikt``):
+    any warning is an error, and nothing is written.
     """
     from .charts import Drawer
     from .kinds import report_kind
@@ -226,6 +255,7 @@ def build(
     from .templatecheck import known_templates
 
     workspace = workspace or Path.cwd()
+    remove_stale_folders()  # what builds killed earlier (SIGKILL, a power cut) left in the temporary folder
     period_dir = find_period_dir(period_dir, workspace)
     templates_dir = templates_dir or workspace / TEMPLATE_DIR
     program: Path | None = None  # LibreOffice, when PDFs are made
@@ -234,11 +264,13 @@ def build(
 
         program = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
     with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
-        checked = check(period_dir)
+        checked = check(period_dir, strict=strict)
         problems = list(checked.problems)
-        if checked.config is not None:  # the templates this build uses, checked before anything is rendered
+        if checked.config is not None and not templates_dir.is_dir():
+            problems.append(error(f"mallmappen {templates_dir} finns inte{_from_here(templates_dir)}; ange mallmappen med --templates MAPP"))
+        elif checked.config is not None:  # the templates this build uses, checked before anything is rendered
             problems += check_all(known_templates(templates_dir, templates_used(checked.config)))
-        raise_if_errors(problems)
+        raise_if_errors(strictly(problems) if strict else problems)
         config, inputs = checked.config, checked.inputs
         assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
         kind = report_kind(config)
@@ -266,12 +298,16 @@ def build(
     if program is not None:
         notes += font_warnings(documents)
         titles = {document.name: document.title for document in planned}
-        pdfs, untagged = _pdfs(documents, titles, program, progress or (lambda _line: None))
+        pdfs, untagged = _pdfs(documents, titles, program, progress or (lambda _line: None), pdf_seconds)
         documents.update(pdfs)
         notes += untagged
+    if strict:
+        raise_if_errors(strictly(notes))  # a warning of the PDFs (a font, an untagged appendix): nothing is written
     target = (out_dir or workspace / OUTPUT_DIR) / kind.folder(config)
     used = [templates_dir / name for name in templates_used(config)]
-    documents["manifest.json"] = manifest(documents, input_files(period_dir), period_dir, used, workspace)
+    inputs_read = input_files(period_dir, _named_files(config))
+    documents["manifest.json"] = manifest(documents, inputs_read, period_dir, used, workspace)
+    notes += other_files(period_dir, inputs_read)
     with output_lock(target):
         old = package_files(target)
         changes = compare_packages(old, documents) if old else None  # before the old package is replaced; never written
@@ -293,15 +329,19 @@ def templates_used(config: Rapport) -> list[str]:
 
 
 def _pdfs(
-    documents: dict[str, bytes], titles: dict[str, str], soffice: Path, progress: Callable[[str], None]
+    documents: dict[str, bytes], titles: dict[str, str], soffice: Path, progress: Callable[[str], None], seconds: float | None = None
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Each DOCX as tagged PDF, and a package of more than one document as one tagged PDF in list order;
     warnings for untagged parts. ``titles`` names each document (its bookmark in the package)."""
-    from .pdf import Part, convert, is_tagged, merge
+    from .pdf import Part, convert, default_seconds, is_tagged, merge
 
     wanted = {n: d for n, d in documents.items() if n.endswith(".docx")}
     done = iter(range(1, len(wanted) + 1))
-    converted = convert(wanted, soffice, progress=lambda name: progress(f"PDF {next(done, len(wanted))} av {len(wanted)}: {name}"))
+    seconds = seconds or default_seconds(len(wanted))
+    progress(f"LibreOffice gör PDF av {len(wanted)} dokument (tidsgräns {seconds:g} s, --pdf-tidsgräns ändrar den)")
+    converted = convert(
+        wanted, soffice, progress=lambda name: progress(f"PDF {next(done, len(wanted))} av {len(wanted)}: {name}"), seconds=seconds
+    )
     parts, untagged = [], []
     for name, data in documents.items():
         if name.endswith(".docx"):
@@ -319,9 +359,14 @@ def _pdfs(
         parts.append(Part(titles.get(name, name), data))
     if len(parts) > 1:
         first = next(iter(documents))
-        merged_name = f"{first.removesuffix('.docx')}-med-bilagor.pdf"
+        merged_name = f"{first.removesuffix('.docx')}{MERGED_SUFFIX}"
         progress(f"Samlad PDF: {merged_name}")
         converted[merged_name] = merge(parts, f"{titles.get(first, first)} med bilagor")
+    wrong = package_mismatches({**documents, **converted})
+    raise_if_errors([
+        error(f"{name} {reason}. LibreOffice ({soffice}) gjorde fel PDF; inget skrevs. Försök igen, eller ange ett annat LibreOffice med --soffice", file=name)
+        for name, reason in wrong
+    ])
     return converted, untagged
 
 
@@ -349,9 +394,44 @@ def font_warnings(documents: dict[str, bytes]) -> list[Problem]:
 
 
 
-def input_files(period_dir: Path) -> list[Path]:
-    """Every file of the period folder the build read or may have read, sorted."""
-    return sorted(p for p in period_dir.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")))
+# What a period folder's inputs are named: rapport.yaml, workbooks (and spreadsheets the build names as unreadable),
+# texts, and appendices. Other files (a screen recording, a zip) are never read: they are listed with a note.
+INPUT_SUFFIXES = (".yaml", ".yml", ".md", ".txt", ".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".numbers")
+
+
+def input_files(period_dir: Path, named: Iterable[str] = ()) -> list[Path]:
+    """Every file of the period folder the build read or may have read, sorted: files named as inputs are,
+    and those ``named`` (an external appendix's ``fil:``, a manifest's inputs) whatever their names."""
+    named = set(named)
+    return sorted(
+        p for p in period_dir.rglob("*")
+        if p.is_file() and not p.name.startswith((".", "~$"))
+        and (p.suffix.casefold() in INPUT_SUFFIXES or p.relative_to(period_dir).as_posix() in named)
+    )
+
+
+def other_files(period_dir: Path, inputs: list[Path]) -> list[Problem]:
+    """A note listing the period folder's files that are not ``inputs``: the build did not read them."""
+    read = set(inputs)
+    others = sorted(p for p in period_dir.rglob("*") if p.is_file() and not p.name.startswith((".", "~$")) and p not in read)
+    if not others:
+        return []
+    listed = ", ".join(f"{p.relative_to(period_dir).as_posix()} ({_size(p.stat().st_size)})" for p in others)
+    return [warning(f"filer som inte är indata lästes inte och kommer inte med i manifestet: {listed}", file=period_dir.name)]
+
+
+def _size(size: float) -> str:
+    """``2,1 GB``: a file's size as a user reads it."""
+    for unit in ("byte", "kB", "MB"):
+        if size < 1000:
+            return f"{tal(size, 0 if unit == 'byte' else 1)} {unit}"
+        size /= 1000
+    return f"{tal(size, 1)} GB"
+
+
+def _named_files(config: Rapport) -> list[str]:
+    """The files rapport.yaml names as external appendices."""
+    return [item.fil for item in config.bilagor if isinstance(item, ExternBilaga) and item.fil]
 
 
 def _properties(config: Rapport) -> dict[str, object]:

@@ -68,6 +68,9 @@ class Sheet:
     version: int = 1  # 2: a sheet the contract's version 2 added (always optional)
     v1_key: tuple[str, ...] = ()
     region_only: tuple[str, ...] = ()  # these fields empty: a row of the region's own figures (v1's meaning)
+    # All or nothing (filled.py): the rows with the same values of these fields fill each optional number column
+    # on every row or on none (() every row of the sheet). None: a blank cell means "not reported" for its row alone.
+    filled_together: tuple[str, ...] | None = None
 
     @property
     def division_column(self) -> Column | None:
@@ -177,6 +180,7 @@ EKONOMI = WorkbookKind(
             target="divisioner",
             help="En rad per division med ackumulerat resultat för perioden.",
             v1_key=("division",),
+            filled_together=(),
         ),
         Sheet(
             "Kostnader",
@@ -284,6 +288,7 @@ PRODUKTION = WorkbookKind(
             target="tillganglighet",
             help="Andel i procent (0–100) per mått och månad, för hela regionen (Division tom) eller en division.",
             region_only=("division",),
+            filled_together=("division", "matt"),
         ),
         Sheet(
             "Beläggning",
@@ -332,6 +337,7 @@ PERSONAL = WorkbookKind(
             target="arbetad_tid",
             help="Arbetad tid per månad i årsarbetare.",
             v1_key=("division", "manad"),
+            filled_together=("division", *SPLIT_KEY, "yrkesgrupp"),
         ),
         Sheet(
             "Sjukfrånvaro",
@@ -350,6 +356,7 @@ PERSONAL = WorkbookKind(
             target="sjukfranvaro",
             help="Sjukfrånvarotimmar och ordinarie arbetstid per månad.",
             v1_key=("division", "kon", "manad"),
+            filled_together=("division", *SPLIT_KEY, "kon"),
         ),
     ),
 )

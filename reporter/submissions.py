@@ -77,6 +77,12 @@ class Status:
     analyses: dict[str, str] = field(default_factory=dict)  # optional analysis texts: file name → finns / tom / saknas
     left_out: dict[str, int] = field(default_factory=dict)  # a division report: other divisions' rows per sheet
     interim: list[InterimStatus] = field(default_factory=list)  # a tertial report: each division's interim report
+    obstacles: list[tuple[str, list[Problem]]] = field(default_factory=list)  # what stands in the way: errors by division, else by file
+
+    @property
+    def missing(self) -> list[tuple[str, str]]:
+        """(division, kind) where a workbook kind the report needs is missing altogether."""
+        return [(owner, kind) for owner, cells in self.rows for kind, cell in cells.items() if cell.state == MISSING]
 
     @property
     def without_rows(self) -> list[tuple[str, str]]:
@@ -85,8 +91,8 @@ class Status:
 
     @property
     def buildable(self) -> bool:
-        """True when the period can be built."""
-        return self.errors == 0
+        """True when the period can be built: no error, nothing missing."""
+        return self.errors == 0 and not self.missing
 
 
 def status(checked: Checked) -> Status:
@@ -169,7 +175,18 @@ def status(checked: Checked) -> Status:
         _texts(checked, analyses),
         dict(checked.inputs.utelamnade) if checked.inputs is not None else {},
         _interim(checked),
+        obstacles(errors, divisions),
     )
+
+
+def obstacles(errors: list[Problem], divisions: list[str]) -> list[tuple[str, list[Problem]]]:
+    """The errors grouped by whose they are: a division (its rows, in the order of rapport.yaml), else the file, else the period."""
+    groups: dict[str, list[Problem]] = {}
+    for problem in errors:
+        owner = problem.division or problem.where.file or "Perioden"
+        groups.setdefault(owner, []).append(problem)
+    order = {name: number for number, name in enumerate(divisions)}
+    return sorted(groups.items(), key=lambda group: order.get(group[0], len(order)))
 
 
 def _wanted(interim, key: str) -> bool:

@@ -110,7 +110,7 @@ def check_template(path: Path, name: str | None = None) -> list[Problem]:
     """Every finding in one template; ``name`` chooses its context (default: the file's name)."""
     label = path.name
     if not path.is_file():
-        return [error("mallen finns inte", file=label)]
+        return [error(f"mallen finns inte i mallmappen {path.parent}; lägg den där, eller ange mallmappen med --templates MAPP", file=label)]
     try:
         data = path.read_bytes()
     except OSError as exc:

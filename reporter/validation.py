@@ -7,17 +7,26 @@ is left out of the records, so later stages only see values that were read.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from dataclasses import field as default
 
+from .completeness import SERIES, check_completeness, needed_months
 from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
+from .filled import FilledColumns
 from .model import Inputs, Measure, Month, Source
+from .plausibility import CONFIRMATION_SHEET, CONFIRMATIONS, confirmation_problems, confirmations_by_cell, implausible, judged_sheets
+from .scale import ShareScale
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
+from .totals import TotalRow, check_totals, is_total_name
+from .units import AmountUnits
 from .values import (
     AMOUNT_UNITS,
     LARGEST_NUMBER,
+    TwoReadings,
     ValueProblem,
     name_key,
     parse_month,
@@ -28,26 +37,10 @@ from .values import (
 )
 from .workbook import Cell, ExcelError, FormulaWithoutValue, NumberFormat, Table, Unreadable, column_letter, split_coordinate
 
-# Sheets whose series must reach the reported month, and what makes one series in
-# each: a month missing from a series is warned about. A cost type or occupational
-# group may lack a month (nothing to report), a division may not.
-MONTHLY_SHEETS = {
-    "Kostnader": ("division",),
-    "Produktion": ("division", "matt"),
-    "Tillgänglighet": ("division", "matt"),
-    "Beläggning": ("sjukhus",),
-    "Anställda": ("division",),
-    "Arbetad tid": ("division",),
-    "Sjukfrånvaro": ("division", "kon"),
-}
-# A row naming one of these in the Division column is a total of the rows of its sheet.
-TOTAL_NAMES = ("totalt", "total", "summa", "summa totalt", "hela regionen", "regionen", "region totalt", "regionen totalt")
 # The division of a row whose Division cell is empty.
 NO_DIVISION = "(tom divisionscell)"
 # How many rows from the top a header row is looked for below title rows.
 HEADER_SEARCH_ROWS = 10
-# How many series with missing months are named one by one per sheet.
-GAPS_NAMED = 10
 
 
 @dataclass(frozen=True)
@@ -109,7 +102,7 @@ class DivisionIndex:
     def is_total(self, text: str) -> bool:
         """True for a total row's name (Totalt, Summa, the region's name)."""
         key = name_key(text)
-        return key not in self._by_key and (key in TOTAL_NAMES or key == self.region)
+        return key not in self._by_key and is_total_name(key, self.region)
 
     def resolve(self, text: str) -> str:
         """The division's name as written in rapport.yaml, or ValueProblem."""
@@ -129,6 +122,9 @@ class _Reading:
     only: str | None  # a delarsrapport: the rows of this division only
     version_2: bool  # the configuration uses version 2: its columns are expected, not new
     skipped: dict[str, int]
+    filled: FilledColumns | None = None  # the sheet being read: which rows fill its optional number columns
+    units: AmountUnits | None = None  # the sheet being read: its amount columns' units against the values
+    columns: dict[tuple[str, str], dict[str, tuple[str, float]]] = default(default_factory=dict)  # (file, sheet) → field → (letter, factor)
 
 
 def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inputs, list[Problem]]:
@@ -163,6 +159,7 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 problems.append(error(f"bladet '{sheet.name}' saknas; det ska finnas i någon {kind.name}*.xlsx (läste {names})"))
             seen: dict[tuple, Source] = {}
             records: list = []
+            reading.filled, reading.units = FilledColumns.of(sheet), AmountUnits.of(sheet)
             for file in having:
                 try:
                     table = file.tables[sheet.name]  # read now, dropped when its records are made
@@ -171,6 +168,10 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                     continue
                 problems += table.notes
                 problems += _read_table(sheet, table, reading, seen, records)
+            if reading.filled is not None:
+                problems += reading.filled.problems()
+            if reading.units is not None:
+                problems += reading.units.check()
             inputs.detalj[sheet.target] = records
             view, notes = _version_1_view(sheet, records)
             setattr(inputs, sheet.target, view)
@@ -179,8 +180,31 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 labels = ", ".join(f.label for f in having)
                 problems.append(error(f"bladet har inga rader för {reading.only}; det ska finnas i någon {kind.name}*.xlsx", file=labels, sheet=sheet.name))
     inputs.utelamnade = reading.skipped
-    problems += _check_content(inputs, config, files, required)
+    confirmations: list = []
+    for file in files:
+        if CONFIRMATION_SHEET in file.tables:
+            try:
+                found = _read_table(CONFIRMATIONS, file.tables[CONFIRMATION_SHEET], reading, {}, confirmations)
+            except ReporterError as exc:
+                found = exc.problems
+            problems += [replace(p, severity=Severity.WARNING) for p in found]  # a confirmation changes no figure: never an error
+    inputs.detalj[CONFIRMATIONS.target] = confirmations
+    broken = {p.where.sheet for p in problems if p.is_error}
+    problems += _check_content(inputs, config, files, required, broken)
+    problems += _check_plausibility(inputs, config, reading, confirmations, broken)
     return inputs, problems
+
+
+def _check_plausibility(inputs: Inputs, config: Rapport, reading: _Reading, confirmations: list, broken: set[str]) -> list[Problem]:
+    """A warning for each value of the months the report uses far outside its own series, unless the division confirmed it."""
+    confirmed = confirmations_by_cell(confirmations)
+    problems = confirmation_problems(confirmations, SERIES)
+    for kind in WORKBOOK_KINDS:
+        months = needed_months(month_of(config, kind.name))
+        for judged in judged_sheets((s for s in kind.sheets if s.name not in broken), SERIES):
+            target = kind.sheet(judged.sheet).target
+            problems += implausible(judged, inputs.detalj.get(target, []), months, reading.columns, confirmed)
+    return problems
 
 
 def uses_version_2(config: Rapport) -> bool:
@@ -262,6 +286,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     problems += header_problems
     if columns is None:
         return problems
+    reading.columns[(table.file, table.sheet)] = {c.field: (column_letter(index + 1), factor) for c, (index, factor) in columns.items()}
     if not reading.version_2:
         problems += _new_columns(sheet, table, columns)
     problems += _headerless_columns(table)
@@ -269,7 +294,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     named_by = sheet.division_column
     division_column = columns.get(named_by) if named_by is not None else None
     division_required = sheet.per_division
-    shares = {column: _ShareColumn() for column in columns if column.kind is Kind.SHARE}
+    shares = {column: ShareScale() for column in columns if column.kind is Kind.SHARE}
     # Each column once, as the loop below needs it. ``plain`` marks a number column of a sheet where no cell's
     # format shows another number than it holds: there a cell holding a number is taken as it is, without the
     # general path's calls (nearly every cell of a large sheet is such a cell).
@@ -282,18 +307,32 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         for is_unit in (column.field == "verksamhetsomrade",)
     ]
     parts = _parts_of(columns)
+    filled = reading.filled
+    if filled is not None:
+        filled.table(table, columns)
     read: list = []
-    totals: list[tuple[int, dict[str, object]]] = []
+    totals: list[TotalRow] = []
+    # The key columns other than Division whose cell may name a totals row (Post = Summa), and the Excel Table totals rows.
+    # (A total in a choice column, Kön = Totalt, is no choice: an error already.)
+    total_keys = [(c.field, index) for c, (index, _) in columns.items() if c.field in sheet.key and c.kind is Kind.TEXT]
+    excel_totals = table.totals_rows
+    total_named: dict[str, bool] = {}  # a key cell's text → whether it names a total, once per text
+    skipped_before = sum(reading.skipped.values())
     for row_number, cells in table.rows:
         values: dict[str, object] = dict(absent)
         row_problems: list[Problem] = []
         division = ""
         is_total = False
+        total_field = ""
+        total_label = ""
+        if excel_totals and row_number in excel_totals:
+            is_total, total_label = True, f"rad {row_number}, summaraden i Excel-tabellen {excel_totals[row_number]},"
         if division_column is not None:
             # Known first, so that every problem of the row can say whose row it is.
             found = table.value(row_number, cells, division_column[0])
             text = text_of(found[0]) if found is not None and isinstance(found[0], (str, int, float)) else ""
-            is_total = bool(text) and divisions.is_total(text)
+            if not is_total and text and divisions.is_total(text):
+                is_total, total_field, total_label = True, "division", f"raden '{text}'"
             if not is_total and (text or division_required):
                 try:
                     division = values["division"] = divisions.resolve(text)
@@ -302,15 +341,27 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
             if reading.only is not None and not is_total and "division" in values and division != reading.only:
                 reading.skipped[sheet.name] = reading.skipped.get(sheet.name, 0) + 1
                 continue  # another division's row: it named a known division, and is left out
-            if reading.only is not None and not text and not division_required:
+            if reading.only is not None and not text and not division_required and not is_total:
                 if _has_any(table, row_number, cells, columns):
                     reading.skipped[sheet.name] = reading.skipped.get(sheet.name, 0) + 1
                 continue  # the region's own row: not a division report's
+        if not is_total:
+            for key_field, key_index in total_keys:
+                raw = cells[key_index] if key_index < len(cells) else ""
+                if raw.__class__ is str:
+                    named = total_named.get(raw)
+                    if named is None:
+                        named = total_named[raw] = is_total_name(name_key(raw), divisions.region)
+                    if named:
+                        is_total, total_field, total_label = True, key_field, f"raden '{text_of(raw)}'"
+                        break
         empty = 0
         width = len(cells)
         for column, field_name, index, factor, is_division, is_amount, plain, free_text, share, is_unit in plan:
             if is_division and (is_total or "division" in values):
                 continue
+            if is_total and (field_name == total_field or (not total_field and column.kind not in (Kind.AMOUNT, Kind.NUMBER))):
+                continue  # the cell naming the total, or an Excel Table totals row's labels
             if plain and index < width:
                 raw = cells[index]
                 if raw.__class__ is float or raw.__class__ is int:
@@ -338,7 +389,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
                 row_problems.append(replace(error(f"{column.header}: {exc}", cell=coordinate, **where), division=division))
                 continue
             if share is not None and found is not None:
-                share.add(found, f"{column_letter(index + 1)}{row_number}")
+                share.add(found, f"{column_letter(index + 1)}{row_number}", row_number, value)
         if empty == len(plan):
             continue  # a row whose cells hold only spaces is a blank row
         if parts and not row_problems:
@@ -347,7 +398,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
             problems += row_problems
             continue
         if is_total:
-            totals.append((row_number, values))
+            totals.append(TotalRow(row_number, values, total_field, total_label))
             continue
         source = Source(table.file, table.sheet, row_number)
         key = tuple(values[f] for f in sheet.key)
@@ -368,9 +419,15 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
         record = sheet.record(**values, source=source)
         records.append(record)
         read.append(record)
-    problems += _check_totals(sheet, table, columns, totals, read)
-    for column, share in shares.items():
-        problems += share.problems(column, table, columns[column][0])
+        if filled is not None:
+            filled.add(record)
+    problems += check_totals(sheet, table, columns, totals, read, _plain, complete=sum(reading.skipped.values()) == skipped_before)
+    if reading.units is not None:
+        reading.units.table(table, columns, read, _plain)
+    if shares:
+        series_of = {r.source.row: tuple(getattr(r, f) for f in sheet.key if f != "manad") for r in read}
+        for column, share in shares.items():
+            problems += share.problems(column, table, columns[column][0], series_of, _plain)
     return problems
 
 
@@ -435,40 +492,6 @@ def _new_columns(sheet: Sheet, table: Table, columns: dict) -> list[Problem]:
     ]
 
 
-class _ShareColumn:
-    """What a share column's cells look like together: plain fractions written as 0–1 (pandas) are suspect."""
-
-    def __init__(self) -> None:
-        self.numbers = 0
-        self.largest = 0.0
-        self.percent = False
-        self.first = ""
-
-    def add(self, found: tuple[object, tuple[NumberFormat, bool] | None], coordinate: str) -> None:
-        value, marked = found
-        if marked is not None and marked[0].kind == "percent":
-            self.percent = True
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.numbers += 1
-            self.largest = max(self.largest, abs(value))
-            self.first = self.first or coordinate
-        else:
-            self.percent = True  # text such as "83 %" or "83": written as percent
-
-    def problems(self, column: Column, table: Table, index: int) -> list[Problem]:
-        if self.percent or not self.numbers or self.largest > 1 or self.largest == 0:
-            return []
-        header = f"{column_letter(index + 1)}{table.header_row}"
-        return [
-            warning(
-                f"alla värden i kolumnen {column.header} ligger mellan 0 och 1 utan procentformat (t.ex. {self.first}), "
-                f"så de läses som högst 1 procent. Betyder 0,83 83 %: formatera kolumnen som procent i Excel eller skriv 83; "
-                f"är andelarna verkligen under 1 procent kan varningen lämnas",
-                file=table.file, sheet=table.sheet, cell=header,
-            )
-        ]
-
-
 def _locate_header(sheet: Sheet, table: Table) -> tuple[Table, list[Problem]]:
     """Skip title rows above the header row, when the first row is not the header."""
     if _known_headers(sheet, table.header):
@@ -520,33 +543,6 @@ def _in_range(coordinate: str, cells: str) -> bool:
     return c1 <= column <= c2 and r1 <= row <= r2
 
 
-def _check_totals(sheet: Sheet, table: Table, columns: dict, totals: list, read: list) -> list[Problem]:
-    """A total row (Division = Totalt) must agree with the sum of the division rows."""
-    problems: list[Problem] = []
-    other_keys = [f for f in sheet.key if f != "division"]
-    measured = [(c, index, factor) for c, (index, factor) in columns.items() if c.kind in (Kind.AMOUNT, Kind.NUMBER)]
-    for row_number, values in totals:
-        group = [r for r in read if all(getattr(r, f) == values[f] for f in other_keys)]
-        if not group:
-            continue
-        for column, index, factor in measured:
-            total = values.get(column.field)
-            parts = [getattr(r, column.field) for r in group if getattr(r, column.field) is not None]
-            if total is None or not parts:
-                continue
-            summed = sum(parts)
-            if abs(total - summed) > 0.5 * factor + 1e-9:
-                letter = _letter_of(table, index)
-                problems.append(
-                    warning(
-                        f"summaraden visar {column.header} {_plain(total / factor)} men divisionernas rader summerar till "
-                        f"{_plain(summed / factor)} (skillnad {_plain((total - summed) / factor)}); summaraden används inte, rätta den eller raderna",
-                        file=table.file, sheet=table.sheet, cell=f"{letter}{row_number}",
-                    )
-                )
-    return problems
-
-
 def _plain(number: float) -> str:
     """1234.5 → ``1 234,5``, −2 → ``−2``: Swedish, without Babel (validation stays light)."""
     text = f"{abs(number):,.2f}".rstrip("0").rstrip(".")
@@ -571,7 +567,8 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
         key, unit = split_header(text_of(cell.value))
         column = by_key.get(key)
         if column is None:
-            problems.append(warning(f"kolumnen '{text_of(cell.value)}' ingår inte i kontraktet och används inte", cell=cell.coordinate, **where))
+            present = {split_header(text_of(c.value))[0] for c in table.header if c is not None}
+            problems.append(_unknown_header(text_of(cell.value), key, {k: c for k, c in by_key.items() if k not in present}, cell.coordinate, where))
             continue
         if column in found:
             problems.append(error(f"kolumnen '{column.header}' finns två gånger", cell=cell.coordinate, **where))
@@ -590,6 +587,32 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
         problems.append(error(f"kolumn saknas: {', '.join(missing)} (rubrikraden har: {headers})", cell=row, **where))
         return None, problems
     return found, problems
+
+
+# A unit written after a column's name without parentheses: "Budget i mnkr", "Budget, tkr", "Andel %".
+_BARE_UNIT = re.compile(r"^(?P<name>.+?)[\s,]+(?:i\s+)?(?P<unit>kr|tkr|mnkr|mkr|procent|%)\.?$")
+
+
+def _unknown_header(written: str, key: str, missing: dict[str, Column], coordinate: str, where: dict) -> Problem:
+    """A header not in the contract: a warning, unless it is a column's name with a unit outside parentheses or
+    misspelt (``missing``: the contract's columns the header row lacks), which would leave the column unread
+    (a budget left out with only a warning)."""
+    bare = _BARE_UNIT.match(key)
+    column = missing.get(bare.group("name")) if bare else None
+    if column is None or bare is None:
+        close = difflib.get_close_matches(key, list(missing), n=1, cutoff=0.8)
+        if close:
+            return error(
+                f"kolumnen '{written}' känns inte igen; menade du '{missing[close[0]].header}'? Rätta rubriken, annars läses kolumnen inte",
+                cell=coordinate, **where,
+            )
+        return warning(f"kolumnen '{written}' ingår inte i kontraktet och används inte", cell=coordinate, **where)
+    unit = {"mkr": "mnkr"}.get(bare.group("unit"), bare.group("unit"))
+    return error(
+        f"kolumnen '{written}' känns inte igen: enheten ska stå inom parentes sist, '{column.header} ({unit})'; "
+        "rätta rubriken, annars läses kolumnen inte",
+        cell=coordinate, **where,
+    )
 
 
 def sheet_key_columns(sheet: Sheet) -> list[Column]:
@@ -619,7 +642,7 @@ def _cell_value(
     number_format = marked[0] if marked is not None else None
     try:
         return _typed(column, value, number_format, factor, divisions)
-    except (UnknownName, ShownProblem):
+    except (UnknownName, ShownProblem, TwoReadings):
         raise
     except ValueProblem as exc:
         raise ValueProblem(f"'{text_of(value)}' går inte att läsa; förväntat {exc}") from None
@@ -674,8 +697,10 @@ def _shown_as_is(number: float, number_format: NumberFormat) -> None:
     )
 
 
-def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], required: Mapping[str, tuple[str, ...]]) -> list[Problem]:
-    """Checks across rows: required posts, the month each workbook reports on present, ranges."""
+def _check_content(
+    inputs: Inputs, config: Rapport, files: list[WorkbookFile], required: Mapping[str, tuple[str, ...]], broken: set[str]
+) -> list[Problem]:
+    """Checks across rows: required posts, every series complete (not on ``broken`` sheets, whose errors left rows out), ranges."""
     problems: list[Problem] = []
     labels = {sheet: ", ".join(f.label for f in files if sheet in f.tables) for f in files for sheet in f.tables}
     if "Region" in labels and "Region" in required.get("ekonomi", ()):
@@ -692,8 +717,6 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], r
             records = getattr(inputs, sheet.target)
             if not records:
                 continue
-            if sheet.name in MONTHLY_SHEETS and not any(r.manad == period for r in records):
-                problems.append(error(f"inga värden för rapportmånaden {period}", file=labels.get(sheet.name, ""), sheet=sheet.name))
             later = sorted({r.manad for r in records if getattr(r, "manad", period) > period})
             if later:
                 problems.append(
@@ -704,7 +727,8 @@ def _check_content(inputs: Inputs, config: Rapport, files: list[WorkbookFile], r
                         file=labels.get(sheet.name, ""), sheet=sheet.name,
                     )
                 )
-    problems += _check_gaps(inputs, config)
+    read = [(kind.name, sheet.name, sheet.target) for kind in WORKBOOK_KINDS for sheet in kind.sheets if sheet.name not in broken]
+    problems += check_completeness(inputs, config, required, month_of, read)
     problems += _check_scorecard(inputs)
     shares = [(r, r.andel) for r in inputs.tillganglighet] + [(r, r.belaggning) for r in inputs.belaggning]
     for record, share in shares:
@@ -723,44 +747,6 @@ def month_of(config: Rapport, workbook: str) -> Month:
 
     shown_by = [kind.name for kind in APPENDICES.values() if kind.reports_on == workbook]
     return config.period_of(shown_by[0]) if shown_by else config.period
-
-
-def _check_gaps(inputs: Inputs, config: Rapport) -> list[Problem]:
-    """A series (e.g. one measure of one division) missing a month up to the month it is reported for."""
-    problems: list[Problem] = []
-    for kind in WORKBOOK_KINDS:
-        period = month_of(config, kind.name)
-        for sheet in kind.sheets:
-            if sheet.name not in MONTHLY_SHEETS:
-                continue
-            series: dict[tuple, list] = defaultdict(list)
-            for record in getattr(inputs, sheet.target):
-                series[tuple(getattr(record, f) for f in MONTHLY_SHEETS[sheet.name])].append(record)
-            gaps = []
-            for key, records in series.items():
-                months = {r.manad for r in records}
-                first = min(months)
-                missing = [first.plus(i) for i in range(_months_between(first, period) + 1) if first.plus(i) not in months]
-                if missing:
-                    gaps.append((key, records[0], missing))
-            for key, record, missing in gaps[:GAPS_NAMED]:
-                shown = ", ".join(map(str, missing[:6])) + (f" och {len(missing) - 6} till" if len(missing) > 6 else "")
-                label = ", ".join(str(k) for k in key if k is not None)
-                problems.append(
-                    Problem(
-                        Severity.WARNING,
-                        f"serien {label} saknar {'månaden' if len(missing) == 1 else 'månaderna'} {shown}; summor och jämförelser blir för låga",
-                        Location(record.source.file, sheet.name),
-                        division=getattr(record, "division", ""),
-                    )
-                )
-            if len(gaps) > GAPS_NAMED:
-                problems.append(warning(f"ytterligare {len(gaps) - GAPS_NAMED} serier saknar månader", file=gaps[GAPS_NAMED][1].source.file, sheet=sheet.name))
-    return problems
-
-
-def _months_between(first, last) -> int:
-    return (last.year - first.year) * 12 + last.month - first.month
 
 
 def _check_scorecard(inputs: Inputs) -> list[Problem]:

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from .model import Month
+from .text_normal import XML_ILLEGAL, normal_text
 
 MONTH_NAMES = (
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -21,11 +22,14 @@ MONTH_NAMES = (
 )
 _MONTH_ABBREVIATIONS = {name[:3]: i for i, name in enumerate(MONTH_NAMES, 1)}
 
-# Characters XML 1.0 forbids: they come with pasted text and corrupt a DOCX.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2009\u200b]+")
 _MINUSES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-"})
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+# A number whose one separator may be a decimal sign or a thousands separator: 1–3 digits (not a lone 0),
+# a dot or a comma, exactly three digits (4.200, -4,200, 123,456). Written with spaces between groups of
+# three (4 200,500) the comma can only be the decimal sign.
+_TWO_READINGS = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}( \d{3})+([.,]\d*)?$")
 _UNIT_SUFFIX = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 AMOUNT_UNITS = {"kr": 0.001, "tkr": 1.0, "mnkr": 1000.0}
@@ -35,14 +39,18 @@ class ValueProblem(ValueError):
     """A cell value that does not fit; the message says what was expected."""
 
 
+class TwoReadings(ValueProblem):
+    """A number written so that it can be read two ways (4.200: 4 200 or 4,2); the message is whole."""
+
+
 def clean_text(text: str) -> str:
     """Remove characters XML cannot hold; keep everything else as typed."""
-    return _XML_ILLEGAL.sub("", text)
+    return XML_ILLEGAL.sub("", text)
 
 
 def squash(text: str) -> str:
-    """Trim and fold every run of white space (NBSP too) into one space."""
-    return _SPACES.sub(" ", clean_text(text)).strip()
+    """The text's normal form (:func:`.text_normal.normal_text`): NFC, trimmed, every run of white space (NBSP too) one space."""
+    return normal_text(text)
 
 
 @lru_cache(maxsize=4096)
@@ -85,10 +93,55 @@ def parse_number(value: object) -> float:
     if isinstance(value, (int, float)):
         return _plausible(float(value))
     if isinstance(value, str):
-        text = _SPACES.sub("", value).translate(_MINUSES)
-        if _NUMBER.match(text):
-            return _plausible(float(text.replace(",", ".")))
+        return _plausible(_number_in_text(value))
     raise ValueProblem("ett tal, t.ex. 1234 eller 1 234,5")
+
+
+def _number_in_text(value: str) -> float:
+    """A number written as text, read only where it has one reading (docs/indata.md, "Tal som text").
+
+    Spaces (NBSP too) group digits; a comma or a dot is the decimal sign. A lone
+    separator followed by exactly three digits (``4.200``, ``-4,200``) could also
+    separate thousands, and a number with both a dot and a comma (``1.234,5``)
+    uses one of them for thousands: both raise :class:`TwoReadings`.
+    """
+    spaced = _SPACES.sub(" ", value.translate(_MINUSES)).strip()
+    text = spaced.replace(" ", "")
+    if _NUMBER.match(text):
+        if _TWO_READINGS.match(text) and not _GROUPED.match(spaced.replace("- ", "-").replace("+ ", "+")):
+            whole, decimals = text.replace(".", ",").split(",")
+            sign = "\u2212" if whole.startswith("-") else ""
+            digits = whole.lstrip("+-")
+            thousands = f"{sign}{digits}\u00a0{decimals}"
+            decimal = f"{sign}{digits}" + ("," + decimals.rstrip("0") if decimals.rstrip("0") else "")
+            raise TwoReadings(
+                f"'{value.strip()}' kan läsas på två sätt: {thousands} (med {_separator(text)} mellan tusental) "
+                f"eller {decimal} (med {_separator(text)} som decimaltecken); skriv {thousands} eller {decimal}"
+            )
+        return float(text.replace(",", "."))
+    if "." in text and "," in text:
+        dot_first = text.index(".") < text.index(",")
+        swedish = text.replace(".", "") if dot_first else text.replace(",", "").replace(".", ",")
+        if not _NUMBER.match(swedish):
+            raise ValueProblem("ett tal, t.ex. 1234 eller 1 234,5")
+        swedish = _grouped(swedish)
+        raise TwoReadings(
+            f"'{value.strip()}' har både punkt och komma: det ena skiljer tusental och det andra är decimaltecken, "
+            f"så talet kan vara {swedish} men det går inte att veta säkert; skriv {swedish} (mellanslag mellan tusental, komma som decimaltecken)"
+        )
+    raise ValueProblem("ett tal, t.ex. 1234 eller 1 234,5")
+
+
+def _separator(text: str) -> str:
+    return "punkt" if "." in text else "komma"
+
+
+def _grouped(text: str) -> str:
+    """``-1234,5`` → ``−1 234,5``."""
+    sign = "\u2212" if text.startswith("-") else ""
+    whole, _, decimals = text.lstrip("+-").partition(",")
+    groups = f"{int(whole):,}".replace(",", "\u00a0") if whole else "0"
+    return sign + groups + ("," + decimals if decimals else "")
 
 
 # No amount (tkr) or count of a region comes near this: 10^12 tkr is a thousand times the world's GDP in kronor.

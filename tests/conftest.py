@@ -25,6 +25,13 @@ def _matplotlib_imported() -> None:
     import matplotlib.figure  # noqa: F401
 
 
+@pytest.fixture(autouse=True)
+def _output_as_into_a_file(monkeypatch) -> None:
+    """xdist's workers set COLUMNS=80, and ``reporter status`` folds its lines to COLUMNS: the tests read the output whole,
+    as a file or pipe gets it (tests/test_faults.py sets COLUMNS where it checks the folding)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture
 def example_dir() -> Path:
     """The bundled example period, read only."""

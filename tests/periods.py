@@ -100,3 +100,13 @@ bilagor:
             + [["PV", "K", m, 50, 1000] for m in months],
         },
     )
+    # Specialistvård's costs, worked time and sick leave, in files of their own (the files above are those the writer corpus re-saves).
+    costs = [["Division", "Kostnadsslag", "Månad", "Belopp (tkr)"]] + [["SPV", "Läkemedel", m, 2000] for m in months]
+    write_workbook(folder / "ekonomi_spv.xlsx", {"Kostnader": costs})
+    write_workbook(
+        folder / "personal_spv.xlsx",
+        {
+            "Arbetad tid": [["Division", "Månad", "Arbetad tid", "Extratid", "Inhyrd personal"]] + [["SPV", m, 20, 1, 0] for m in months],
+            "Sjukfrånvaro": [["Division", "Kön", "Månad", "Sjukfrånvarotimmar", "Ordinarie arbetstid"]] + [["SPV", "K", m, 10, 200] for m in months],
+        },
+    )

@@ -19,7 +19,7 @@ def test_build_passes_paths_to_the_library():
     with mock.patch.object(reporter, "build", autospec=True, return_value=result_value) as build:
         result = runner.invoke(main, ["build", "inputs/2021-03", "--out", "ut", "--templates", "mallar"])
     assert result.exit_code == 0, result.output
-    build.assert_called_once_with(Path("inputs/2021-03"), Path("ut"), Path("mallar"), pdf=False, soffice=None, progress=mock.ANY)
+    build.assert_called_once_with(Path("inputs/2021-03"), Path("ut"), Path("mallar"), pdf=False, soffice=None, progress=mock.ANY, strict=False)
     assert "Skrev out/2021-03/x.docx" in result.output
 
 
@@ -27,7 +27,7 @@ def test_build_without_arguments_uses_defaults():
     runner = CliRunner()
     with mock.patch.object(reporter, "build", autospec=True, return_value=mock.Mock(files=[], warnings=[])) as build:
         runner.invoke(main, ["build"])
-    build.assert_called_once_with(None, None, None, pdf=False, soffice=None, progress=mock.ANY)
+    build.assert_called_once_with(None, None, None, pdf=False, soffice=None, progress=mock.ANY, strict=False)
 
 
 def test_problems_become_messages_and_exit_1():
@@ -78,7 +78,7 @@ def test_validate_ok(example_dir):
 
 def test_missing_period_folder_is_a_message():
     result = CliRunner().invoke(main, ["build", "finns/inte"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # as validate and status: nothing can be read
     assert "periodmappen finns/inte finns inte" in result.output
 
 

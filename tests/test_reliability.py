@@ -210,10 +210,9 @@ def _fake_soffice(folder: Path, kind: str) -> Path:
                 if "{kind}" == "trasig":
                     target.write_bytes(b"%PDF-1.7 inte mer")
                 else:
-                    from pypdf import PdfWriter
-                    writer = PdfWriter(); writer.add_blank_page(595, 842)
-                    with open(target, "wb") as stream:
-                        writer.write(stream)
+                    sys.path.insert(0, {str(Path(__file__).parent)!r})
+                    from fakepdf import document_pdf
+                    target.write_bytes(document_pdf(Path(name).read_bytes()))
             """
         ),
         encoding="utf-8",
@@ -238,9 +237,8 @@ def test_a_closed_pipe_ends_quietly(base, space):
     )
     process.stdout.close()  # the reader (| head) has gone before anything was printed
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 1
-    assert b"Traceback" not in stderr and b"Ov\xc3\xa4ntat fel" not in stderr
-    assert "stängde" in stderr.decode()
+    assert process.returncode == 141  # as a shell reports a program whose reader has gone
+    assert stderr == b""  # the reader wanted no more: nothing to say
 
 
 def test_a_very_long_title_gives_a_file_name_every_system_can_hold(base, space):

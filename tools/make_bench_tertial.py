@@ -20,7 +20,7 @@ round (the six, then the six "2", …) so that N need not be a multiple of six.
 - The month's own workbooks (``ekonomi``, ``produktion``, ``personal.xlsx``)
   repeat each division's rows for its copies, so the main report's tables per
   division grow with N too (``--no-rows`` leaves the copies without rows
-  there; the build takes them as divisions that reported nothing).
+  there; the completeness gate stops such a period: every division has its rows).
 
 The figures of a copy are its original's, so the interim reports' sums are
 N/6 times the example's and the main report's sums per division no longer

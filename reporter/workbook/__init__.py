@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ReporterError, error
+from ..text_normal import normal_name
 from ..values import name_key
 from .exact import read_exact
 from .fast import calamine_may_read, quiet_native_errors, read_fast
@@ -36,6 +37,7 @@ from .parts import (
     read_part,
     read_workbook_parts,
     shared_strings,
+    table_totals_rows,
 )
 from .table import Cell, ExcelError, FormulaWithoutValue, Table, Unreadable, column_letter, split_coordinate
 from .write import LIST_ROWS, SheetOut, write_sheets, write_workbook
@@ -94,6 +96,8 @@ class Workbook:
         try:
             with gc_paused():  # a sheet is a million small objects and no cycles: the collector has nothing to find
                 table = self._table(entry)
+            table.totals_rows = table_totals_rows(self._archive, entry.part, self.label)
+            table.sheet = normal_name(table.sheet)  # named in messages in NFC, as every name read
         except ReporterError:
             raise
         except (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError):

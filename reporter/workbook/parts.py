@@ -255,6 +255,28 @@ def _relationships(archive: zipfile.ZipFile, name: str, folder: str, label: str)
     return found
 
 
+def table_totals_rows(archive: zipfile.ZipFile, sheet_part: str, label: str) -> dict[int, str]:
+    """The rows of a sheet that are an Excel Table's totals rows (``totalsRowCount`` in ``xl/tables/*.xml``),
+    each with its table's name: row number → name. Empty for a sheet without tables."""
+    folder = posixpath.dirname(sheet_part)
+    rels = posixpath.join(folder, "_rels", posixpath.basename(sheet_part) + ".rels")
+    if rels not in archive.namelist():
+        return {}
+    rows: dict[int, str] = {}
+    for kind, part in _relationships(archive, rels, folder, label).values():
+        if not kind.endswith("/table"):
+            continue
+        root = parse_part(archive, part, label)
+        count = to_int(attribute(root, "totalsRowCount")) if root is not None else None
+        ref = (attribute(root, "ref") or "") if root is not None else ""
+        last = ref.rpartition(":")[2].lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ").replace("$", "")
+        if root is None or not count or count < 0 or not last.isdigit():
+            continue
+        name = attribute(root, "displayName") or attribute(root, "name") or ""
+        rows.update({row: name for row in range(int(last) - count + 1, int(last) + 1)})
+    return rows
+
+
 def _styles(root: etree._Element | None) -> Styles:
     """Each cell style's number format: ``numFmts`` for custom codes, ``cellXfs`` for the styles.
 

@@ -69,7 +69,8 @@ class Table:
     cells whose formula gave the empty string (read as empty, as Excel shows
     them). ``merged`` lists merged ranges as (first column, first row, last
     column, last row); a range merged down one column is read as its value on
-    every row, as Excel shows it. ``notes`` are the reader's warnings.
+    every row, as Excel shows it. ``totals_rows`` are the rows that are an Excel
+    Table's totals row, with the table's name. ``notes`` are the reader's warnings.
     """
 
     file: str
@@ -82,6 +83,7 @@ class Table:
     merged_ranges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
     notes: list[Problem] = field(default_factory=list)
+    totals_rows: dict[int, str] = field(default_factory=dict)
     _fill: dict[tuple[int, int], tuple[int, object]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
