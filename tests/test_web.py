@@ -529,3 +529,19 @@ def test_a_candidate_is_checked_in_an_overlay_that_validate_cannot_tell_from_the
     with overlay(inputs, PERIOD, {"ekonomi - Kopia.xlsx": tmp_path / "kopia.xlsx"}) as folder:
         shutil.copyfile(tmp_path / "kopia.xlsx", period / "ekonomi - Kopia.xlsx")
         assert [str(p) for p in checked(folder).problems] == [str(p) for p in reporter.validate(period).problems]
+
+
+@pytest.mark.long
+def test_the_final_build_is_strict_a_warning_stops_it(client, app, inputs):
+    """"Bygg slutlig" is build --strikt: the text left as March's, a warning for "Bygg", stops the final build."""
+    march = (inputs / "2021-03" / "texter" / "inledning.md").read_text(encoding="utf-8")
+    (inputs / PERIOD / "texter" / "inledning.md").write_text(march, encoding="utf-8")
+    key = office(app)
+    client.post(f"/{key}/period/{PERIOD}/bygg", data={"csrf": csrf(client, f"/{key}/period/{PERIOD}"), "slutlig": "1"})
+    job = app.state.web.builds.latest[PERIOD]
+    for _ in range(600):
+        if not job.running:
+            break
+        threading.Event().wait(0.1)
+    page = text(client.get(f"/{key}/period/{PERIOD}/bygg"))
+    assert "Bygget stoppades" in page and "texter/inledning.md" in page and job.strict and not job.files

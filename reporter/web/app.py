@@ -36,7 +36,7 @@ from ..config import CONFIG_FILE, load_config_partly
 from ..errors import Problem, ReporterError
 from ..periods import folder_month, previous_period_dir
 from ..submissions import INVALID, MISSING, NO_ROWS, NOT_APPLICABLE, REGION, SUBMITTED
-from .builds import STRICT_SUPPORTED, Build, Builds, package_zip
+from .builds import Build, Builds, package_zip
 from .handin import MAX_UPLOAD, Expected, Outcome, Periods, concerns, expected, open_periods, state_dir
 from .keys import Keys, digest, load_secret
 from .store import DB_NAME, OFFICE, KeyRow, Store
@@ -197,7 +197,7 @@ class Web:
             })
         return dict(key=key, csrf=self.keys.csrf(key), periods=self.periods_list(), chosen=period, table=table, rows=rows,
                     deadline=deadline, late=[r["division"] for r in rows if r["late"]], build=self.builds.latest.get(period),
-                    running=self.builds.running, strict_supported=STRICT_SUPPORTED, **{"notes": [], **extra})
+                    running=self.builds.running, **{"notes": [], **extra})
 
     def office_post(self, act: Callable[[Request, str, str, dict], Response]) -> Callable:
         """A form the office posts about a period: the key and period checked, the form read (limited, CSRF), then ``act``
