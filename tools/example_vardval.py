@@ -22,6 +22,7 @@ import math
 import pikepdf
 from docx import Document
 from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
 from reporter.formatting import MINUS
@@ -102,6 +103,8 @@ def _remuneration_total(listed: dict[str, tuple[int, int, int]]) -> int:
 def _table(document, header: list[str], rows: list[list[str]]) -> None:
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    header_row = table.rows[0]._tr.get_or_add_trPr()
+    header_row.append(OxmlElement("w:tblHeader"))  # a header row, repeated on a new page: header cells (TH) in the tagged PDF
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
