@@ -71,6 +71,20 @@ def test_the_scorecards_economy_measures_agree_with_the_economy(period):
 
 
 @pytest.mark.parametrize("period", MONTHLY)
+def test_the_scorecards_access_measures_agree_with_the_month(period):
+    """bilaga 4 gives the month's share (women a point under, men a point over) and its arrow against a year ago."""
+    access = {line.namn: line for line in _figures(INPUTS / period).produktion.tillganglighet}
+    for measure in _measures(INPUTS / period / "styrkort.xlsx"):
+        line = access.get(measure["Styrmått"])
+        if line is None or measure["Utfall"] is None:
+            continue
+        now, before = line.andel, line.foregaende_ar  # percent
+        assert abs(_number(measure["Utfall"]) - now) <= 1.5, (period, measure, now)
+        expected = "Förbättrad" if now > before + 0.5 else "Försämrad" if now < before - 0.5 else "Oförändrad"
+        assert measure["Utveckling"] == expected, (period, measure, now, before)
+
+
+@pytest.mark.parametrize("period", MONTHLY)
 def test_the_result_text_leads_with_the_largest_difference_from_budget(period):
     posts = {line.post: line for line in _figures(INPUTS / period).ekonomi.rader}
     names = {"Finansnetto": "finansnett", "Nettokostnader": "nettokostnad", "Skatteintäkter": "skatteintäkt",

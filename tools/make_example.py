@@ -417,7 +417,7 @@ SCORECARD_MEASURES = [
     ("Hållbart nyttjande av resurser", "Minskning av klimatpåverkande utsläpp", "Verksamhetsyta", "RS", False, "Minska", "Oförändrad", "Ej uppnått", "Oförändrad"),
     ("God livskvalitet, jämlik och jämställd hälsa", "Unga kvinnor och män är delaktiga i samhällets utveckling", "Andel unga som deltar i projekt", "RUN", True, "Öka", ("34 %", "29 %"), ("Delvis uppnått", "Ej uppnått"), "Förbättrad"),
     ("Goda kommunikationer", "En väl fungerande kollektivtrafik", "Resor med länstrafiken", "RUN", False, "Öka", "+4 %", "Uppnått", "Förbättrad"),
-    ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Medicinsk bedömning inom tre dagar", "RS", True, "100 %", ("91 %", "93 %"), ("Delvis uppnått", "Delvis uppnått"), "Oförändrad"),
+    ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Medicinsk bedömning inom tre dagar", "RS", True, "100 %", ("91 %", "93 %"), ("Delvis uppnått", "Delvis uppnått"), "Försämrad"),
     ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Väntat högst 90 dagar till besök", "RS", True, "100 %", ("42 %", "44 %"), ("Ej uppnått", "Ej uppnått"), "Försämrad"),
     ("Nära vård på nya sätt", "Nya vårdtjänster med digitala lösningar används", "Antal distanskontakter", "RS", False, "Öka", "+100 %", "Uppnått", "Förbättrad"),
     ("Hållbar kompetensförsörjning oavsett leverantör", "Attraktiv arbetsgivare", "Sjukfrånvaro", "RS", True, "Högst 5,5 %", ("7,3 %", "4,3 %"), ("Ej uppnått", "Uppnått"), "Förbättrad"),

@@ -239,6 +239,8 @@ def fill_economy_measures(path: Path, figures) -> None:
     book = load_workbook(path)
     sheet = book["Styrmått"]
     header = [c.value for c in sheet[1]]
+    access = {line.namn: line for line in figures.produktion.tillganglighet}
+    distance = next(line for line in figures.produktion.matt if line.matt == "Distanskontakter")
     for row in sheet.iter_rows(min_row=2):
         measure = row[header.index("Styrmått")].value
         if measure in measures:
@@ -246,7 +248,37 @@ def fill_economy_measures(path: Path, figures) -> None:
             row[header.index("Utfall")].value = outcome
             row[header.index("Måluppfyllelse")].value = fulfilment
             row[header.index("Utveckling")].value = trend
+        elif measure in ACCESS_MEASURES:  # April's share, women a point under it and men a point over, as in March
+            line = access[measure]
+            now, before = _percent(line.andel), _percent(line.foregaende_ar)
+            sex = row[header.index("Kön")].value
+            row[header.index("Utfall")].value = f"{round(now) + (-1 if sex == 'K' else 1)} %"
+            row[header.index("Utveckling")].value = "Förbättrad" if now > before + 0.5 else "Försämrad" if now < before - 0.5 else "Oförändrad"
+        elif measure == "Antal distanskontakter":
+            row[header.index("Utfall")].value = f"+{round(distance.hittills.procent)} %"
     book.save(path)
+
+
+ACCESS_MEASURES = ("Medicinsk bedömning inom tre dagar", "Väntat högst 90 dagar till besök")
+
+
+def access_text(figures) -> str:
+    """The accessibility text: which way the primary care's two measures went against April a year ago."""
+    access = {line.namn: line for line in figures.produktion.tillganglighet}
+
+    def went(name: str) -> str:
+        now, before = _percent(access[name].andel), _percent(access[name].foregaende_ar)
+        return "högre" if now > before + 0.5 else "lägre" if now < before - 0.5 else "i nivå med"
+
+    def against(word: str) -> str:
+        return "i nivå med april förra året" if word == "i nivå med" else f"{word} än i april förra året"
+
+    phone, assessed = went("Telefontillgänglighet primärvård"), went("Medicinsk bedömning inom tre dagar")
+    return (
+        f"Telefontillgängligheten till hälsocentralerna är {against(phone)}, {'och' if phone == assessed else 'medan'} andelen som får en medicinsk "
+        f"bedömning inom tre dagar är {against(assessed)}. "
+        "Inom den specialiserade vården är väntetiderna fortfarande längre än före pandemin, men de planerade besöken ökar igen.\n"
+    )
 
 
 def budget_text(figures) -> str:
@@ -317,9 +349,7 @@ Arbetet med finansieringen av Norrbotniabanan fortsätter. Regionen för samtal 
 Persontågen på Haparandabanan har gått i en månad. Resandet följs upp under våren tillsammans med kommunerna längs banan.
 """,
         "ekonomirapport-resultat.md": budget_text(figures),
-        "produktionsrapport-tillganglighet.md": """\
-Hälsocentralerna håller en nästan normal tillgänglighet. Inom den specialiserade vården är väntetiderna fortfarande längre än före pandemin, men de planerade besöken ökar igen.
-""",
+        "produktionsrapport-tillganglighet.md": access_text(figures),
         "personalrapport-sjukfranvaro.md": """\
 Sjukfrånvaron är lägre än samma period föregående år, då pandemins första våg gav en topp under våren. Skillnaden mellan kvinnor och män är fortsatt stor och följs upp i arbetsmiljöarbetet.
 """,
