@@ -604,7 +604,7 @@ def test_the_scaffold_command_prints_what_it_carried_and_what_is_left(tmp_path, 
     result = CliRunner().invoke(main, ["scaffold", "inputs/2021-04", "--period", "2021-04"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "Förde över inputs/2021-04/personal.xlsx från personal.xlsx: 4157 rader, 2018-05–2021-04; 118 rader före 2018-05 togs inte med" in lines
+    assert "Förde över inputs/2021-04/personal.xlsx från personal.xlsx: 4153 rader, 2018-05–2021-04; 117 rader före 2018-05 togs inte med" in lines
     assert "  personal.xlsx: 118 rader för den nya månaden" in lines
     assert "  rapport.yaml: dokument.version" in lines
     assert lines[-1] == "Fyll i filerna och kontrollera dem med: reporter validate inputs/2021-04"

@@ -4,7 +4,10 @@ The key figures are those of Region Norrbotten's report for March 2021
 (result 436 mnkr, 7 012 employees of whom 6 387 tillsvidare and 625 vikarier,
 telefontillgänglighet 80,1 procent, …); the rest is filled out with smooth,
 made-up but plausible series so that every sheet of INPUTS.md is complete.
-No randomness: the same script always writes the same figures.
+No randomness that changes between runs (a division's drift comes from a generator seeded with
+its name): the same script always writes the same figures. The Vårdval appendix is made by
+LibreOffice (tools/example_vardval.py) only when missing or with --vardval; the repository keeps
+the committed file, since LibreOffice writes other bytes on every run.
 
 The accounts add up as a region's do: tax income and general grants less net
 costs is the operating result, plus the financial net the period's result; the
@@ -18,7 +21,11 @@ scorecard's outcomes and comments are taken from the same figures.
 from __future__ import annotations
 
 import math
+import random
+import sys
 from pathlib import Path
+
+from example_vardval import vardval_pdf
 
 from reporter.model import Month
 from reporter.workbook import write_workbook
@@ -160,6 +167,7 @@ def produktion() -> tuple[dict[str, list[list[object]]], dict[str, dict[str, str
             tilt = 1 + 0.02 * (list(CARE_SHARE).index(division) - 2)
             for month in MONTHS:
                 factor = 1 + change * tilt if month.year == 2021 else (0.99 if month.year == 2019 else 1.0)
+                factor *= 1 + 0.011 * math.sin(month.month * 2.1 + len(measure) + 3 * share)  # months and divisions differ a little
                 rows.append([division, measure, f"{month}", round(base * share * factor * season(month))])
     tillganglighet = [["Mått", "Månad", "Andel"]]
     for measure, anchors in ACCESS.items():
@@ -209,11 +217,27 @@ GROUP_WEIGHTS = {
 }
 
 
+def division_drift(division: str, spread: float = 1.0) -> float:
+    """A division's own yearly drift (a fraction), fixed by its name: divisions change at their own pace, as real ones do."""
+    return random.Random(f"drift {division}").uniform(-0.05, 0.05) * spread
+
+
+def drifting(weights: dict[str, float], month: Month, spread: float = 1.0) -> dict[str, float]:
+    """Weights that move apart over time, each division by its own drift, equal to ``weights`` in March 2021."""
+    years = (month.year - PERIOD.year) + (month.month - PERIOD.month) / 12
+    return {d: w * (1 + division_drift(d, spread)) ** years for d, w in weights.items()}
+
+
+# Sick leave against the region's level, per division: care and dental care higher, the technical divisions lower.
+SICK_LEVEL = {"Närsjukvård Luleå-Boden": 1.03, "Närsjukvård Piteå älvdal": 1.12, "Närsjukvård Östra Norrbotten": 0.94,
+              "Närsjukvård Västra Norrbotten": 1.08, "Länssjukvård": 0.97, "Folktandvård": 1.1, "Service": 0.9, "Länsteknik": 0.72}
+
+
 def _headcount(group: str, form: int, month: Month) -> int:
     march_2021 = GROUPS_MARCH_2021[group][form]
     february_2021 = march_2021 - CHANGE_SINCE_FEBRUARY.get(group, (0, 0))[form]
     march_2020 = march_2021 + CHANGE_SINCE_MARCH_2020.get(group, (0, 0))[form]
-    value = _path(month, march_2020, february_2021, march_2021, 0)
+    value = _path(month, march_2020, february_2021, march_2021, (2, 1)[form])  # a real series moves a little every month
     if form == 1 and month.month in (6, 7, 8) and month < PERIOD.previous:
         value *= 1.5  # summer substitutes
     return round(value)
@@ -226,7 +250,7 @@ def personal() -> dict[str, list[list[object]]]:
         for group in GROUPS_MARCH_2021:
             weights = GROUP_WEIGHTS.get(group, CARE_WEIGHTS)
             for form_index, form in enumerate(forms):
-                for division, count in allocate(_headcount(group, form_index, month), weights).items():
+                for division, count in allocate(_headcount(group, form_index, month), drifting(weights, month, 0.6 + form_index)).items():
                     anstallda.append([division, group, form, f"{month}", count])
 
     fte_weights = {d: DIVISION_SIZE[d] for d in DIVISIONS}
@@ -235,19 +259,22 @@ def personal() -> dict[str, list[list[object]]]:
         worked = 6150 * season(month, 0.05) * (0.991 if month.year == 2021 else 1.0)
         extra = {PERIOD: 174.0, PERIOD.previous: 208.0}.get(month, 150 + 20 * math.sin(month.month))
         hired = (52.0 if month.year == 2021 else 41.0) + 3 * math.sin(month.month)
-        worked_parts = allocate(worked, fte_weights, 1)
-        extra_parts = allocate(extra, fte_weights, 1)
-        hired_parts = allocate(hired, {d: w for d, w in fte_weights.items() if d in CARE}, 1)
+        worked_parts = allocate(worked, drifting(fte_weights, month, 0.5), 1)
+        extra_parts = allocate(extra, drifting(fte_weights, month, 4), 1)
+        hired_parts = allocate(hired, drifting({d: w for d, w in fte_weights.items() if d in CARE}, month, 8), 1)
         for division in DIVISIONS:
             arbetad.append([division, f"{month}", worked_parts.get(division, 0.0), extra_parts.get(division, 0.0), hired_parts.get(division)])
 
     sjuk = [["Division", "Kön", "Månad", "Sjukfrånvarotimmar", "Ordinarie arbetstid"]]
+    size = sum(DIVISION_SIZE.values())
+    mean_level = sum(SICK_LEVEL[d] * DIVISION_SIZE[d] for d in DIVISIONS) / size  # the region's level stays as it was
     for month in MONTHS:
         for division in DIVISIONS:
+            level = SICK_LEVEL[division] / mean_level * (1 + division_drift(division)) ** ((month.year - 2021) + (month.month - 3) / 12)
             for sex, share, rate in (("Kvinnor", 0.78, 7.0), ("Män", 0.22, 4.1)):
                 hours = round(165 * 880 * DIVISION_SIZE[division] * share)
                 covid = 1.15 if month.year == 2020 and month.month in (3, 4, 11, 12) else 1.0
-                sick = round(hours * rate / 100 * covid * (1 + 0.08 * math.cos(month.month / 2)))
+                sick = round(hours * rate / 100 * level * covid * (1 + 0.08 * math.cos(month.month / 2)))
                 sjuk.append([division, sex, f"{month}", sick, hours])
     return {"Anställda": anstallda, "Arbetad tid": arbetad, "Sjukfrånvaro": sjuk}
 
@@ -318,7 +345,7 @@ GOALS = {
         ("Investeringar i takt med ekonomin", "RS"),
     ],
 }
-ACHIEVED = {"Goda kommunikationer": "Uppnått", "God ekonomisk hushållning": "Ej uppnått"}
+ACHIEVED = {"Goda kommunikationer": "Uppnått", "En god, jämlik och samordnad vård för kvinnor och män": "Ej uppnått"}
 
 
 def _post(name: str) -> tuple[float, ...]:
@@ -337,6 +364,36 @@ def _sv(value: float, decimals: int = 1) -> str:
 
 
 DIVISIONS_TOTAL = [sum(values[i] for values in DIVISION_RESULTS.values()) / 1000 for i in range(5)]  # mnkr
+
+
+def economy_measures(net_costs: tuple[float, float], income: tuple[float, float], divisions: list[float]) -> dict[str, tuple[str, ...]]:
+    """The scorecard's economy measures from the economy's own figures: measure → (target, outcome, fulfilment, trend).
+
+    ``net_costs`` and ``income`` are (outcome, last year's) of the region; ``divisions`` the divisions' sums in
+    mnkr (outcome, budget, last year, forecast, full-year budget). So bilaga 4 says what bilaga 1 shows.
+    """
+    def change(now: float, before: float) -> float:
+        return (abs(now) - abs(before)) / abs(before) * 100
+
+    cost, revenue = change(*net_costs), change(*income)
+    outcome, budget, last_year, forecast, full_year = divisions
+    return {
+        "Nettokostnadsutveckling": ("Lägre än intäktsutvecklingen", f"{_sv(cost)} % mot {_sv(revenue)} %",
+                                    "Uppnått" if cost < revenue else "Ej uppnått", "Förbättrad" if cost < revenue else "Försämrad"),
+        "Divisionernas resultat mot budget": ("Minst budget", f"{_sv(outcome - budget)} mnkr",
+                                              "Uppnått" if outcome >= budget else "Ej uppnått",
+                                              "Förbättrad" if outcome > last_year else "Försämrad"),
+        "Divisionernas prognos mot helårsbudget": ("Minst budget", f"{_sv(forecast - full_year, 0)} mnkr",
+                                                   "Uppnått" if forecast >= full_year else "Ej uppnått",
+                                                   "Förbättrad" if forecast >= full_year else "Försämrad"),
+    }
+
+
+ECONOMY_MEASURES = economy_measures(
+    (_post("Nettokostnader")[0], _post("Nettokostnader")[2]),
+    (_post("Skatteintäkter och generella statsbidrag")[0], _post("Skatteintäkter och generella statsbidrag")[2]),
+    DIVISIONS_TOTAL,
+)
 # Outcome, budget, last year, forecast, full-year budget of all divisions: 16, −4,5, …, −58, −33.
 GOAL_COMMENTS = {  # each goal its own account, or none; the economy's from the economy's figures
     "Hållbart nyttjande av resurser": "Flygresorna har fortsatt att minska sedan pandemins början, men verksamhetsytan är oförändrad.",
@@ -360,16 +417,14 @@ SCORECARD_MEASURES = [
     ("Hållbart nyttjande av resurser", "Minskning av klimatpåverkande utsläpp", "Verksamhetsyta", "RS", False, "Minska", "Oförändrad", "Ej uppnått", "Oförändrad"),
     ("God livskvalitet, jämlik och jämställd hälsa", "Unga kvinnor och män är delaktiga i samhällets utveckling", "Andel unga som deltar i projekt", "RUN", True, "Öka", ("34 %", "29 %"), ("Delvis uppnått", "Ej uppnått"), "Förbättrad"),
     ("Goda kommunikationer", "En väl fungerande kollektivtrafik", "Resor med länstrafiken", "RUN", False, "Öka", "+4 %", "Uppnått", "Förbättrad"),
-    ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Medicinsk bedömning inom tre dagar", "RS", True, "100 %", ("91 %", "93 %"), ("Delvis uppnått", "Delvis uppnått"), "Oförändrad"),
+    ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Medicinsk bedömning inom tre dagar", "RS", True, "100 %", ("91 %", "93 %"), ("Delvis uppnått", "Delvis uppnått"), "Försämrad"),
     ("En god, jämlik och samordnad vård för kvinnor och män", "Hög tillgänglighet och effektiva flöden", "Väntat högst 90 dagar till besök", "RS", True, "100 %", ("42 %", "44 %"), ("Ej uppnått", "Ej uppnått"), "Försämrad"),
     ("Nära vård på nya sätt", "Nya vårdtjänster med digitala lösningar används", "Antal distanskontakter", "RS", False, "Öka", "+100 %", "Uppnått", "Förbättrad"),
     ("Hållbar kompetensförsörjning oavsett leverantör", "Attraktiv arbetsgivare", "Sjukfrånvaro", "RS", True, "Högst 5,5 %", ("7,3 %", "4,3 %"), ("Ej uppnått", "Uppnått"), "Förbättrad"),
     ("Hållbar kompetensförsörjning oavsett leverantör", "Attraktiv arbetsgivare", "Kostnad för inhyrd personal", "RS", False, "Minska", "+25 %", "Ej uppnått", "Försämrad"),
     ("Tydlig ledning och styrning", None, "Medarbetarenkät: styrning", "RS", False, "Öka", None, "Ej mätt", None),
-    ("God ekonomisk hushållning", "Verksamheten är anpassad till den aktuella intäktsnivån", "Nettokostnadsutveckling", "RS", False, "Lägre än intäktsutvecklingen",
-     f"{_sv(_change('Nettokostnader'))} % mot {_sv(_change('Skatteintäkter och generella statsbidrag'))} %", "Uppnått", "Förbättrad"),
-    ("God ekonomisk hushållning", "Verksamheten är anpassad till den aktuella intäktsnivån", "Divisionernas resultat mot budget", "RS", False, "Minst budget",
-     f"Prognos {_sv(DIVISIONS_TOTAL[3] - DIVISIONS_TOTAL[4], 0)} mnkr mot helårsbudget", "Ej uppnått", "Försämrad"),
+    *(("God ekonomisk hushållning", "Verksamheten är anpassad till den aktuella intäktsnivån", measure, "RS", False, target, *assessed)
+      for measure, (target, *assessed) in ECONOMY_MEASURES.items()),
 ]
 
 
@@ -399,46 +454,19 @@ def rapport_yaml() -> str:
     return RAPPORT_YAML.format(divisioner="\n".join(lines))
 
 
-def tiny_pdf(text: str, title: str) -> bytes:
-    """A valid one-page tagged PDF with one line of text (Helvetica, so ASCII): the external appendix.
+ACCESS_IN_VARDVAL = ("Telefontillgänglighet primärvård", "Medicinsk bedömning inom tre dagar")
 
-    Tagged as a real appendix from another office would be: a structure tree with
-    the line as a paragraph, the language, the title shown in the title bar.
+
+def write_vardval(path: Path, month: Month, phone: float, assessed: float) -> None:
+    """The Vårdval appendix (tools/example_vardval.py), made by LibreOffice: only when missing or asked for with --vardval.
+
+    LibreOffice writes other bytes on every run, so the repository keeps the committed file and a rerun
+    leaves it alone.
     """
-    stream = f"/P <</MCID 0>> BDC BT /F1 14 Tf 72 760 Td ({text}) Tj ET EMC".encode("latin-1")
-    metadata = (
-        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
-        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">'
-        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title><pdfuaid:part>1</pdfuaid:part>'
-        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
-    ).encode()
-    title_hex = "FEFF" + title.encode("utf-16-be").hex().upper()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >> /Lang (sv-SE) "
-        b"/ViewerPreferences << /DisplayDocTitle true >> /Metadata 9 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> "
-        b"/StructParents 0 /Tabs /S >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /StructTreeRoot /K 7 0 R /ParentTree 10 0 R /ParentTreeNextKey 1 >>",
-        b"<< /Type /StructElem /S /Document /P 6 0 R /K [8 0 R] >>",
-        b"<< /Type /StructElem /S /P /P 7 0 R /Pg 3 0 R /K 0 >>",
-        b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(metadata) + metadata + b"\nendstream",
-        b"<< /Nums [0 [8 0 R]] >>",
-    ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    info = f"<< /Title <{title_hex}> >>".encode()
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info " % (len(objects) + 2) + info + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    if path.is_file() and "--vardval" not in sys.argv[1:]:
+        return
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(vardval_pdf(month, phone, assessed))
 
 
 def main() -> None:
@@ -450,10 +478,7 @@ def main() -> None:
     write_workbook(target / "produktion.xlsx", sheets, formats)
     write_workbook(target / "personal.xlsx", personal())
     write_workbook(target / "styrkort.xlsx", styrkort())
-    (target / "bilagor").mkdir(exist_ok=True)
-    (target / "bilagor" / "vardval.pdf").write_bytes(
-        tiny_pdf("Uppfoljning Vardval primarvard mars 2021 (exempel)", "Uppföljning Vårdval primärvård mars 2021")
-    )
+    write_vardval(target / "bilagor" / "vardval.pdf", PERIOD, *(ACCESS[m][2] for m in ACCESS_IN_VARDVAL))
     print(f"Skrev {target.relative_to(ROOT)}")
 
 

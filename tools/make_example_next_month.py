@@ -29,7 +29,7 @@ import re
 import shutil
 from pathlib import Path
 
-from make_example import tiny_pdf
+from make_example import ACCESS_IN_VARDVAL, economy_measures, write_vardval
 from openpyxl import load_workbook
 
 from reporter import scaffold
@@ -50,6 +50,8 @@ REGION_PARTS = ("Skatteintäkter", "Generella statsbidrag och utjämning", "Nett
 
 
 def main() -> None:
+    appendix = TARGET / "bilagor" / "vardval.pdf"
+    kept = appendix.read_bytes() if appendix.is_file() else None  # LibreOffice's bytes differ run to run: the committed file stays
     if TARGET.exists():
         shutil.rmtree(TARGET)
     made = scaffold(TARGET, PERIOD, source=SOURCE)
@@ -57,10 +59,13 @@ def main() -> None:
     for carried in made.carried:
         fill_book(carried.path, SOURCE / carried.path.name, rng)
     fill_config(TARGET / "rapport.yaml")
-    (TARGET / "bilagor").mkdir(exist_ok=True)
-    (TARGET / "bilagor" / "vardval.pdf").write_bytes(
-        tiny_pdf("Uppfoljning Vardval primarvard april 2021 (exempel)", "Uppföljning Vårdval primärvård april 2021")
-    )
+    figures = april_figures(TARGET)
+    fill_economy_measures(TARGET / "styrkort.xlsx", figures)
+    if kept is not None:
+        appendix.parent.mkdir(exist_ok=True)
+        appendix.write_bytes(kept)
+    access = {line.namn: line.andel for line in figures.produktion.tillganglighet}
+    write_vardval(appendix, PERIOD, *(_percent(access[name]) for name in ACCESS_IN_VARDVAL))
     write_texts(TARGET)
     print(f"Skrev {TARGET.relative_to(ROOT)}")
 
@@ -209,13 +214,96 @@ def fill_config(path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def write_texts(target: Path) -> None:
-    """April's texts, their figures computed from April's inputs; no draft line left."""
+def april_figures(target: Path):
+    """The figures of the filled April folder, as the report computes them."""
     checked = check(target)
     assert checked.inputs is not None and checked.config is not None
-    figures = compute(checked.inputs, checked.config)
+    return compute(checked.inputs, checked.config)
+
+
+def _percent(share: float) -> float:
+    """A share as the report states it, in percent with one decimal."""
+    return round(share * 100 if share <= 1 else share, 1)
+
+
+def fill_economy_measures(path: Path, figures) -> None:
+    """The scorecard's economy measures from April's economy (make_example.economy_measures), not March's carried over."""
+    economy = figures.ekonomi
+    posts = {line.post: line for line in economy.rader}
+    total = economy.divisioner_totalt
+    measures = economy_measures(
+        (posts["Nettokostnader"].utfall, posts["Nettokostnader"].foregaende_ar),
+        (posts["Skatteintäkter och generella statsbidrag"].utfall, posts["Skatteintäkter och generella statsbidrag"].foregaende_ar),
+        [value / 1000 for value in (total.utfall, total.budget, total.foregaende_ar, total.prognos_helar, total.budget_helar)],
+    )
+    book = load_workbook(path)
+    sheet = book["Styrmått"]
+    header = [c.value for c in sheet[1]]
+    access = {line.namn: line for line in figures.produktion.tillganglighet}
+    distance = next(line for line in figures.produktion.matt if line.matt == "Distanskontakter")
+    for row in sheet.iter_rows(min_row=2):
+        measure = row[header.index("Styrmått")].value
+        if measure in measures:
+            _, outcome, fulfilment, trend = measures[measure]
+            row[header.index("Utfall")].value = outcome
+            row[header.index("Måluppfyllelse")].value = fulfilment
+            row[header.index("Utveckling")].value = trend
+        elif measure in ACCESS_MEASURES:  # April's share, women a point under it and men a point over, as in March
+            line = access[measure]
+            now, before = _percent(line.andel), _percent(line.foregaende_ar)
+            sex = row[header.index("Kön")].value
+            row[header.index("Utfall")].value = f"{round(now) + (-1 if sex == 'K' else 1)} %"
+            row[header.index("Utveckling")].value = "Förbättrad" if now > before + 0.5 else "Försämrad" if now < before - 0.5 else "Oförändrad"
+        elif measure == "Antal distanskontakter":
+            row[header.index("Utfall")].value = f"+{round(distance.hittills.procent)} %"
+    book.save(path)
+
+
+ACCESS_MEASURES = ("Medicinsk bedömning inom tre dagar", "Väntat högst 90 dagar till besök")
+
+
+def access_text(figures) -> str:
+    """The accessibility text: which way the primary care's two measures went against April a year ago."""
+    access = {line.namn: line for line in figures.produktion.tillganglighet}
+
+    def went(name: str) -> str:
+        now, before = _percent(access[name].andel), _percent(access[name].foregaende_ar)
+        return "högre" if now > before + 0.5 else "lägre" if now < before - 0.5 else "i nivå med"
+
+    def against(word: str) -> str:
+        return "i nivå med april förra året" if word == "i nivå med" else f"{word} än i april förra året"
+
+    phone, assessed = went("Telefontillgänglighet primärvård"), went("Medicinsk bedömning inom tre dagar")
+    return (
+        f"Telefontillgängligheten till hälsocentralerna är {against(phone)}, {'och' if phone == assessed else 'medan'} andelen som får en medicinsk "
+        f"bedömning inom tre dagar är {against(assessed)}. "
+        "Inom den specialiserade vården är väntetiderna fortfarande längre än före pandemin, men de planerade besöken ökar igen.\n"
+    )
+
+
+def budget_text(figures) -> str:
+    """Why the result differs from budget, the largest of the region's items first, as the table shows them."""
+    economy = figures.ekonomi
+    posts = {line.post: line for line in economy.rader}
+    names = {"Finansnetto": "finansnettot", "Nettokostnader": "nettokostnaderna", "Skatteintäkter": "skatteintäkterna",
+             "Generella statsbidrag och utjämning": "de generella statsbidragen"}
+    gaps = sorted(((posts[p].utfall - posts[p].budget, p) for p in names), key=lambda item: -abs(item[0]))
+    (first, name), *rest = gaps
+    better = "bättre" if first > 0 else "sämre"
+    text = f"Den största delen av avvikelsen mot budget kommer från {names[name]}, som är {mnkr(abs(first))} {better} än budget"
+    text += "; den posten kan svänga snabbt och bedöms inte hålla i sig över året." if name == "Finansnetto" else "."
+    said = []
+    for gap, post in rest[:2]:
+        direction = ("lägre" if gap > 0 else "högre") if post == "Nettokostnader" else ("högre" if gap > 0 else "lägre")
+        said.append(f"{names[post]}{' är' if not said else ''} {mnkr(abs(gap))} {direction}")
+    rest_text = " och ".join(said)
+    return f"{text} {rest_text[:1].upper()}{rest_text[1:]} än budget.\n"
+
+
+def write_texts(target: Path) -> None:
+    """April's texts, their figures computed from April's inputs; no draft line left."""
+    figures = april_figures(target)
     result = figures.ekonomi.periodens_resultat.utfall
-    finance = figures.ekonomi.finansnetto.utfall
     headcount = figures.personal.anstallda.antal
     texts = {
         "inledning.md": f"""\
@@ -260,12 +348,8 @@ Arbetet med finansieringen av Norrbotniabanan fortsätter. Regionen för samtal 
 
 Persontågen på Haparandabanan har gått i en månad. Resandet följs upp under våren tillsammans med kommunerna längs banan.
 """,
-        "ekonomirapport-resultat.md": f"""\
-Resultatet är bättre än budget främst genom lägre nettokostnader och högre generella statsbidrag. Finansnettot förbättrar resultatet med {mnkr(finance)}; den posten kan svänga snabbt och bedöms inte hålla i sig över året.
-""",
-        "produktionsrapport-tillganglighet.md": """\
-Hälsocentralerna håller en nästan normal tillgänglighet. Inom den specialiserade vården är väntetiderna fortfarande längre än före pandemin, men de planerade besöken ökar igen.
-""",
+        "ekonomirapport-resultat.md": budget_text(figures),
+        "produktionsrapport-tillganglighet.md": access_text(figures),
         "personalrapport-sjukfranvaro.md": """\
 Sjukfrånvaron är lägre än samma period föregående år, då pandemins första våg gav en topp under våren. Skillnaden mellan kvinnor och män är fortsatt stor och följs upp i arbetsmiljöarbetet.
 """,

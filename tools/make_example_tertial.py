@@ -37,8 +37,8 @@ August are the month file's ``Utfall föregående månad``.
 The interim figures reproduce seed 000's (l. 105–117, 173–408; DELARSRAPPORT.md
 Part 2 table); each constant says which figure it carries ("Seed:"). Where the
 seed is silent the figures are ours but plausible; where it contradicts itself
-the choice is named ("Seed contradiction:"). Everything is deterministic: no
-randomness, the same script always writes the same figures (the workbooks differ
+the choice is named ("Seed contradiction:"). Everything is deterministic (each
+division's drift is drawn from a generator seeded with its name): the same script always writes the same figures (the workbooks differ
 from run to run only in their zip timestamps).
 
     .venv/bin/python tools/make_example_tertial.py
@@ -47,6 +47,7 @@ from run to run only in their zip timestamps).
 from __future__ import annotations
 
 import math
+import random
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -698,12 +699,24 @@ GROUPS: dict[str, tuple[float, float, dict[str, float]]] = {  # division → (sh
 FORMS = ("Tillsvidare", "Vikarie/tillfällig")
 
 
+def drift(division: str, what: str, spread: float) -> float:
+    """A division's own yearly drift of one measure (a fraction within ±spread), fixed by its name: divisions
+    change at their own pace, as real divisions do, so that each interim report shows its own changes."""
+    return random.Random(f"{what} {division}").uniform(-spread, spread)
+
+
+def drifting(shares: list[float], divisions: list[str], month: Month, what: str, spread: float) -> list[float]:
+    """Shares that move apart over time, each division by its own drift; as given in August 2020 (the interim period)."""
+    years = (month.year - INTERIM.year) + (month.month - INTERIM.month) / 12
+    return [share * (1 + drift(d, what, spread)) ** years for share, d in zip(shares, divisions, strict=True)]
+
+
 def headcount_rows() -> dict[str, list[list[object]]]:
     """Division → rows of Anställda (Division, Yrkesgrupp, Anställningsform, Månad, Antal); the region's totals exactly."""
     rows: dict[str, list[list[object]]] = {d: [] for d in DIVISIONS}
     for month in MONTHS:
         for form_index, (form, total) in enumerate(zip(FORMS, headcount_totals(month), strict=True)):
-            shares = [GROUPS[d][1] if form_index else GROUPS[d][0] for d in DIVISIONS]
+            shares = drifting([GROUPS[d][1] if form_index else GROUPS[d][0] for d in DIVISIONS], DIVISIONS, month, form, 0.025 + 0.02 * form_index)
             for division, count in zip(DIVISIONS, allocate(total, shares), strict=True):
                 groups = GROUPS[division][2]
                 for group, part in zip(groups, allocate(count, list(groups.values())), strict=True):
@@ -759,10 +772,12 @@ def worked_rows() -> dict[str, list[list[object]]]:
                 worked[division] = round(worked[division] + part, 1)
         extra_total = EXTRA[month.year][month.month - 1]
         overtime_total = OVERTIME.get(month, round(extra_total * OVERTIME_SHARE, 1))
-        extra = dict(zip(DIVISIONS, allocate(extra_total, shares, 1), strict=True))
-        overtime = dict(zip(DIVISIONS, allocate(overtime_total, shares, 1), strict=True))
+        extra_shares = drifting(shares, DIVISIONS, month, "Extratid", 0.14)
+        extra = dict(zip(DIVISIONS, allocate(extra_total, extra_shares, 1), strict=True))
+        overtime = dict(zip(DIVISIONS, allocate(overtime_total, drifting(extra_shares, DIVISIONS, month, "Övertid", 0.05), 1), strict=True))
         hired_total = HIRED[month.year] * HIRED_SUMMER.get(month.month, 1.0)
-        hired = dict(zip(CARE, allocate(hired_total, [HIRED_SHARE[d] for d in CARE], 1), strict=True))
+        hired_shares = drifting([HIRED_SHARE[d] for d in CARE], CARE, month, "Inhyrd personal", 0.2)
+        hired = dict(zip(CARE, allocate(hired_total, hired_shares, 1), strict=True))
         for division in DIVISIONS:
             rows[division].append([division, str(month), worked[division], extra[division], overtime[division], hired.get(division)])
     return rows
@@ -1067,7 +1082,8 @@ def division_yaml(division: str) -> str:
 
 
 # =========================================================================================
-# texter: our own Swedish prose on the seed's topics; no figure the tool computes
+# texter: our own Swedish prose on the seed's topics; no figure the tool computes, and the seed's own figures
+# where it states them (Patientnämnden's 194 ärenden, l. 1105; 100 kr a test, l. 526; 48 patients, l. 692)
 # =========================================================================================
 
 MAIN_TEXTS = {
@@ -1108,7 +1124,7 @@ Antalet personer som testar positivt för covid-19 ökar i länet, och provtagni
 vintersäker. Kommunerna har fått information om serologiska prover för sina medarbetare inom vård
 och omsorg. Arjeplog, Pajala, Kiruna, Övertorneå och Haparanda har avtalat med regionen om att
 provta personalen i den kommunala hälso- och sjukvården, äldreomsorgen och omsorgen om personer
-med funktionsnedsättning, mot en ersättning per test.
+med funktionsnedsättning. Kommunerna får 100 kronor för varje utfört test.
 
 ## Egen provhantering och självtest
 
@@ -1149,7 +1165,7 @@ förlängning och ger de fyra regionerna en gemensam besparing varje år.
 
 ## Vårdval i barn- och ungdomstandvården
 
-Flora tandklinik i Luleå har sagt upp sitt LOV-avtal, som upphör den 23 oktober. Klinikens
+Flora tandklinik i Luleå har sagt upp sitt LOV-avtal, som upphör den 23 oktober. Klinikens 48
 patienter har fått information om att de kan välja en annan klinik eller föras över till
 folktandvården.
 
@@ -1248,9 +1264,10 @@ upphandling av automatiserad PCR-utrustning.
 ## Patientnämnden
 
 Patientnämnden stödjer patienter och närstående och hjälper dem att föra fram klagomål. Under
-tertial 2 har antalet ärenden minskat jämfört med samma period förra året. De flesta gäller vård
-och behandling, medan kommunikation och ekonomi har fått något fler anmälningar än vanligt. En
-del ärenden har direkt samband med covidvården eller med pandemins följder.
+tertial 2 registrerades 194 ärenden, 21 procent färre än samma period förra året. De flesta, 101
+ärenden, gäller vård och behandling, medan kommunikation och ekonomi har fått något fler
+anmälningar än vanligt. Av ärendena har 25 direkt samband med covidvården eller med pandemins
+följder.
 
 Pandemin har gjort de digitala verktygen viktigare i mötet med medborgarna, och de bör finnas kvar
 och utvecklas. Under hösten arbetar nämnden med kommunikationsavdelningen för att förbättra
@@ -1409,8 +1426,8 @@ och den största utmaningen är kostnaderna för den egna personalen.
         "styrning.md": """\
 ## Medborgare
 
-Tillgängligheten till medicinsk bedömning inom tre dagar har förbättrats under tertialet, men
-vårdgarantin nås inte totalt sett.
+Tillgängligheten till medicinsk bedömning inom tre dagar har blivit bättre sedan våren men är
+lägre än förra året, och vårdgarantin nås inte totalt sett.
 
 ## Verksamhet
 
@@ -1445,8 +1462,8 @@ kostnaderna för den egna personalen. Minskningen av inhyrd personal går i stor
         "maluppfyllelse.md": """\
 ## Medborgare
 
-Hälsocentralerna har prioriterat medicinsk bedömning inom tre dagar under pandemin, och andelen
-har ökat sedan tertial 1.
+Hälsocentralerna har prioriterat medicinsk bedömning inom tre dagar under pandemin. Andelen har
+hämtat sig efter nedgången i våras men är fortfarande lägre än samma period förra året.
 
 ## Medarbetare
 
