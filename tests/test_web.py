@@ -128,7 +128,7 @@ def test_another_divisions_key_cannot_touch_this_divisions_file(client, app, inp
     assert (inputs / PERIOD / FILE).read_bytes() == before  # the other division's upload went to its own file, or nowhere
     assert not app.state.web.store.uploads(PERIOD, DIVISION)
     march = division_key(app, DIVISION, "2021-03")  # the same division, another period: another key, another page
-    assert march != division_key(app) and "2021-03" in client.get(f"/{march}/").text
+    assert march != division_key(app) and "inlämning för mars 2021" in client.get(f"/{march}/").text
 
 
 def test_a_new_link_revokes_the_old_key(client, app):
@@ -396,7 +396,7 @@ def test_the_office_creates_the_next_month(client, app, inputs):
     key = office(app)
     page = client.post(f"/{key}/nasta-manad", data={"csrf": csrf(client, f"/{key}/period/{PERIOD}")})
     assert page.status_code == 200 and (inputs / "2021-05" / "rapport.yaml").is_file()
-    assert "Kontoret: perioden 2021-05" in text(page)
+    assert "Kontoret: maj 2021" in text(page)
 
 
 def test_serve_says_the_office_link_and_warns_off_this_computer():
@@ -545,3 +545,11 @@ def test_the_final_build_is_strict_a_warning_stops_it(client, app, inputs):
         threading.Event().wait(0.1)
     page = text(client.get(f"/{key}/period/{PERIOD}/bygg"))
     assert "Bygget stoppades" in page and "texter/inledning.md" in page and job.strict and not job.files
+
+
+def test_a_period_is_named_as_a_reader_names_it_not_by_its_folder_code() -> None:
+    from reporter.web.app import period_name
+
+    assert period_name("2021-04") == "april 2021"
+    assert period_name("2021-04-ovriga-lanet") == "april 2021 (ovriga-lanet)"
+    assert period_name("inlamning") == "inlamning"

@@ -34,6 +34,7 @@ from ..blank import scaffold_report
 from ..causes import Cause, by_cause, plural
 from ..config import CONFIG_FILE, load_config_partly
 from ..errors import Problem, ReporterError
+from ..formatting import manad_ar
 from ..periods import folder_month, previous_period_dir
 from ..submissions import INVALID, MISSING, NO_ROWS, NOT_APPLICABLE, REGION, SUBMITTED
 from .builds import Build, Builds, package_zip
@@ -94,6 +95,7 @@ class Web:
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]), trim_blocks=True,
                                lstrip_blocks=True)
         self.env.filters["plural"] = lambda count, one, many: plural(count, one, many)
+        self.env.filters["period_name"] = period_name
 
     # --- keys ------------------------------------------------------------------------------
 
@@ -525,3 +527,12 @@ def create_app(inputs: Path, pdf: bool = False) -> Starlette:
     app.add_middleware(SecurityHeaders)
     app.state.web = web
     return app
+
+
+def period_name(folder: str) -> str:
+    """A period folder as a reader names it: ``2021-04`` is ``april 2021``; ``2021-04-ovriga-lanet`` is ``april 2021 (ovriga-lanet)``."""
+    match = re.fullmatch(r"(\d{4}-\d{2})(?:-(.+))?", str(folder))
+    month = folder_month(Path(match.group(1))) if match else None
+    if match is None or month is None:
+        return str(folder)
+    return manad_ar(month) + (f" ({match.group(2)})" if match.group(2) else "")
