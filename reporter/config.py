@@ -12,7 +12,7 @@ import hashlib
 import pickle
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import yaml
 from pydantic import (
@@ -22,6 +22,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PlainValidator,
     Tag,
     ValidationError,
     field_validator,
@@ -29,10 +30,11 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .errors import Problem, ReporterError, error
+from .kinds import APPENDICES, INTERIM, MONTHLY, REPORTS
 from .model import Month
 from .text_normal import normal_text  # NFC, invisible characters out, white space folded: as every text read
 from .unicode_paths import on_disk
-from .values import ValueProblem, clean_text, name_key, parse_month
+from .values import ValueProblem, clean_text, name_key, parse_month, slugify
 from .yamlread import Plain, load_strictly, unwrap
 
 CONFIG_FILE = "rapport.yaml"
@@ -169,8 +171,6 @@ class ExternBilaga(_Strict):
 
 
 def _generated_kind(item: str) -> str:
-    from .kinds import APPENDICES
-
     if item not in APPENDICES:
         raise PydanticCustomError(
             "bilaga",
@@ -208,8 +208,8 @@ def _bilaga_form(item: Any) -> str:
     """Which form an item of bilagor: is: a word, a division's interim report, an external one, or a generated kind as a mapping."""
     if isinstance(item, str):
         return "slag"
-    if isinstance(item, dict) and "delarsrapport" in item:
-        return "delarsrapport"
+    if isinstance(item, dict) and INTERIM.name in item:
+        return INTERIM.name
     if isinstance(item, dict) and "titel" in item:
         return "extern"
     if isinstance(item, (dict, GenereradBilaga)) and not isinstance(item, ExternBilaga):
@@ -235,13 +235,22 @@ def _as_generated(item: Any) -> Any:
 Bilaga = Annotated[
     Annotated[str, AfterValidator(_generated_kind), Tag("slag")]
     | Annotated[ExternBilaga, Tag("extern")]
-    | Annotated[DelarsrapportBilaga, Tag("delarsrapport")]
+    | Annotated[DelarsrapportBilaga, Tag(INTERIM.name)]
     | Annotated[GenereradBilaga, BeforeValidator(_as_generated), Tag("genererad")],
     Discriminator(_bilaga_form),
 ]
 
 
-REPORT_KINDS = {"manadsrapport": "Regiondirektörens rapport", "delarsrapport": "Delårsrapport"}  # rapport: → default titel
+REPORT_KINDS = {name: kind.title for name, kind in REPORTS.items()}  # rapport: → default titel
+
+
+def _report_kind(value: Any) -> str:
+    """``rapport:``: a declared report kind."""
+    if isinstance(value, str) and value in REPORTS:
+        return value
+    names = [f"'{name}'" for name in REPORTS]
+    expected = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+    raise PydanticCustomError("literal_error", "ogiltigt värde", {"expected": expected})
 
 
 class Rapport(_Strict):
@@ -253,7 +262,7 @@ class Rapport(_Strict):
     problem names its key.
     """
 
-    rapport: Literal["manadsrapport", "delarsrapport"]
+    rapport: Annotated[str, PlainValidator(_report_kind)]
     period: Month
     titel: Text = ""  # empty: the kind's own title (REPORT_KINDS)
     division: Text | None = None  # v2, delarsrapport: the division the report is about
@@ -270,7 +279,7 @@ class Rapport(_Strict):
     @property
     def is_division_report(self) -> bool:
         """True for a division's interim report (``rapport: delarsrapport``)."""
-        return self.rapport == "delarsrapport"
+        return REPORTS[self.rapport].division_report
 
     @property
     def generated(self) -> list[tuple[str, Month]]:
@@ -324,7 +333,7 @@ _MESSAGES = {
 _OWN_ERRORS = {"placeholder", "duplicate", "period", "bilaga", "yaml_type"}  # raised here, with Swedish messages
 
 
-_FORMS = ("slag", "extern", "delarsrapport", "genererad")  # the tags of bilagor:'s forms, as pydantic names them
+_FORMS = ("slag", "extern", INTERIM.name, "genererad")  # the tags of bilagor:'s forms, as pydantic names them
 
 
 def _key_path(loc: tuple[Any, ...]) -> str:
@@ -456,8 +465,6 @@ def _first_difference(mine: Any, theirs: Any, key: str) -> tuple[str, Any, Any] 
 
 def interim_folder(config: Rapport, item: DelarsrapportBilaga) -> str:
     """The folder of a division's interim report, from the period folder: ``mapp:``, or ``delarsrapporter/<slug>``."""
-    from .values import slugify
-
     if item.mapp:
         return item.mapp.replace("\\", "/").strip("/")
     division = config.organisation.division(item.delarsrapport)
@@ -497,14 +504,16 @@ def _appendix_problems(period_dir: Path, config: Rapport, label: str) -> list[Pr
 
 def _kind_problems(raw: dict, organisation: Organisation | None, label: str) -> list[Problem]:
     """What one kind of report requires of rapport.yaml and the other does not allow (read from the file as written)."""
-    problems = []
-    if raw.get("rapport") == "manadsrapport":
-        if raw.get("division") is not None:
-            problems.append(error("division: används bara i delarsrapport (rapport: delarsrapport); ta bort nyckeln", file=label, key="division"))
-        if raw.get("undertecknare") is None:
-            said = _MESSAGES["missing"] if "undertecknare" not in raw else "får inte vara tom"
-            problems.append(error(said, file=label, key="undertecknare"))
-    elif raw.get("rapport") == "delarsrapport":
+    problems: list[Problem] = []
+    kind = REPORTS.get(raw["rapport"]) if isinstance(raw.get("rapport"), str) else None
+    if kind is None:
+        return problems
+    if not kind.division_report and raw.get("division") is not None:
+        problems.append(error("division: används bara i delarsrapport (rapport: delarsrapport); ta bort nyckeln", file=label, key="division"))
+    if kind.signed and raw.get("undertecknare") is None:
+        said = _MESSAGES["missing"] if "undertecknare" not in raw else "får inte vara tom"
+        problems.append(error(said, file=label, key="undertecknare"))
+    if kind.division_report:
         division = raw.get("division")
         if division is None:
             problems.append(error("saknas; en delårsrapport gäller en division: skriv division: och divisionens namn", file=label, key="division"))
@@ -515,11 +524,11 @@ def _kind_problems(raw: dict, organisation: Organisation | None, label: str) -> 
             problems.append(
                 error(f"'{division}' finns inte i organisation.divisioner; {hint}kända divisioner: {', '.join(known)}", file=label, key="division")
             )
-        if raw.get("bilagor"):
-            problems.append(
-                error("en delårsrapport har inga bilagor i listan: dess bilagedel (produktion och måluppfyllelse) ingår alltid; "
-                      "ta bort bilagor:", file=label, key="bilagor")
-            )
+    if not kind.appendices and raw.get("bilagor"):
+        problems.append(
+            error("en delårsrapport har inga bilagor i listan: dess bilagedel (produktion och måluppfyllelse) ingår alltid; "
+                  "ta bort bilagor:", file=label, key="bilagor")
+        )
     return problems
 
 
@@ -610,8 +619,6 @@ def _closest_file(period_dir: Path, fil: str) -> str:
 
 def _generated_or_none(item: Any) -> str | GenereradBilaga | None:
     """An item of bilagor: as a generated appendix, or None (another form, or not valid)."""
-    from .kinds import APPENDICES
-
     if isinstance(item, str):
         return item if item in APPENDICES else None
     if _bilaga_form(item) != "genererad":
@@ -626,10 +633,10 @@ def _partial(raw: dict) -> Rapport | None:
     """The parts of an invalid configuration that checking the workbooks needs."""
 
     try:
-        kind = raw.get("rapport") if raw.get("rapport") in REPORT_KINDS else "manadsrapport"
+        kind = str(raw["rapport"]) if raw.get("rapport") in REPORTS else MONTHLY.name
         organisation = Organisation.model_validate(raw.get("organisation"))
         division = raw.get("division") if isinstance(raw.get("division"), str) else None
-        if kind == "delarsrapport" and (division is None or organisation.division(division) is None):
+        if REPORTS[kind].division_report and (division is None or organisation.division(division) is None):
             return None  # which division's rows count is not known: the workbooks cannot be checked
         return Rapport.model_construct(
             rapport=kind,

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Problem, ReporterError, error, warning
+from .version import VERSION
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -293,8 +294,6 @@ def manifest(
     ``documents`` are the bytes as they will be written; there is no time in
     it, so the same inputs give the same manifest.
     """
-    from . import __version__
-
     def digest(data: bytes) -> str:
         return hashlib.sha256(data).hexdigest()
 
@@ -308,7 +307,7 @@ def manifest(
     read = [{"fil": path.relative_to(period_dir).as_posix(), "sha256": file_sha256(path)} for path in inputs]
     record = {
         "verktyg": "reporter",
-        "version": __version__,
+        "version": VERSION,
         "period": period_dir.name,
         "indatamapp": place(period_dir),
         "mallmapp": place(templates[0].parent) if templates else "",

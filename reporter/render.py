@@ -13,16 +13,18 @@ import functools
 import html
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .docxparts import normalise, w
 from .errors import ReporterError, error
 from .formatting import FILTERS
-from .texts import Block
+from .texts import Block, Sections
 from .values import clean_text
+from .version import VERSION
 
 HEADING_STYLES = ("Heading 2", "Heading 3", "Heading 4")
 LIST_STYLES = {"bullet": ("List Bullet", "List Bullet 2", "List Bullet 3"), "number": ("List Number", "List Number 2", "List Number 3")}
@@ -122,11 +124,13 @@ class _Deadline:
             signal.signal(signal.SIGALRM, self.previous)
 
 
-def render_docx(template: Path, context: dict[str, Any], properties: dict[str, Any]) -> bytes:
+def render_docx(template: Path, context: dict[str, Any], properties: dict[str, Any], after_table: Collection[str] = ()) -> bytes:
     """Render a template with the context; return the document as bytes.
 
     ``context["texter"]`` holds Markdown blocks; they are turned into Word
     paragraphs here. ``properties`` are the document's core properties.
+    ``after_table``: the texts placed right after a table (an appendix's
+    analysis), whose first paragraph keeps a little space from it.
     """
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
@@ -144,7 +148,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     _normalise(document.docx)
     try:
         numbering = _Numbering(document.docx)
-        context["texter"] = {key: _text(document.docx, blocks, numbering, key) for key, blocks in context["texter"].items()}
+        context["texter"] = {key: _text(document.docx, blocks, numbering, key in after_table) for key, blocks in context["texter"].items()}
         context["diagram"] = {key: _image(document, chart) if chart is not None else None for key, chart in context.get("diagram", {}).items()}
         with _Deadline():
             document.render(context, env, autoescape=True)
@@ -216,8 +220,6 @@ def keep_tables_together(body) -> None:
     it breaks as before); a long table keeps its last three rows together.
     Nested tables are left as they are.
     """
-    from .docxparts import w
-
     for table in body.iter(w("tbl")):
         if next(table.iterancestors(w("tbl")), None) is not None:
             continue
@@ -233,8 +235,6 @@ def keep_tables_together(body) -> None:
 def _normalise(docx) -> None:
     """Body, headers and footers as their owner sees them (see :mod:`reporter.docxparts`)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    from .docxparts import normalise
 
     normalise(docx.element.body)
     for rel in docx.part.rels.values():
@@ -402,15 +402,12 @@ def _paragraphs(docx, blocks: list[Block], numbering: _Numbering, after_table: b
     return Markup("".join(parts))
 
 
-def _text(docx, text, numbering, key: str):
+def _text(docx, text, numbering, after_table: bool):
     """A text as the template uses it: Word paragraphs, or for a sectioned text (v2) its parts as paragraphs."""
-    from .kinds.manadsrapport import ANALYSIS_TEXTS
-    from .texts import Sections
-
     if not text:
         return None
     if not isinstance(text, Sections):
-        return _paragraphs(docx, text, numbering, after_table=key in ANALYSIS_TEXTS)
+        return _paragraphs(docx, text, numbering, after_table=after_table)
     return {
         "inledning": _paragraphs(docx, text.intro, numbering) if text.intro else None,
         "delar": {key: _paragraphs(docx, blocks, numbering) if blocks else None for key, blocks in text.parts.items()},
@@ -488,13 +485,11 @@ def core_xml(properties: dict[str, Any]) -> bytes:
 
 def app_xml() -> bytes:
     """``docProps/app.xml``: this tool made the document (not the Word that once saved the template)."""
-    from . import __version__
-
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"<Application>reporter {escape(__version__)}</Application><DocSecurity>0</DocSecurity></Properties>"
+        f"<Application>reporter {escape(VERSION)}</Application><DocSecurity>0</DocSecurity></Properties>"
     ).encode()
 
 

@@ -17,7 +17,9 @@ from .completeness import SERIES, check_completeness, needed_months
 from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
 from .filled import FilledColumns
-from .model import Inputs, Measure, Month, Source
+from .kinds import required_sheets
+from .model import Inputs, Measure, Source
+from .periods import month_of
 from .plausibility import CONFIRMATION_SHEET, CONFIRMATIONS, confirmation_problems, confirmations_by_cell, implausible, judged_sheets
 from .scale import ShareScale
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
@@ -137,9 +139,7 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
     version-2 split by verksamhetsområde and verksamhet, the region's own
     rows where a sheet also has division rows.
     """
-    from .kinds import report_kind
-
-    required = report_kind(config).sheets(config)
+    required = required_sheets(config)
     reading = _Reading(DivisionIndex.of(config), config.division_namn if config.is_division_report else None, uses_version_2(config), {})
     inputs = Inputs(files=[f.label for f in files])
     problems: list[Problem] = []
@@ -738,15 +738,6 @@ def _check_content(
     return problems
 
 
-
-
-def month_of(config: Rapport, workbook: str) -> Month:
-    """The month a workbook kind's figures are reported for: that of the appendix showing them
-    (``- produktionsrapport: {period: 2020-08}``), else the report's."""
-    from .kinds import APPENDICES
-
-    shown_by = [kind.name for kind in APPENDICES.values() if kind.reports_on == workbook]
-    return config.period_of(shown_by[0]) if shown_by else config.period
 
 
 def _check_scorecard(inputs: Inputs) -> list[Problem]:

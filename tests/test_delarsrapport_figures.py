@@ -14,7 +14,7 @@ import pytest
 
 from reporter.figures.common import Comparison
 from reporter.figures.delarsrapport import Atgard, Brygga, _bridge, key_figure_text
-from reporter.kinds import report_kind
+from reporter.documents import report_kind
 from reporter.pipeline import check
 
 DIVISION = Path(__file__).resolve().parent.parent / "inputs" / "2021-04-ovriga-lanet"

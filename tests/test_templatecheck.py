@@ -11,7 +11,7 @@ from helpers import add_footnote, add_text_box, edit_docx, replace_once
 
 import reporter
 from reporter.cli import main
-from reporter.context import contract_for
+from reporter.documents import contract_for
 from reporter.templatecheck import check_template, template_tags
 
 MAIN = "regiondirektorens-rapport.docx"
@@ -262,7 +262,7 @@ def _templates_with(tmp_path, *edits):
 def test_the_dictionaries_keys_are_those_of_the_bundled_period(example_dir):
     from reporter.charts import charts_for
     from reporter.figures import compute
-    from reporter.kinds import APPENDICES
+    from reporter.documents import APPENDICES
     from reporter.pipeline import check, template_context
 
     context = template_context(example_dir)
@@ -275,7 +275,7 @@ def test_the_dictionaries_keys_are_those_of_the_bundled_period(example_dir):
     assert len(drawn) == 3
     for kind in drawn:
         assert contract_for(kind.template)[1]["diagram"] == kind.charts.names
-        assert tuple(charts_for(kind.name, figures)) == kind.charts.names
+        assert tuple(charts_for(kind.charts.draw, figures)) == kind.charts.names
 
 
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)

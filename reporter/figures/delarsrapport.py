@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..formatting import tal
 from ..model import Inputs, Measure, Month, StrategicGoal
 from ..values import name_key
 from .common import BudgetAndLastYear, Comparison, MonthSeries, Trend, change_pct, difference, last_months, share_pct, year_to_date
@@ -794,8 +795,6 @@ def key_figure_text(name: str, value: float | None) -> str | None:
     """A key figure as a scorecard cell shows it: ``2,2 mnkr``, ``29 %``, ``6,2 %``."""
     if value is None:
         return None
-    from ..formatting import tal
-
     unit = KEY_FIGURE_UNITS[name]
     if unit == "mnkr":
         return f"{tal(value / 1000, 1)} mnkr"

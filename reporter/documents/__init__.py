@@ -1,0 +1,58 @@
+"""The kinds with what they do: each report kind's figures, checks and documents, each appendix kind's charts.
+
+Built from the declarations (:mod:`reporter.kinds`): a kind is found here by
+its declared name. The pipeline, ``status``, the template check and the
+guide ask these; none of them lists kinds of its own.
+"""
+
+from __future__ import annotations
+
+from ..context import AppendixContext, CoverContext
+from ..kinds import MONTHLY
+from ..kinds.manadsrapport import COVER_TEMPLATE
+from . import appendices, delarsrapport, manadsrapport
+from .base import AppendixKind, ChartSet, Planned, ReportKind
+
+APPENDICES: dict[str, AppendixKind] = {
+    kind.name: kind
+    for kind in (appendices.EKONOMIRAPPORT, appendices.PRODUKTIONSRAPPORT, appendices.PERSONALRAPPORT, appendices.MALUPPFYLLELSE)
+}
+REPORTS: dict[str, ReportKind] = {kind.name: kind for kind in (manadsrapport.KIND, delarsrapport.KIND)}
+
+
+def report_kind(config) -> ReportKind:
+    """The kind of report a configuration builds."""
+    return REPORTS[config.rapport]
+
+
+def chart_set(name: str) -> ChartSet:
+    """A chart set by name: an appendix kind's, or a report kind's own."""
+    charts = APPENDICES[name].charts if name in APPENDICES else None
+    if charts is not None:
+        return charts
+    for kind in REPORTS.values():
+        if name in kind.chart_sets:
+            return kind.chart_sets[name]
+    raise KeyError(name)
+
+
+def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
+    """The context type a template is rendered with, and the keys of its dictionaries.
+
+    A report kind's template gets that kind's contract; an appendix's
+    template the monthly report's, with its own charts as ``diagram``.
+    """
+    name = template_name if template_name.endswith(".docx") else f"{template_name}.docx"
+    for kind in REPORTS.values():
+        if kind.template == name:
+            return kind.contract()
+    appendix = next((kind for kind in APPENDICES.values() if kind.template == name), None)
+    context_type, keys = REPORTS[MONTHLY.name].contract()
+    if name == COVER_TEMPLATE:
+        return CoverContext, keys
+    if appendix is None:
+        return context_type, keys
+    return AppendixContext, {**keys, "diagram": appendix.declaration.charts}
+
+
+__all__ = ["APPENDICES", "REPORTS", "AppendixKind", "ChartSet", "Planned", "ReportKind", "chart_set", "contract_for", "report_kind"]
