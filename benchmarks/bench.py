@@ -146,9 +146,9 @@ def run_stages(period: Path, out: Path) -> dict[str, float]:
 
     from reporter import pipeline
     from reporter.config import load_config_partly
+    from reporter.documents import chart_set, report_kind
     from reporter.inputs import read_texts, read_workbooks
     from reporter.kinds import ANALYSIS_TEXTS
-    from reporter.documents import chart_set, report_kind
     from reporter.package import manifest, normalise_docx, write_package
     from reporter.render import render_docx
     from reporter.validation import validate_workbooks
@@ -172,12 +172,12 @@ def run_stages(period: Path, out: Path) -> dict[str, float]:
     inputs, problems = validate_workbooks(files, config)
     assert not [p for p in problems if p.is_error], problems[:3]
     lap("validate")
-    figures = kind.compute(inputs, config)
+    computed = kind.compute(inputs, config)
     lap("compute")
     from reporter.charts import charts_for
 
     properties = pipeline._properties(config)
-    planned = kind.plan(config, figures, texts, period, properties)
+    planned = computed.plan(config, texts, period, properties)
     charts = {d.name: charts_for(chart_set(d.charts).draw, d.figures) for d in planned if d.charts}
     lap("charts")
     templates = ROOT / "templates"

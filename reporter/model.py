@@ -313,3 +313,4 @@ class Interim:
     config: Any  # its Rapport
     inputs: Inputs
     texts: dict[str, Any]
+    figures: Any = None  # its figures (figures.delarsrapport.Delarsrapport), computed once when its folder was checked

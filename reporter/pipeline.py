@@ -18,7 +18,7 @@ from .changes import PackageChanges, compare_packages, package_files
 from .charts import Drawer
 from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, interim_folder, load_config_partly
 from .context import build_context, document_properties
-from .documents import REPORTS, chart_set, report_kind
+from .documents import REPORTS, Computed, chart_set, report_kind
 from .drafts import draft_problems
 from .errors import Problem, ReporterError, Severity, error, raise_if_errors, warning
 from .figures import compute
@@ -52,6 +52,7 @@ class Checked:
     inputs: Inputs | None
     texts: dict[str, list[Block] | None]
     problems: list[Problem] = field(default_factory=list)
+    computed: Computed | None = None  # the report's figures, computed once when there are no errors
 
     @property
     def errors(self) -> list[Problem]:
@@ -154,16 +155,18 @@ def _check(period_dir: Path, parent: Rapport | None) -> Checked:
     texts, text_problems = read_texts(period_dir, kind.texts)
     problems += read_problems + text_problems + draft_problems(period_dir, kind.texts)
     inputs = None
+    computed: Computed | None = None
     if config is not None:
         inputs, input_problems = validate_workbooks(files, config)
         problems += input_problems
         if parent is None and config.interim_reports:
             inputs.delarsrapporter, interim_problems = _check_interim(period_dir, config)
             problems += interim_problems
-        if kind.checks is not None and not any(p.is_error for p in problems):
-            problems += kind.checks(inputs, config, texts)
-        problems += stale_content(period_dir, config, None if any(p.is_error for p in problems) else inputs, parent)
-    return Checked(period_dir, config, inputs, texts, problems)
+        if not any(p.is_error for p in problems):  # the figures, once: the checks, the stale texts and the build use them
+            computed = kind.compute(inputs, config)
+            problems += computed.checks(inputs, config, texts)
+        problems += stale_content(period_dir, config, None if any(p.is_error for p in problems) or not computed else computed.figures, parent)
+    return Checked(period_dir, config, inputs, texts, problems, computed)
 
 
 def _check_interim(period_dir: Path, config: Rapport) -> tuple[list, list[Problem]]:
@@ -201,7 +204,7 @@ def _check_interim(period_dir: Path, config: Rapport) -> tuple[list, list[Proble
             problems.append(error(f"{where} har period {sub_config.period}, efter rapportens {config.period}; "
                                   f"delårsrapporterna kan gälla en tidigare månad, inte en senare", file=where, key="period"))
         periods.setdefault(sub_config.period, where)
-        found.append(Interim(folder, division.namn, sub_config, sub.inputs, sub.texts))
+        found.append(Interim(folder, division.namn, sub_config, sub.inputs, sub.texts, sub.computed.figures if sub.computed else None))
     if len(periods) > 1:
         shown = ", ".join(f"{month} ({where})" for month, where in periods.items())
         problems.append(error(f"delårsrapporterna har olika perioder: {shown}; alla divisioners delårsrapporter ska gälla samma månad",
@@ -220,7 +223,6 @@ def _in_folder(problem: Problem, folder: str) -> Problem:
 
 def template_context(period_dir: Path) -> dict:
     """The template context of a buildable period folder, without charts (the template guide, tests)."""
-
     checked = check(period_dir)
     raise_if_errors(checked.problems)
     config, inputs = checked.config, checked.inputs
@@ -276,9 +278,9 @@ def build(
         assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
         kind = report_kind(config)
 
-        figures = kind.compute(inputs, config)
+        assert checked.computed is not None, "a period without errors has its figures"
         properties = _properties(config)
-        planned = kind.plan(config, figures, checked.texts, period_dir, properties)
+        planned = checked.computed.plan(config, checked.texts, period_dir, properties)
         for document in planned:
             if document.charts:
                 drawer.submit(document.name, chart_set(document.charts).draw, document.figures)

@@ -7,27 +7,25 @@ guide ask these; none of them lists kinds of its own.
 
 from __future__ import annotations
 
+from ..config import Rapport
 from ..context import AppendixContext, CoverContext
 from ..kinds import MONTHLY
 from ..kinds.manadsrapport import COVER_TEMPLATE
-from . import appendices, delarsrapport, manadsrapport
-from .base import AppendixKind, ChartSet, Planned, ReportKind
+from . import delarsrapport, manadsrapport
+from .appendices import APPENDICES
+from .base import AppendixKind, ChartSet, Computed, Planned, Report, ReportKind
 
-APPENDICES: dict[str, AppendixKind] = {
-    kind.name: kind
-    for kind in (appendices.EKONOMIRAPPORT, appendices.PRODUKTIONSRAPPORT, appendices.PERSONALRAPPORT, appendices.MALUPPFYLLELSE)
-}
-REPORTS: dict[str, ReportKind] = {kind.name: kind for kind in (manadsrapport.KIND, delarsrapport.KIND)}
+REPORTS: dict[str, Report] = {kind.name: kind for kind in (manadsrapport.KIND, delarsrapport.KIND)}
 
 
-def report_kind(config) -> ReportKind:
+def report_kind(config: Rapport) -> Report:
     """The kind of report a configuration builds."""
     return REPORTS[config.rapport]
 
 
 def chart_set(name: str) -> ChartSet:
     """A chart set by name: an appendix kind's, or a report kind's own."""
-    charts = APPENDICES[name].charts if name in APPENDICES else None
+    charts = APPENDICES[name].chart_set if name in APPENDICES else None
     if charts is not None:
         return charts
     for kind in REPORTS.values():
@@ -55,4 +53,4 @@ def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
     return AppendixContext, {**keys, "diagram": appendix.declaration.charts}
 
 
-__all__ = ["APPENDICES", "REPORTS", "AppendixKind", "ChartSet", "Planned", "ReportKind", "chart_set", "contract_for", "report_kind"]
+__all__ = ["APPENDICES", "REPORTS", "AppendixKind", "ChartSet", "Computed", "Planned", "Report", "ReportKind", "chart_set", "contract_for", "report_kind"]

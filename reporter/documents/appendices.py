@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..charts import bar_chart, lines_chart, small_multiples, trend_chart
+from ..figures import Figures
 from ..kinds import ekonomirapport, maluppfyllelse, personalrapport, produktionsrapport
 from .base import AppendixKind
 
 
-def draw_ekonomi(figures) -> dict:
+def draw_ekonomi(figures: Figures) -> dict:
     """Budget deviation per division, and the cost per month against last year."""
     divisions = figures.ekonomi.divisioner
     return {
@@ -19,7 +20,7 @@ def draw_ekonomi(figures) -> dict:
     }
 
 
-def draw_produktion(figures) -> dict:
+def draw_produktion(figures: Figures) -> dict:
     """Production per month (one small chart per measure), and accessibility per month."""
     return {
         "produktion": small_multiples(figures.produktion.trender, "Produktion per månad, antal"),
@@ -27,7 +28,7 @@ def draw_produktion(figures) -> dict:
     }
 
 
-def draw_personal(figures) -> dict:
+def draw_personal(figures: Figures) -> dict:
     """Employees at the end of each month, and sick leave per month."""
     return {
         "anstallda": trend_chart(figures.personal.anstallda_trend, "Anställda vid månadens slut", "antal"),
@@ -35,7 +36,13 @@ def draw_personal(figures) -> dict:
     }
 
 
-EKONOMIRAPPORT = AppendixKind(declaration=ekonomirapport.KIND, draw=draw_ekonomi)
-PRODUKTIONSRAPPORT = AppendixKind(declaration=produktionsrapport.KIND, draw=draw_produktion)
-PERSONALRAPPORT = AppendixKind(declaration=personalrapport.KIND, draw=draw_personal)
-MALUPPFYLLELSE = AppendixKind(declaration=maluppfyllelse.KIND)
+# The monthly report's generated appendices, in the order of their declarations: each shows the report's figures.
+APPENDICES: dict[str, AppendixKind[Figures]] = {
+    kind.name: kind
+    for kind in (
+        AppendixKind(declaration=ekonomirapport.KIND, draw=draw_ekonomi),
+        AppendixKind(declaration=produktionsrapport.KIND, draw=draw_produktion),
+        AppendixKind(declaration=personalrapport.KIND, draw=draw_personal),
+        AppendixKind(declaration=maluppfyllelse.KIND),
+    )
+}

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..charts import lines_chart, trend_chart
+from ..config import Rapport
 from ..context import DelarsrapportContext
-from ..errors import warning
+from ..errors import Problem, warning
+from ..figures.delarsrapport import Delarsrapport, key_figure_text
 from ..figures.delarsrapport import compute as compute_all
-from ..figures.delarsrapport import key_figure_text
 from ..formatting import nyckel
 from ..kinds import INTERIM
 from ..kinds.delarsrapport import CHARTS, SUBSECTIONS, TEMPLATE, TEXTS
+from ..model import Inputs
 from ..texts import sections
 from ..values import name_key, slugify
-from .base import ChartSet, Planned, ReportKind
+from .base import ChartSet, Planned, ReportKind, Texts
 
 
 def subsection_key(name: str) -> str:
@@ -23,12 +27,7 @@ def subsection_key(name: str) -> str:
     return nyckel(name)
 
 
-def compute(inputs, config):
-    """Every figure of the division's report."""
-    return compute_all(inputs, config)
-
-
-def draw(figures) -> dict:
+def draw(figures: Delarsrapport) -> dict:
     """Costs per month and sick leave per month against last year; accessibility per month (when the division has it)."""
     access = figures.produktion.tillganglighet
     return {
@@ -38,7 +37,7 @@ def draw(figures) -> dict:
     }
 
 
-def texts_of(texts: dict) -> dict:
+def texts_of(texts: Texts) -> dict[str, Any]:
     """The texts with those of sectioned sections split at their ## headings."""
     result: dict[str, object] = {}
     for key, blocks in texts.items():
@@ -51,9 +50,9 @@ def texts_of(texts: dict) -> dict:
     return result
 
 
-def context(config, figures, texts: dict) -> dict:
+def _context(figures: Delarsrapport, config: Rapport, texts: Texts) -> DelarsrapportContext:
     """The template contract filled in."""
-    return dict(
+    return (
         DelarsrapportContext(
             titel=config.rubrik,
             division=figures.division,
@@ -72,10 +71,9 @@ def context(config, figures, texts: dict) -> dict:
     )
 
 
-def checks(inputs, config, texts=None) -> list:
+def _checks(figures: Delarsrapport, inputs: Inputs, config: Rapport) -> list[Problem]:
     """What only the figures can tell: a typed Utfall against the key figure it names, the result bridge
     against Resultatpåverkan, and a verksamhet listed in a group that no row has."""
-    figures = compute_all(inputs, config)
     problems = []
     for measure in inputs.detalj.get("styrmatt", []):
         if measure.nyckeltal is None or measure.utfall is None:
@@ -99,7 +97,7 @@ def checks(inputs, config, texts=None) -> list:
                 f"handlingsplanens avvikelse) är {bridge.oplanerat / 1000:.1f} mnkr; de ska stämma inom 1 mnkr".replace(".", ","),
                 file=first.file, sheet=first.sheet,
             ))
-    division = config.organisation.division(config.division)
+    division = config.organisation.division(config.division) if config.division else None
     present = {name_key(r.verksamhet) for r in inputs.detalj.get("divisioner", []) if r.verksamhet}
     for group in division.verksamhetsgrupper if division else []:
         for verksamhet in group.verksamheter:
@@ -127,28 +125,32 @@ def file_name(config) -> str:
     return f"delarsrapport-{slugify(config.division_namn or config.division or '', 'division')}-{config.period}.docx"
 
 
-def plan(config, figures, texts, period_dir: Path, properties: dict) -> list[Planned]:
-    """One document: the interim report, with its charts."""
-    title = f"{config.rubrik} {figures.division}"
-    return [Planned(file_name(config), title, TEMPLATE, context(config, figures, texts), INTERIM.name, figures)]
+@dataclass(frozen=True, kw_only=True)
+class DivisionReport(ReportKind[Delarsrapport]):
+    """A division's interim report: one document, with its charts, in a folder of its own."""
+
+    def figures(self, inputs: Inputs, config: Rapport) -> Delarsrapport:
+        """Every figure of the division's report."""
+        return compute_all(inputs, config)
+
+    def checks(self, figures: Delarsrapport, inputs: Inputs, config: Rapport, texts: Texts) -> list[Problem]:
+        return _checks(figures, inputs, config)
+
+    def context(self, figures: Delarsrapport, config: Rapport, texts: Texts) -> DelarsrapportContext:
+        return _context(figures, config, texts)
+
+    def plan(self, figures: Delarsrapport, config: Rapport, texts: Texts, period_dir: Path, properties: dict[str, Any]) -> list[Planned]:
+        """One document: the interim report, with its charts."""
+        title = f"{config.rubrik} {figures.division}"
+        return [Planned(file_name(config), title, TEMPLATE, dict(self.context(figures, config, texts)), INTERIM.name, figures)]
+
+    def folder(self, config: Rapport) -> str:
+        """``out/2021-04-narsjukvard-ovriga-lanet``: a division's report beside the month's own."""
+        return f"{config.period}-{slugify(config.division_namn or config.division or '', 'division')}"
+
+    def contract(self) -> tuple[type, dict[str, tuple[str, ...]]]:
+        """The template's contract: the context and the keys of its dictionaries."""
+        return DelarsrapportContext, {"texter": tuple(TEXTS), "diagram": CHARTS}
 
 
-def folder(config) -> str:
-    """``out/2021-04-narsjukvard-ovriga-lanet``: a division's report beside the month's own."""
-    return f"{config.period}-{slugify(config.division_namn or config.division or '', 'division')}"
-
-
-def contract():
-    """The template's contract: the context and the keys of its dictionaries."""
-    return DelarsrapportContext, {"texter": tuple(TEXTS), "diagram": CHARTS}
-
-
-KIND = ReportKind(
-    declaration=INTERIM,
-    compute=compute,
-    plan=plan,
-    folder=folder,
-    contract=contract,
-    chart_sets={INTERIM.name: ChartSet(CHARTS, draw)},
-    checks=checks,
-)
+KIND = DivisionReport(declaration=INTERIM, chart_sets={INTERIM.name: ChartSet(CHARTS, draw)})

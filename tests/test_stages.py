@@ -1,0 +1,34 @@
+"""The stages in order, each once: a document's figures are computed once per build, the checks are given them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import reporter
+from reporter.documents import delarsrapport, manadsrapport
+
+ROOT = Path(__file__).resolve().parent.parent
+TERTIAL = ROOT / "inputs" / "2020-09"
+
+
+def test_a_tertial_build_computes_each_documents_figures_once(monkeypatch, tmp_path):
+    """The report's figures and each division's interim report's figures: once each, for the checks, the stale texts,
+    the section Divisionernas delårsrapporter and the documents together."""
+    calls: Counter[str] = Counter()
+
+    def counted(module, label):
+        original = module.compute_all
+
+        def compute(inputs, config):
+            calls[label(config)] += 1
+            return original(inputs, config)
+
+        monkeypatch.setattr(module, "compute_all", compute)
+
+    counted(delarsrapport, lambda config: config.division)
+    counted(manadsrapport, lambda config: "rapporten")
+    result = reporter.build(TERTIAL, tmp_path / "out", ROOT / "templates", workspace=ROOT)
+    divisions = [name for name in calls if name != "rapporten"]
+    assert len(divisions) == 6 and len(result.files) > 6
+    assert calls == Counter({name: 1 for name in [*divisions, "rapporten"]})
