@@ -25,22 +25,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Problem, ReporterError, error, warning
+from .render import write_entry
 from .version import VERSION
-
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def normalise_docx(data: bytes) -> bytes:
-    """The same document with fixed timestamps and metadata in every zip entry."""
+    """The same document with fixed timestamps and metadata in every zip entry (a rendered document has them
+    already: :func:`reporter.render.word_native`)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            target.writestr(info, source.read(member.filename), compresslevel=6)
+            write_entry(target, member.filename, source.read(member.filename))
     return buffer.getvalue()
 
 

@@ -27,7 +27,7 @@ from .inputs import read_texts, read_workbooks
 from .kinds import ANALYSIS_TEXTS, APPENDICES, INTERIM, MONTHLY
 from .kinds.manadsrapport import COVER_TEMPLATE
 from .model import Inputs, Interim
-from .package import checkpoint, manifest, normalise_docx, output_lock, write_package
+from .package import checkpoint, manifest, output_lock, write_package
 from .pdf import Part, convert, default_seconds, docx_fonts, find_soffice, installed_fonts, is_tagged, merge, missing_fonts
 from .pdfcheck import MERGED_SUFFIX, package_mismatches
 from .processes import remove_stale_folders
@@ -285,7 +285,7 @@ def build(
             if document.charts:
                 drawer.submit(document.name, chart_set(document.charts).draw, document.figures)
         checkpoint("diagram")
-        # Rendered documents are normalised once (fixed zip timestamps); external ones are copied as they are.
+        # Rendered documents come finished from render_docx (packed once, fixed zip timestamps); external ones are copied as they are.
         documents: dict[str, bytes] = {}
         for document in planned:
             if document.template is None:
@@ -294,10 +294,9 @@ def build(
             context = dict(document.context or {})
             if document.charts:
                 context["diagram"] = drawer.charts(document.name)
-            rendered = render_docx(
+            documents[document.name] = render_docx(
                 templates_dir / document.template, context, dict(document.properties or properties, titel=document.title), ANALYSIS_TEXTS
             )
-            documents[document.name] = normalise_docx(rendered)
 
     notes: list[Problem] = []
     if program is not None:

@@ -13,6 +13,7 @@ import functools
 import html
 import io
 import re
+import zipfile
 from collections.abc import Collection, Iterable
 from contextlib import contextmanager
 from pathlib import Path
@@ -177,7 +178,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
 
 @contextmanager
 def _stored_zip():
-    """python-docx writes its zip uncompressed while we save: package.normalise_docx packs the document
+    """python-docx writes its zip uncompressed while we save: word_native packs the document
     once, so compressing here too would only cost time (the output bytes are the same either way)."""
     from docx.opc import pkgwriter
 
@@ -497,14 +498,14 @@ _COMPAT = re.compile(rb'(<w:compatSetting w:name="compatibilityMode" w:uri="http
 
 
 def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
-    """The document as Word makes its own: core and app properties of this report and tool, Word 2013+
-    layout (compatibilityMode 15, no compatibility mode), no stale thumbnail of the template."""
-    import zipfile
-
+    """The document as Word makes its own, and its bytes finished: core and app properties of this report and
+    tool, Word 2013+ layout (compatibilityMode 15, no compatibility mode), no stale thumbnail of the template;
+    packed once, every entry with a fixed time and metadata (the same inputs give the same bytes)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
+    missing = [name for name in _PROPERTY_PARTS if name not in names]  # a template saved without them: add them
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:  # packed once, by package.normalise_docx
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for name in names:
             content = source.read(name)
             if name == "docProps/core.xml":
@@ -517,11 +518,22 @@ def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
                 continue
             elif name == "_rels/.rels":
                 content = re.sub(rb'<Relationship [^>]*relationships/metadata/thumbnail"[^>]*/>', b"", content)
-            target.writestr(name, content)
-        missing = [name for name in _PROPERTY_PARTS if name not in names]  # a template saved without them: add them
+            write_entry(target, name, _declare(name, content, missing))
         for name in missing:
-            target.writestr(name, core_xml(properties) if name == "docProps/core.xml" else app_xml())
-    return _declare(buffer.getvalue(), missing) if missing else buffer.getvalue()
+            write_entry(target, name, core_xml(properties) if name == "docProps/core.xml" else app_xml())
+    return buffer.getvalue()
+
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def write_entry(target: zipfile.ZipFile, name: str, content: bytes) -> None:
+    """One entry of a document's zip, packed, with a fixed time and metadata."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 0
+    target.writestr(info, content, compresslevel=6)
 
 
 def _compatibility_15(settings: bytes) -> bytes:
@@ -548,22 +560,14 @@ _PROPERTY_PARTS = {  # part → (relationship type, content type)
 }
 
 
-def _declare(data: bytes, parts: list[str]) -> bytes:
-    """Add the relationships and content types of property parts a package did not have."""
-    import zipfile
-
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:  # packed once, by package.normalise_docx
-        for name in source.namelist():
-            content = source.read(name)
-            for number, part in enumerate(parts):
-                relationship, content_type = _PROPERTY_PARTS[part]
-                if name == "_rels/.rels":
-                    content = content.replace(
-                        b"</Relationships>", f'<Relationship Id="rIdReporter{number}" Type="{relationship}" Target="{part}"/></Relationships>'.encode()
-                    )
-                elif name == "[Content_Types].xml":
-                    content = content.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'.encode())
-            target.writestr(name, content)
-    return buffer.getvalue()
+def _declare(name: str, content: bytes, parts: list[str]) -> bytes:
+    """A package's relationships and content types with those of the property parts it did not have."""
+    for number, part in enumerate(parts):
+        relationship, content_type = _PROPERTY_PARTS[part]
+        if name == "_rels/.rels":
+            content = content.replace(
+                b"</Relationships>", f'<Relationship Id="rIdReporter{number}" Type="{relationship}" Target="{part}"/></Relationships>'.encode()
+            )
+        elif name == "[Content_Types].xml":
+            content = content.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'.encode())
+    return content

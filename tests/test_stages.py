@@ -32,3 +32,15 @@ def test_a_tertial_build_computes_each_documents_figures_once(monkeypatch, tmp_p
     divisions = [name for name in calls if name != "rapporten"]
     assert len(divisions) == 6 and len(result.files) > 6
     assert calls == Counter({name: 1 for name in [*divisions, "rapporten"]})
+
+
+def test_a_rendered_documents_bytes_are_finished_in_one_function():
+    """render_docx packs the document once, with fixed entry times: normalising it again changes no byte."""
+    from reporter.kinds import ANALYSIS_TEXTS
+    from reporter.package import normalise_docx
+    from reporter.pipeline import template_context
+    from reporter.render import render_docx
+
+    context = template_context(ROOT / "inputs" / "2021-03")
+    data = render_docx(ROOT / "templates" / "regiondirektorens-rapport.docx", context, {"titel": "Rapporten"}, ANALYSIS_TEXTS)
+    assert normalise_docx(data) == data
