@@ -78,7 +78,7 @@ STAGES = ("import", "read", "validate", "compute", "charts", "render", "package"
 
 def make_period(scale: int, target: Path) -> int:
     """Write the bundled period with every division repeated ``scale`` times; return its data rows."""
-    from reporter.config import load_config_partly
+    from reporter.period_config import load_config_partly
     from reporter.schema import WORKBOOK_KINDS
     from reporter.workbook import column_letter, read_tables, write_workbook
 
@@ -145,11 +145,11 @@ def run_stages(period: Path, out: Path) -> dict[str, float]:
     importlib.import_module("docxtpl")  # what a build imports, counted in this stage
 
     from reporter import pipeline
-    from reporter.config import load_config_partly
     from reporter.documents import chart_set, report_kind
     from reporter.inputs import read_texts, read_workbooks
     from reporter.kinds import ANALYSIS_TEXTS
     from reporter.package import manifest, normalise_docx, write_package
+    from reporter.period_config import load_config_partly
     from reporter.render import render_docx
     from reporter.validation import validate_workbooks
 

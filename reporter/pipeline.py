@@ -16,7 +16,7 @@ from pathlib import Path
 from .bilagor import bilagor
 from .changes import PackageChanges, compare_packages, package_files
 from .charts import Drawer
-from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, interim_folder, load_config_partly
+from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, interim_folder
 from .context import build_context, document_properties
 from .documents import REPORTS, Computed, chart_set, report_kind
 from .drafts import draft_problems
@@ -30,6 +30,7 @@ from .model import Inputs, Interim
 from .package import checkpoint, manifest, output_lock, write_package
 from .pdf import Part, convert, default_seconds, docx_fonts, find_soffice, installed_fonts, is_tagged, merge, missing_fonts
 from .pdfcheck import MERGED_SUFFIX, package_mismatches
+from .period_config import load_config_partly
 from .processes import remove_stale_folders
 from .render import render_docx
 from .stale import stale_content

@@ -40,12 +40,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from .bilagor import bilagor
-from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, load_config_partly
+from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport
 from .documents import report_kind
 from .errors import Location, Problem, error, warning
 from .formatting import MINUS, manad, manad_ar, prosa_tal, tal
 from .inputs import MAX_TEXT_BYTES, TEXT_DIR, read_workbooks
 from .model import Month
+from .period_config import load_config_partly
 from .periods import folder_month, previous_period_dir
 from .validation import validate_workbooks
 

@@ -44,3 +44,13 @@ def test_a_rendered_documents_bytes_are_finished_in_one_function():
     context = template_context(ROOT / "inputs" / "2021-03")
     data = render_docx(ROOT / "templates" / "regiondirektorens-rapport.docx", context, {"titel": "Rapporten"}, ANALYSIS_TEXTS)
     assert normalise_docx(data) == data
+
+
+def test_config_is_pure_the_folder_is_read_and_checked_by_period_config():
+    """config.py parses rapport.yaml's values; reading the file and checking the files it names is period_config's."""
+    import ast
+
+    tree = ast.parse((ROOT / "reporter" / "config.py").read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom | ast.Import) for alias in node.names}
+    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not imported & {"pathlib", "Path", "os", "shutil", "on_disk", "unicode_paths", "yaml", "pickle"}
