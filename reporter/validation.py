@@ -16,6 +16,7 @@ from dataclasses import field as default
 from .completeness import SERIES, check_completeness, needed_months
 from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
+from .figures.common import sum_present
 from .filled import FilledColumns
 from .kinds import required_sheets
 from .model import Inputs, Measure, Source
@@ -242,21 +243,16 @@ def _version_1_view(sheet: Sheet, records: list) -> tuple[list, list[Problem]]:
         if len(used) == 1 and not parts:
             view.append(used[0])
             continue
-        sums = {f: _sum(getattr(r, f) for r in used) for f in sheet.sums}
+        sums = {f: sum_present(getattr(r, f) for r in used) for f in sheet.sums}
         view.append(replace(used[0], **sums, **{f: None for f in split}))
     return view, problems
-
-
-def _sum(values) -> float | None:
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
 
 
 def _split_check(sheet: Sheet, whole, parts: list) -> list[Problem]:
     """An unsplit row beside split rows is a check total: it must equal their sum."""
     problems = []
     for field in sheet.sums:
-        total, summed = getattr(whole, field), _sum(getattr(r, field) for r in parts)
+        total, summed = getattr(whole, field), sum_present(getattr(r, field) for r in parts)
         if total is None or summed is None or abs(total - summed) <= 0.5:
             continue
         header = next(c.header for c in sheet.columns if c.field == field)
