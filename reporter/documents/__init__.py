@@ -7,8 +7,10 @@ guide ask these; none of them lists kinds of its own.
 
 from __future__ import annotations
 
+from .. import kinds
 from ..config import Rapport
 from ..context import AppendixContext, CoverContext
+from ..figures import Figures
 from ..kinds import MONTHLY
 from ..kinds.manadsrapport import COVER_TEMPLATE
 from . import delarsrapport, manadsrapport
@@ -16,6 +18,14 @@ from .appendices import APPENDICES
 from .base import AppendixKind, ChartSet, Computed, Planned, Report, ReportKind
 
 REPORTS: dict[str, Report] = {kind.name: kind for kind in (manadsrapport.KIND, delarsrapport.KIND)}
+
+
+def register_appendix(kind: AppendixKind[Figures]) -> None:
+    """Add an appendix kind made outside the package: from now on ``bilagor:`` may name it, and its template
+    (``templates/<name>.docx``) is checked and rendered with the others. A kind of the package is listed in its
+    registry instead (kinds/__init__.py and :mod:`.appendices`)."""
+    kinds.APPENDICES[kind.name] = kind.declaration
+    APPENDICES[kind.name] = kind
 
 
 def report_kind(config: Rapport) -> Report:
@@ -53,4 +63,7 @@ def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
     return AppendixContext, {**keys, "diagram": appendix.declaration.charts}
 
 
-__all__ = ["APPENDICES", "REPORTS", "AppendixKind", "ChartSet", "Computed", "Planned", "Report", "ReportKind", "chart_set", "contract_for", "report_kind"]
+__all__ = [
+    "APPENDICES", "REPORTS", "AppendixKind", "ChartSet", "Computed", "Planned", "Report", "ReportKind", "chart_set", "contract_for",
+    "register_appendix", "report_kind",
+]
