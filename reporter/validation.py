@@ -152,8 +152,8 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 problems.append(error(f"ingen arbetsbok av slaget {kind.name} ({kind.name}*.xlsx) finns i periodmappen"))
             continue
         for sheet in kind.sheets:
-            if sheet.version == 2 and not reading.version_2:
-                continue  # a version-1 report reads what version 1 read
+            if sheet.version == 2 and not reading.version_2 and sheet.name not in needed:
+                continue  # a version-1 report reads what version 1 read, and the version-2 sheets an appendix needs
             having = [f for f in of_kind if sheet.name in f.tables]
             if not having and sheet.name in needed:
                 names = ", ".join(f.label for f in of_kind)

@@ -17,7 +17,8 @@ from reporter.templatecheck import check_template, template_tags
 MAIN = "regiondirektorens-rapport.docx"
 SENTENCE = "Periodens resultat per {{ period|manad_ar }} uppgår till {{ ekonomi.periodens_resultat.utfall|mnkr }}."
 TEMPLATE_NAMES = [
-    MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx", "forsattsblad.docx", "delarsrapport.docx",
+    MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx", "investeringsrapport.docx",
+    "forsattsblad.docx", "delarsrapport.docx",
 ]
 
 

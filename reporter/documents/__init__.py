@@ -7,6 +7,8 @@ guide ask these; none of them lists kinds of its own.
 
 from __future__ import annotations
 
+from typing import TypedDict, get_type_hints
+
 from .. import kinds
 from ..config import Rapport
 from ..context import AppendixContext, CoverContext
@@ -17,6 +19,7 @@ from . import delarsrapport, manadsrapport
 from .appendices import APPENDICES
 from .base import AppendixKind, ChartSet, Computed, Planned, Report, ReportKind
 
+RETURN = "return"  # a function's return type among its type hints
 REPORTS: dict[str, Report] = {kind.name: kind for kind in (manadsrapport.KIND, delarsrapport.KIND)}
 
 
@@ -60,6 +63,9 @@ def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
         return CoverContext, keys
     if appendix is None:
         return context_type, keys
+    if appendix.figures is not None:  # its own figures beside the report's: a contract of its own
+        fields = {**get_type_hints(AppendixContext), appendix.key: get_type_hints(appendix.figures)[RETURN]}
+        return TypedDict(f"{appendix.name.capitalize()}Context", fields), {**keys, "diagram": appendix.declaration.charts}  # type: ignore[operator]
     return AppendixContext, {**keys, "diagram": appendix.declaration.charts}
 
 

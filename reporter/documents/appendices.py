@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..charts import bar_chart, lines_chart, small_multiples, trend_chart
 from ..figures import Figures
-from ..kinds import ekonomirapport, maluppfyllelse, personalrapport, produktionsrapport
+from ..figures.investeringar import investeringar
+from ..kinds import ekonomirapport, investeringsrapport, maluppfyllelse, personalrapport, produktionsrapport
 from .base import AppendixKind
 
 
@@ -44,5 +45,6 @@ APPENDICES: dict[str, AppendixKind[Figures]] = {
         AppendixKind(declaration=produktionsrapport.KIND, draw=draw_produktion),
         AppendixKind(declaration=personalrapport.KIND, draw=draw_personal),
         AppendixKind(declaration=maluppfyllelse.KIND),
+        AppendixKind(declaration=investeringsrapport.KIND, figures=investeringar, key="investeringar"),
     )
 }

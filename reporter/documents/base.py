@@ -67,6 +67,10 @@ class AppendixKind(Generic[FiguresT]):
 
     declaration: AppendixDeclaration
     draw: Callable[[FiguresT], dict[str, Chart]] | None = None
+    # Its own figures, when it shows more than the report's (investeringsrapport): computed once with the report's,
+    # for its own month, and given to its template as ``key``.
+    figures: Callable[[Inputs, Rapport], object] | None = None
+    key: str = ""
 
     @property
     def name(self) -> str:

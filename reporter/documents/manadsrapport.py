@@ -35,7 +35,12 @@ class Manadsrapport(ReportKind[Figures]):
                 figures = replace(figures, **{appendix.reports_on: compute_part(appendix.reports_on, inputs, config, month)})
         if config.interim_reports:
             figures = replace(figures, delarsrapporter=_interim_figures(inputs, config))
-        return figures
+        own = {
+            name: kind.figures(inputs, config.model_copy(update={"period": month}) if month != config.period else config)
+            for name, month in config.generated
+            if (kind := APPENDICES[name]).figures is not None
+        }
+        return replace(figures, bilagor=own) if own else figures
 
     def checks(self, figures: Figures, inputs: Inputs, config: Rapport, texts: Texts) -> list[Problem]:
         """texter/delarsrapporter.md: a ## naming a division without an interim report here, or the whole text without any."""
@@ -89,7 +94,8 @@ class Manadsrapport(ReportKind[Figures]):
                 month = bilaga.period or config.period
                 if month not in by_month:
                     by_month[month] = dict(self.context(figures, config, texts, period=month))
-                documents.append(Planned(name, title, kind.template, by_month[month], kind.name if kind.draw else None, drawn_from))
+                shown = {**by_month[month], kind.key: figures.bilagor[kind.name]} if kind.figures is not None else by_month[month]
+                documents.append(Planned(name, title, kind.template, shown, kind.name if kind.draw else None, drawn_from))
             elif bilaga.fil:
                 cover = bilaga.cover_name(config.period)
                 if cover is not None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import delarsrapport, ekonomirapport, maluppfyllelse, manadsrapport, personalrapport, produktionsrapport
+from . import delarsrapport, ekonomirapport, investeringsrapport, maluppfyllelse, manadsrapport, personalrapport, produktionsrapport
 from .base import AppendixDeclaration, ReportDeclaration, Sheets
 
 APPENDICES: dict[str, AppendixDeclaration] = {
-    kind.name: kind for kind in (ekonomirapport.KIND, produktionsrapport.KIND, personalrapport.KIND, maluppfyllelse.KIND)
+    kind.name: kind
+    for kind in (ekonomirapport.KIND, produktionsrapport.KIND, personalrapport.KIND, maluppfyllelse.KIND, investeringsrapport.KIND)
 }
 MONTHLY = manadsrapport.KIND.with_appendices(list(APPENDICES.values()))  # the default kind: a folder without a readable rapport:
 INTERIM = delarsrapport.KIND  # a division's interim report; also an item of a tertial report's bilagor:
