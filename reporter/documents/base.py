@@ -57,20 +57,21 @@ class Planned:
     properties: dict[str, Any] | None = None  # its own document properties (an interim report's document-ID block); else the report's
 
 
-@dataclass(frozen=True, kw_only=True)
-class AppendixKind(Generic[FiguresT]):
-    """An appendix the tool makes (an item of ``bilagor:``): its declaration and how its charts are drawn from ``FiguresT``.
+class _Declared(Protocol):
+    @property
+    def name(self) -> str: ...
 
-    The generated appendices of the monthly report show the report's
-    figures (of their own month) with the report's context.
-    """
+    @property
+    def title(self) -> str: ...
 
-    declaration: AppendixDeclaration
-    draw: Callable[[FiguresT], dict[str, Chart]] | None = None
-    # Its own figures, when it shows more than the report's (investeringsrapport): computed once with the report's,
-    # for its own month, and given to its template as ``key``.
-    figures: Callable[[Inputs, Rapport], object] | None = None
-    key: str = ""
+    @property
+    def template(self) -> str: ...
+
+
+class _Named:
+    """What a kind takes from its declaration: its name, title and template."""
+
+    declaration: _Declared
 
     @property
     def name(self) -> str:
@@ -83,6 +84,22 @@ class AppendixKind(Generic[FiguresT]):
     @property
     def template(self) -> str:
         return self.declaration.template
+
+
+@dataclass(frozen=True, kw_only=True)
+class AppendixKind(_Named, Generic[FiguresT]):
+    """An appendix the tool makes (an item of ``bilagor:``): its declaration and how its charts are drawn from ``FiguresT``.
+
+    The generated appendices of the monthly report show the report's
+    figures (of their own month) with the report's context.
+    """
+
+    declaration: AppendixDeclaration
+    draw: Callable[[FiguresT], dict[str, Chart]] | None = None
+    # Its own figures, when it shows more than the report's (investeringsrapport): computed once with the report's,
+    # for its own month, and given to its template as ``key``.
+    figures: Callable[[Inputs, Rapport], object] | None = None
+    key: str = ""
 
     @property
     def reports_on(self) -> str:
@@ -110,7 +127,7 @@ class Computed(Protocol):
 
 
 @dataclass(frozen=True, kw_only=True)
-class ReportKind(ABC, Generic[FiguresT]):
+class ReportKind(_Named, ABC, Generic[FiguresT]):
     """A report the tool builds (``rapport:`` in rapport.yaml): its declaration and how it is made.
 
     ``figures`` turns validated inputs into the report's figures, once;
@@ -123,18 +140,6 @@ class ReportKind(ABC, Generic[FiguresT]):
 
     declaration: ReportDeclaration
     chart_sets: Mapping[str, ChartSet] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        return self.declaration.name
-
-    @property
-    def title(self) -> str:
-        return self.declaration.title
-
-    @property
-    def template(self) -> str:
-        return self.declaration.template
 
     @property
     def texts(self) -> Mapping[str, str]:
