@@ -15,13 +15,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .figures.common import Trend
-from .formatting import manad_ar, tal
+from .formatting import MONTH_ABBREVIATIONS, manad_ar, tal
 from .model import Month
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 # (colour, line style, marker): distinct in lightness and in shape.
 PALETTE = (
     ("#1F3A5F", "-", "o"),
@@ -139,44 +138,114 @@ def _plot(axes, x, values, style, label) -> None:
         axes.plot(xs, ys, color=colour, linestyle=line, marker=marker, markersize=3.5, linewidth=1.8, label=label)
 
 
+def _data_range(series: list[list[float | None]]) -> tuple[int, int] | None:
+    """The first and last index at which any of the series holds a value; None when none does."""
+    filled = [i for values in series for i, v in enumerate(values) if v is not None]
+    return (min(filled), max(filled)) if filled else None
+
+
+def _trimmed(trend: Trend, both: bool = True) -> Trend:
+    """The trend's months from the first to the last that has a value (in either series when ``both``):
+    the x-axis spans the data shown and no more."""
+    found = _data_range([trend.varden, trend.foregaende_ar] if both else [trend.varden])
+    if found is None:
+        return trend
+    first, last = found[0], found[1] + 1
+    return Trend(trend.namn, trend.manader[first:last], trend.varden[first:last], trend.foregaende_ar[first:last])
+
+
+def _data_span(months: list[Month], values: list[float | None], year_before: bool = False) -> str:
+    """``mars 2020–mars 2021``: the months of the data (not of the report's window); ``year_before``: a year earlier."""
+    shown = [m.year_before if year_before else m for m, v in zip(months, values, strict=False) if v is not None]
+    return _span(shown)
+
+
+def _last_year_label(trend: Trend) -> str:
+    return f"året innan, {_data_span(trend.manader, trend.foregaende_ar, year_before=True)}"
+
+
+def _month_axis(axes, x: list[int], labels: list[str], every: int = 1) -> None:
+    """Month ticks, and an x-axis from the first to the last month shown (half a step either side)."""
+    axes.set_xticks(x[::every], labels)
+    if x:
+        axes.set_xlim(x[0] - 0.5, x[-1] + 0.5)
+
+
+TRUNCATED = "y-axeln börjar inte på noll"
+
+
+def _mark_truncated(axes, note: bool = True) -> bool:
+    """Mark a value axis that does not reach zero: a break on the axis and (``note``) a note above it. True when marked."""
+    low, high = axes.get_ylim()
+    if low <= 0 <= high:
+        return False
+    style = {"transform": axes.transAxes, "clip_on": False, "color": "#555555", "linewidth": 0.9}
+    end = 0.0 if low > 0 else 1.0  # the end of the axis where zero would be
+    for offset in (0.025, 0.055):
+        y = abs(end - offset)
+        axes.plot([-0.012, 0.012], [y - 0.015, y + 0.015], **style)
+    if note:
+        axes.text(1.0, 1.02, TRUNCATED, transform=axes.transAxes, ha="right", va="bottom", fontsize=6.5, style="italic", color="#555555")
+    return True
+
+
+def _truncated_note(marked: bool) -> str:
+    return f" {TRUNCATED.capitalize()}." if marked else ""
+
+
+def trend_figure(trend: Trend, title: str, unit: str, decimals: int = 0, scale: float = 1):
+    """The figure of :func:`trend_chart` and its alt text (tests look at the axes)."""
+    trend = _trimmed(Trend(trend.namn, trend.manader, _scaled(trend.varden, scale), _scaled(trend.foregaende_ar, scale)))
+    figure = _new_figure(WIDTH_CM, HEIGHT_CM)
+    axes = figure.subplots()
+    x = list(range(len(trend.manader)))
+    _plot(axes, x, trend.varden, PALETTE[0], _data_span(trend.manader, trend.varden))
+    _plot(axes, x, trend.foregaende_ar, LAST_YEAR, _last_year_label(trend))
+    _month_axis(axes, x, _month_labels(trend.manader))
+    axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
+    _number_axis(axes, decimals)
+    marked = _mark_truncated(axes)
+    axes.legend(loc="lower left", ncols=2, fontsize=7.5, bbox_to_anchor=(0, -0.38))
+    _fit(figure, _widest(trend.varden + trend.foregaende_ar, decimals), bottom_in=0.78)
+    last, before = trend.varden[-1], trend.foregaende_ar[-1]
+    alt = (
+        f"Linjediagram: {_monthly(title)} i {unit}, {_data_span(trend.manader, trend.varden)}, jämfört med samma månader året innan. "
+        f"{manad_ar(trend.manader[-1]).capitalize()}: {tal(last, decimals)}; {manad_ar(trend.manader[-1].year_before)}: {tal(before, decimals)}."
+        + _truncated_note(marked)
+    )
+    return figure, alt
+
+
 def trend_chart(trend: Trend, title: str, unit: str, decimals: int = 0, scale: float = 1) -> Chart:
     """A line chart of the last 13 months against the same months a year earlier.
 
     ``scale`` divides every value, e.g. 1000 to show tkr as mnkr.
     """
-    trend = Trend(trend.namn, trend.manader, _scaled(trend.varden, scale), _scaled(trend.foregaende_ar, scale))
-    figure = _new_figure(WIDTH_CM, HEIGHT_CM)
-    axes = figure.subplots()
-    x = list(range(len(trend.manader)))
-    _plot(axes, x, trend.varden, PALETTE[0], f"{_span(trend.manader)}")
-    _plot(axes, x, trend.foregaende_ar, LAST_YEAR, "samma månader året innan")
-    axes.set_xticks(x, _month_labels(trend.manader))
-    axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
-    _number_axis(axes, decimals)
-    axes.legend(loc="lower left", ncols=2, fontsize=7.5, bbox_to_anchor=(0, -0.38))
-    _fit(figure, _widest(trend.varden + trend.foregaende_ar, decimals), bottom_in=0.78)
-    last, before = trend.varden[-1], trend.foregaende_ar[-1]
-    alt = (
-        f"Linjediagram: {_monthly(title)} i {unit}, {_span(trend.manader)}, jämfört med samma månader året innan. "
-        f"{manad_ar(trend.manader[-1]).capitalize()}: {tal(last, decimals)}; {manad_ar(trend.manader[-1].year_before)}: {tal(before, decimals)}."
-    )
+    figure, alt = trend_figure(trend, title, unit, decimals, scale)
     return Chart(_save(figure), alt)
 
 
-def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -> Chart:
-    """Several series over the same months in one chart (e.g. accessibility shares)."""
+def lines_figure(trends: list[Trend], title: str, unit: str, decimals: int = 0):
+    """The figure of :func:`lines_chart` and its alt text."""
+    found = _data_range([t.varden for t in trends])
+    if found is not None:
+        first, last = found[0], found[1] + 1
+        trends = [Trend(t.namn, t.manader[first:last], t.varden[first:last], t.foregaende_ar[first:last]) for t in trends]
     figure = _new_figure(WIDTH_CM, HEIGHT_CM + 1.2)
     axes = figure.subplots()
     months = trends[0].manader if trends else []
     x = list(range(len(months)))
     for index, item in enumerate(trends):
         _plot(axes, x, item.varden, PALETTE[index % len(PALETTE)], item.namn)
-    axes.set_xticks(x, _month_labels(months))
+    _month_axis(axes, x, _month_labels(months))
     axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
     _number_axis(axes, decimals)
-    legend = axes.legend(loc="upper left", ncols=2, fontsize=7, bbox_to_anchor=(0, -0.18))
+    marked = _mark_truncated(axes)
+    span = _span([m for i, m in enumerate(months) if any(i < len(t.varden) and t.varden[i] is not None for t in trends)])
+    legend = axes.legend(loc="upper left", ncols=2, fontsize=7, bbox_to_anchor=(0, -0.18), title=span, title_fontsize=7,
+                         alignment="left")
     left_chars = _widest([v for t in trends for v in t.varden], decimals)
-    bottom_in = 0.42 + 0.16 * ((len(trends) + 1) // 2)
+    bottom_in = 0.58 + 0.16 * ((len(trends) + 1) // 2)
     _fit(figure, left_chars, bottom_in=bottom_in)
     for _ in range(4):  # a legend hanging below the figure's edge is cut off in the picture: raise the axes until it fits
         below = _inches_below_edge(figure, legend)
@@ -185,42 +254,62 @@ def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -
         bottom_in += below / 1.18 + 0.03  # the legend hangs 0.18 axes-heights below the axes: it rises less than the axes
         _fit(figure, left_chars, bottom_in=bottom_in)
     latest = "; ".join(f"{t.namn} {tal(t.varden[-1], decimals)}" for t in trends)
-    alt = f"Linjediagram: {_monthly(title)} i {unit}, {_span(months)}. {manad_ar(months[-1]).capitalize() if months else ''}: {latest}."
+    alt = (f"Linjediagram: {_monthly(title)} i {unit}, {span}. {manad_ar(months[-1]).capitalize() if months else ''}: {latest}."
+           + _truncated_note(marked))
+    return figure, alt
+
+
+def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -> Chart:
+    """Several series over the same months in one chart (e.g. accessibility shares)."""
+    figure, alt = lines_figure(trends, title, unit, decimals)
     return Chart(_save(figure), alt)
 
 
-def small_multiples(trends: list[Trend], title: str) -> Chart:
-    """One small line chart per series, each against the year before, on its own scale."""
+def small_multiples_figure(trends: list[Trend], title: str):
+    """The figure of :func:`small_multiples` and its alt text."""
     columns = 2
     rows = max(1, (len(trends) + columns - 1) // columns)
     height = 4.6 * rows + 1.4
     figure = _new_figure(WIDTH_CM, height)
     grid = figure.subplots(rows, columns, squeeze=False)
+    trends = [_trimmed(t) for t in trends]
+    marked = False
     for index, axes in enumerate(grid.flat):
         if index >= len(trends):
             axes.set_visible(False)
             continue
         item = trends[index]
         x = list(range(len(item.manader)))
-        _plot(axes, x, item.varden, PALETTE[0], _span(item.manader))
-        _plot(axes, x, item.foregaende_ar, LAST_YEAR, "året innan")
-        axes.set_xticks(x[::3], _month_labels(item.manader[::3]))
+        _plot(axes, x, item.varden, PALETTE[0], _data_span(item.manader, item.varden))
+        _plot(axes, x, item.foregaende_ar, LAST_YEAR, _last_year_label(item))
+        _month_axis(axes, x, _month_labels(item.manader[::3]), every=3)
         axes.set_title(item.namn, loc="left", fontsize=8, fontweight="bold")
         _number_axis(axes, 0)
+        marked = _mark_truncated(axes, note=False) or marked
     handles, labels = grid.flat[0].get_legend_handles_labels()
-    figure.legend(handles, ["senaste 13 månaderna", "samma månader året innan"], loc="lower center", ncols=2, fontsize=7.5)
+    figure.legend(handles, labels, loc="lower center", ncols=2, fontsize=7.5)
     figure.suptitle(title, x=0.01, ha="left", fontsize=9, fontweight="bold")
+    if marked:
+        figure.text(0.99, 1 - 0.12 / (height / 2.54), "Egen skala per diagram; y-axlarna börjar inte på noll", ha="right", va="top", fontsize=6.5,
+                    style="italic", color="#555555")
     widest = max((_widest(t.varden + t.foregaende_ar, 0) for t in trends), default=1)
     _fit(figure, widest, bottom_in=0.72, top_in=0.58, right_in=0.1)
     figure.subplots_adjust(wspace=(0.2 + 0.07 * widest) / (WIDTH_CM / 2.54 / columns), hspace=0.9)
     names = ", ".join(t.namn.lower() for t in trends)
-    months = trends[0].manader if trends else []
-    alt = f"Linjediagram, ett per mått ({names}): antal per månad {_span(months)} jämfört med samma månader året innan."
+    span = _data_span(trends[0].manader, trends[0].varden) if trends else ""
+    note = " Varje diagram har sin egen skala, och y-axlarna börjar inte på noll." if marked else ""
+    alt = f"Linjediagram, ett per mått ({names}): antal per månad {span} jämfört med samma månader året innan.{note}"
+    return figure, alt
+
+
+def small_multiples(trends: list[Trend], title: str) -> Chart:
+    """One small line chart per series, each against the year before, on its own scale."""
+    figure, alt = small_multiples_figure(trends, title)
     return Chart(_save(figure), alt)
 
 
-def bar_chart(labels: list[str], values: list[float | None], title: str, unit: str, decimals: int = 0) -> Chart:
-    """Horizontal bars, positive and negative, with the value written at each bar."""
+def bar_figure(labels: list[str], values: list[float | None], title: str, unit: str, decimals: int = 0):
+    """The figure of :func:`bar_chart` and its alt text: every bar starts at zero, which the value axis always shows."""
     height = 1.4 + 0.55 * len(labels)
     figure = _new_figure(WIDTH_CM, height)
     axes = figure.subplots()
@@ -243,11 +332,17 @@ def bar_chart(labels: list[str], values: list[float | None], title: str, unit: s
         text = tal(value, decimals)
         offset = span * 0.02 * (1 if (value or 0) >= 0 else -1)
         axes.text((value or 0) + offset, position, text, va="center", ha="left" if (value or 0) >= 0 else "right", fontsize=7.5)
-    axes.set_xlim(min(min(shown), 0) - span * 0.25, max(max(shown), 0) + span * 0.25)
+    axes.set_xlim(min(min(shown, default=0), 0) - span * 0.25, max(max(shown, default=0), 0) + span * 0.25)
     axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
     _fit(figure, max(map(len, labels), default=1), bottom_in=0.35, right_in=0.2)
     listed = "; ".join(f"{label} {tal(value, decimals)}" for label, value in zip(labels, values, strict=False))
     alt = f"Stapeldiagram: {title.lower()} i {unit}. Positiva värden mörka, negativa ljusare och randade. {listed}."
+    return figure, alt
+
+
+def bar_chart(labels: list[str], values: list[float | None], title: str, unit: str, decimals: int = 0) -> Chart:
+    """Horizontal bars, positive and negative, with the value written at each bar."""
+    figure, alt = bar_figure(labels, values, title, unit, decimals)
     return Chart(_save(figure), alt)
 
 

@@ -466,6 +466,22 @@ def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: 
         click.echo(line)
 
 
+@main.command(options_metavar="[FLAGGOR]")
+@click.argument("inputs", metavar="[INPUTSMAPP]", required=False, default=Path("inputs"),
+                type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Porten servern lyssnar på.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adressen servern lyssnar på; en annan än 127.0.0.1 ska stå bakom HTTPS.")
+@click.option("--pdf", is_flag=True, help="Byggen från webbsidan gör även PDF (kräver LibreOffice).")
+def serve(inputs: Path, port: int, host: str, pdf: bool) -> None:
+    """Starta inlämningssidorna: divisionerna lämnar in på webben, kontoret ser månaden.
+
+    Skriver kontorets länk (med dess hemliga nyckel). Allt sparas under INPUTSMAPP (standard: inputs/).
+    """
+    from .web.serve import serve as run  # the web stack is loaded only by this command
+
+    run(inputs, host, port, click.echo, pdf)
+
+
 @main.command("ändringar", options_metavar="[FLAGGOR]")
 @click.argument("old", metavar="GAMMAL", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.argument("new", metavar="NY", type=click.Path(path_type=Path, file_okay=False, exists=True))

@@ -249,6 +249,15 @@ def hittills(month: Month) -> str:
     return f"{manad(Month(month.year, 1))}\u2013{manad_ar(month)}"
 
 
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def hittills_kort(month: Month) -> str:
+    """``jan–mar 2021``: the months a year-to-date figure covers, short, for a table's column header (``jan 2021`` in January)."""
+    last = f"{MONTH_ABBREVIATIONS[month.month - 1]} {month.year}"
+    return last if month.month == 1 else f"{MONTH_ABBREVIATIONS[0]}\u2013{last}"
+
+
 def sep(loop) -> str:
     """Between items of a Jinja loop: ``, `` ... `` och `` ... nothing after the last."""
     if loop.last:
@@ -356,7 +365,7 @@ FILTERS = {
     f.__name__: f
     for f in (
         tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, fler_farre, forandringar, forandring_procent,
-        procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills,
+        procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills, hittills_kort,
         datum, sep, lista, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara, har_uppnatts, nyckel,
     )
 }

@@ -59,6 +59,7 @@ FILTER_GUIDE = {
     "manad": ("månadens namn", "{{ period|manad }}"),
     "manad_ar": ("månad och år", "{{ period|manad_ar }}"),
     "hittills": ("månaderna från januari till och med månaden", "{{ period|hittills }}"),
+    "hittills_kort": ("månaderna från januari till och med månaden, kort, som kolumnrubrik", "{{ period|hittills_kort }}"),
     "datum": ("ett datum som dokument-id-blocket skriver det", "{{ dokument.publiceringsdatum|datum }}"),
     "sep": ("skiljetecken mellan saker i en loop: komma, och, inget efter den sista",
             "{% for b in bilagor[:3] %}{{ b.nummer }}{{ loop|sep }}{% endfor %}"),

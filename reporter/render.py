@@ -24,6 +24,7 @@ from .docxparts import normalise, w
 from .errors import ReporterError, error
 from .formatting import FILTERS
 from .texts import Block, Sections
+from .typography import bind_numbers
 from .values import clean_text
 from .version import VERSION
 
@@ -170,6 +171,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     except TemplateError as exc:
         raise ReporterError(error(f"fel i en mallkod: {exc}{_around(exc)}", file=label)) from None
     keep_tables_together(document.docx.element.body)
+    bind_numbers(_text_parts(document.docx))
     buffer = io.BytesIO()
     with _stored_zip():
         document.save(buffer)
@@ -241,6 +243,15 @@ def _normalise(docx) -> None:
     for rel in docx.part.rels.values():
         if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
             normalise(rel.target_part.element)
+
+
+def _text_parts(docx) -> list:
+    """The XML of the parts that hold a reader's text: the body, headers and footers."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    parts = [docx.element.body]
+    parts += [rel.target_part.element for rel in docx.part.rels.values() if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external]
+    return parts
 
 
 def _around(exc) -> str:

@@ -125,7 +125,14 @@ def pytest_collection_modifyitems(config, items):
     LibreOffice tests run in CI (REPORTER_PDF_TESTS=1) or when asked for (-m libreoffice); a missing
     LibreOffice fails them there, and they are skipped elsewhere, so that the everyday run stays fast."""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: the same order in every worker
-    wanted = os.environ.get("REPORTER_PDF_TESTS") == "1" or "libreoffice" in (config.option.markexpr or "")
+    markexpr = config.option.markexpr or ""
+    browser = os.environ.get("REPORTER_BROWSER_TESTS") == "1" or bool(os.environ.get("CI")) or "browser" in markexpr
+    if not browser:  # the browser tests (Playwright, the system's Chromium) likewise: CI, REPORTER_BROWSER_TESTS=1 or -m browser
+        skip_browser = pytest.mark.skip(reason="kör Chromium: körs i CI (REPORTER_BROWSER_TESTS=1) eller med -m browser")
+        for item in items:
+            if item.get_closest_marker("browser") is not None:
+                item.add_marker(skip_browser)
+    wanted = os.environ.get("REPORTER_PDF_TESTS") == "1" or "libreoffice" in markexpr
     if wanted:
         return
     skip = pytest.mark.skip(reason="kör LibreOffice: körs i CI (REPORTER_PDF_TESTS=1) eller med -m libreoffice")

@@ -46,7 +46,9 @@ def test_an_external_appendix_has_a_cover_page_with_the_header_block(package):
     text = dump_docx(package / COVER)
     assert "[Titelsida] Bilaga 5 till Regiondirektörens rapport mars 2021" in text
     assert "[Bilagetitel] Uppföljning Vårdval primärvård mars 2021" in text
-    assert EXTERNAL in text
+    # What the appendix is and where a reader finds it, in a secretary's words: no file name, no "PDF:en" (issue 26, item 7).
+    assert "bifogas ärendet som ett eget dokument med rubriken Uppföljning Vårdval primärvård mars 2021" in text
+    assert EXTERNAL not in text and "PDF" not in text
     header = header_xml(package / COVER)[0]
     assert "Bilaga 5 Uppföljning Vårdval primärvård mars 2021" in header and "ARBGRP870-1356963637-81" in header
 
@@ -102,7 +104,7 @@ def test_the_wide_cost_table_is_on_a_landscape_page(package):
     assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     costs = document.tables[-1]
     assert len(costs.columns) == 15
-    assert [c.text for c in costs.rows[0].cells[:3]] == ["Kostnadsslag", "202103 mnkr", "202103–202003"]
+    assert [c.text for c in costs.rows[0].cells[:3]] == ["Kostnadsslag", "Kostnad jan–mar 2021, mnkr", "jan–mar 2021"]
     assert costs.rows[1].cells[0].text == "Summa verksamhetens kostnader"
     assert costs.rows[-1].cells[-1].text.endswith("%")
 

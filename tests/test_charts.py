@@ -93,3 +93,58 @@ def test_the_alt_text_says_per_month_once():
     assert costs.alt.startswith("Linjediagram: verksamhetens kostnader per månad i mnkr, ")
     sick = trend_chart(Trend("Sjukfrånvaro", months, [6.0] * 13, [5.0] * 13), "Sjukfrånvaro", "procent av ordinarie arbetstid", 1)
     assert sick.alt.startswith("Linjediagram: sjukfrånvaro per månad i procent av ordinarie arbetstid, ")
+
+
+def _tick_labels(axes) -> list[str]:
+    return [t.get_text().replace("\n", " ") for t in axes.get_xticklabels()]
+
+
+def test_the_x_axis_spans_the_data_shown_and_no_more():
+    """The interim report's accessibility chart ran January 2020–April 2021 while its data began in December 2020."""
+    from reporter.charts import lines_figure, trend_figure
+
+    months = _months(Month(2020, 1), 16)
+    late = [None] * 11 + [70.0, 72.0, 74.0, 76.0, 78.0]
+    figure, alt = lines_figure([Trend(NAMES[0], months, late, [None] * 16)], "Tillgänglighet", "procent")
+    axes = figure.axes[0]
+    assert axes.get_xlim() == (-0.5, 4.5)
+    assert _tick_labels(axes) == ["dec 2020", "jan 2021", "feb", "mar", "apr"]
+    assert "december 2020–april 2021" in alt and "januari 2020" not in alt
+    figure, alt = trend_figure(Trend("Kostnader", months, [None] * 3 + [float(i) for i in range(13)], [None] * 16), "Kostnader", "mnkr")
+    assert figure.axes[0].get_xlim() == (-0.5, 12.5) and _tick_labels(figure.axes[0])[0] == "apr 2020"
+
+
+def test_the_legend_states_the_period_of_the_data():
+    from reporter.charts import lines_figure, small_multiples_figure, trend_figure
+
+    months = _months(Month(2020, 1), 16)
+    values = [None] * 2 + [100.0 + i for i in range(14)]
+    before = [None] * 5 + [90.0 + i for i in range(11)]
+    figure, _ = trend_figure(Trend("x", months, values, before), "Anställda", "antal")
+    legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert legend == ["mars 2020–april 2021", "året innan, juni 2019–april 2020"]
+    figure, _ = small_multiples_figure([Trend("Läkarbesök", months, values, before)], "Produktion")
+    assert [t.get_text() for t in figure.legends[0].get_texts()] == legend
+    figure, _ = lines_figure([Trend(NAMES[0], months, values, before)], "Tillgänglighet", "procent")
+    assert figure.axes[0].get_legend().get_title().get_text() == "mars 2020–april 2021"
+
+
+def test_bars_start_at_zero():
+    from reporter.charts import bar_figure
+
+    for values in ([120.0, 130.0, 125.0], [-80.0, -95.0], [40.0, -10.0]):
+        figure, _ = bar_figure(["A", "B", "C"][: len(values)], values, "Avvikelse", "mnkr")
+        low, high = figure.axes[0].get_xlim()
+        assert low <= 0 <= high
+
+
+def test_a_truncated_value_axis_is_marked():
+    """Lines may zoom in on their data, but the reader is told: a break on the axis, a note above it and in the alt text."""
+    from reporter.charts import TRUNCATED, trend_figure
+
+    months = _months(Month(2020, 4), 13)
+    figure, alt = trend_figure(Trend("x", months, [1500.0 - 10 * i for i in range(13)], [1490.0] * 13), "Operationer", "antal")
+    assert figure.axes[0].get_ylim()[0] > 0
+    assert TRUNCATED in alt.lower() and TRUNCATED in [t.get_text() for t in figure.axes[0].texts]
+    figure, alt = trend_figure(Trend("x", months, [float(i) for i in range(13)], [0.0] * 13), "Avvikelse", "antal")
+    assert figure.axes[0].get_ylim()[0] <= 0 and TRUNCATED not in alt.lower() and not figure.axes[0].texts

@@ -157,3 +157,9 @@ def test_a_list_in_running_text():
     assert f.lista(["verksamhet"]) == "verksamhet"
     assert f.lista(["verksamhet", "ekonomi"]) == "verksamhet och ekonomi"
     assert f.lista(["samhälle", "verksamhet", "ekonomi"]) == "samhälle, verksamhet och ekonomi"
+
+
+def test_a_year_to_date_column_header_is_short_swedish():
+    from reporter.formatting import hittills_kort
+
+    assert [hittills_kort(Month(2021, m)) for m in (1, 3, 12)] == ["jan 2021", "jan–mar 2021", "jan–dec 2021"]

@@ -401,7 +401,7 @@ def test_no_hired_staff_row_without_hired_staff(package, number):
 def test_measures_not_split_by_verksamhet_share_one_production_table(package):
     text = _interim(package, 2)
     appendix = text[text.index("[Heading 1] Bilaga: Produktion och tillgänglighet"):]
-    assert "| Mått | 202008 | 201908 | Förändring % |" in appendix
+    assert "| Mått | jan–aug 2020 | jan–aug 2019 | Förändring % |" in appendix
     assert "| Läkarbesök | 57 457 | 67 693 | −15,1 % |" in appendix and "| Operationer | 1 960 | 2 422 | −19,1 % |" in appendix
     assert "| Totalt |" not in appendix.split("[Heading 2] Tillgänglighet")[0]
     # the chart stands under its heading, before the measures it shows

@@ -1,0 +1,282 @@
+"""Handing in files: versions kept, each candidate checked with the period's other files, the period's file replaced atomically.
+
+Everything here calls the library (``check``, ``status``, ``scaffold``,
+``build``) the way the command line does; nothing below the web layer knows
+of it. A candidate file is checked in an overlay of the period folder (links
+to every file, the candidate in its place, the period folders beside it
+linked too so that the previous period is found), so its findings are exactly
+``validate``'s for the period as it would be.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..causes import plural
+from ..config import CONFIG_FILE, Rapport
+from ..errors import Problem, ReporterError, error
+from ..inputs import TEXT_DIR
+from ..kinds import report_declaration, required_sheets
+from ..period_config import load_config_partly
+from ..pipeline import Checked, check
+from ..schema import WORKBOOK_KINDS
+from ..submissions import REGION, Status, status
+from ..values import slugify
+from ..workbook import Workbook
+from .store import Store, Upload, now
+
+STATE_DIR = ".reporter-web"  # versions and temporary files, beside the period folders
+MAX_UPLOAD = 20 * 1024 * 1024
+CHUNK = 1 << 16
+
+_library = threading.Lock()  # the library's checks share a read cache: one check at a time
+_period_locks: dict[str, threading.Lock] = {}
+_locks_lock = threading.Lock()
+
+
+def period_lock(period: str) -> threading.Lock:
+    """The lock held while a period's file is checked and replaced."""
+    with _locks_lock:
+        return _period_locks.setdefault(period, threading.Lock())
+
+
+def open_periods(inputs: Path) -> list[str]:
+    """The period folders (with rapport.yaml) under the inputs folder, newest last."""
+    return sorted(p.name for p in inputs.iterdir() if not p.name.startswith(".") and (p / CONFIG_FILE).is_file())
+
+
+def divisions(period_dir: Path) -> list[str]:
+    """The period's divisions by name, in report order (none when rapport.yaml cannot be read)."""
+    config, _ = load_config_partly(period_dir)
+    if config is None:
+        return []
+    if config.is_division_report:
+        return [config.division_namn] if config.division_namn else []
+    return [d.namn for d in config.organisation.divisioner]
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A file a division hands in: a workbook (its kind) or a text (its key), and its path in the period folder."""
+
+    kind: str
+    file: str
+    text: bool = False
+
+
+def expected(config: Rapport | None, division: str) -> list[Expected]:
+    """The division's files: in a monthly report its workbooks named as ``scaffold --division`` names them
+    (``ekonomi-<division>.xlsx``); in its own interim report (``rapport: delarsrapport``) the folder's workbooks and texts."""
+    if config is not None and config.is_division_report:
+        if division != config.division_namn:
+            return []
+        needed = set(required_sheets(config))
+        books = [Expected(book.name, f"{book.name}.xlsx") for book in WORKBOOK_KINDS if book.name in needed]
+        return books + [Expected(key, f"{TEXT_DIR}/{name}", text=True) for key, name in report_declaration(config).texts.items()]
+    return [Expected(kind.name, f"{kind.name}-{slugify(division, 'division')}.xlsx") for kind in WORKBOOK_KINDS
+            if any(sheet.per_division for sheet in kind.sheets)]
+
+
+def concerns(problem: Problem, file: str, division: str) -> bool:
+    """Whether a finding belongs to this division's file: located in it, naming it, or (a workbook) in one of its rows."""
+    if problem.where.file == file or any(other.file == file for other in problem.also):
+        return True
+    return file.endswith(".xlsx") and problem.division == division
+
+
+def sha256_file(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            sha.update(chunk)
+    return sha.hexdigest()
+
+
+def write_atomically(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` so that ``target`` is always the old file or the whole new one (temp, fsync, rename)."""
+    fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as handle:
+            shutil.copyfileobj(handle, out, CHUNK)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    directory = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+@contextmanager
+def overlay(inputs: Path, period: str, replacements: dict[str, Path]) -> Iterator[Path]:
+    """A period folder as it would be with ``replacements`` (path in the folder → file) in place: hard links to its files, the
+    period folders beside it linked (the previous period is found there)."""
+    root = Path(tempfile.mkdtemp(prefix="overlay-", dir=state_dir(inputs) / "tmp"))
+    try:
+        for sibling in inputs.iterdir():
+            if sibling.name != period and not sibling.name.startswith("."):
+                (root / sibling.name).symlink_to(sibling.resolve())
+        _mirror(inputs / period, root / period, {tuple(name.split("/")): path for name, path in replacements.items()})
+        yield root / period
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _mirror(source: Path, target: Path, replacements: dict[tuple[str, ...], Path]) -> None:
+    """``source`` again at ``target``: folders made, files hard-linked (a snapshot: a file replaced meanwhile keeps its old
+    content here), a link as a link (the library refuses links that leave the folder, here as there)."""
+    target.mkdir()
+    for entry in source.iterdir() if source.is_dir() else []:
+        if (entry.name,) in replacements or any(parts[0] == entry.name and len(parts) > 1 for parts in replacements):
+            continue
+        _place(entry, target / entry.name)
+    for parts, path in replacements.items():
+        if len(parts) == 1:
+            _place(path, target / parts[0], follow=True)
+    for head in {parts[0] for parts in replacements if len(parts) > 1}:
+        _mirror(source / head, target / head, {parts[1:]: path for parts, path in replacements.items() if len(parts) > 1 and parts[0] == head})
+
+
+def _place(entry: Path, target: Path, follow: bool = False) -> None:
+    if entry.is_symlink() and not follow:
+        target.symlink_to(os.readlink(entry))
+    elif entry.is_dir():
+        _mirror(entry, target, {})
+    else:
+        try:
+            os.link(entry, target)
+        except OSError:  # another file system, or one without hard links
+            shutil.copyfile(entry, target)
+
+
+def state_dir(inputs: Path) -> Path:
+    folder = inputs / STATE_DIR
+    (folder / "tmp").mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def checked(period_dir: Path) -> Checked:
+    """``validate``'s findings for a period folder."""
+    with _library:
+        return check(period_dir)
+
+
+@dataclass
+class Outcome:
+    """What an upload came to: its version, whether the period took it, and its findings."""
+
+    upload: Upload
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+class Periods:
+    """The period folders under one inputs folder, with the log."""
+
+    def __init__(self, inputs: Path, store: Store) -> None:
+        self.inputs = inputs
+        self.store = store
+        self._status: dict[str, tuple[tuple, Checked, Status]] = {}
+        self._status_lock = threading.Lock()
+
+    def dir(self, period: str) -> Path:
+        return self.inputs / period
+
+    def versions_dir(self, period: str, division: str) -> Path:
+        folder = state_dir(self.inputs) / "versions" / period / slugify(division, "division")
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def status(self, period: str) -> tuple[Checked, Status]:
+        """The period's findings and submission table, checked again only when a file in the folder changed."""
+        fingerprint = _fingerprint(self.dir(period))
+        with self._status_lock:
+            known = self._status.get(period)
+        if known is not None and known[0] == fingerprint:
+            return known[1], known[2]
+        result = checked(self.dir(period))
+        table = status(result)
+        with self._status_lock:
+            self._status[period] = (fingerprint, result, table)
+        return result, table
+
+    def hand_in(self, period: str, division: str, file: str, received: Path) -> Outcome:
+        """Keep ``received`` as a version of the division's ``file``, check it with the period's other files, and put it in
+        the period folder when it could be read and has no errors."""
+        size = received.stat().st_size
+        sha = sha256_file(received)
+        version = self.versions_dir(period, division) / f"{now().replace(' ', 'T').replace(':', '')}-{sha[:12]}-{file.replace('/', '-')}"
+        write_atomically(received, version)
+        with period_lock(period):
+            problems = self._findings(period, division, file, version)
+            errors = sum(1 for p in problems if p.is_error)
+            accepted = errors == 0
+            if accepted:
+                (self.dir(period) / file).parent.mkdir(exist_ok=True)
+                write_atomically(version, self.dir(period) / file)
+            upload = Upload(0, period, division, file, now(), sha, size, errors, len(problems) - errors, accepted,
+                            version.relative_to(self.inputs).as_posix())
+            upload_id = self.store.add_upload(upload)
+        return Outcome(replace(upload, id=upload_id), problems)
+
+    def _findings(self, period: str, division: str, file: str, candidate: Path) -> list[Problem]:
+        if file.endswith(".xlsx"):
+            try:
+                with _library:
+                    book = Workbook(candidate, label=file)  # the bounded reader: what the file is, zip bombs, entities
+            except ReporterError as exc:
+                return list(exc.problems) or [error("filen kan inte läsas", file=file)]
+            kind = next(k for k in WORKBOOK_KINDS if file.startswith(k.name))
+            wanted = [sheet.name for sheet in kind.sheets if sheet.per_division or file == f"{kind.name}.xlsx"]
+            if not any(book.find(name) for name in wanted):
+                return [error(f"filen har inget av arbetsbokens blad ({', '.join(wanted)}): är det rätt fil? "
+                              "Hämta arbetsboken på sidan, fyll i den och lämna in den", file=file)]
+        with overlay(self.inputs, period, {file: candidate}) as folder:
+            result = checked(folder)
+        own = file.endswith(f"-{slugify(division, 'division')}.xlsx")  # a division's file in a monthly period: its rows only
+        return [p for p in result.problems if concerns(p, file, division)] + (others_rows(result, file, division) if own else [])
+
+
+def others_rows(result: Checked, file: str, division: str) -> list[Problem]:
+    """An error when a division's file holds rows of another division or of the region: a division hands in its own figures only."""
+    if result.inputs is None:
+        return []
+    others: Counter[str] = Counter()
+    for kind in WORKBOOK_KINDS:
+        for sheet in kind.sheets:
+            for record in result.inputs.detalj.get(sheet.target, getattr(result.inputs, sheet.target, [])):
+                owner = getattr(record, "division", None) or REGION
+                if record.source.file == file and owner != division:
+                    others[owner] += 1
+    if not others:
+        return []
+    listed = ", ".join(f"{owner} ({plural(count, 'rad', 'rader')})" for owner, count in others.items())
+    return [error(f"filen har rader för andra än {division}: {listed}; lämna bara {division}s egna rader här", file=file)]
+
+
+def _fingerprint(folder: Path) -> tuple:
+    """Every file of the period folder with its size and time: a change anywhere means checking again."""
+    entries = []
+    for path in sorted(folder.rglob("*")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        entries.append((path.relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)

@@ -1,0 +1,117 @@
+"""Board-ready typography and wording in every document of the bundled packages (issue 26, items 3 and 7).
+
+A number never breaks across lines: a no-break space between its digit groups and before its unit, whether the
+figure came from a filter, a unit the template writes after a tag, or a division's text. No document talks
+about files or "PDF:en".
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from helpers import dump_docx
+
+import reporter
+from reporter.typography import NBSP, UNITS, bind, bind_numbers
+
+# A plain space inside a grouped number, or between a number and its unit: what must not be in a document.
+PLAIN_GROUP = re.compile(r"(?<![\d,.])\d{1,3} \d{3}(?!\d)")
+PLAIN_UNIT = re.compile(r"\d (?:" + "|".join(re.escape(u) for u in UNITS) + r")(?!\w)")
+PICTURE = re.compile(r"\[bild [^\]]*\]")
+# A file name or the tool's own words about its files.
+TOOL_TALK = re.compile(r"\S+\.(?:pdf|docx|xlsx|md|yaml)\b|PDF:en|samlade PDF|\bfilen\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2 056 st", "2\u00a0056\u00a0st"),
+    ("23 %", "23\u00a0%"),
+    ("resultat på −25 mnkr, 1 234 567 kr", "resultat på −25\u00a0mnkr, 1\u00a0234\u00a0567\u00a0kr"),
+    ("ökat med 9,2 procent (5 450 mot 6 005)", "ökat med 9,2\u00a0procent (5\u00a0450 mot 6\u00a0005)"),
+    ("12 345,6 tkr och 174 årsarbetare", "12\u00a0345,6\u00a0tkr och 174\u00a0årsarbetare"),
+])
+def test_a_number_is_bound_to_its_groups_and_its_unit(text, expected):
+    assert bind(text) == expected
+
+
+@pytest.mark.parametrize("text", ["mars 2021 100 gånger", "5 stycken", "Bilaga 5 Uppföljning", "sidan 12 av 30", "0920 123 45", "år 2020 och 2021"])
+def test_other_spaces_are_left_as_they_were(text):
+    assert bind(text) == text
+
+
+def test_a_space_in_another_run_than_the_number_is_bound():
+    """``{{ x|mnkr_tal }} mnkr``: the unit the template writes after a tag sits in a run of its own."""
+    from docx.oxml.ns import qn
+
+    document = Document()
+    paragraph = document.add_paragraph("Resultatet är ")
+    paragraph.add_run("1 8")
+    paragraph.add_run("86")
+    paragraph.add_run(" mnkr, jämfört med 23")
+    paragraph.add_run(" %.")
+    bind_numbers([document.element.body])
+    assert paragraph.text == "Resultatet är 1\u00a0886\u00a0mnkr, jämfört med 23\u00a0%."
+    assert [r.text for r in paragraph.runs] == ["Resultatet är ", "1\u00a08", "86", "\u00a0mnkr, jämfört med 23", "\u00a0%."]
+    assert all(t.text for t in paragraph._p.iter(qn("w:t")))
+
+
+def _documents(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.docx"))
+
+
+def _read_text(path: Path) -> list[str]:
+    """What a reader sees, line by line, without the pictures' alt text (read aloud, never broken across lines)."""
+    return [PICTURE.sub("", line) for line in dump_docx(path).splitlines()]
+
+
+@pytest.fixture(scope="module")
+def packages(example_package, second_month_package, tmp_path_factory) -> list[Path]:
+    """The four bundled packages: two monthly reports, the tertial report, a division's interim report."""
+    from conftest import ROOT, TEMPLATES, built_once
+
+    tertial = built_once(tmp_path_factory, "tertial", lambda folder: reporter.build(ROOT / "inputs" / "2020-09", folder, TEMPLATES).out_dir)
+    name = "delarsrapport-narsjukvard-ovriga-lanet-2021-04.docx"  # shared with tests/test_delarsrapport_document.py
+    period = ROOT / "inputs" / "2021-04-ovriga-lanet"
+    interim = built_once(tmp_path_factory, "delarsrapport", lambda folder: reporter.build(period, folder, TEMPLATES).out_dir / name)
+    return [example_package, second_month_package, tertial, interim.parent]
+
+
+def _found(packages: list[Path], pattern: re.Pattern, only_tables: bool = False) -> list[str]:
+    """Every place in the packages' documents where ``pattern`` matches what a reader sees, with its document and context."""
+    found = []
+    for folder in packages:
+        for document in _documents(folder):
+            for line in _read_text(document):
+                if not only_tables or line.startswith("|"):
+                    found += [f"{document.name}: …{line[max(0, m.start() - 30):m.end() + 10]}…" for m in pattern.finditer(line)]
+    return found
+
+
+def test_no_number_in_a_bundled_document_can_break_across_lines(packages):
+    assert _found(packages, PLAIN_GROUP) + _found(packages, PLAIN_UNIT) == []
+    assert NBSP in "".join(_read_text(_documents(packages[0])[0]))
+
+
+def test_no_bundled_document_names_a_file_or_a_pdf(packages):
+    assert _found(packages, TOOL_TALK) == []
+
+
+def test_no_template_hyphenates_words_automatically():
+    """Numbers and names are never split by a hyphen at the end of a line: automatic hyphenation stays off."""
+    from conftest import TEMPLATES
+
+    for template in sorted(TEMPLATES.glob("*.docx")):
+        with zipfile.ZipFile(template) as archive:
+            settings = archive.read("word/settings.xml").decode("utf-8")
+        assert "autoHyphenation" not in settings or 'autoHyphenation w:val="0"' in settings or 'autoHyphenation w:val="false"' in settings, template.name
+
+
+PERIOD_CODE = re.compile(r"\b(?:19|20)\d\d(?:0[1-9]|1[0-2])\b")
+
+
+def test_no_table_names_a_period_by_its_code(packages):
+    """Period columns are named in Swedish (``jan–mar 2021``), never as ``202103–202003`` (issue 26, item 1)."""
+    assert _found(packages, PERIOD_CODE, only_tables=True) == []
