@@ -22,6 +22,7 @@ from .documents import REPORTS, Computed, chart_set, report_kind
 from .drafts import draft_problems
 from .errors import Problem, ReporterError, Severity, error, raise_if_errors, warning
 from .figures import compute
+from .figures.delarsrapport import Delarsrapport
 from .formatting import tal
 from .inputs import read_texts, read_workbooks
 from .kinds import ANALYSIS_TEXTS, APPENDICES, INTERIM, MONTHLY
@@ -205,7 +206,8 @@ def _check_interim(period_dir: Path, config: Rapport) -> tuple[list, list[Proble
             problems.append(error(f"{where} har period {sub_config.period}, efter rapportens {config.period}; "
                                   f"delårsrapporterna kan gälla en tidigare månad, inte en senare", file=where, key="period"))
         periods.setdefault(sub_config.period, where)
-        found.append(Interim(folder, division.namn, sub_config, sub.inputs, sub.texts, sub.computed.figures if sub.computed else None))
+        figures = sub.computed.figures if sub.computed else None  # a division's folder is a delarsrapport (said above)
+        found.append(Interim(folder, division.namn, sub_config, sub.inputs, sub.texts, figures if isinstance(figures, Delarsrapport) else None))
     if len(periods) > 1:
         shown = ", ".join(f"{month} ({where})" for month, where in periods.items())
         problems.append(error(f"delårsrapporterna har olika perioder: {shown}; alla divisioners delårsrapporter ska gälla samma månad",
