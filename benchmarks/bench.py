@@ -78,7 +78,7 @@ STAGES = ("import", "read", "validate", "compute", "charts", "render", "package"
 
 def make_period(scale: int, target: Path) -> int:
     """Write the bundled period with every division repeated ``scale`` times; return its data rows."""
-    from reporter.config import load_config_partly
+    from reporter.period_config import load_config_partly
     from reporter.schema import WORKBOOK_KINDS
     from reporter.workbook import column_letter, read_tables, write_workbook
 
@@ -145,10 +145,11 @@ def run_stages(period: Path, out: Path) -> dict[str, float]:
     importlib.import_module("docxtpl")  # what a build imports, counted in this stage
 
     from reporter import pipeline
-    from reporter.config import load_config_partly
+    from reporter.documents import chart_set, report_kind
     from reporter.inputs import read_texts, read_workbooks
-    from reporter.kinds import report_kind
+    from reporter.kinds import ANALYSIS_TEXTS
     from reporter.package import manifest, normalise_docx, write_package
+    from reporter.period_config import load_config_partly
     from reporter.render import render_docx
     from reporter.validation import validate_workbooks
 
@@ -171,20 +172,20 @@ def run_stages(period: Path, out: Path) -> dict[str, float]:
     inputs, problems = validate_workbooks(files, config)
     assert not [p for p in problems if p.is_error], problems[:3]
     lap("validate")
-    figures = kind.compute(inputs, config)
+    computed = kind.compute(inputs, config)
     lap("compute")
     from reporter.charts import charts_for
 
     properties = pipeline._properties(config)
-    planned = kind.plan(config, figures, texts, period, properties)
-    charts = {d.name: charts_for(d.charts, d.figures) for d in planned if d.charts}
+    planned = computed.plan(config, texts, period, properties)
+    charts = {d.name: charts_for(chart_set(d.charts).draw, d.figures) for d in planned if d.charts}
     lap("charts")
     templates = ROOT / "templates"
     rendered = {}
     for document in planned:
         if document.template:
             context = dict(document.context, **({"diagram": charts[document.name]} if document.charts else {}))
-            rendered[document.name] = render_docx(templates / document.template, context, dict(properties, titel=document.title))
+            rendered[document.name] = render_docx(templates / document.template, context, dict(properties, titel=document.title), ANALYSIS_TEXTS)
     lap("render")
     documents = {name: normalise_docx(data) for name, data in rendered.items()}
     documents["manifest.json"] = manifest(documents, pipeline.input_files(period), period)
@@ -374,7 +375,7 @@ def _logged_charts_for(kind, figures):
     start = time.process_time()
     drawn = _ORIGINAL_CHARTS_FOR(kind, figures)  # type: ignore[misc]
     with open(os.environ[_CHART_LOG], "a", encoding="utf-8") as log:
-        log.write(f"{os.getpid()} {kind} {time.process_time() - start:.4f}\n")
+        log.write(f"{os.getpid()} {getattr(kind, '__name__', kind)} {time.process_time() - start:.4f}\n")
     return drawn
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from .config import DelarsrapportBilaga, ExternBilaga, Rapport
 from .formatting import manad_ar, number_ranges
 from .kinds import APPENDICES
+from .kinds import INTERIM as INTERIM_KIND
 from .model import Month
 from .values import name_key, slugify
 
@@ -77,7 +78,7 @@ class Bilaga:
         return [name for name in (self.cover_name(period), self.file_name(period)) if name]
 
 
-INTERIM = "delarsrapport"
+INTERIM = INTERIM_KIND.name  # a division's interim report, built from its folder
 
 
 def interim_title(division: str) -> str:
@@ -88,7 +89,7 @@ def interim_title(division: str) -> str:
 def _division_of_external(config: Rapport, titel: str) -> str | None:
     """The division whose interim report an external appendix is: its title says "delårsrapport" and names the division."""
     key = name_key(titel)
-    if "delarsrapport" not in slugify(titel):
+    if INTERIM not in slugify(titel):  # the title says "delårsrapport"
         return None
     for division in config.organisation.divisioner:
         if any(name_key(name) in key for name in (division.namn, *division.alias)):

@@ -21,10 +21,10 @@ from .config import CONFIG_FILE
 from .drafts import draft_mark, without_draft_marks
 from .errors import ReporterError, error
 from .inputs import TEXT_DIR, find_workbooks
-from .kinds import APPENDICES
-from .kinds.manadsrapport import ANALYSIS_TEXTS, MAIN_TEXTS
+from .kinds import ANALYSIS_TEXTS, APPENDICES, INTERIM, MONTHLY, REPORTS, delarsrapport
+from .kinds.manadsrapport import MAIN_TEXTS
 from .model import Month
-from .periods import folder_month, previous_period_dir
+from .periods import INTERIM_DIR, folder_month, previous_period_dir
 from .plausibility import CONFIRMATIONS
 from .schema import (
     ANSTALLNINGSFORMER,
@@ -103,7 +103,7 @@ def scaffold(
     result.previous = source or previous_period_dir(period_dir, period)
     if result.previous is not None and result.previous.resolve() == period_dir.resolve():
         raise ReporterError(error(f"--från {source} är samma mapp som den nya perioden; ange förra periodens mapp"))
-    if (rapport or _kind_of(period_dir)) == "delarsrapport":
+    if REPORTS[rapport or _kind_of(period_dir)].division_report:
         return _division_report(period_dir, period, division, result)
     period_dir.mkdir(parents=True, exist_ok=True)
     config_path = period_dir / CONFIG_FILE
@@ -271,15 +271,13 @@ def _kind_of(period_dir: Path) -> str:
             raw = _parsed(config_path.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError):
             raw = None
-        if isinstance(raw, dict) and raw.get("rapport") in ("manadsrapport", "delarsrapport"):
+        if isinstance(raw, dict) and isinstance(raw.get("rapport"), str) and raw["rapport"] in REPORTS:
             return str(raw["rapport"])
-    return "delarsrapport" if period_dir.resolve().parent.name == "delarsrapporter" else "manadsrapport"
+    return INTERIM.name if period_dir.resolve().parent.name == INTERIM_DIR else MONTHLY.name
 
 
 def _division_report(period_dir: Path, period: Month, division: str | None, result: Scaffolded) -> Scaffolded:
     """A division's interim report folder: rapport.yaml, its workbooks with the v2 columns and sheets, its texts."""
-    from .kinds import delarsrapport
-
     config_path = period_dir / CONFIG_FILE
     source = config_path if config_path.is_file() else (result.previous / CONFIG_FILE if result.previous else _organisation_source(period_dir, period))
     known = _divisions(source, None) if source is not None else []

@@ -9,9 +9,10 @@ size and resolution, matplotlib's own defaults rather than a user's settings.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .figures.common import Trend
 from .formatting import MONTH_ABBREVIATIONS, manad_ar, tal
@@ -355,12 +356,14 @@ def _scaled(values: list[float | None], scale: float) -> list[float | None]:
     return [None if v is None else v / scale for v in values]
 
 
-# The charts of each generated appendix, by the names its template uses (``diagram.<namn>``).
-def charts_for(kind: str, figures) -> dict[str, Chart]:
-    """The charts of one chart set (an appendix kind's, or a report kind's own), drawn from the figures."""
-    from .kinds import chart_set
+# How one document's charts are drawn: a module-level function of the figures (sent to the chart process).
+Draw = Callable[[Any], "dict[str, Chart]"]
 
-    return chart_set(kind).draw(figures)
+
+# The charts of each generated appendix, by the names its template uses (``diagram.<namn>``).
+def charts_for(draw: Draw, figures) -> dict[str, Chart]:
+    """The charts of one chart set (an appendix kind's, or a report kind's own: its ``draw``), drawn from the figures."""
+    return draw(figures)
 
 
 class Drawer:
@@ -381,7 +384,7 @@ class Drawer:
 
         self._pool: ProcessPoolExecutor | None = None
         self._pending: dict[str, Future[dict[str, Chart]]] = {}
-        self._figures: dict[str, tuple[str, object]] = {}
+        self._figures: dict[str, tuple[Draw, object]] = {}
         self._forks = (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
         if not _DRAWN:
             self._start()
@@ -397,8 +400,8 @@ class Drawer:
             )
             self._pool.submit(_import_matplotlib)
 
-    def submit(self, document: str, kind: str, figures) -> None:
-        """Start drawing one document's charts: chart set ``kind`` from ``figures``."""
+    def submit(self, document: str, kind: Draw, figures) -> None:
+        """Start drawing one document's charts: chart set ``kind`` (its draw function) from ``figures``."""
         self._figures[document] = (kind, figures)
         if _drawn_key(kind, figures) in _DRAWN:
             return
@@ -462,7 +465,7 @@ class Drawer:
 _DRAWN: dict[bytes, dict[str, Chart]] = {}
 
 
-def _drawn_key(kind: str, figures) -> bytes:
+def _drawn_key(kind: Draw, figures) -> bytes:
     import hashlib
     import pickle
 

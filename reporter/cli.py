@@ -15,9 +15,16 @@ from typing import Any
 
 import click
 
+import reporter as api  # the library, looked up at each call (tests stand in for its functions)
+
+from .blank import scaffold_report
 from .causes import Cause, by_cause, plural, thousands
 from .changes import LISTED, compare_folders, summary
+from .errors import ReporterError
 from .findings_workbook import write_findings
+from .kinds import REPORTS
+from .pipeline import PeriodFolderMissing, find_period_dir
+from .values import ValueProblem, parse_month
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE, EXIT_UNEXPECTED = 0, 1, 2, 3
 
@@ -149,8 +156,6 @@ def _quiet_stdout() -> None:
 
 
 def _fail(exc) -> None:
-    from .pipeline import PeriodFolderMissing
-
     errors = exc.errors
     _echo_problems(exc.problems, f"Det finns {len(errors)} fel som måste rättas:" if len(errors) != 1 else "Det finns 1 fel som måste rättas:")
     sys.exit(EXIT_UNREADABLE if isinstance(exc, PeriodFolderMissing) else EXIT_INVALID)
@@ -162,8 +167,6 @@ class _Guarded(click.Group):
 
     def invoke(self, ctx: click.Context):
         import signal
-
-        from .errors import ReporterError
 
         try:
             previous = signal.signal(signal.SIGTERM, _stop_on_term)
@@ -221,10 +224,9 @@ def build(
     period_dir: Path | None, out_dir: Path | None, templates_dir: Path | None, pdf: bool, soffice: Path | None, pdf_seconds: int | None, strict: bool
 ) -> None:
     """Bygg rapporten och bilagorna för en period (standard: senaste perioden i inputs/)."""
-    from . import build as build_report
 
     given: dict[str, Any] = {"pdf_seconds": pdf_seconds} if pdf_seconds else {}  # only when given: the library's standard otherwise
-    result = build_report(
+    result = api.build(
         period_dir, out_dir, templates_dir, pdf=pdf, soffice=soffice, progress=lambda line: click.echo(line, err=True), strict=strict, **given
     )
     _echo_problems(result.warnings, "Varningar:")
@@ -247,12 +249,11 @@ def validate(period_dir: Path, as_json: bool, xlsx: Path | None, strict: bool) -
 
     Slutkod 0 när perioden kan byggas, 1 vid fel, 2 när indata inte alls kan läsas.
     """
-    from . import validate as validate_period
 
     if xlsx is not None and xlsx.absolute().resolve().is_relative_to(period_dir.absolute().resolve()):
         raise click.BadParameter(f"{xlsx} ligger i periodmappen, där den skulle läsas som indata; spara den utanför, t.ex. --xlsx fel.xlsx",
                                  param_hint="'--xlsx'")
-    checked = validate_period(period_dir, strict=strict)
+    checked = api.validate(period_dir, strict=strict)
     code = EXIT_UNREADABLE if not checked.readable else EXIT_INVALID if checked.errors else EXIT_OK
     if xlsx is not None:
         write_findings(xlsx, checked.problems, period_dir)
@@ -377,10 +378,8 @@ def _fits_terminal(command):
 @_fits_terminal
 def status(period_dir: Path) -> None:
     """Visa vad som har kommit in för perioden: division × arbetsbok, texter."""
-    from . import status as period_status
-    from .pipeline import find_period_dir
 
-    state = period_status(find_period_dir(period_dir))  # a missing folder is said, not shown as a table of "saknas"
+    state = api.status(find_period_dir(period_dir))  # a missing folder is said, not shown as a table of "saknas"
     click.echo(f"Period {state.period} ({period_dir})")
     click.echo("")
     _echo_table(["Division", *state.kinds], [[owner, *(str(cells[k]) for k in state.kinds)] for owner, cells in state.rows])
@@ -442,7 +441,7 @@ def _echo_obstacles(state, period_dir: Path) -> None:
 @click.option("--period", "period_text", required=True, metavar="ÅÅÅÅ-MM", help="Perioden, t.ex. 2021-04.")
 @click.option("--division", help="Gör en arbetsbok per slag för en division, med divisionen ifylld.")
 @click.option(
-    "--rapport", type=click.Choice(["manadsrapport", "delarsrapport"]),
+    "--rapport", type=click.Choice(list(REPORTS)),
     help="Vilken rapport mappen är för (standard: det rapport.yaml säger; en mapp i delarsrapporter/ är en delårsrapport).",
 )
 @click.option(
@@ -457,15 +456,12 @@ def scaffold(period_dir: Path, period_text: str, division: str | None, rapport: 
     arbetsböckerna tomma. Med --rapport delarsrapport och --division: en divisions
     delårsrapport. Befintliga filer skrivs aldrig över.
     """
-    from . import scaffold as make
-    from .blank import scaffold_report
-    from .values import ValueProblem, parse_month
 
     try:
         period = parse_month(period_text)
     except ValueProblem:
         raise click.BadParameter(f"'{period_text}' är ingen månad; skriv t.ex. 2021-04", param_hint="'--period'") from None
-    made = make(period_dir, period, division, rapport, source)
+    made = api.scaffold(period_dir, period, division, rapport, source)
     for line in scaffold_report(made, period_dir):
         click.echo(line)
 
@@ -507,9 +503,8 @@ def mallar(mall: str | None, templates_dir: Path | None) -> None:
 
     Visar varje fel med mall, del, stycke eller tabellcell och taggen. Slutkod 0 utan fel, 1 med fel.
     """
-    from . import check_templates
 
-    result = check_templates(mall, templates_dir)
+    result = api.check_templates(mall, templates_dir)
     if result.problems:
         count = len(result.problems)
         _echo_problems(result.problems, f"Det finns {count} fel i mallarna:" if count != 1 else "Det finns 1 fel i mallarna:")
@@ -524,9 +519,8 @@ def mallar(mall: str | None, templates_dir: Path | None) -> None:
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="Mallmappen (standard: den manifestet anger).")
 def verify(package: Path, period_dir: Path | None, templates_dir: Path | None) -> None:
     """Bygg om ett paket (t.ex. out/2021-03) från indata i manifestet och jämför varje fil."""
-    from . import verify as verify_package
 
-    result = verify_package(package, period_dir, templates_dir)
+    result = api.verify(package, period_dir, templates_dir)
     changed = [(name, finding) for name, finding in result.inputs if finding != "stämmer"]
     for name, finding in changed:
         click.echo(f"  indata {name}: {finding}")

@@ -1,4 +1,5 @@
-"""``rapport.yaml``: read strictly into a typed configuration.
+"""``rapport.yaml``: its keys and values read strictly into a typed configuration. Touches no file: reading the
+file and checking the files it names is :mod:`reporter.period_config`'s.
 
 Unknown keys, missing keys and empty values are all errors naming the key path
 and the file; every one of them is reported, not only the first.
@@ -8,13 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import hashlib
-import pickle
 import re
-from pathlib import Path
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any
 
-import yaml
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -22,18 +20,19 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PlainValidator,
     Tag,
     ValidationError,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from .errors import Problem, ReporterError, error
+from .errors import Problem, error
+from .kinds import APPENDICES, INTERIM, MONTHLY, REPORTS
 from .model import Month
 from .text_normal import normal_text  # NFC, invisible characters out, white space folded: as every text read
-from .unicode_paths import on_disk
-from .values import ValueProblem, clean_text, name_key, parse_month
-from .yamlread import Plain, load_strictly, unwrap
+from .values import ValueProblem, name_key, parse_month, slugify
+from .yamlread import Plain, unwrap
 
 CONFIG_FILE = "rapport.yaml"
 
@@ -169,8 +168,6 @@ class ExternBilaga(_Strict):
 
 
 def _generated_kind(item: str) -> str:
-    from .kinds import APPENDICES
-
     if item not in APPENDICES:
         raise PydanticCustomError(
             "bilaga",
@@ -208,8 +205,8 @@ def _bilaga_form(item: Any) -> str:
     """Which form an item of bilagor: is: a word, a division's interim report, an external one, or a generated kind as a mapping."""
     if isinstance(item, str):
         return "slag"
-    if isinstance(item, dict) and "delarsrapport" in item:
-        return "delarsrapport"
+    if isinstance(item, dict) and INTERIM.name in item:
+        return INTERIM.name
     if isinstance(item, dict) and "titel" in item:
         return "extern"
     if isinstance(item, (dict, GenereradBilaga)) and not isinstance(item, ExternBilaga):
@@ -235,13 +232,22 @@ def _as_generated(item: Any) -> Any:
 Bilaga = Annotated[
     Annotated[str, AfterValidator(_generated_kind), Tag("slag")]
     | Annotated[ExternBilaga, Tag("extern")]
-    | Annotated[DelarsrapportBilaga, Tag("delarsrapport")]
+    | Annotated[DelarsrapportBilaga, Tag(INTERIM.name)]
     | Annotated[GenereradBilaga, BeforeValidator(_as_generated), Tag("genererad")],
     Discriminator(_bilaga_form),
 ]
 
 
-REPORT_KINDS = {"manadsrapport": "Regiondirektörens rapport", "delarsrapport": "Delårsrapport"}  # rapport: → default titel
+REPORT_KINDS = {name: kind.title for name, kind in REPORTS.items()}  # rapport: → default titel
+
+
+def _report_kind(value: Any) -> str:
+    """``rapport:``: a declared report kind."""
+    if isinstance(value, str) and value in REPORTS:
+        return value
+    names = [f"'{name}'" for name in REPORTS]
+    expected = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+    raise PydanticCustomError("literal_error", "ogiltigt värde", {"expected": expected})
 
 
 class Rapport(_Strict):
@@ -253,7 +259,7 @@ class Rapport(_Strict):
     problem names its key.
     """
 
-    rapport: Literal["manadsrapport", "delarsrapport"]
+    rapport: Annotated[str, PlainValidator(_report_kind)]
     period: Month
     titel: Text = ""  # empty: the kind's own title (REPORT_KINDS)
     division: Text | None = None  # v2, delarsrapport: the division the report is about
@@ -270,7 +276,7 @@ class Rapport(_Strict):
     @property
     def is_division_report(self) -> bool:
         """True for a division's interim report (``rapport: delarsrapport``)."""
-        return self.rapport == "delarsrapport"
+        return REPORTS[self.rapport].division_report
 
     @property
     def generated(self) -> list[tuple[str, Month]]:
@@ -324,7 +330,7 @@ _MESSAGES = {
 _OWN_ERRORS = {"placeholder", "duplicate", "period", "bilaga", "yaml_type"}  # raised here, with Swedish messages
 
 
-_FORMS = ("slag", "extern", "delarsrapport", "genererad")  # the tags of bilagor:'s forms, as pydantic names them
+_FORMS = ("slag", "extern", INTERIM.name, "genererad")  # the tags of bilagor:'s forms, as pydantic names them
 
 
 def _key_path(loc: tuple[Any, ...]) -> str:
@@ -341,7 +347,7 @@ def _key_path(loc: tuple[Any, ...]) -> str:
     return path
 
 
-def _problems(exc: ValidationError, label: str) -> list[Problem]:
+def problems_of(exc: ValidationError, label: str) -> list[Problem]:
     problems = []
     seen = set()
     for item in exc.errors(include_url=False):
@@ -362,65 +368,7 @@ def _problems(exc: ValidationError, label: str) -> list[Problem]:
     return problems
 
 
-def load_config(period_dir: Path) -> Rapport:
-    """Read ``rapport.yaml`` of a period folder; raise with every problem found."""
-    config, problems = load_config_partly(period_dir)
-    if problems:
-        raise ReporterError(problems)
-    assert config is not None, "rapport.yaml without problems is a configuration"
-    return config
-
-
-def load_config_partly(period_dir: Path, parent: Rapport | None = None) -> tuple[Rapport | None, list[Problem]]:
-    """Read ``rapport.yaml``; with problems, still return what the workbooks need.
-
-    When the file has errors but its period, organisation and bilagor are
-    sound, a partial configuration is returned with the problems, so that the
-    workbooks can be checked in the same run and every problem shown at once.
-
-    ``parent`` is the tertial report whose division folder this is: a folder
-    without ``organisation`` uses the parent's, and one with it must have the same.
-    """
-    label = f"{period_dir.name}/{CONFIG_FILE}"
-    try:
-        raw, twice = _read_yaml_partly(period_dir / CONFIG_FILE, label)
-    except ReporterError as exc:
-        return None, exc.problems
-    inherited: list[Problem] = []
-    if parent is not None and isinstance(raw, dict):
-        if raw.get("organisation") is None:
-            raw = {**raw, "organisation": parent.organisation.model_dump()}
-        else:
-            inherited = _same_organisation(raw["organisation"], parent.organisation, label)
-    try:
-        config = Rapport.model_validate(raw)
-    except ValidationError as exc:
-        partial = _partial(raw)
-        return partial, twice + _problems(exc, label) + _kind_problems(raw, partial.organisation if partial else None, label) + inherited
-    config = _files_as_on_disk(period_dir, config)
-    missing = [
-        problem
-        for i, b in enumerate(config.bilagor, 1)
-        if isinstance(b, ExternBilaga) and b.fil and (problem := _check_appendix_file(period_dir, b.fil, label, f"bilagor[{i}].fil"))
-    ]
-    appendices = _appendix_problems(period_dir, config, label)
-    return config, (twice + _kind_problems(raw, config.organisation, label) + _folder_problems(period_dir, config, label, parent)
-                    + missing + appendices + inherited)
-
-
-def _files_as_on_disk(period_dir: Path, config: Rapport) -> Rapport:
-    """External appendices' ``fil:`` and interim reports' ``mapp:`` as spelt on disk: a name written in NFC finds
-    a file or folder whose name macOS wrote in NFD (and the other way round)."""
-    bilagor = [
-        item.model_copy(update={"fil": on_disk(period_dir, item.fil)}) if isinstance(item, ExternBilaga) and item.fil
-        else item.model_copy(update={"mapp": on_disk(period_dir, interim_folder(config, item))})
-        if isinstance(item, DelarsrapportBilaga) and item.mapp else item
-        for item in config.bilagor
-    ]
-    return config.model_copy(update={"bilagor": bilagor}) if bilagor != config.bilagor else config
-
-
-def _same_organisation(raw: Any, parent: Organisation, label: str) -> list[Problem]:
+def same_organisation(raw: Any, parent: Organisation, label: str) -> list[Problem]:
     """A division folder's own organisation block must be the tertial report's: an error names the first difference."""
     try:
         own = Organisation.model_validate(raw)
@@ -456,16 +404,17 @@ def _first_difference(mine: Any, theirs: Any, key: str) -> tuple[str, Any, Any] 
 
 def interim_folder(config: Rapport, item: DelarsrapportBilaga) -> str:
     """The folder of a division's interim report, from the period folder: ``mapp:``, or ``delarsrapporter/<slug>``."""
-    from .values import slugify
-
     if item.mapp:
         return item.mapp.replace("\\", "/").strip("/")
     division = config.organisation.division(item.delarsrapport)
     return f"delarsrapporter/{slugify(division.namn if division else item.delarsrapport, 'division')}"
 
 
-def _appendix_problems(period_dir: Path, config: Rapport, label: str) -> list[Problem]:
-    """The v2 forms of bilagor: a known division once each, its folder inside the period folder, no month after the report's."""
+def appendix_problems(config: Rapport, label: str, folder_problem: Callable[[str, str], Problem | None]) -> list[Problem]:
+    """The v2 forms of bilagor: a known division once each, its folder inside the period folder, no month after the report's.
+
+    ``folder_problem(folder, key)``: what is wrong with an interim report's folder on disk (the stage that reads the
+    period folder says it), or None."""
     problems = []
     seen: dict[str, int] = {}
     for number, item in enumerate(config.bilagor, 1):
@@ -489,22 +438,24 @@ def _appendix_problems(period_dir: Path, config: Rapport, label: str) -> list[Pr
             continue
         seen[division.namn] = number
         folder = interim_folder(config, item)
-        found = _check_appendix_file(period_dir, folder, label, f"{key}.mapp", folder_wanted=True)
+        found = folder_problem(folder, f"{key}.mapp")
         if found is not None:
             problems.append(found)
     return problems
 
 
-def _kind_problems(raw: dict, organisation: Organisation | None, label: str) -> list[Problem]:
+def kind_problems(raw: dict, organisation: Organisation | None, label: str) -> list[Problem]:
     """What one kind of report requires of rapport.yaml and the other does not allow (read from the file as written)."""
-    problems = []
-    if raw.get("rapport") == "manadsrapport":
-        if raw.get("division") is not None:
-            problems.append(error("division: används bara i delarsrapport (rapport: delarsrapport); ta bort nyckeln", file=label, key="division"))
-        if raw.get("undertecknare") is None:
-            said = _MESSAGES["missing"] if "undertecknare" not in raw else "får inte vara tom"
-            problems.append(error(said, file=label, key="undertecknare"))
-    elif raw.get("rapport") == "delarsrapport":
+    problems: list[Problem] = []
+    kind = REPORTS.get(raw["rapport"]) if isinstance(raw.get("rapport"), str) else None
+    if kind is None:
+        return problems
+    if not kind.division_report and raw.get("division") is not None:
+        problems.append(error("division: används bara i delarsrapport (rapport: delarsrapport); ta bort nyckeln", file=label, key="division"))
+    if kind.signed and raw.get("undertecknare") is None:
+        said = _MESSAGES["missing"] if "undertecknare" not in raw else "får inte vara tom"
+        problems.append(error(said, file=label, key="undertecknare"))
+    if kind.division_report:
         division = raw.get("division")
         if division is None:
             problems.append(error("saknas; en delårsrapport gäller en division: skriv division: och divisionens namn", file=label, key="division"))
@@ -515,11 +466,11 @@ def _kind_problems(raw: dict, organisation: Organisation | None, label: str) -> 
             problems.append(
                 error(f"'{division}' finns inte i organisation.divisioner; {hint}kända divisioner: {', '.join(known)}", file=label, key="division")
             )
-        if raw.get("bilagor"):
-            problems.append(
-                error("en delårsrapport har inga bilagor i listan: dess bilagedel (produktion och måluppfyllelse) ingår alltid; "
-                      "ta bort bilagor:", file=label, key="bilagor")
-            )
+    if not kind.appendices and raw.get("bilagor"):
+        problems.append(
+            error("en delårsrapport har inga bilagor i listan: dess bilagedel (produktion och måluppfyllelse) ingår alltid; "
+                  "ta bort bilagor:", file=label, key="bilagor")
+        )
     return problems
 
 
@@ -527,7 +478,7 @@ def _kind_problems(raw: dict, organisation: Organisation | None, label: str) -> 
 _PERIOD_NAME = re.compile(r"(\d{4})-?(\d{2})(?![0-9])")
 
 
-def _folder_problems(period_dir: Path, config: Rapport, label: str, parent: Rapport | None = None) -> list[Problem]:
+def folder_problems(folder_name: str, config: Rapport, label: str, parent: Rapport | None = None) -> list[Problem]:
     """``period:`` must agree with the folder's name and its place.
 
     A folder named for one month whose rapport.yaml says another would publish that month's figures (the
@@ -535,11 +486,11 @@ def _folder_problems(period_dir: Path, config: Rapport, label: str, parent: Rapp
     report is the division's interim report for the tertial's last month before the report (its appendix month).
     """
     problems = []
-    match = _PERIOD_NAME.match(period_dir.name)
+    match = _PERIOD_NAME.match(folder_name)
     if match and 1 <= int(match.group(2)) <= 12 and (int(match.group(1)), int(match.group(2))) != (config.period.year, config.period.month):
         problems.append(
             error(
-                f"mappen heter {period_dir.name} men rapport.yaml säger period: {config.period}; rätta perioden "
+                f"mappen heter {folder_name} men rapport.yaml säger period: {config.period}; rätta perioden "
                 f"eller byt namn på mappen (rapporten skulle annars skrivas till out/{config.period}/)",
                 file=label, key="period",
             )
@@ -564,54 +515,8 @@ def appendix_month(period: Month) -> Month:
     return Month(period.year, end) if end else Month(period.year - 1, 12)
 
 
-MAX_APPENDIX_BYTES = 200 << 20  # an external appendix is copied into the package as it is
-
-
-def _check_appendix_file(period_dir: Path, fil: str, label: str, key: str, folder_wanted: bool = False) -> Problem | None:
-    """An external appendix must be a file inside the period folder (an interim report's ``mapp:`` a folder there):
-    no ``..``, no absolute path, no link out."""
-    path = Path(fil)
-    if path.is_absolute() or fil.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", fil):
-        return error(f"fil: {fil} är en absolut sökväg; lägg filen i periodmappen och skriv sökvägen från den, t.ex. bilagor/vardval.pdf", file=label, key=key)
-    if ".." in re.split(r"[\\/]", fil):
-        return error(f"fil: {fil} pekar utanför periodmappen (..); lägg filen i periodmappen, t.ex. i bilagor/", file=label, key=key)
-    target = period_dir / path
-    try:
-        inside = target.resolve().is_relative_to(period_dir.resolve())
-    except OSError:
-        inside = False
-    if not inside:
-        return error(f"fil: {fil} är en länk till en fil utanför periodmappen; kopiera in själva filen", file=label, key=key)
-    if folder_wanted:
-        if not (target / CONFIG_FILE).is_file():
-            what = "finns inte" if not target.exists() else f"saknar {CONFIG_FILE}"
-            return error(f"mappen {fil} {what} i periodmappen; divisionens delårsrapport ska ligga där (reporter scaffold {fil} "
-                         f"--period ÅÅÅÅ-MM --division NAMN gör en)", file=label, key=key)
-        return None
-    if not target.is_file():
-        return error(f"filen {fil} finns inte i periodmappen{_closest_file(period_dir, fil)}", file=label, key=key)
-    if target.stat().st_size > MAX_APPENDIX_BYTES:
-        return error(f"filen {fil} är större än {MAX_APPENDIX_BYTES >> 20} MB; minska den (t.ex. spara PDF:en för skärm)", file=label, key=key)
-    return None
-
-
-def _closest_file(period_dir: Path, fil: str) -> str:
-    """``; menade du bilagor/vardval.pdf?`` for the file beside the one named whose name is closest (case, a typo)."""
-    folder = (period_dir / fil).parent
-    try:
-        names = sorted(entry.relative_to(period_dir).as_posix() for entry in (folder if folder.is_dir() else period_dir).iterdir()
-                       if entry.is_file())[:1000]
-    except (OSError, ValueError):
-        return ""
-    same_case = [name for name in names if name.casefold() == fil.casefold()]
-    close = same_case or difflib.get_close_matches(fil, names, n=1, cutoff=0.6)
-    return f"; menade du {close[0]}?" if close else ""
-
-
 def _generated_or_none(item: Any) -> str | GenereradBilaga | None:
     """An item of bilagor: as a generated appendix, or None (another form, or not valid)."""
-    from .kinds import APPENDICES
-
     if isinstance(item, str):
         return item if item in APPENDICES else None
     if _bilaga_form(item) != "genererad":
@@ -622,14 +527,14 @@ def _generated_or_none(item: Any) -> str | GenereradBilaga | None:
         return None
 
 
-def _partial(raw: dict) -> Rapport | None:
+def partial(raw: dict) -> Rapport | None:
     """The parts of an invalid configuration that checking the workbooks needs."""
 
     try:
-        kind = raw.get("rapport") if raw.get("rapport") in REPORT_KINDS else "manadsrapport"
+        kind = str(raw["rapport"]) if raw.get("rapport") in REPORTS else MONTHLY.name
         organisation = Organisation.model_validate(raw.get("organisation"))
         division = raw.get("division") if isinstance(raw.get("division"), str) else None
-        if kind == "delarsrapport" and (division is None or organisation.division(division) is None):
+        if REPORTS[kind].division_report and (division is None or organisation.division(division) is None):
             return None  # which division's rows count is not known: the workbooks cannot be checked
         return Rapport.model_construct(
             rapport=kind,
@@ -641,55 +546,3 @@ def _partial(raw: dict) -> Rapport | None:
         )
     except Exception:  # noqa: BLE001 - anything unreadable means: no partial config
         return None
-
-
-MAX_CONFIG_BYTES = 256 << 10
-
-
-def _read_yaml(path: Path, label: str) -> dict:
-    """rapport.yaml's keys and values; raise with the problems of the text itself (YAML errors, keys written twice)."""
-    raw, problems = _read_yaml_partly(path, label)
-    if problems:
-        raise ReporterError(problems)
-    return raw
-
-
-def _read_yaml_partly(path: Path, label: str) -> tuple[dict, list[Problem]]:
-    """rapport.yaml's keys and values, with its keys written twice as errors (YAML keeps the last one; it is read on
-    so that the rest of the file is checked too). Raise when the file cannot be read as YAML at all."""
-    if not path.is_file():
-        raise ReporterError(error(f"{CONFIG_FILE} saknas i {path.parent}", file=label))
-    try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise ReporterError(error(f"filen är större än {MAX_CONFIG_BYTES >> 10} kB; är det rätt fil?", file=label))
-        text = clean_text(path.read_text(encoding="utf-8"))
-        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
-        if key in _PARSED:
-            raw, duplicates = pickle.loads(_PARSED[key])  # a copy of its own: the caller may change it
-        else:
-            raw, duplicates = load_strictly(text)
-    except UnicodeDecodeError:
-        raise ReporterError(error("filen är inte sparad som UTF-8-text", file=label)) from None
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f"rad {where.line + 1}" if where else ""
-        raise ReporterError(error(f"YAML-fel: {getattr(exc, 'problem', exc)}", file=label, cell=line)) from None
-    if not isinstance(raw, dict):
-        raise ReporterError(error("filen ska innehålla nycklar som rapport:, period: och dokument:", file=label))
-    if key not in _PARSED:
-        _PARSED[key] = pickle.dumps((raw, duplicates), protocol=5)
-        while len(_PARSED) > 32:
-            del _PARSED[next(iter(_PARSED))]
-    problems = [
-        error(f"står två gånger, på rad {twice.first} och rad {twice.second}; "
-              f"YAML behåller bara den sista och tappar den första utan att säga något. Slå ihop dem till en, eller ta bort den ena",
-              file=label, key=twice.path, cell=f"rad {twice.second}")
-        for twice in duplicates
-    ]
-    return raw, problems
-
-
-# rapport.yaml files read in this process, by their text: the same text again (every check of a period reads
-# its rapport.yaml more than once, a tertial period its divisions' too; verify after build) is not parsed
-# again. A YAML parse is 2–3 ms; a copy from here 0.01 ms. Only files that could be read as YAML.
-_PARSED: dict[bytes, bytes] = {}

@@ -7,6 +7,7 @@ Formatting happens in the templates through the filters of ``formatting``.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, TypedDict
 
 from markupsafe import Markup
@@ -24,8 +25,12 @@ from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import Personal
 from .figures.produktion import Produktion
 from .figures.tertial import Delarsrapporter
+from .formatting import manad_ar
+from .kinds import APPENDICES, PARTS
+from .kinds.manadsrapport import INTERIM_TEXT
 from .model import Month
-from .texts import Block
+from .periods import month_of
+from .texts import Block, Sections, sections
 
 
 class TemplateContext(TypedDict):
@@ -116,23 +121,12 @@ DESCRIPTIONS = {
 }
 
 
-def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
-    """The context type a template is rendered with, and the keys of its dictionaries (see :func:`reporter.kinds.contract_for`)."""
-    from .kinds import contract_for as of_kind
-
-    return of_kind(template_name)
-
-
 def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block] | None], period: Month | None = None) -> TemplateContext:
     """Fill the template contract from the configuration, figures and texts.
 
     ``period`` is the month of an appendix with its own period (its context's
     ``period`` and the months around it); the appendices are the report's.
     """
-    from .kinds import APPENDICES
-    from .kinds.manadsrapport import PARTS
-    from .validation import month_of
-
     interim = figures.delarsrapporter
     listed = bilagor(config, interim.period if interim else None)
     by_kind: dict[str, Bilaga | None] = {kind: None for kind in APPENDICES}
@@ -161,20 +155,24 @@ def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block
 
 def _sectioned(config: Rapport, texts: dict) -> dict:
     """The texts, with texter/delarsrapporter.md split at its ## headings (a division's text, common texts)."""
-    from .kinds.manadsrapport import interim_texts
-
-    blocks = texts.get("delarsrapporter")
+    blocks = texts.get(INTERIM_TEXT)
     if not blocks or not isinstance(blocks, list):
         return texts
-    return {**texts, "delarsrapporter": interim_texts(config, blocks)}
+    return {**texts, INTERIM_TEXT: interim_texts(config, blocks)}
+
+
+def interim_texts(config: Rapport, blocks: list[Block]) -> Sections:
+    """texter/delarsrapporter.md split at its ## headings: a heading naming a division (its name, an alias,
+    or "Division <namn>") is that division's text; the others are common texts after the sums."""
+    names = {}
+    for division in config.organisation.divisioner:
+        for name in (division.namn, *division.alias):
+            names[name] = names[f"Division {name}"] = division.namn
+    return sections(blocks, names)
 
 
 def document_properties(config: Rapport) -> dict[str, object]:
     """A document's properties (core.xml) and document-ID block from its rapport.yaml: title, subject, author, ID, version, date."""
-    import datetime as dt
-
-    from .formatting import manad_ar
-
     try:
         published = dt.datetime.fromisoformat(config.dokument.publiceringsdatum)
     except ValueError:

@@ -16,6 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from .model import Month
+from .values import slugify
 
 LOCALE = "sv_SE"
 MISSING = "–"
@@ -357,8 +358,6 @@ def har_uppnatts(assessment: str | None) -> str:
 
 def nyckel(name: str) -> str:
     """A heading as the key of its text part: ``Samhälle`` → ``samhalle``, ``Övrig produktion`` → ``ovrig_produktion``."""
-    from .values import slugify
-
     return slugify(name, "del").replace("-", "_")
 
 

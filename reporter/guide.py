@@ -14,6 +14,13 @@ import dataclasses
 import typing
 from pathlib import Path
 
+from .context import DESCRIPTIONS, AppendixContext, CoverContext
+from .documents import contract_for
+from .formatting import FILTERS, antal_ord, manad
+from .kinds import APPENDICES
+from .kinds.manadsrapport import TEMPLATE as MAIN_TEMPLATE
+from .pipeline import template_context
+from .render import LAST_ROWS_TOGETHER, SHORT_TABLE_ROWS, jinja_environment
 from .templatecheck import ANY, fields_of
 
 GUIDE = "docs/mallar.md"
@@ -77,10 +84,6 @@ SWEDISH_TYPES = {str: "text", int: "heltal", float: "tal", bool: "sant eller fal
 
 def guide(period_dir: Path) -> str:
     """The guide's Markdown, with example values from the period folder."""
-    from .context import DESCRIPTIONS, AppendixContext, CoverContext, contract_for
-    from .formatting import FILTERS
-    from .kinds.manadsrapport import TEMPLATE as MAIN_TEMPLATE
-    from .pipeline import template_context
 
     context = template_context(period_dir)
     context["diagram"] = {}  # charts are pictures; their names come from the contract
@@ -91,8 +94,6 @@ def guide(period_dir: Path) -> str:
     keys = contract_for(MAIN_TEMPLATE)[1]
     classes = _classes(list(hints.values()))
     examples = _instances(context)
-    from .formatting import antal_ord
-    from .render import LAST_ROWS_TOGETHER, SHORT_TABLE_ROWS
 
     intro = _INTRO.replace("@PERIOD@", f"{_month(period)} {period.year}")
     intro = intro.replace("@KORT@", str(SHORT_TABLE_ROWS)).replace("@SISTA@", antal_ord(LAST_ROWS_TOGETHER))
@@ -122,7 +123,6 @@ def guide(period_dir: Path) -> str:
 
 
 def _filters(filters, context) -> list[str]:
-    from .render import jinja_environment
 
     missing = sorted(set(filters) - set(FILTER_GUIDE))
     if missing:
@@ -194,13 +194,12 @@ def _instances(context) -> dict[type, object]:
 
 
 def _charts() -> list[str]:
-    from .kinds import APPENDICES
 
     lines = ["", "### Diagram", "", "Bilagornas mallar visar diagram med `{{ diagram.namn }}` i ett eget stycke; bilden får "
              "alternativtext som säger vad den visar.", "", "| Bilaga | Diagram |", "|---|---|"]
     for kind in APPENDICES.values():
         if kind.charts:
-            lines.append(f"| `{kind.template}` | " + ", ".join(f"`{{{{ diagram.{name} }}}}`" for name in kind.charts.names) + " |")
+            lines.append(f"| `{kind.template}` | " + ", ".join(f"`{{{{ diagram.{name} }}}}`" for name in kind.charts) + " |")
     return lines
 
 
@@ -248,7 +247,6 @@ def _example(value, hint) -> str:
 
 
 def _month(month) -> str:
-    from .formatting import manad
 
     return manad(month)
 

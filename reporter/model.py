@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import total_ordering
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the model is below the figures: their type only
+    from .figures.delarsrapport import Delarsrapport
 
 
 @total_ordering
@@ -313,3 +316,4 @@ class Interim:
     config: Any  # its Rapport
     inputs: Inputs
     texts: dict[str, Any]
+    figures: Delarsrapport | None = None  # its figures, computed once when its folder was checked

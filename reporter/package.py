@@ -25,21 +25,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Problem, ReporterError, error, warning
-
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+from .render import write_entry
+from .version import VERSION
 
 
 def normalise_docx(data: bytes) -> bytes:
-    """The same document with fixed timestamps and metadata in every zip entry."""
+    """The same document with fixed timestamps and metadata in every zip entry (a rendered document has them
+    already: :func:`reporter.render.word_native`)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            target.writestr(info, source.read(member.filename), compresslevel=6)
+            write_entry(target, member.filename, source.read(member.filename))
     return buffer.getvalue()
 
 
@@ -293,8 +290,6 @@ def manifest(
     ``documents`` are the bytes as they will be written; there is no time in
     it, so the same inputs give the same manifest.
     """
-    from . import __version__
-
     def digest(data: bytes) -> str:
         return hashlib.sha256(data).hexdigest()
 
@@ -308,7 +303,7 @@ def manifest(
     read = [{"fil": path.relative_to(period_dir).as_posix(), "sha256": file_sha256(path)} for path in inputs]
     record = {
         "verktyg": "reporter",
-        "version": __version__,
+        "version": VERSION,
         "period": period_dir.name,
         "indatamapp": place(period_dir),
         "mallmapp": place(templates[0].parent) if templates else "",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .config import CONFIG_FILE
+from .config import CONFIG_FILE, Rapport
+from .kinds import APPENDICES
 from .model import Month
 
 INTERIM_DIR = "delarsrapporter"  # a tertial report's folder of the divisions' interim reports
@@ -49,3 +50,10 @@ def previous_period_dir(period_dir: Path, period: Month) -> Path | None:
         if other is not None and other < period and candidate.parent.resolve() != here:
             earlier.append((other, candidate.parent))
     return max(earlier)[1] if earlier else None
+
+
+def month_of(config: Rapport, workbook: str) -> Month:
+    """The month a workbook kind's figures are reported for: that of the appendix showing them
+    (``- produktionsrapport: {period: 2020-08}``), else the report's."""
+    shown_by = [kind.name for kind in APPENDICES.values() if kind.reports_on == workbook]
+    return config.period_of(shown_by[0]) if shown_by else config.period

@@ -13,16 +13,32 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .bilagor import bilagor
 from .changes import PackageChanges, compare_packages, package_files
-from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, load_config_partly
+from .charts import Drawer
+from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, interim_folder
+from .context import build_context, document_properties
+from .documents import REPORTS, Computed, chart_set, report_kind
 from .drafts import draft_problems
 from .errors import Problem, ReporterError, Severity, error, raise_if_errors, warning
+from .figures import compute
+from .figures.delarsrapport import Delarsrapport
 from .formatting import tal
-from .model import Inputs
+from .inputs import read_texts, read_workbooks
+from .kinds import ANALYSIS_TEXTS, APPENDICES, INTERIM, MONTHLY
+from .kinds.manadsrapport import COVER_TEMPLATE
+from .model import Inputs, Interim
+from .package import checkpoint, manifest, output_lock, write_package
+from .pdf import Part, convert, default_seconds, docx_fonts, find_soffice, installed_fonts, is_tagged, merge, missing_fonts
 from .pdfcheck import MERGED_SUFFIX, package_mismatches
+from .period_config import load_config_partly
 from .processes import remove_stale_folders
+from .render import render_docx
 from .stale import stale_content
+from .templatecheck import check_templates as check_all
+from .templatecheck import find_template, known_templates
 from .texts import Block
+from .validation import validate_workbooks
 
 TEMPLATE_DIR = "templates"
 INPUT_DIR = "inputs"
@@ -38,6 +54,7 @@ class Checked:
     inputs: Inputs | None
     texts: dict[str, list[Block] | None]
     problems: list[Problem] = field(default_factory=list)
+    computed: Computed | None = None  # the report's figures, computed once when there are no errors
 
     @property
     def errors(self) -> list[Problem]:
@@ -120,35 +137,38 @@ def check(period_dir: Path, parent: Rapport | None = None, strict: bool = False)
     return checked
 
 
+def validate(period_dir: Path, strict: bool = False) -> Checked:
+    """Read and check a period folder without writing anything; returns the findings. ``strict``: every warning is an error."""
+    return check(period_dir, strict=strict)
+
+
 def strictly(problems: list[Problem]) -> list[Problem]:
     """``--strikt``: every warning an error (a confirmed value gives no warning to begin with)."""
     return [p if p.is_error else replace(p, severity=Severity.ERROR, message=f"{p.message} (--strikt: varningar räknas som fel)") for p in problems]
 
 
 def _check(period_dir: Path, parent: Rapport | None) -> Checked:
-    from .inputs import read_texts, read_workbooks
-    from .validation import validate_workbooks
 
     if not period_dir.is_dir():
         return Checked(period_dir, None, None, {}, [error(f"periodmappen {period_dir} finns inte{_from_here(period_dir)}")])
-    from .kinds import REPORTS, report_kind
-
     config, problems = load_config_partly(period_dir, parent)
     files, read_problems = read_workbooks(period_dir)
-    kind = report_kind(config) if config is not None else REPORTS["manadsrapport"]
+    kind = report_kind(config) if config is not None else REPORTS[MONTHLY.name]
     texts, text_problems = read_texts(period_dir, kind.texts)
     problems += read_problems + text_problems + draft_problems(period_dir, kind.texts)
     inputs = None
+    computed: Computed | None = None
     if config is not None:
         inputs, input_problems = validate_workbooks(files, config)
         problems += input_problems
         if parent is None and config.interim_reports:
             inputs.delarsrapporter, interim_problems = _check_interim(period_dir, config)
             problems += interim_problems
-        if kind.checks is not None and not any(p.is_error for p in problems):
-            problems += kind.checks(inputs, config, texts)
-        problems += stale_content(period_dir, config, None if any(p.is_error for p in problems) else inputs, parent)
-    return Checked(period_dir, config, inputs, texts, problems)
+        if not any(p.is_error for p in problems):  # the figures, once: the checks, the stale texts and the build use them
+            computed = kind.compute(inputs, config)
+            problems += computed.checks(inputs, config, texts)
+        problems += stale_content(period_dir, config, None if any(p.is_error for p in problems) or not computed else computed.figures, parent)
+    return Checked(period_dir, config, inputs, texts, problems, computed)
 
 
 def _check_interim(period_dir: Path, config: Rapport) -> tuple[list, list[Problem]]:
@@ -157,8 +177,6 @@ def _check_interim(period_dir: Path, config: Rapport) -> tuple[list, list[Proble
     The folder must hold that division's delarsrapport, and every interim
     report must have one period, not later than the report's.
     """
-    from .config import interim_folder
-    from .model import Interim
 
     found, problems = [], []
     label = f"{period_dir.name}/{CONFIG_FILE}"
@@ -177,7 +195,7 @@ def _check_interim(period_dir: Path, config: Rapport) -> tuple[list, list[Proble
             continue
         key = f"bilagor[{number}]"
         where = f"{folder}/{CONFIG_FILE}"
-        if sub_config.rapport != "delarsrapport":
+        if sub_config.rapport != INTERIM.name:
             problems.append(error(f"{where} har rapport: {sub_config.rapport}; en divisions mapp ska ha rapport: delarsrapport", file=label, key=key))
             continue
         if sub_config.division_namn not in (None, division.namn):
@@ -188,7 +206,8 @@ def _check_interim(period_dir: Path, config: Rapport) -> tuple[list, list[Proble
             problems.append(error(f"{where} har period {sub_config.period}, efter rapportens {config.period}; "
                                   f"delårsrapporterna kan gälla en tidigare månad, inte en senare", file=where, key="period"))
         periods.setdefault(sub_config.period, where)
-        found.append(Interim(folder, division.namn, sub_config, sub.inputs, sub.texts))
+        figures = sub.computed.figures if sub.computed else None  # a division's folder is a delarsrapport (said above)
+        found.append(Interim(folder, division.namn, sub_config, sub.inputs, sub.texts, figures if isinstance(figures, Delarsrapport) else None))
     if len(periods) > 1:
         shown = ", ".join(f"{month} ({where})" for month, where in periods.items())
         problems.append(error(f"delårsrapporterna har olika perioder: {shown}; alla divisioners delårsrapporter ska gälla samma månad",
@@ -207,9 +226,6 @@ def _in_folder(problem: Problem, folder: str) -> Problem:
 
 def template_context(period_dir: Path) -> dict:
     """The template context of a buildable period folder, without charts (the template guide, tests)."""
-    from .context import build_context
-    from .figures import compute
-
     checked = check(period_dir)
     raise_if_errors(checked.problems)
     config, inputs = checked.config, checked.inputs
@@ -219,8 +235,6 @@ def template_context(period_dir: Path) -> dict:
 
 def check_templates(template: str | None = None, templates_dir: Path | None = None, workspace: Path | None = None) -> TemplateCheck:
     """``reporter mallar``: every template the build uses, or the one named, against the template contract."""
-    from .templatecheck import check_templates as check_all
-    from .templatecheck import find_template, known_templates
 
     templates_dir = templates_dir or (workspace or Path.cwd()) / TEMPLATE_DIR
     chosen = [find_template(templates_dir, template)] if template else known_templates(templates_dir)
@@ -247,12 +261,6 @@ def build(
     seconds per document) before it is stopped. ``strict`` (``--strikt``):
     any warning is an error, and nothing is written.
     """
-    from .charts import Drawer
-    from .kinds import report_kind
-    from .package import checkpoint, manifest, normalise_docx, output_lock, write_package
-    from .render import render_docx
-    from .templatecheck import check_templates as check_all
-    from .templatecheck import known_templates
 
     workspace = workspace or Path.cwd()
     remove_stale_folders()  # what builds killed earlier (SIGKILL, a power cut) left in the temporary folder
@@ -260,8 +268,6 @@ def build(
     templates_dir = templates_dir or workspace / TEMPLATE_DIR
     program: Path | None = None  # LibreOffice, when PDFs are made
     if pdf:
-        from .pdf import find_soffice
-
         program = find_soffice(soffice)  # before the work: a missing LibreOffice is said at once
     with Drawer() as drawer:  # charts are drawn in a second process while this one reads and renders
         checked = check(period_dir, strict=strict)
@@ -275,14 +281,14 @@ def build(
         assert config is not None and inputs is not None, "a period without errors has its configuration and inputs"
         kind = report_kind(config)
 
-        figures = kind.compute(inputs, config)
+        assert checked.computed is not None, "a period without errors has its figures"
         properties = _properties(config)
-        planned = kind.plan(config, figures, checked.texts, period_dir, properties)
+        planned = checked.computed.plan(config, checked.texts, period_dir, properties)
         for document in planned:
             if document.charts:
-                drawer.submit(document.name, document.charts, document.figures)
+                drawer.submit(document.name, chart_set(document.charts).draw, document.figures)
         checkpoint("diagram")
-        # Rendered documents are normalised once (fixed zip timestamps); external ones are copied as they are.
+        # Rendered documents come finished from render_docx (packed once, fixed zip timestamps); external ones are copied as they are.
         documents: dict[str, bytes] = {}
         for document in planned:
             if document.template is None:
@@ -291,8 +297,9 @@ def build(
             context = dict(document.context or {})
             if document.charts:
                 context["diagram"] = drawer.charts(document.name)
-            rendered = render_docx(templates_dir / document.template, context, dict(document.properties or properties, titel=document.title))
-            documents[document.name] = normalise_docx(rendered)
+            documents[document.name] = render_docx(
+                templates_dir / document.template, context, dict(document.properties or properties, titel=document.title), ANALYSIS_TEXTS
+            )
 
     notes: list[Problem] = []
     if program is not None:
@@ -317,13 +324,10 @@ def build(
 
 def templates_used(config: Rapport) -> list[str]:
     """The templates a build of this configuration renders, main report first."""
-    from .bilagor import bilagor
-    from .kinds import APPENDICES, report_kind
-    from .kinds.manadsrapport import COVER_TEMPLATE
 
     names = [report_kind(config).template]
     names += [APPENDICES[item].template for item, _month in config.generated if item in APPENDICES]
-    if config.rapport == "manadsrapport" and any(b.cover_name(config.period) for b in bilagor(config)):
+    if REPORTS[config.rapport].declaration.appendices and any(b.cover_name(config.period) for b in bilagor(config)):
         names.append(COVER_TEMPLATE)
     return list(dict.fromkeys(names))
 
@@ -333,7 +337,6 @@ def _pdfs(
 ) -> tuple[dict[str, bytes], list[Problem]]:
     """Each DOCX as tagged PDF, and a package of more than one document as one tagged PDF in list order;
     warnings for untagged parts. ``titles`` names each document (its bookmark in the package)."""
-    from .pdf import Part, convert, default_seconds, is_tagged, merge
 
     wanted = {n: d for n, d in documents.items() if n.endswith(".docx")}
     done = iter(range(1, len(wanted) + 1))
@@ -372,7 +375,6 @@ def _pdfs(
 
 def font_warnings(documents: dict[str, bytes]) -> list[Problem]:
     """A warning for each font the documents name that neither this machine nor its metric twin has."""
-    from .pdf import docx_fonts, installed_fonts, missing_fonts
 
     installed = installed_fonts()
     if installed is None:
@@ -435,6 +437,5 @@ def _named_files(config: Rapport) -> list[str]:
 
 
 def _properties(config: Rapport) -> dict[str, object]:
-    from .context import document_properties
 
     return document_properties(config)

@@ -13,17 +13,20 @@ import functools
 import html
 import io
 import re
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Collection, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .docxparts import normalise, w
 from .errors import ReporterError, error
 from .formatting import FILTERS
-from .texts import Block
+from .texts import Block, Sections
 from .typography import bind_numbers
 from .values import clean_text
+from .version import VERSION
 
 HEADING_STYLES = ("Heading 2", "Heading 3", "Heading 4")
 LIST_STYLES = {"bullet": ("List Bullet", "List Bullet 2", "List Bullet 3"), "number": ("List Number", "List Number 2", "List Number 3")}
@@ -123,11 +126,13 @@ class _Deadline:
             signal.signal(signal.SIGALRM, self.previous)
 
 
-def render_docx(template: Path, context: dict[str, Any], properties: dict[str, Any]) -> bytes:
+def render_docx(template: Path, context: dict[str, Any], properties: dict[str, Any], after_table: Collection[str] = ()) -> bytes:
     """Render a template with the context; return the document as bytes.
 
     ``context["texter"]`` holds Markdown blocks; they are turned into Word
     paragraphs here. ``properties`` are the document's core properties.
+    ``after_table``: the texts placed right after a table (an appendix's
+    analysis), whose first paragraph keeps a little space from it.
     """
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
@@ -145,7 +150,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     _normalise(document.docx)
     try:
         numbering = _Numbering(document.docx)
-        context["texter"] = {key: _text(document.docx, blocks, numbering, key) for key, blocks in context["texter"].items()}
+        context["texter"] = {key: _text(document.docx, blocks, numbering, key in after_table) for key, blocks in context["texter"].items()}
         context["diagram"] = {key: _image(document, chart) if chart is not None else None for key, chart in context.get("diagram", {}).items()}
         with _Deadline():
             document.render(context, env, autoescape=True)
@@ -175,7 +180,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
 
 @contextmanager
 def _stored_zip():
-    """python-docx writes its zip uncompressed while we save: package.normalise_docx packs the document
+    """python-docx writes its zip uncompressed while we save: word_native packs the document
     once, so compressing here too would only cost time (the output bytes are the same either way)."""
     from docx.opc import pkgwriter
 
@@ -218,8 +223,6 @@ def keep_tables_together(body) -> None:
     it breaks as before); a long table keeps its last three rows together.
     Nested tables are left as they are.
     """
-    from .docxparts import w
-
     for table in body.iter(w("tbl")):
         if next(table.iterancestors(w("tbl")), None) is not None:
             continue
@@ -235,8 +238,6 @@ def keep_tables_together(body) -> None:
 def _normalise(docx) -> None:
     """Body, headers and footers as their owner sees them (see :mod:`reporter.docxparts`)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    from .docxparts import normalise
 
     normalise(docx.element.body)
     for rel in docx.part.rels.values():
@@ -413,15 +414,12 @@ def _paragraphs(docx, blocks: list[Block], numbering: _Numbering, after_table: b
     return Markup("".join(parts))
 
 
-def _text(docx, text, numbering, key: str):
+def _text(docx, text, numbering, after_table: bool):
     """A text as the template uses it: Word paragraphs, or for a sectioned text (v2) its parts as paragraphs."""
-    from .kinds.manadsrapport import ANALYSIS_TEXTS
-    from .texts import Sections
-
     if not text:
         return None
     if not isinstance(text, Sections):
-        return _paragraphs(docx, text, numbering, after_table=key in ANALYSIS_TEXTS)
+        return _paragraphs(docx, text, numbering, after_table=after_table)
     return {
         "inledning": _paragraphs(docx, text.intro, numbering) if text.intro else None,
         "delar": {key: _paragraphs(docx, blocks, numbering) if blocks else None for key, blocks in text.parts.items()},
@@ -499,13 +497,11 @@ def core_xml(properties: dict[str, Any]) -> bytes:
 
 def app_xml() -> bytes:
     """``docProps/app.xml``: this tool made the document (not the Word that once saved the template)."""
-    from . import __version__
-
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"<Application>reporter {escape(__version__)}</Application><DocSecurity>0</DocSecurity></Properties>"
+        f"<Application>reporter {escape(VERSION)}</Application><DocSecurity>0</DocSecurity></Properties>"
     ).encode()
 
 
@@ -513,14 +509,14 @@ _COMPAT = re.compile(rb'(<w:compatSetting w:name="compatibilityMode" w:uri="http
 
 
 def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
-    """The document as Word makes its own: core and app properties of this report and tool, Word 2013+
-    layout (compatibilityMode 15, no compatibility mode), no stale thumbnail of the template."""
-    import zipfile
-
+    """The document as Word makes its own, and its bytes finished: core and app properties of this report and
+    tool, Word 2013+ layout (compatibilityMode 15, no compatibility mode), no stale thumbnail of the template;
+    packed once, every entry with a fixed time and metadata (the same inputs give the same bytes)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
+    missing = [name for name in _PROPERTY_PARTS if name not in names]  # a template saved without them: add them
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:  # packed once, by package.normalise_docx
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for name in names:
             content = source.read(name)
             if name == "docProps/core.xml":
@@ -533,11 +529,22 @@ def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
                 continue
             elif name == "_rels/.rels":
                 content = re.sub(rb'<Relationship [^>]*relationships/metadata/thumbnail"[^>]*/>', b"", content)
-            target.writestr(name, content)
-        missing = [name for name in _PROPERTY_PARTS if name not in names]  # a template saved without them: add them
+            write_entry(target, name, _declare(name, content, missing))
         for name in missing:
-            target.writestr(name, core_xml(properties) if name == "docProps/core.xml" else app_xml())
-    return _declare(buffer.getvalue(), missing) if missing else buffer.getvalue()
+            write_entry(target, name, core_xml(properties) if name == "docProps/core.xml" else app_xml())
+    return buffer.getvalue()
+
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def write_entry(target: zipfile.ZipFile, name: str, content: bytes) -> None:
+    """One entry of a document's zip, packed, with a fixed time and metadata."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 0
+    target.writestr(info, content, compresslevel=6)
 
 
 def _compatibility_15(settings: bytes) -> bytes:
@@ -564,22 +571,14 @@ _PROPERTY_PARTS = {  # part → (relationship type, content type)
 }
 
 
-def _declare(data: bytes, parts: list[str]) -> bytes:
-    """Add the relationships and content types of property parts a package did not have."""
-    import zipfile
-
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:  # packed once, by package.normalise_docx
-        for name in source.namelist():
-            content = source.read(name)
-            for number, part in enumerate(parts):
-                relationship, content_type = _PROPERTY_PARTS[part]
-                if name == "_rels/.rels":
-                    content = content.replace(
-                        b"</Relationships>", f'<Relationship Id="rIdReporter{number}" Type="{relationship}" Target="{part}"/></Relationships>'.encode()
-                    )
-                elif name == "[Content_Types].xml":
-                    content = content.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'.encode())
-            target.writestr(name, content)
-    return buffer.getvalue()
+def _declare(name: str, content: bytes, parts: list[str]) -> bytes:
+    """A package's relationships and content types with those of the property parts it did not have."""
+    for number, part in enumerate(parts):
+        relationship, content_type = _PROPERTY_PARTS[part]
+        if name == "_rels/.rels":
+            content = content.replace(
+                b"</Relationships>", f'<Relationship Id="rIdReporter{number}" Type="{relationship}" Target="{part}"/></Relationships>'.encode()
+            )
+        elif name == "[Content_Types].xml":
+            content = content.replace(b"</Types>", f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'.encode())
+    return content

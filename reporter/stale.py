@@ -40,23 +40,24 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from .bilagor import bilagor
-from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, load_config_partly
+from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport
+from .documents import report_kind
 from .errors import Location, Problem, error, warning
 from .formatting import MINUS, manad, manad_ar, prosa_tal, tal
 from .inputs import MAX_TEXT_BYTES, TEXT_DIR, read_workbooks
-from .kinds import report_kind
-from .model import Inputs, Month
+from .model import Month
+from .period_config import load_config_partly
 from .periods import folder_month, previous_period_dir
 from .validation import validate_workbooks
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
 
 
-def stale_content(period_dir: Path, config: Rapport, inputs: Inputs | None, parent: Rapport | None = None) -> list[Problem]:
+def stale_content(period_dir: Path, config: Rapport, figures: object | None, parent: Rapport | None = None) -> list[Problem]:
     """The stale-content problems of a period folder, compared with the previous period's folder.
 
-    ``inputs`` are the folder's validated inputs, or None when they have errors
-    (the figures are then not compared). ``parent`` is the tertial report whose
+    ``figures`` are the folder's figures, as the build computed them, or None
+    when its inputs have errors (the figures are then not compared). ``parent`` is the tertial report whose
     division folder this is. Appendix titles are checked with or without a
     previous folder.
     """
@@ -72,9 +73,9 @@ def stale_content(period_dir: Path, config: Rapport, inputs: Inputs | None, pare
     texts = _texts(period_dir, config)
     same = _same_texts(texts, config, previous)
     problems += same
-    if inputs is not None and previous_config is not None and not any(p.is_error for p in previous_problems):
+    if figures is not None and previous_config is not None and not any(p.is_error for p in previous_problems):
         rewritten = {name: text for name, text in texts.items() if f"{TEXT_DIR}/{name}" not in {p.where.file for p in same}}
-        problems += _old_numbers(rewritten, config, inputs, previous, previous_config)  # a text left as it was is said once
+        problems += _old_numbers(rewritten, config, figures, previous, previous_config)  # a text left as it was is said once
     return problems
 
 
@@ -422,14 +423,15 @@ def _index(figures: list[Figure]) -> dict[tuple[str, int, Decimal], Figure]:
     return index
 
 
-def _old_numbers(texts: dict[str, str], config: Rapport, inputs: Inputs, previous: Path, previous_config: Rapport) -> list[Problem]:
+def _old_numbers(texts: dict[str, str], config: Rapport, figures: object, previous: Path, previous_config: Rapport) -> list[Problem]:
     """A number in a text that is a figure of the previous period and none of this one's is a warning."""
     before = previous_config.period
     numbers = {name: _numbers(text, config.period, before) for name, text in texts.items()}
     if not any(numbers.values()):
         return []
-    kind = report_kind(config)
-    current = figures_of(kind.compute(inputs, _without_interim(config)))
+    if getattr(figures, "delarsrapporter", None) is not None:  # the divisions' interim reports are compared on their own
+        figures = dataclasses.replace(figures, delarsrapporter=None)  # type: ignore[type-var]
+    current = figures_of(figures)
     now = _index([f for f in current if f.own])
     left = {name: [n for n in found if _key(n) not in now] for name, found in numbers.items()}
     if not any(left.values()):
@@ -460,7 +462,7 @@ def _previous_figures(previous: Path, config: Rapport) -> list[Figure] | None:
     inputs, input_problems = validate_workbooks(files, config)
     if any(p.is_error for p in problems + input_problems):
         return None
-    return figures_of(report_kind(config).compute(inputs, config))
+    return figures_of(report_kind(config).compute(inputs, config).figures)
 
 
 def _without_interim(config: Rapport) -> Rapport:

@@ -9,9 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bilagor import bilagor
+from .config import interim_folder
 from .errors import Problem
 from .inputs import TEXT_DIR, find_workbooks
-from .pipeline import Checked
+from .kinds import ANALYSIS_TEXTS, MONTHLY, delarsrapport, report_declaration, required_sheets
+from .kinds.manadsrapport import INTERIM_TEXT
+from .pipeline import Checked, check
 from .schema import WORKBOOK_KINDS
 from .values import slugify
 
@@ -101,9 +105,7 @@ def status(checked: Checked) -> Status:
     paths, _ = find_workbooks(checked.period_dir) if checked.period_dir.is_dir() else ({}, [])
     own = config.division_namn if config is not None and config.is_division_report else None
     divisions = [own] if own else [d.namn for d in config.organisation.divisioner] if config else []
-    from .kinds import manadsrapport, report_kind
-
-    needed = set(report_kind(config).sheets(config)) if config else set(manadsrapport.SHEETS)
+    needed = set(required_sheets(config)) if config else set(MONTHLY.sheets)
     errors = checked.errors
 
     owners: dict[tuple[str, str], set[str]] = {}
@@ -155,13 +157,13 @@ def status(checked: Checked) -> Status:
         if problem.division and problem.division not in known:
             key = (problem.division, problem.where.file)
             unknown[key] = unknown.get(key, 0) + 1
-    from .kinds import manadsrapport, report_kind
-
-    texts, analyses = dict(report_kind(config).texts if config else manadsrapport.TEXTS), {}
-    if config is None or config.rapport == "manadsrapport":
-        texts, analyses = dict(manadsrapport.MAIN_TEXTS), dict(manadsrapport.ANALYSIS_TEXTS)
+    declared = report_declaration(config) if config else MONTHLY
+    texts, analyses = dict(declared.texts), {}
+    if declared.appendices:
+        texts = {key: name for key, name in texts.items() if key not in ANALYSIS_TEXTS}
+        analyses = dict(ANALYSIS_TEXTS)
         if config is None or not config.interim_reports:
-            texts.pop("delarsrapporter")  # the section of a tertial report only
+            texts.pop(INTERIM_TEXT)  # the section of a tertial report only
     return Status(
         checked.period_dir,
         str(config.period) if config else checked.period_dir.name,
@@ -196,10 +198,6 @@ def _wanted(interim, key: str) -> bool:
 
 def _interim(checked: Checked) -> list[InterimStatus]:
     """Each division folder of a tertial period: submitted and valid, invalid (its errors), missing; texts not written."""
-    from .bilagor import bilagor
-    from .config import interim_folder
-    from .kinds import delarsrapport
-
     config = checked.config
     if config is None or not config.interim_reports:
         return []
@@ -252,3 +250,8 @@ def _texts(checked: Checked, files: dict[str, str]) -> dict[str, str]:
         else:
             result[filename] = "finns"
     return result
+
+
+def folder_status(period_dir: Path) -> Status:
+    """What has come in for a period folder: division × workbook kind, texts, buildable (``reporter status``)."""
+    return status(check(period_dir))

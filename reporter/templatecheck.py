@@ -29,8 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .context import AppendixContext
+from .documents import contract_for
 from .docxparts import TAG, TAG_START, Paragraph, read_parts, visible_text, w
-from .errors import Problem, error
+from .errors import Problem, ReporterError, error
+from .kinds import templates
+from .render import HEADING_STYLES, LIST_STYLES, find_style, jinja_environment
 
 # Where tags do nothing or break the document.
 DEAD_AREAS = {"textruta": "en textruta", "fotnot": "en fotnot", "slutnot": "en slutnot", "kommentar": "en kommentar"}
@@ -73,7 +77,6 @@ class Tag:
 
 def known_templates(templates_dir: Path, names: list[str] | None = None) -> list[Template]:
     """The templates of the given names, or every template the tool knows (one per report and appendix kind)."""
-    from .kinds import templates
 
     chosen = [name for name, _ in templates()] if names is None else names
     return [Template(templates_dir / name, name) for name in chosen]
@@ -81,7 +84,6 @@ def known_templates(templates_dir: Path, names: list[str] | None = None) -> list
 
 def find_template(templates_dir: Path, which: str) -> Template:
     """One template by path, file name or name without ``.docx``; a ReporterError says which exist."""
-    from .errors import ReporterError
 
     given = Path(which)
     if given.is_file():
@@ -122,7 +124,6 @@ def check_template(path: Path, name: str | None = None) -> list[Problem]:
 # process (a build and then verify, or a test's many builds) is not checked again.
 @functools.lru_cache(maxsize=32)
 def _check_content(data: bytes, label: str, name: str) -> tuple[Problem, ...]:
-    from .context import contract_for
 
     try:
         parts = read_parts(data)
@@ -148,7 +149,6 @@ def _text_styles(data: bytes, label: str) -> list[Problem]:
 
     from docx import Document
 
-    from .render import HEADING_STYLES, LIST_STYLES, find_style
 
     try:
         document = Document(io.BytesIO(data))
@@ -303,7 +303,6 @@ class _Checker:
     def __init__(self, label: str, context_type: type, keys: dict[str, tuple[str, ...]]) -> None:
         self.label = label
         self.env = _environment()
-        from .context import AppendixContext
 
         self.names: dict[str, Any] = {}
         self.appendix_names = set(typing.get_type_hints(AppendixContext)) - set(typing.get_type_hints(context_type))
@@ -733,6 +732,5 @@ def _parsed(source: str):
 def _environment():
     """The environment templates are rendered with, made once: tags are parsed with it and names looked up in it
     (its filters, tests and globals), never changed."""
-    from .render import jinja_environment
 
     return jinja_environment()

@@ -16,8 +16,11 @@ from dataclasses import field as default
 from .completeness import SERIES, check_completeness, needed_months
 from .config import ExternBilaga, Rapport
 from .errors import Location, Problem, ReporterError, Severity, error, warning
+from .figures.common import sum_present
 from .filled import FilledColumns
-from .model import Inputs, Measure, Month, Source
+from .kinds import required_sheets
+from .model import Inputs, Measure, Source
+from .periods import month_of
 from .plausibility import CONFIRMATION_SHEET, CONFIRMATIONS, confirmation_problems, confirmations_by_cell, implausible, judged_sheets
 from .scale import ShareScale
 from .schema import REQUIRED_REGION_POSTS, WORKBOOK_KINDS, Column, Kind, Sheet
@@ -137,9 +140,7 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
     version-2 split by verksamhetsområde and verksamhet, the region's own
     rows where a sheet also has division rows.
     """
-    from .kinds import report_kind
-
-    required = report_kind(config).sheets(config)
+    required = required_sheets(config)
     reading = _Reading(DivisionIndex.of(config), config.division_namn if config.is_division_report else None, uses_version_2(config), {})
     inputs = Inputs(files=[f.label for f in files])
     problems: list[Problem] = []
@@ -151,8 +152,8 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                 problems.append(error(f"ingen arbetsbok av slaget {kind.name} ({kind.name}*.xlsx) finns i periodmappen"))
             continue
         for sheet in kind.sheets:
-            if sheet.version == 2 and not reading.version_2:
-                continue  # a version-1 report reads what version 1 read
+            if sheet.version == 2 and not reading.version_2 and sheet.name not in needed:
+                continue  # a version-1 report reads what version 1 read, and the version-2 sheets an appendix needs
             having = [f for f in of_kind if sheet.name in f.tables]
             if not having and sheet.name in needed:
                 names = ", ".join(f.label for f in of_kind)
@@ -242,21 +243,16 @@ def _version_1_view(sheet: Sheet, records: list) -> tuple[list, list[Problem]]:
         if len(used) == 1 and not parts:
             view.append(used[0])
             continue
-        sums = {f: _sum(getattr(r, f) for r in used) for f in sheet.sums}
+        sums = {f: sum_present(getattr(r, f) for r in used) for f in sheet.sums}
         view.append(replace(used[0], **sums, **{f: None for f in split}))
     return view, problems
-
-
-def _sum(values) -> float | None:
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
 
 
 def _split_check(sheet: Sheet, whole, parts: list) -> list[Problem]:
     """An unsplit row beside split rows is a check total: it must equal their sum."""
     problems = []
     for field in sheet.sums:
-        total, summed = getattr(whole, field), _sum(getattr(r, field) for r in parts)
+        total, summed = getattr(whole, field), sum_present(getattr(r, field) for r in parts)
         if total is None or summed is None or abs(total - summed) <= 0.5:
             continue
         header = next(c.header for c in sheet.columns if c.field == field)
@@ -738,15 +734,6 @@ def _check_content(
     return problems
 
 
-
-
-def month_of(config: Rapport, workbook: str) -> Month:
-    """The month a workbook kind's figures are reported for: that of the appendix showing them
-    (``- produktionsrapport: {period: 2020-08}``), else the report's."""
-    from .kinds import APPENDICES
-
-    shown_by = [kind.name for kind in APPENDICES.values() if kind.reports_on == workbook]
-    return config.period_of(shown_by[0]) if shown_by else config.period
 
 
 def _check_scorecard(inputs: Inputs) -> list[Problem]:

@@ -7,8 +7,8 @@ import shutil
 import pytest
 import yaml
 
-from reporter.config import load_config
 from reporter.errors import ReporterError
+from reporter.period_config import load_config
 
 
 def rewrite(period, change):
@@ -96,7 +96,7 @@ def test_yaml_syntax_error_names_the_line(period):
 def test_a_rapport_yaml_read_again_is_not_parsed_again_and_each_reader_gets_its_own_copy(period, monkeypatch):
     """Every check reads rapport.yaml more than once (a tertial period its divisions' too): the same text is
     parsed once per process, and what a reader changes in its copy is not what the next reader gets."""
-    from reporter import config as configuration
+    from reporter import period_config as configuration
 
     parsed: list[str] = []
     load = configuration.load_strictly

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from reporter.documents import report_kind
 from reporter.figures.common import Comparison
 from reporter.figures.delarsrapport import Atgard, Brygga, _bridge, key_figure_text
-from reporter.kinds import report_kind
 from reporter.pipeline import check
 
 DIVISION = Path(__file__).resolve().parent.parent / "inputs" / "2021-04-ovriga-lanet"
@@ -24,7 +24,7 @@ DIVISION = Path(__file__).resolve().parent.parent / "inputs" / "2021-04-ovriga-l
 def figures():
     checked = check(DIVISION)
     assert checked.errors == []
-    return report_kind(checked.config).compute(checked.inputs, checked.config)
+    return report_kind(checked.config).compute(checked.inputs, checked.config).figures
 
 
 def mnkr(tkr: float | None) -> float | None:

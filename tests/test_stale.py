@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reporter.config import load_config
+from reporter.period_config import load_config
 from reporter.pipeline import check
 from reporter.stale import previous_folder
 

@@ -11,13 +11,14 @@ from helpers import add_footnote, add_text_box, edit_docx, replace_once
 
 import reporter
 from reporter.cli import main
-from reporter.context import contract_for
+from reporter.documents import contract_for
 from reporter.templatecheck import check_template, template_tags
 
 MAIN = "regiondirektorens-rapport.docx"
 SENTENCE = "Periodens resultat per {{ period|manad_ar }} uppgår till {{ ekonomi.periodens_resultat.utfall|mnkr }}."
 TEMPLATE_NAMES = [
-    MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx", "forsattsblad.docx", "delarsrapport.docx",
+    MAIN, "ekonomirapport.docx", "produktionsrapport.docx", "personalrapport.docx", "maluppfyllelse.docx", "investeringsrapport.docx",
+    "forsattsblad.docx", "delarsrapport.docx",
 ]
 
 
@@ -261,8 +262,8 @@ def _templates_with(tmp_path, *edits):
 
 def test_the_dictionaries_keys_are_those_of_the_bundled_period(example_dir):
     from reporter.charts import charts_for
+    from reporter.documents import APPENDICES
     from reporter.figures import compute
-    from reporter.kinds import APPENDICES
     from reporter.pipeline import check, template_context
 
     context = template_context(example_dir)
@@ -271,11 +272,11 @@ def test_the_dictionaries_keys_are_those_of_the_bundled_period(example_dir):
     assert all(tuple(context[name]) == keys[name] for name in keys)
     checked = check(example_dir)
     figures = compute(checked.inputs, checked.config)
-    drawn = [kind for kind in APPENDICES.values() if kind.charts]
+    drawn = [(kind, kind.chart_set) for kind in APPENDICES.values() if kind.chart_set]
     assert len(drawn) == 3
-    for kind in drawn:
-        assert contract_for(kind.template)[1]["diagram"] == kind.charts.names
-        assert tuple(charts_for(kind.name, figures)) == kind.charts.names
+    for kind, charts in drawn:
+        assert contract_for(kind.template)[1]["diagram"] == charts.names
+        assert tuple(charts_for(charts.draw, figures)) == charts.names
 
 
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)

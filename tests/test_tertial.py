@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 
 import reporter
 from reporter.bilagor import bilagor
-from reporter.config import load_config_partly
 from reporter.formatting import number_ranges
+from reporter.period_config import load_config_partly
 from reporter.pipeline import check
 
 FOLDER = "2020-09"

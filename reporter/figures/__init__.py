@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import Rapport
 from ..model import Inputs, Month
@@ -24,6 +24,8 @@ class Figures:
     maluppfyllelse: Maluppfyllelse
     # A tertial report's divisions' interim reports (bilagor: - delarsrapport: …); None in a monthly report without them.
     delarsrapporter: Delarsrapporter | None = None
+    # The figures of the generated appendices that compute their own (investeringsrapport), by kind.
+    bilagor: dict[str, object] = field(default_factory=dict)
 
 
 PARTS = {"ekonomi": ekonomi, "produktion": produktion, "personal": personal}  # the parts computed for a month

@@ -10,6 +10,12 @@ from typing import Generic, Protocol, TypeVar
 from ..model import Month
 
 
+def sum_present(values: Iterable[float | None]) -> float | None:
+    """The sum of the values there are; None when there is none (a sum of rows, some of them blank)."""
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
 class _Monthly(Protocol):
     """A record of one month."""
 

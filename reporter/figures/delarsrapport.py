@@ -8,12 +8,12 @@ in tkr; the words are the template's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..formatting import tal
 from ..model import Inputs, Measure, Month, StrategicGoal
 from ..values import name_key
-from .common import BudgetAndLastYear, Comparison, MonthSeries, Trend, change_pct, difference, last_months, share_pct, year_to_date
+from .common import BudgetAndLastYear, Comparison, MonthSeries, Trend, change_pct, difference, last_months, share_pct, sum_present, year_to_date
 from .ekonomi import COSTS_TOTAL, CostTrend, _cost_trend
 from .maluppfyllelse import PERSPECTIVES, Maluppfyllelse, maluppfyllelse
 
@@ -22,11 +22,6 @@ NOT_SPLIT = "Övrigt"  # a row without Verksamhet in a split table
 INHYRD = "Inhyrd personal"
 DISTANCE = "Distanskontakter"
 VISITS = ("Läkarbesök", "Besök övriga vårdgivare", DISTANCE)
-
-
-def _sum(values: Iterable[float | None]) -> float | None:
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
 
 
 # --- the result: the division, and tables of verksamhet × verksamhetsområde ------------------------------
@@ -80,7 +75,7 @@ class Rad:
     @property
     def summa(self) -> float | None:
         """The row's total."""
-        return _sum(self.varden)
+        return sum_present(self.varden)
 
 
 @dataclass(frozen=True)
@@ -237,7 +232,7 @@ class Investering:
     @property
     def summa(self) -> float | None:
         """Both kinds of decision together."""
-        return _sum((self.tidigare, self.i_ar))
+        return sum_present((self.tidigare, self.i_ar))
 
 
 @dataclass(frozen=True)
@@ -250,7 +245,7 @@ class Handelse:
     @property
     def summa(self) -> float | None:
         """The reported categories together."""
-        return _sum(r.utfall for r in self.rader)
+        return sum_present(r.utfall for r in self.rader)
 
 
 @dataclass(frozen=True)
@@ -507,8 +502,8 @@ def _matrix(rows, columns: list[str], lines: list[str], value) -> Matris:
     totals: dict[str | None, float | None] = {}
     for row in rows:
         line = row.verksamhet if row.verksamhet is not None else NOT_SPLIT
-        cells[(line, row.verksamhetsomrade)] = _sum((cells.get((line, row.verksamhetsomrade)), value(row)))
-        totals[row.verksamhetsomrade] = _sum((totals.get(row.verksamhetsomrade), value(row)))
+        cells[(line, row.verksamhetsomrade)] = sum_present((cells.get((line, row.verksamhetsomrade)), value(row)))
+        totals[row.verksamhetsomrade] = sum_present((totals.get(row.verksamhetsomrade), value(row)))
     keys: list[str | None] = list(columns) or [None]
     return Matris(
         list(columns) or [TOTAL],
@@ -521,7 +516,7 @@ def _ekonomi(inputs: Inputs, config, division) -> Ekonomi:
     rows = inputs.detalj.get("divisioner", [])
     fields = ("utfall", "budget", "utfall_foregaende_ar", "prognos_helar", "budget_helar", "utfall_foregaende_ar_helar", "nettokostnad",
               "nettokostnad_foregaende_ar")
-    total = {f: _sum(getattr(r, f) for r in _used(rows)) for f in fields}
+    total = {f: sum_present(getattr(r, f) for r in _used(rows)) for f in fields}
     resultat = Resultat(*(total[f] for f in fields))
     used = _used(rows)
     columns, lines = _units(used, division), _lines(used)
@@ -571,9 +566,12 @@ def _ekonomi(inputs: Inputs, config, division) -> Ekonomi:
         _bridge(resultat.budget, plan.totalt.plan if plan else None, plan.totalt.utfall if plan else None, resultat.utfall),
         _bridge(resultat.budget_helar, plan.totalt.plan_helar if plan else None, plan.totalt.prognos_helar if plan else None, resultat.prognos_helar),
         effects,
-        Post("Summa", _sum(e.utfall for e in effects), _sum(e.prognos_helar for e in effects)) if effects else None,
+        Post("Summa", sum_present(e.utfall for e in effects), sum_present(e.prognos_helar for e in effects)) if effects else None,
         investments,
-        Investering(TOTAL, _sum(i.tidigare for i in investments), _sum(i.i_ar for i in investments), _sum(i.prognos_helar for i in investments))
+        Investering(
+            TOTAL, sum_present(i.tidigare for i in investments), sum_present(i.i_ar for i in investments),
+            sum_present(i.prognos_helar for i in investments),
+        )
         if investments else None,
         [Handelse(name, items) for name, items in events.items()],
     )
@@ -588,20 +586,20 @@ def _used(rows) -> list:
 def _forecast_row(name: str, rows) -> PrognosRad:
     return PrognosRad(
         name,
-        _sum(r.nettokostnad for r in rows),
-        _sum(r.nettokostnad_foregaende_ar for r in rows),
-        _sum(r.utfall for r in rows),
-        _sum(r.prognos_helar for r in rows),
+        sum_present(r.nettokostnad for r in rows),
+        sum_present(r.nettokostnad_foregaende_ar for r in rows),
+        sum_present(r.utfall for r in rows),
+        sum_present(r.prognos_helar for r in rows),
     )
 
 
 def _group_line(name: str, rows) -> GruppRad:
     return GruppRad(
         name,
-        _sum(r.utfall_foregaende_ar_helar for r in rows),
-        _sum(r.prognos_helar for r in rows),
-        _sum(r.utfall for r in rows),
-        _sum(r.utfall_foregaende_ar for r in rows),
+        sum_present(r.utfall_foregaende_ar_helar for r in rows),
+        sum_present(r.prognos_helar for r in rows),
+        sum_present(r.utfall for r in rows),
+        sum_present(r.utfall_foregaende_ar for r in rows),
     )
 
 
@@ -611,7 +609,10 @@ def _action_plan(inputs: Inputs) -> Handlingsplan | None:
         return None
 
     def summed(name: str, rows) -> Atgard:
-        return Atgard(name, _sum(r.plan_helar for r in rows), _sum(r.plan for r in rows), _sum(r.utfall for r in rows), _sum(r.prognos_helar for r in rows))
+        return Atgard(
+            name, sum_present(r.plan_helar for r in rows), sum_present(r.plan for r in rows), sum_present(r.utfall for r in rows),
+            sum_present(r.prognos_helar for r in rows),
+        )
 
     by_measure: dict[str, list] = {}
     by_unit: dict[str, list] = {}
@@ -704,7 +705,7 @@ def _personal(inputs: Inputs, period: Month) -> Personal:
     return Personal(
         anstallda,
         Comparison(everyone.at(TOTAL, period), everyone.at(TOTAL, year_before)),
-        mean(lambda r: _sum((r.arbetad_tid, r.inhyrd_personal))),
+        mean(lambda r: sum_present((r.arbetad_tid, r.inhyrd_personal))),
         mean(lambda r: r.extratid),
         mean(lambda r: r.overtid),
         mean(lambda r: r.inhyrd_personal),
@@ -794,8 +795,6 @@ def key_figure_text(name: str, value: float | None) -> str | None:
     """A key figure as a scorecard cell shows it: ``2,2 mnkr``, ``29 %``, ``6,2 %``."""
     if value is None:
         return None
-    from ..formatting import tal
-
     unit = KEY_FIGURE_UNITS[name]
     if unit == "mnkr":
         return f"{tal(value / 1000, 1)} mnkr"

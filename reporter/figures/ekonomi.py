@@ -8,7 +8,19 @@ from ..config import Rapport
 from ..model import Inputs, Month
 from ..schema import REQUIRED_REGION_POSTS
 from ..values import name_key
-from .common import BudgetAndLastYear, Comparison, MonthSeries, Trend, change_pct, difference, division_groups, last_months, trend, year_to_date
+from .common import (
+    BudgetAndLastYear,
+    Comparison,
+    MonthSeries,
+    Trend,
+    change_pct,
+    difference,
+    division_groups,
+    last_months,
+    sum_present,
+    trend,
+    year_to_date,
+)
 
 COSTS_TOTAL = "Summa verksamhetens kostnader"
 
@@ -113,13 +125,8 @@ def _summed(name: str, lines: list[DivisionLine]) -> DivisionLine:
     fields = ("utfall", "budget", "foregaende_ar", "prognos_helar", "budget_helar")
     earlier = [d.foregaende_manad for d in lines if d.foregaende_manad is not None]
     a_month_earlier = sum(earlier) if earlier and len(earlier) == len(lines) else None  # only when every division has it
-    summed = {f: _sum([getattr(d, f) for d in lines]) for f in fields}
+    summed = {f: sum_present([getattr(d, f) for d in lines]) for f in fields}
     return DivisionLine(name, **summed, foregaende_manad=a_month_earlier)
-
-
-def _sum(values: list[float | None]) -> float | None:
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
 
 
 def ekonomi(inputs: Inputs, config: Rapport) -> Ekonomi:

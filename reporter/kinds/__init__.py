@@ -1,71 +1,63 @@
-"""Report kinds and appendix kinds: each declares, in one module, what it reads, computes, shows and writes.
+"""Report kinds and appendix kinds, declared: the registry every stage lists the kinds from.
 
 - a report kind (``rapport:`` in rapport.yaml): :mod:`.manadsrapport`, :mod:`.delarsrapport`;
 - an appendix kind (an item of ``bilagor:``): :mod:`.ekonomirapport`, :mod:`.produktionsrapport`,
   :mod:`.personalrapport`, :mod:`.maluppfyllelse`.
 
-Everything else (pipeline, validate, status, scaffold, the template check and
-guide) asks these; adding a kind is one module here and one template. The
-modules import what they compute with only when asked, so that reading the
-registry costs nothing.
+A declaration is data (name, title, template, sheets, texts, charts by
+name); it imports only the input contract, so config, validation, status,
+scaffold and the guide read it without importing what the kinds compute.
+What each kind computes, checks and shows is in :mod:`reporter.documents`.
 """
 
 from __future__ import annotations
 
-from . import delarsrapport, ekonomirapport, maluppfyllelse, manadsrapport, personalrapport, produktionsrapport
-from .base import AppendixKind, ChartSet, Planned, ReportKind
+from typing import Any
 
-APPENDICES: dict[str, AppendixKind] = {
-    kind.name: kind for kind in (ekonomirapport.KIND, produktionsrapport.KIND, personalrapport.KIND, maluppfyllelse.KIND)
+from . import delarsrapport, ekonomirapport, investeringsrapport, maluppfyllelse, manadsrapport, personalrapport, produktionsrapport
+from .base import AppendixDeclaration, ReportDeclaration, Sheets
+
+APPENDICES: dict[str, AppendixDeclaration] = {
+    kind.name: kind
+    for kind in (ekonomirapport.KIND, produktionsrapport.KIND, personalrapport.KIND, maluppfyllelse.KIND, investeringsrapport.KIND)
 }
-REPORTS: dict[str, ReportKind] = {kind.name: kind for kind in (manadsrapport.KIND, delarsrapport.KIND)}
+MONTHLY = manadsrapport.KIND.with_appendices(list(APPENDICES.values()))  # the default kind: a folder without a readable rapport:
+INTERIM = delarsrapport.KIND  # a division's interim report; also an item of a tertial report's bilagor:
+REPORTS: dict[str, ReportDeclaration] = {kind.name: kind for kind in (MONTHLY, INTERIM)}
+# The parts of the monthly report that may report on their appendix's month (perioder): the workbooks the appendices show.
+PARTS = tuple(kind.reports_on for kind in APPENDICES.values() if kind.reports_on)
+ANALYSIS_TEXTS = {key: name for kind in APPENDICES.values() for key, name in kind.analysis_texts.items()}
 
 
-def report_kind(config) -> ReportKind:
-    """The kind of report a configuration builds."""
+def report_declaration(config: Any) -> ReportDeclaration:
+    """The declaration of the report a configuration builds."""
     return REPORTS[config.rapport]
 
 
-def chart_set(name: str) -> ChartSet:
-    """A chart set by name: an appendix kind's, or a report kind's own."""
-    if name in APPENDICES and APPENDICES[name].charts is not None:
-        return APPENDICES[name].charts  # type: ignore[return-value]
-    for kind in REPORTS.values():
-        if name in kind.chart_sets:
-            return kind.chart_sets[name]
-    raise KeyError(name)
+def required_sheets(config: Any) -> dict[str, tuple[str, ...]]:
+    """The sheets a period must have, by workbook kind: the report's own, and those of the appendices it lists."""
+    kind = report_declaration(config)
+    if not kind.appendices:
+        return dict(kind.sheets)
+    required = {name: list(sheets) for name, sheets in kind.sheets.items()}
+    for item, _month in config.generated:
+        if item in APPENDICES:
+            for name, sheets in APPENDICES[item].sheets.items():
+                required.setdefault(name, [])
+                required[name] += [s for s in sheets if s not in required[name]]
+    return {name: tuple(sheets) for name, sheets in required.items()}
 
 
 def templates() -> list[tuple[str, str]]:
     """Every template the tool knows: (file name, the kind's description)."""
-    found = [(manadsrapport.TEMPLATE, manadsrapport.KIND.description)]
+    found = [(MONTHLY.template, MONTHLY.description)]
     found += [(kind.template, kind.description) for kind in APPENDICES.values()]
-    found += [(manadsrapport.COVER_TEMPLATE, "försättsblad för en bilaga som gjorts någon annanstans")]
-    found += [(kind.template, kind.description) for kind in REPORTS.values() if kind.template != manadsrapport.TEMPLATE]
+    found += [(manadsrapport.COVER_TEMPLATE, manadsrapport.COVER_DESCRIPTION)]
+    found += [(kind.template, kind.description) for kind in REPORTS.values() if kind.template != MONTHLY.template]
     return found
 
 
-def contract_for(template_name: str) -> tuple[type, dict[str, tuple[str, ...]]]:
-    """The context type a template is rendered with, and the keys of its dictionaries.
-
-    A report kind's template gets that kind's contract; an appendix's
-    template the monthly report's, with its own charts as ``diagram``.
-    """
-    name = template_name if template_name.endswith(".docx") else f"{template_name}.docx"
-    for kind in REPORTS.values():
-        if kind.template == name:
-            return kind.contract()
-    appendix = next((kind for kind in APPENDICES.values() if kind.template == name), None)
-    context_type, keys = manadsrapport.contract()
-    if name == manadsrapport.COVER_TEMPLATE:
-        from ..context import CoverContext
-
-        return CoverContext, keys
-    if appendix is None:
-        return context_type, keys
-    from ..context import AppendixContext
-
-    return AppendixContext, {**keys, "diagram": appendix.charts.names if appendix.charts else ()}
-
-
-__all__ = ["APPENDICES", "REPORTS", "AppendixKind", "ChartSet", "Planned", "ReportKind", "chart_set", "contract_for", "report_kind", "templates"]
+__all__ = [
+    "ANALYSIS_TEXTS", "APPENDICES", "INTERIM", "MONTHLY", "PARTS", "REPORTS", "AppendixDeclaration", "ReportDeclaration", "Sheets",
+    "report_declaration", "required_sheets", "templates",
+]

@@ -1,94 +1,69 @@
-"""What a report kind and an appendix kind declare: the shape every kind module fills in.
+"""What a report kind and an appendix kind declare: names, titles, templates, sheets, texts, charts by name.
 
-A kind module names, in one place, what the kind reads (the sheets it needs
-and may use, its texts), what it computes, which template shows it with
-which charts, and what it writes. The pipeline, ``validate``, ``status``,
-``scaffold``, ``mallar`` and the template guide ask the kind; none of them
-lists kinds of its own.
+A declaration is data. It imports nothing of the package but the input
+contract, so that every stage (config, validation, status, scaffold, the
+guide) can list the kinds without importing what they compute; how a kind
+computes, checks and shows its figures is in :mod:`reporter.documents`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 # Sheets by workbook kind: {"ekonomi": ("Divisioner", "Kostnader"), …}.
 Sheets = Mapping[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
-class ChartSet:
-    """The charts one document shows: their names (as the template uses them) and how they are drawn.
-
-    ``draw`` takes the report's figures and returns {name: Chart}; it is a
-    module-level function, so that it can be sent to the chart process.
-    """
-
-    names: tuple[str, ...]
-    draw: Callable[[Any], dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class AppendixKind:
+@dataclass(frozen=True, kw_only=True)
+class AppendixDeclaration:
     """An appendix the tool makes (an item of ``bilagor:``), shown by ``templates/<name>.docx``."""
 
     name: str  # the item in bilagor: and the template's name
     title: str  # "Ekonomirapport"
     sheets: Sheets = field(default_factory=dict)  # what it needs beyond the report's own sheets
-    charts: ChartSet | None = None
+    charts: tuple[str, ...] = ()  # the names of its charts, as the template uses them (diagram.<namn>)
     description: str = ""
     reports_on: str = ""  # the workbook kind (and figures) it shows, reported for the appendix's own period: "produktion"
+    analysis: tuple[str, ...] = ()  # its sections that may have an analysis text after the table: texter/<name>-<section>.md
 
     @property
     def template(self) -> str:
         """The template's file name."""
         return f"{self.name}.docx"
 
-
-@dataclass(frozen=True)
-class Planned:
-    """One document of a package, planned before anything is rendered.
-
-    A rendered document has a ``template`` and a ``context`` (and the name of
-    the chart set it shows); a copied one (an appendix made elsewhere) has a
-    ``source`` file and is written as it is.
-    """
-
-    name: str  # the output file name
-    title: str  # the document's title (core properties)
-    template: str | None = None
-    context: dict[str, Any] | None = None
-    charts: str | None = None  # the chart set's name (ReportKind.chart_sets), drawn while others render
-    figures: Any = None  # what the charts are drawn from
-    source: Path | None = None
-    properties: dict[str, Any] | None = None  # its own document properties (an interim report's document-ID block); else the report's
+    @property
+    def analysis_texts(self) -> dict[str, str]:
+        """The analysis texts: ``ekonomirapport_resultat`` → ``ekonomirapport-resultat.md``."""
+        return {f"{self.name}_{section.replace('-', '_')}": f"{self.name}-{section}.md" for section in self.analysis}
 
 
-@dataclass(frozen=True)
-class ReportKind:
-    """A report the tool builds (``rapport:`` in rapport.yaml) and everything it declares.
+@dataclass(frozen=True, kw_only=True)
+class ReportDeclaration:
+    """A report the tool builds (``rapport:`` in rapport.yaml).
 
-    ``sheets(config)`` are the sheets a period must have, by workbook kind;
-    ``texts`` the known texts (key → file in ``texter/``); ``compute``
-    turns validated inputs into the report's figures; ``plan`` turns them
-    into the documents of the package; ``folder`` names the package's folder
-    under ``out/``; ``contract`` is the template contract (a TypedDict) and
-    the keys of its dictionaries, for ``reporter mallar`` and the guide.
+    ``appendices``: it has the list ``bilagor:`` (and the generated
+    appendices' sheets and analysis texts); ``division_report``: it is about
+    one division (``division:`` required); ``signed``: ``undertecknare:``
+    required.
     """
 
     name: str
     title: str  # the default titel
     template: str
-    texts: Mapping[str, str]
-    sheets: Callable[[Any], Sheets]
-    compute: Callable[[Any, Any], Any]
-    plan: Callable[..., list[Planned]]
-    folder: Callable[[Any], str]
-    contract: Callable[[], tuple[type, dict[str, tuple[str, ...]]]]
-    chart_sets: Mapping[str, ChartSet] = field(default_factory=dict)
+    texts: Mapping[str, str]  # key -> file in texter/
+    sheets: Sheets  # what a period must have, by workbook kind
     optional_sheets: Sheets = field(default_factory=dict)  # used when there, never required
+    charts: tuple[str, ...] = ()  # its own charts, by name
     description: str = ""
-    # Checks across sheets and texts that need the figures (inputs, config, texts) -> problems; run on inputs without errors.
-    checks: Callable[[Any, Any, Any], list[Any]] | None = None
+    appendices: bool = False
+    division_report: bool = False
+    signed: bool = False
+    subsections: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a text's generated subsections (## headings)
+
+    def with_appendices(self, appendices: list[AppendixDeclaration]) -> ReportDeclaration:
+        """The declaration with the appendices' analysis texts among its texts (a report that has bilagor:)."""
+        if not self.appendices:
+            return self
+        analysis = {key: name for kind in appendices for key, name in kind.analysis_texts.items()}
+        return replace(self, texts={**self.texts, **analysis})

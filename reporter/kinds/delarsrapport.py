@@ -8,9 +8,8 @@ One document, written to ``out/<period>-<division>/``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .base import ChartSet, Planned, ReportKind
+from ..schema import PERSPEKTIV
+from .base import ReportDeclaration
 
 SHEETS = {
     "ekonomi": ("Divisioner", "Kostnader"),
@@ -30,7 +29,7 @@ TEXTS = {
     "maluppfyllelse": "maluppfyllelse.md",
     "internkontroll": "internkontroll.md",
 }
-PERSPECTIVES = ("Samhälle", "Medborgare", "Verksamhet", "Medarbetare", "Ekonomi")
+PERSPECTIVES = tuple(name for name, _ in PERSPEKTIV)
 # The generated subsections a ## heading of a text names, by text (INPUTS-v2.md section 4).
 SUBSECTIONS = {
     "styrning": PERSPECTIVES,
@@ -46,172 +45,15 @@ SUBSECTIONS = {
 TEMPLATE = "delarsrapport.docx"
 CHARTS = ("kostnader", "sjukfranvaro", "tillganglighet")
 
-
-def subsection_key(name: str) -> str:
-    """A subsection's key in the template: ``Åtgärder för att uppnå ekonomi i balans`` → ``atgarder_for_att_uppna_ekonomi_i_balans``."""
-    from ..formatting import nyckel
-
-    return nyckel(name)
-
-
-def sheets(config) -> dict[str, tuple[str, ...]]:
-    """What a division's interim report must have: economy, personnel and scorecard sheets."""
-    return dict(SHEETS)
-
-
-def compute(inputs, config):
-    """Every figure of the division's report."""
-    from ..figures.delarsrapport import compute as compute_all
-
-    return compute_all(inputs, config)
-
-
-def draw(figures) -> dict:
-    """Costs per month and sick leave per month against last year; accessibility per month (when the division has it)."""
-    from ..charts import lines_chart, trend_chart
-
-    access = figures.produktion.tillganglighet
-    return {
-        "kostnader": trend_chart(figures.ekonomi.kostnader_per_manad, "Verksamhetens kostnader per månad", "mnkr", 0, 1000),
-        "sjukfranvaro": trend_chart(figures.personal.sjukfranvaro.trend, "Sjukfrånvaro", "procent av ordinarie arbetstid", 1),
-        "tillganglighet": lines_chart([m.trend for m in access], "Tillgänglighet", "procent") if access else None,
-    }
-
-
-def texts_of(texts: dict) -> dict:
-    """The texts with those of sectioned sections split at their ## headings."""
-    from ..texts import sections
-
-    result: dict[str, object] = {}
-    for key, blocks in texts.items():
-        if blocks is None:
-            result[key] = None
-        elif key in SUBSECTIONS:
-            result[key] = sections(blocks, {name: subsection_key(name) for name in SUBSECTIONS[key]})
-        else:
-            result[key] = blocks
-    return result
-
-
-def context(config, figures, texts: dict) -> dict:
-    """The template contract filled in."""
-    from ..context import DelarsrapportContext
-
-    return dict(
-        DelarsrapportContext(
-            titel=config.rubrik,
-            division=figures.division,
-            organisation=config.organisation.namn,
-            period=config.period,
-            foregaende_ar=config.period.year_before,
-            dokument=config.dokument,
-            undertecknare=config.undertecknare,
-            ekonomi=figures.ekonomi,
-            produktion=figures.produktion,
-            personal=figures.personal,
-            styrning=figures.styrning,
-            texter=texts_of(texts),
-            diagram={},
-        )
-    )
-
-
-def checks(inputs, config, texts=None) -> list:
-    """What only the figures can tell: a typed Utfall against the key figure it names, the result bridge
-    against Resultatpåverkan, and a verksamhet listed in a group that no row has."""
-    from ..errors import warning
-    from ..figures.delarsrapport import compute as compute_all
-    from ..figures.delarsrapport import key_figure_text
-    from ..values import name_key
-
-    figures = compute_all(inputs, config)
-    problems = []
-    for measure in inputs.detalj.get("styrmatt", []):
-        if measure.nyckeltal is None or measure.utfall is None:
-            continue
-        computed = key_figure_text(measure.nyckeltal, figures.nyckeltal.get(measure.nyckeltal))
-        if computed is not None and _number(measure.utfall) is not None and _number(measure.utfall) != _number(computed):
-            source = measure.source
-            problems.append(warning(
-                f"styrmåttet '{measure.styrmatt}' har Utfall '{measure.utfall}' men nyckeltalet {measure.nyckeltal} är {computed}; "
-                f"rapporten visar {computed} (töm Utfall, eller rätta det)", file=source.file, sheet=source.sheet, cell=source.cell,
-            ))
-    ekonomi = figures.ekonomi
-    for bridge, effect, when in ((ekonomi.brygga, "utfall", "perioden"), (ekonomi.brygga_helar, "prognos_helar", "helåret")):
-        summed = getattr(ekonomi.resultatpaverkan_summa, effect) if ekonomi.resultatpaverkan_summa else None
-        if bridge is None or ekonomi.handlingsplan is None or summed is None or bridge.oplanerat is None:
-            continue
-        if abs(summed - bridge.oplanerat) > 1000:  # 1 mnkr
-            first = inputs.resultatpaverkan[0].source
-            problems.append(warning(
-                f"Resultatpåverkan summerar till {summed / 1000:.1f} mnkr för {when} men det oplanerade (resultat − budget − "
-                f"handlingsplanens avvikelse) är {bridge.oplanerat / 1000:.1f} mnkr; de ska stämma inom 1 mnkr".replace(".", ","),
-                file=first.file, sheet=first.sheet,
-            ))
-    division = config.organisation.division(config.division)
-    present = {name_key(r.verksamhet) for r in inputs.detalj.get("divisioner", []) if r.verksamhet}
-    for group in division.verksamhetsgrupper if division else []:
-        for verksamhet in group.verksamheter:
-            if name_key(verksamhet) not in present:
-                problems.append(warning(
-                    f"verksamheten '{verksamhet}' i gruppen {group.namn} finns inte på någon rad av bladet Divisioner",
-                    file=f"{config.period}/rapport.yaml", key="organisation.divisioner.verksamhetsgrupper",
-                ))
-    return problems
-
-
-def _number(text: str) -> float | None:
-    """The number a scorecard cell shows: ``2,2 mnkr`` → 2.2; None when it shows none."""
-    import re
-
-    match = re.search(r"[−-]?\s?\d[\d\s\u00a0]*(?:,\d+)?", text)
-    if not match:
-        return None
-    try:
-        return float(re.sub(r"[\s\u00a0]", "", match.group(0)).replace("−", "-").replace(",", "."))
-    except ValueError:
-        return None
-
-
-def file_name(config) -> str:
-    """``delarsrapport-narsjukvard-ovriga-lanet-2021-04.docx``."""
-    from ..values import slugify
-
-    return f"delarsrapport-{slugify(config.division_namn or config.division or '', 'division')}-{config.period}.docx"
-
-
-def plan(config, figures, texts, period_dir: Path, properties: dict) -> list[Planned]:
-    """One document: the interim report, with its charts."""
-    title = f"{config.rubrik} {figures.division}"
-    return [Planned(file_name(config), title, TEMPLATE, context(config, figures, texts), "delarsrapport", figures)]
-
-
-def folder(config) -> str:
-    """``out/2021-04-narsjukvard-ovriga-lanet``: a division's report beside the month's own."""
-    from ..values import slugify
-
-    return f"{config.period}-{slugify(config.division_namn or config.division or '', 'division')}"
-
-
-def contract():
-    """The template's contract: the context and the keys of its dictionaries."""
-    from ..context import DelarsrapportContext
-
-    return DelarsrapportContext, {"texter": tuple(TEXTS), "diagram": CHARTS}
-
-
-KIND = ReportKind(
-    "delarsrapport",
-    "Delårsrapport",
-    TEMPLATE,
-    TEXTS,
-    sheets,
-    compute,
-    plan,
-    folder,
-    contract,
-    chart_sets={"delarsrapport": ChartSet(CHARTS, draw)},
+KIND = ReportDeclaration(
+    name="delarsrapport",
+    title="Delårsrapport",
+    template=TEMPLATE,
+    texts=TEXTS,
+    sheets=SHEETS,
     optional_sheets=OPTIONAL,
+    charts=CHARTS,
     description="en divisions delårsrapport (styrning, produktion, personal, ekonomi, bilagedel)",
-    checks=checks,
+    division_report=True,
+    subsections=SUBSECTIONS,
 )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from .base import AppendixKind
+from .base import AppendixDeclaration
 
-KIND = AppendixKind(
-    "maluppfyllelse",
-    "Måluppfyllelse",
+KIND = AppendixDeclaration(
+    name="maluppfyllelse",
+    title="Måluppfyllelse",
     sheets={"styrkort": ("Strategiska mål", "Styrmått")},
     description="styrkortets strategiska mål och styrmått per perspektiv, med bedömning",
+    analysis=("sammanfattning",),
 )

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from .base import AppendixKind, ChartSet
+from .base import AppendixDeclaration
 
-
-def draw(figures) -> dict:
-    """Production per month (one small chart per measure), and accessibility per month."""
-    from ..charts import lines_chart, small_multiples
-
-    return {
-        "produktion": small_multiples(figures.produktion.trender, "Produktion per månad, antal"),
-        "tillganglighet": lines_chart(figures.produktion.tillganglighet_trender, "Tillgänglighet", "procent"),
-    }
-
-
-KIND = AppendixKind(
-    "produktionsrapport",
-    "Produktionsrapport",
-    charts=ChartSet(("produktion", "tillganglighet"), draw),
+KIND = AppendixDeclaration(
+    name="produktionsrapport",
+    title="Produktionsrapport",
+    charts=("produktion", "tillganglighet"),
     description="produktion per division och mått, tillgänglighet och beläggning",
     reports_on="produktion",
+    analysis=("produktion", "divisioner", "tillganglighet", "belaggning"),
 )

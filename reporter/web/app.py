@@ -32,9 +32,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import scaffold
 from ..blank import scaffold_report
 from ..causes import Cause, by_cause, plural
-from ..config import CONFIG_FILE, load_config_partly
+from ..config import CONFIG_FILE
 from ..errors import Problem, ReporterError
 from ..formatting import manad_ar
+from ..period_config import load_config_partly
 from ..periods import folder_month, previous_period_dir
 from ..submissions import INVALID, MISSING, NO_ROWS, NOT_APPLICABLE, REGION, SUBMITTED
 from .builds import Build, Builds, package_zip

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..causes import plural
-from ..config import CONFIG_FILE, Rapport, load_config_partly
+from ..config import CONFIG_FILE, Rapport
 from ..errors import Problem, ReporterError, error
 from ..inputs import TEXT_DIR
-from ..kinds import report_kind
+from ..kinds import report_declaration, required_sheets
+from ..period_config import load_config_partly
 from ..pipeline import Checked, check
 from ..schema import WORKBOOK_KINDS
 from ..submissions import REGION, Status, status
@@ -78,10 +79,9 @@ def expected(config: Rapport | None, division: str) -> list[Expected]:
     if config is not None and config.is_division_report:
         if division != config.division_namn:
             return []
-        kind = report_kind(config)
-        needed = set(kind.sheets(config))
+        needed = set(required_sheets(config))
         books = [Expected(book.name, f"{book.name}.xlsx") for book in WORKBOOK_KINDS if book.name in needed]
-        return books + [Expected(key, f"{TEXT_DIR}/{name}", text=True) for key, name in kind.texts.items()]
+        return books + [Expected(key, f"{TEXT_DIR}/{name}", text=True) for key, name in report_declaration(config).texts.items()]
     return [Expected(kind.name, f"{kind.name}-{slugify(division, 'division')}.xlsx") for kind in WORKBOOK_KINDS
             if any(sheet.per_division for sheet in kind.sheets)]
 
