@@ -306,7 +306,7 @@ def scaffold_run(period: Path, what: str) -> tuple[float, float]:
     a build does, in this process; wall and CPU seconds, imports not counted for either."""
     import openpyxl  # noqa: F401 - imported before the clock starts, as the reader's python-calamine is
 
-    import reporter.blank  # noqa: F401
+    import reporter.commands.scaffold  # noqa: F401
     from reporter import scaffold
     from reporter.inputs import read_workbooks
     from reporter.values import parse_month

@@ -8,12 +8,12 @@ own, re-exported here.
 
 from __future__ import annotations
 
-from .blank import scaffold
 from .changes import compare_folders
+from .commands.scaffold import scaffold
+from .commands.status import folder_status as status
+from .commands.verify import verify
 from .errors import Location, Problem, ReporterError, Severity
 from .pipeline import build, check_templates, validate
-from .submissions import folder_status as status
-from .verification import verify
 from .version import VERSION as __version__
 
 __all__ = [

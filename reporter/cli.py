@@ -17,9 +17,9 @@ import click
 
 import reporter as api  # the library, looked up at each call (tests stand in for its functions)
 
-from .blank import scaffold_report
 from .causes import Cause, by_cause, plural, thousands
 from .changes import LISTED, compare_folders, summary
+from .commands.scaffold import scaffold_report
 from .errors import ReporterError
 from .findings_workbook import write_findings
 from .kinds import REPORTS

@@ -14,6 +14,7 @@ import dataclasses
 import typing
 from pathlib import Path
 
+from .commands.check_templates import ANY, fields_of
 from .context import DESCRIPTIONS, AppendixContext, CoverContext
 from .documents import contract_for
 from .formatting import FILTERS, antal_ord, manad
@@ -21,7 +22,6 @@ from .kinds import APPENDICES
 from .kinds.manadsrapport import TEMPLATE as MAIN_TEMPLATE
 from .pipeline import template_context
 from .render import LAST_ROWS_TOGETHER, SHORT_TABLE_ROWS, jinja_environment
-from .templatecheck import ANY, fields_of
 
 GUIDE = "docs/mallar.md"
 PICTURES = {  # docs/bilder/<name>: what it shows (tools/make_guide_pictures.py draws them)
@@ -332,6 +332,6 @@ _OUTRO = """
 1. Spara mallen som .docx i `templates/`.
 2. `reporter mallar` – rätta det som visas, tills det står *Inga fel*.
 3. `reporter build` – och läs rapporten.
-4. Den som checkar in ändringen kör testerna; ögonblicksbilderna i `tests/test_templatecheck/`
+4. Den som checkar in ändringen kör testerna; ögonblicksbilderna i `tests/test_check_templates/`
    (mallens taggar) och `tests/test_build/`, `tests/test_appendices/` (rapportens text) visar
    exakt vad ändringen gjorde."""

@@ -16,6 +16,8 @@ from pathlib import Path
 from .bilagor import bilagor
 from .changes import PackageChanges, compare_packages, package_files
 from .charts import Drawer
+from .commands.check_templates import check_templates as check_all
+from .commands.check_templates import find_template, known_templates
 from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport, interim_folder
 from .context import build_context, document_properties
 from .documents import REPORTS, Computed, chart_set, report_kind
@@ -35,8 +37,6 @@ from .period_config import load_config_partly
 from .processes import remove_stale_folders
 from .render import render_docx
 from .stale import stale_content
-from .templatecheck import check_templates as check_all
-from .templatecheck import find_template, known_templates
 from .texts import Block
 from .validation import validate_workbooks
 

@@ -15,9 +15,9 @@ from periods import write_other_period
 
 import reporter
 from reporter import scaffold
-from reporter.blank import scaffold_report
 from reporter.carry import MARK, MARK_NAME
 from reporter.cli import main
+from reporter.commands.scaffold import scaffold_report
 from reporter.errors import ReporterError
 from reporter.model import Month
 from reporter.schema import WORKBOOK_KINDS, Kind

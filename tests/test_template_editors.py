@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from helpers import dump_docx, edit_docx, needs_soffice, replace_once
 
+from reporter.commands.check_templates import check_template
 from reporter.pdf import convert
 from reporter.pipeline import template_context
 from reporter.render import render_docx
-from reporter.templatecheck import check_template
 
 MAIN = "regiondirektorens-rapport.docx"
 PROPERTIES = {"titel": "Regiondirektörens rapport mars 2021"}

@@ -30,14 +30,14 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import scaffold
-from ..blank import scaffold_report
 from ..causes import Cause, by_cause, plural
+from ..commands.scaffold import scaffold_report
+from ..commands.status import INVALID, MISSING, NO_ROWS, NOT_APPLICABLE, REGION, SUBMITTED
 from ..config import CONFIG_FILE
 from ..errors import Problem, ReporterError
 from ..formatting import manad_ar
 from ..period_config import load_config_partly
 from ..periods import folder_month, previous_period_dir
-from ..submissions import INVALID, MISSING, NO_ROWS, NOT_APPLICABLE, REGION, SUBMITTED
 from .builds import Build, Builds, package_zip
 from .handin import MAX_UPLOAD, Expected, Outcome, Periods, concerns, expected, open_periods, state_dir
 from .keys import Keys, digest, load_secret

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..causes import plural
+from ..commands.status import REGION, Status, status
 from ..config import CONFIG_FILE, Rapport
 from ..errors import Problem, ReporterError, error
 from ..inputs import TEXT_DIR
@@ -29,7 +30,6 @@ from ..kinds import report_declaration, required_sheets
 from ..period_config import load_config_partly
 from ..pipeline import Checked, check
 from ..schema import WORKBOOK_KINDS
-from ..submissions import REGION, Status, status
 from ..values import slugify
 from ..workbook import Workbook
 from .store import Store, Upload, now

@@ -1,4 +1,4 @@
-"""What has come in for a period: division × workbook kind, texts, buildable.
+"""reporter status: what has come in for a period: division × workbook kind, texts, buildable.
 
 Built from the findings of :func:`reporter.pipeline.check`, so that status and
 validate can never disagree. No I/O beyond listing the period folder.
@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bilagor import bilagor
-from .config import interim_folder
-from .errors import Problem
-from .inputs import TEXT_DIR, find_workbooks
-from .kinds import ANALYSIS_TEXTS, MONTHLY, delarsrapport, report_declaration, required_sheets
-from .kinds.manadsrapport import INTERIM_TEXT
-from .pipeline import Checked, check
-from .schema import WORKBOOK_KINDS
-from .values import slugify
+from ..bilagor import bilagor
+from ..config import interim_folder
+from ..errors import Problem
+from ..inputs import TEXT_DIR, find_workbooks
+from ..kinds import ANALYSIS_TEXTS, MONTHLY, delarsrapport, report_declaration, required_sheets
+from ..kinds.manadsrapport import INTERIM_TEXT
+from ..pipeline import Checked, check
+from ..schema import WORKBOOK_KINDS
+from ..values import slugify
 
 REGION = "Hela regionen"
 SUBMITTED, MISSING, INVALID, NOT_APPLICABLE = "inskickad", "saknas", "ogiltig", "–"

@@ -11,8 +11,8 @@ from helpers import add_footnote, add_text_box, edit_docx, replace_once
 
 import reporter
 from reporter.cli import main
+from reporter.commands.check_templates import check_template, template_tags
 from reporter.documents import contract_for
-from reporter.templatecheck import check_template, template_tags
 
 MAIN = "regiondirektorens-rapport.docx"
 SENTENCE = "Periodens resultat per {{ period|manad_ar }} uppgår till {{ ekonomi.periodens_resultat.utfall|mnkr }}."

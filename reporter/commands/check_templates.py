@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .context import AppendixContext
-from .documents import contract_for
-from .docxparts import TAG, TAG_START, Paragraph, read_parts, visible_text, w
-from .errors import Problem, ReporterError, error
-from .kinds import templates
-from .render import HEADING_STYLES, LIST_STYLES, find_style, jinja_environment
+from ..context import AppendixContext
+from ..documents import contract_for
+from ..docxparts import TAG, TAG_START, Paragraph, read_parts, visible_text, w
+from ..errors import Problem, ReporterError, error
+from ..kinds import templates
+from ..render import HEADING_STYLES, LIST_STYLES, find_style, jinja_environment
 
 # Where tags do nothing or break the document.
 DEAD_AREAS = {"textruta": "en textruta", "fotnot": "en fotnot", "slutnot": "en slutnot", "kommentar": "en kommentar"}

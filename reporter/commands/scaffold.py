@@ -1,4 +1,4 @@
-"""Blank inputs for a period: rapport.yaml, workbooks of every kind, text stubs.
+"""reporter scaffold: blank inputs for a period: rapport.yaml, workbooks of every kind, text stubs.
 
 Everything is made from the contract in :mod:`reporter.schema`, so a
 scaffolded workbook has exactly the headers that validation expects. Files
@@ -15,18 +15,18 @@ from pathlib import Path
 
 import yaml
 
-from .carry import MARK_NAME, Carried, carry_book, holds, list_name, sheet_out, window_start
-from .completeness import SERIES
-from .config import CONFIG_FILE
-from .drafts import draft_mark, without_draft_marks
-from .errors import ReporterError, error
-from .inputs import TEXT_DIR, find_workbooks
-from .kinds import ANALYSIS_TEXTS, APPENDICES, INTERIM, MONTHLY, REPORTS, delarsrapport
-from .kinds.manadsrapport import MAIN_TEXTS
-from .model import Month
-from .periods import INTERIM_DIR, folder_month, previous_period_dir
-from .plausibility import CONFIRMATIONS
-from .schema import (
+from ..carry import MARK_NAME, Carried, carry_book, holds, list_name, sheet_out, window_start
+from ..completeness import SERIES
+from ..config import CONFIG_FILE
+from ..drafts import draft_mark, without_draft_marks
+from ..errors import ReporterError, error
+from ..inputs import TEXT_DIR, find_workbooks
+from ..kinds import ANALYSIS_TEXTS, APPENDICES, INTERIM, MONTHLY, REPORTS, delarsrapport
+from ..kinds.manadsrapport import MAIN_TEXTS
+from ..model import Month
+from ..periods import INTERIM_DIR, folder_month, previous_period_dir
+from ..plausibility import CONFIRMATIONS
+from ..schema import (
     ANSTALLNINGSFORMER,
     KON,
     REQUIRED_REGION_POSTS,
@@ -38,9 +38,9 @@ from .schema import (
     Sheet,
     WorkbookKind,
 )
-from .validation import DivisionIndex, UnknownName
-from .values import ValueProblem, parse_month, slugify
-from .workbook import SheetOut, column_letter, gc_paused, read_tables, write_sheets
+from ..validation import DivisionIndex, UnknownName
+from ..values import ValueProblem, parse_month, slugify
+from ..workbook import SheetOut, column_letter, gc_paused, read_tables, write_sheets
 
 INSTRUCTIONS = "Instruktioner"
 LISTS = "Listor"

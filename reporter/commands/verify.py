@@ -17,11 +17,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ReporterError, error
-from .package import file_sha256, folder_digest
-from .pdfcheck import package_mismatches
-from .pipeline import PeriodFolderMissing, build, input_files
-from .processes import temporary_folder
+from ..errors import ReporterError, error
+from ..package import file_sha256, folder_digest
+from ..pdfcheck import package_mismatches
+from ..pipeline import PeriodFolderMissing, build, input_files
+from ..processes import temporary_folder
 
 SAME, DIFFERENT, MISSING = "stämmer", "skiljer sig", "saknas"
 CHANGED = "ändrad sedan bygget (sha256 stämmer inte med manifestet)"
