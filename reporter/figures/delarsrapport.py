@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from ..formatting import tal
 from ..model import Inputs, Measure, Month, StrategicGoal
 from ..values import name_key
-from .common import BudgetAndLastYear, Comparison, MonthSeries, Trend, change_pct, difference, last_months, share_pct, sum_present, year_to_date
+from .common import BudgetAndLastYear, Comparison, MonthSeries, Trend, change_pct, difference, share_pct, sum_present, trend, year_to_date
 from .ekonomi import COSTS_TOTAL, CostTrend, _cost_trend
 from .maluppfyllelse import PERSPECTIVES, Maluppfyllelse, maluppfyllelse
+from .personal import InterimPersonal, interim_personal
+from .produktion import InterimProduktion, interim_produktion
 
 TOTAL = "Totalt"
 NOT_SPLIT = "Övrigt"  # a row without Verksamhet in a split table
 INHYRD = "Inhyrd personal"
-DISTANCE = "Distanskontakter"
-VISITS = ("Läkarbesök", "Besök övriga vårdgivare", DISTANCE)
 
 
 # --- the result: the division, and tables of verksamhet × verksamhetsområde ------------------------------
@@ -273,122 +273,6 @@ class Ekonomi:
     sarskilda_kostnader: list[Handelse]
 
 
-# --- production and accessibility --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Produktionsrad:
-    """A measure (or one verksamhet's part of it): the year to date against the same months last year."""
-
-    namn: str
-    hittills: Comparison
-
-
-@dataclass(frozen=True)
-class Produktionsmatt:
-    """One production measure: the total and, when split, one row per verksamhet."""
-
-    matt: str
-    totalt: Comparison
-    verksamheter: list[Produktionsrad]
-
-
-@dataclass(frozen=True)
-class Tillganglighetsmatt:
-    """An accessibility measure of the division: the mean share so far this year and last, and those waiting."""
-
-    matt: str
-    medel: Comparison  # mean of the months' shares Jan..period against the same months last year
-    senaste: float | None  # the period's own month
-    vantande: float | None  # waiting at the end of the period
-    vantande_arsskifte: float | None  # waiting at the end of December
-    trend: Trend
-
-    @property
-    def vantande_forandring(self) -> float | None:
-        """The change of those waiting since the turn of the year, in percent."""
-        return change_pct(self.vantande, self.vantande_arsskifte)
-
-
-@dataclass(frozen=True)
-class Produktion:
-    """Production and accessibility of the division."""
-
-    matt: list[Produktionsmatt]
-    distansandel: Comparison  # share of distance contacts among visits, percent (decision 3)
-    tillganglighet: list[Tillganglighetsmatt]
-
-    @property
-    def finns(self) -> bool:
-        """False for a division without care production (Service, Länsteknik): the section is left out."""
-        return bool(self.matt or self.tillganglighet)
-
-    @property
-    def per_verksamhet(self) -> bool:
-        """True when a measure is split by verksamhet: a table per measure; otherwise one table, a row per measure."""
-        return any(m.verksamheter for m in self.matt)
-
-    def matt_med(self, name: str) -> Produktionsmatt | None:
-        """One measure by name, case ignored."""
-        return next((m for m in self.matt if name_key(m.matt) == name_key(name)), None)
-
-
-def _distance_share(visits: list[float | None]) -> float | None:
-    """Distance contacts in percent of all visits (decision 3); None when a kind of visit is missing."""
-    if any(v is None for v in visits):
-        return None
-    counts = [v for v in visits if v is not None]
-    return share_pct(counts[2], sum(counts))
-
-
-# --- personnel ------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Anstallningsform:
-    """Employees of one form at the end of the period, against the same month last year."""
-
-    namn: str
-    antal: Comparison
-
-    @property
-    def benamning(self) -> str:
-        """The employees of this form as prose names them: ``tillsvidareanställda``, ``vikarier och tillfälligt anställda``."""
-        return FORM_WORDS.get(name_key(self.namn), self.namn.lower())
-
-
-# The forms of employment (schema.ANSTALLNINGSFORMER, a closed list) as prose names the people in them.
-FORM_WORDS = {name_key("Tillsvidare"): "tillsvidareanställda", name_key("Vikarie/tillfällig"): "vikarier och tillfälligt anställda"}
-
-
-@dataclass(frozen=True)
-class Sjukfranvaro:
-    """Sick leave the year to date in percent of ordinary hours, against the same months last year."""
-
-    totalt: Comparison
-    kvinnor: Comparison
-    man: Comparison
-    korttid: Comparison  # days 1-14
-    langtid: Comparison  # 60 days or more
-    hogsta_manad: Month | None  # the highest month of the year to date
-    hogsta_andel: float | None
-    trend: Trend  # the monthly share, the last 16 months and the year before
-
-
-@dataclass(frozen=True)
-class Personal:
-    """Headcount, worked time and sick leave of the division."""
-
-    anstallda: list[Anstallningsform]
-    anstallda_totalt: Comparison
-    arbetad_tid: Comparison  # mean årsarbetare Jan..period, hired staff included
-    extratid: Comparison
-    overtid: Comparison
-    inhyrd_personal: Comparison
-    inhyrd_per_yrkesgrupp: list[Produktionsrad]
-    sjukfranvaro: Sjukfranvaro
-
-
 # --- the scorecard ----------------------------------------------------------------------------------------
 
 
@@ -462,8 +346,8 @@ class Delarsrapport:
     division: str
     period: Month
     ekonomi: Ekonomi
-    produktion: Produktion
-    personal: Personal
+    produktion: InterimProduktion
+    personal: InterimPersonal
     styrning: Styrning
     nyckeltal: dict[str, float | None] = field(default_factory=dict)  # Styrmått.Nyckeltal → its value
 
@@ -472,8 +356,8 @@ def compute(inputs: Inputs, config) -> Delarsrapport:
     """Every figure of the division's report from its validated inputs."""
     division = config.organisation.division(config.division)
     ekonomi = _ekonomi(inputs, config, division)
-    produktion = _produktion(inputs, config.period)
-    personal = _personal(inputs, config.period)
+    produktion = interim_produktion(inputs, config.period)
+    personal = interim_personal(inputs, config.period)
     nyckeltal = key_figures(ekonomi, personal)
     styrning = _styrning(inputs, nyckeltal)
     return Delarsrapport(division.namn, config.period, ekonomi, produktion, personal, styrning, nyckeltal)
@@ -561,7 +445,7 @@ def _ekonomi(inputs: Inputs, config, division) -> Ekonomi:
         grupptabeller,
         _cost_trend(costs, all_costs, period),
         Comparison(all_costs.complete_total(COSTS_TOTAL, current), all_costs.complete_total(COSTS_TOTAL, last_year)),
-        _monthly(all_costs, COSTS_TOTAL, period, "Kostnader"),
+        trend(all_costs, COSTS_TOTAL, period, "Kostnader", count=16),
         plan,
         _bridge(resultat.budget, plan.totalt.plan if plan else None, plan.totalt.utfall if plan else None, resultat.utfall),
         _bridge(resultat.budget_helar, plan.totalt.plan_helar if plan else None, plan.totalt.prognos_helar if plan else None, resultat.prognos_helar),
@@ -640,119 +524,10 @@ def _bridge(planned: float | None, plan: float | None, achieved: float | None, r
     return Brygga(planned, deviation, rest, result)
 
 
-def _monthly(series: MonthSeries, key, period: Month, name: str, count: int = 16) -> Trend:
-    months = last_months(period, count)
-    return Trend(name, months, [series.at(key, m) for m in months], [series.at(key, m.year_before) for m in months])
-
-
-# --- production ----------------------------------------------------------------------------------------------
-
-
-def _produktion(inputs: Inputs, period: Month) -> Produktion:
-    current, last_year = year_to_date(period)
-    rows = inputs.detalj.get("produktion", [])
-    measures = MonthSeries(rows, lambda r: r.matt, lambda r: r.varde)
-    lines = MonthSeries(rows, lambda r: (r.matt, r.verksamhet), lambda r: r.varde)
-
-    def ytd(series: MonthSeries, key) -> Comparison:
-        return Comparison(series.total(key, current), series.total(key, last_year))
-
-    matt = []
-    for measure in measures.keys:
-        parts = [k for k in lines.keys if k[0] == measure and k[1] is not None]
-        matt.append(Produktionsmatt(measure, ytd(measures, measure), [Produktionsrad(k[1], ytd(lines, k)) for k in parts]))
-    visits = {name_key(m): m for m in measures.keys}
-    now = [measures.total(visits[name_key(v)], current) if name_key(v) in visits else None for v in VISITS]
-    before = [measures.total(visits[name_key(v)], last_year) if name_key(v) in visits else None for v in VISITS]
-    distans = Comparison(_distance_share(now), _distance_share(before))
-    access = inputs.detalj.get("tillganglighet", [])
-    shares = MonthSeries(access, lambda r: r.matt, lambda r: r.andel)
-    # Antal väntande is optional: only rows that have it count (an empty cell is not 0 waiting).
-    waiting = MonthSeries([r for r in access if r.antal_vantande is not None], lambda r: r.matt, lambda r: r.antal_vantande)
-    december = Month(period.year - 1, 12)
-    tillganglighet = [
-        Tillganglighetsmatt(
-            measure,
-            Comparison(shares.mean(measure, current), shares.mean(measure, last_year)),
-            shares.at(measure, period),
-            waiting.at(measure, period),
-            waiting.at(measure, december),
-            _monthly(shares, measure, period, measure),
-        )
-        for measure in shares.keys
-    ]
-    return Produktion(matt, distans, tillganglighet)
-
-
-# --- personnel --------------------------------------------------------------------------------------------------
-
-
-def _personal(inputs: Inputs, period: Month) -> Personal:
-    current, last_year = year_to_date(period)
-    year_before = period.year_before
-    forms = MonthSeries(inputs.anstallda, lambda r: r.anstallningsform, lambda r: r.antal)
-    everyone = MonthSeries(inputs.anstallda, lambda r: TOTAL, lambda r: r.antal)
-    anstallda = [Anstallningsform(form, Comparison(forms.at(form, period), forms.at(form, year_before))) for form in forms.keys]
-
-    worked = inputs.arbetad_tid
-    def mean(value) -> Comparison:
-        series = MonthSeries(worked, lambda r: TOTAL, value)
-        return Comparison(series.mean(TOTAL, current), series.mean(TOTAL, last_year))
-
-    hired_rows = inputs.detalj.get("arbetad_tid", [])
-    by_group = MonthSeries([r for r in hired_rows if r.yrkesgrupp is not None], lambda r: r.yrkesgrupp, lambda r: r.inhyrd_personal)
-    inhyrda = [Produktionsrad(g, Comparison(by_group.mean(g, current), by_group.mean(g, last_year))) for g in by_group.keys]
-    return Personal(
-        anstallda,
-        Comparison(everyone.at(TOTAL, period), everyone.at(TOTAL, year_before)),
-        mean(lambda r: sum_present((r.arbetad_tid, r.inhyrd_personal))),
-        mean(lambda r: r.extratid),
-        mean(lambda r: r.overtid),
-        mean(lambda r: r.inhyrd_personal),
-        inhyrda,
-        _sick_leave(inputs, period),
-    )
-
-
-def _sick_leave(inputs: Inputs, period: Month) -> Sjukfranvaro:
-    current, last_year = year_to_date(period)
-    rows = inputs.sjukfranvaro
-
-    def share(part, months, who=None) -> float | None:
-        chosen = [r for r in rows if r.manad in set(months) and (who is None or r.kon == who)]
-        hours = [part(r) for r in chosen]
-        if not chosen or any(h is None for h in hours):
-            return None
-        return share_pct(sum(hours), sum(r.ordinarie_arbetstid for r in chosen))
-
-    def compare(part, who=None) -> Comparison:
-        return Comparison(share(part, current, who), share(part, last_year, who))
-
-    monthly = {m: share(lambda r: r.sjukfranvarotimmar, [m]) for m in current}
-    present = {m: v for m, v in monthly.items() if v is not None}
-    highest = max(present, key=lambda m: (present[m], m)) if present else None
-    months = last_months(period, 16)
-    trend = Trend(
-        "Sjukfrånvaro", months,
-        [share(lambda r: r.sjukfranvarotimmar, [m]) for m in months],
-        [share(lambda r: r.sjukfranvarotimmar, [m.year_before]) for m in months],
-    )
-    return Sjukfranvaro(
-        compare(lambda r: r.sjukfranvarotimmar),
-        compare(lambda r: r.sjukfranvarotimmar, "Kvinnor"),
-        compare(lambda r: r.sjukfranvarotimmar, "Män"),
-        compare(lambda r: r.korttid),
-        compare(lambda r: r.langtid),
-        highest,
-        present.get(highest) if highest else None,
-        trend,
-    )
-
-
 # --- the scorecard ------------------------------------------------------------------------------------------------
 
 
-def key_figures(ekonomi: Ekonomi, personal: Personal) -> dict[str, float | None]:
+def key_figures(ekonomi: Ekonomi, personal: InterimPersonal) -> dict[str, float | None]:
     """The figures a Styrmått may name in its Nyckeltal column (INPUTS-v2.md, decision 4)."""
     plan = ekonomi.handlingsplan
     return {
