@@ -16,9 +16,8 @@ from .bilagor import Bilaga, bilagor
 from .charts import Chart
 from .config import Dokument, Rapport, Undertecknare
 from .figures import Figures
-from .figures.delarsrapport import Ekonomi as DelEkonomi
 from .figures.delarsrapport import Styrning
-from .figures.ekonomi import Ekonomi
+from .figures.ekonomi import Ekonomi, InterimEkonomi
 from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import InterimPersonal, Personal
 from .figures.produktion import InterimProduktion, Produktion
@@ -77,7 +76,7 @@ class DelarsrapportContext(TypedDict):
     foregaende_ar: Month  # the same month a year earlier
     dokument: Dokument
     undertecknare: Undertecknare | None
-    ekonomi: DelEkonomi
+    ekonomi: InterimEkonomi
     produktion: InterimProduktion
     personal: InterimPersonal
     styrning: Styrning

@@ -15,7 +15,8 @@ from typing import Any
 from ..formatting import number_ranges
 from ..model import Month
 from .common import Comparison
-from .delarsrapport import Delarsrapport, Handlingsplan, Resultat
+from .delarsrapport import Delarsrapport
+from .ekonomi import Handlingsplan, Resultat
 from .personal import Sjukfranvaro
 
 
