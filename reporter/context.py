@@ -16,14 +16,11 @@ from .bilagor import Bilaga, bilagor
 from .charts import Chart
 from .config import Dokument, Rapport, Undertecknare
 from .figures import Figures
-from .figures.delarsrapport import Ekonomi as DelEkonomi
-from .figures.delarsrapport import Personal as DelPersonal
-from .figures.delarsrapport import Produktion as DelProduktion
 from .figures.delarsrapport import Styrning
-from .figures.ekonomi import Ekonomi
+from .figures.ekonomi import Ekonomi, InterimEkonomi
 from .figures.maluppfyllelse import Maluppfyllelse
-from .figures.personal import Personal
-from .figures.produktion import Produktion
+from .figures.personal import InterimPersonal, Personal
+from .figures.produktion import InterimProduktion, Produktion
 from .figures.tertial import Delarsrapporter
 from .formatting import manad_ar
 from .kinds import APPENDICES, PARTS
@@ -79,9 +76,9 @@ class DelarsrapportContext(TypedDict):
     foregaende_ar: Month  # the same month a year earlier
     dokument: Dokument
     undertecknare: Undertecknare | None
-    ekonomi: DelEkonomi
-    produktion: DelProduktion
-    personal: DelPersonal
+    ekonomi: InterimEkonomi
+    produktion: InterimProduktion
+    personal: InterimPersonal
     styrning: Styrning
     texter: dict[str, SectionText | Markup | None]  # None: the text file is missing
     diagram: dict[str, Chart | None]  # None: no data for the chart (accessibility of a division without care)

@@ -14,7 +14,8 @@ import pytest
 
 from reporter.documents import report_kind
 from reporter.figures.common import Comparison
-from reporter.figures.delarsrapport import Atgard, Brygga, _bridge, key_figure_text
+from reporter.figures.delarsrapport import key_figure_text
+from reporter.figures.ekonomi import Atgard, Brygga, _bridge
 from reporter.pipeline import check
 
 DIVISION = Path(__file__).resolve().parent.parent / "inputs" / "2021-04-ovriga-lanet"

@@ -141,7 +141,7 @@ def test_several_changes_in_one_clause():
 
 def test_several_changes_named_by_another_field():
     from reporter.figures.common import Comparison
-    from reporter.figures.delarsrapport import Anstallningsform
+    from reporter.figures.personal import Anstallningsform
 
     def form(name, change):
         return Anstallningsform(name, Comparison(100.0, 100.0 - change))

@@ -82,6 +82,14 @@ class Comparison:
         return change_pct(self.varde, self.jamforelse)
 
 
+@dataclass(frozen=True)
+class NamedComparison:
+    """A named line (a measure, one verksamhet's part of it, a yrkesgrupp): the year to date against the same months last year."""
+
+    namn: str
+    hittills: Comparison
+
+
 class MonthSeries(Generic[K]):
     """Values by key and month, summed over whatever records share them."""
 

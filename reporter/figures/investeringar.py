@@ -57,3 +57,20 @@ def investeringar(inputs: Inputs, config: Rapport) -> Investeringar:
     largest = max((r for r in rows if r.utfall is not None), key=lambda r: r.utfall or 0, default=None)
     share = total.utfall / total.prognos_helar * 100 if total.utfall is not None and total.prognos_helar else None
     return Investeringar(rows, total, largest, share)
+
+
+@dataclass(frozen=True)
+class Investering:
+    """A division's investments of one type, in its interim report (tkr)."""
+
+    namn: str
+    tidigare: float | None
+    i_ar: float | None
+    prognos_helar: float | None
+
+    @property
+    def summa(self) -> float | None:
+        """Both kinds of decision together."""
+        return sum_present((self.tidigare, self.i_ar))
+
+

@@ -6,7 +6,20 @@ from dataclasses import dataclass
 
 from ..config import Rapport
 from ..model import Inputs, Month
-from .common import Comparison, MonthSeries, Trend, difference, division_groups, last_months, share_pct, trend, year_to_date
+from ..values import name_key
+from .common import (
+    Comparison,
+    MonthSeries,
+    NamedComparison,
+    Trend,
+    difference,
+    division_groups,
+    last_months,
+    share_pct,
+    sum_present,
+    trend,
+    year_to_date,
+)
 
 TOTAL = "Totalt"
 
@@ -158,3 +171,116 @@ def _sick_leave_trend(inputs: Inputs, period: Month) -> Trend:
         return share_pct(s, h) if s is not None and h is not None else None
 
     return Trend("Sjukfrånvaro", months, [pct(m) for m in months], [pct(m.year_before) for m in months])
+
+
+# --- a division's interim report (delårsrapport) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anstallningsform:
+    """Employees of one form at the end of the period, against the same month last year."""
+
+    namn: str
+    antal: Comparison
+
+    @property
+    def benamning(self) -> str:
+        """The employees of this form as prose names them: ``tillsvidareanställda``, ``vikarier och tillfälligt anställda``."""
+        return FORM_WORDS.get(name_key(self.namn), self.namn.lower())
+
+
+# The forms of employment (schema.ANSTALLNINGSFORMER, a closed list) as prose names the people in them.
+FORM_WORDS = {name_key("Tillsvidare"): "tillsvidareanställda", name_key("Vikarie/tillfällig"): "vikarier och tillfälligt anställda"}
+
+
+@dataclass(frozen=True)
+class Sjukfranvaro:
+    """Sick leave the year to date in percent of ordinary hours, against the same months last year."""
+
+    totalt: Comparison
+    kvinnor: Comparison
+    man: Comparison
+    korttid: Comparison  # days 1-14
+    langtid: Comparison  # 60 days or more
+    hogsta_manad: Month | None  # the highest month of the year to date
+    hogsta_andel: float | None
+    trend: Trend  # the monthly share, the last 16 months and the year before
+
+
+@dataclass(frozen=True)
+class InterimPersonal:
+    """Headcount, worked time and sick leave of a division, in its interim report."""
+
+    anstallda: list[Anstallningsform]
+    anstallda_totalt: Comparison
+    arbetad_tid: Comparison  # mean årsarbetare Jan..period, hired staff included
+    extratid: Comparison
+    overtid: Comparison
+    inhyrd_personal: Comparison
+    inhyrd_per_yrkesgrupp: list[NamedComparison]
+    sjukfranvaro: Sjukfranvaro
+
+
+
+def interim_personal(inputs: Inputs, period: Month) -> InterimPersonal:
+    """A division's personnel figures for its interim report, from its own rows."""
+    current, last_year = year_to_date(period)
+    year_before = period.year_before
+    forms = MonthSeries(inputs.anstallda, lambda r: r.anstallningsform, lambda r: r.antal)
+    everyone = MonthSeries(inputs.anstallda, lambda r: TOTAL, lambda r: r.antal)
+    anstallda = [Anstallningsform(form, Comparison(forms.at(form, period), forms.at(form, year_before))) for form in forms.keys]
+
+    worked = inputs.arbetad_tid
+    def mean(value) -> Comparison:
+        series = MonthSeries(worked, lambda r: TOTAL, value)
+        return Comparison(series.mean(TOTAL, current), series.mean(TOTAL, last_year))
+
+    hired_rows = inputs.detalj.get("arbetad_tid", [])
+    by_group = MonthSeries([r for r in hired_rows if r.yrkesgrupp is not None], lambda r: r.yrkesgrupp, lambda r: r.inhyrd_personal)
+    inhyrda = [NamedComparison(g, Comparison(by_group.mean(g, current), by_group.mean(g, last_year))) for g in by_group.keys]
+    return InterimPersonal(
+        anstallda,
+        Comparison(everyone.at(TOTAL, period), everyone.at(TOTAL, year_before)),
+        mean(lambda r: sum_present((r.arbetad_tid, r.inhyrd_personal))),
+        mean(lambda r: r.extratid),
+        mean(lambda r: r.overtid),
+        mean(lambda r: r.inhyrd_personal),
+        inhyrda,
+        _interim_sick_leave(inputs, period),
+    )
+
+
+def _interim_sick_leave(inputs: Inputs, period: Month) -> Sjukfranvaro:
+    current, last_year = year_to_date(period)
+    rows = inputs.sjukfranvaro
+
+    def share(part, months, who=None) -> float | None:
+        chosen = [r for r in rows if r.manad in set(months) and (who is None or r.kon == who)]
+        hours = [part(r) for r in chosen]
+        if not chosen or any(h is None for h in hours):
+            return None
+        return share_pct(sum(hours), sum(r.ordinarie_arbetstid for r in chosen))
+
+    def compare(part, who=None) -> Comparison:
+        return Comparison(share(part, current, who), share(part, last_year, who))
+
+    monthly = {m: share(lambda r: r.sjukfranvarotimmar, [m]) for m in current}
+    present = {m: v for m, v in monthly.items() if v is not None}
+    highest = max(present, key=lambda m: (present[m], m)) if present else None
+    months = last_months(period, 16)
+    trend = Trend(
+        "Sjukfrånvaro", months,
+        [share(lambda r: r.sjukfranvarotimmar, [m]) for m in months],
+        [share(lambda r: r.sjukfranvarotimmar, [m.year_before]) for m in months],
+    )
+    return Sjukfranvaro(
+        compare(lambda r: r.sjukfranvarotimmar),
+        compare(lambda r: r.sjukfranvarotimmar, "Kvinnor"),
+        compare(lambda r: r.sjukfranvarotimmar, "Män"),
+        compare(lambda r: r.korttid),
+        compare(lambda r: r.langtid),
+        highest,
+        present.get(highest) if highest else None,
+        trend,
+    )
+

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..config import Rapport
 from ..model import Inputs, Month
-from .common import Comparison, MonthSeries, Trend, difference, division_groups, trend, year_to_date
+from ..values import name_key
+from .common import Comparison, MonthSeries, NamedComparison, Trend, change_pct, difference, division_groups, share_pct, trend, year_to_date
 
 
 @dataclass(frozen=True)
@@ -103,3 +104,105 @@ def produktion(inputs: Inputs, config: Rapport) -> Produktion:
         [trend(region, k, period) for k in region.keys],
         [trend(access, k, period) for k in access.keys],
     )
+
+
+# --- a division's interim report (delårsrapport): the year to date against the same months last year ---------
+
+DISTANCE = "Distanskontakter"
+VISITS = ("Läkarbesök", "Besök övriga vårdgivare", DISTANCE)
+
+
+@dataclass(frozen=True)
+class Produktionsmatt:
+    """One production measure: the total and, when split, one row per verksamhet."""
+
+    matt: str
+    totalt: Comparison
+    verksamheter: list[NamedComparison]
+
+
+@dataclass(frozen=True)
+class Tillganglighetsmatt:
+    """An accessibility measure of the division: the mean share so far this year and last, and those waiting."""
+
+    matt: str
+    medel: Comparison  # mean of the months' shares Jan..period against the same months last year
+    senaste: float | None  # the period's own month
+    vantande: float | None  # waiting at the end of the period
+    vantande_arsskifte: float | None  # waiting at the end of December
+    trend: Trend
+
+    @property
+    def vantande_forandring(self) -> float | None:
+        """The change of those waiting since the turn of the year, in percent."""
+        return change_pct(self.vantande, self.vantande_arsskifte)
+
+
+@dataclass(frozen=True)
+class InterimProduktion:
+    """Production and accessibility of a division, in its interim report."""
+
+    matt: list[Produktionsmatt]
+    distansandel: Comparison  # share of distance contacts among visits, percent (decision 3)
+    tillganglighet: list[Tillganglighetsmatt]
+
+    @property
+    def finns(self) -> bool:
+        """False for a division without care production (Service, Länsteknik): the section is left out."""
+        return bool(self.matt or self.tillganglighet)
+
+    @property
+    def per_verksamhet(self) -> bool:
+        """True when a measure is split by verksamhet: a table per measure; otherwise one table, a row per measure."""
+        return any(m.verksamheter for m in self.matt)
+
+    def matt_med(self, name: str) -> Produktionsmatt | None:
+        """One measure by name, case ignored."""
+        return next((m for m in self.matt if name_key(m.matt) == name_key(name)), None)
+
+
+def _distance_share(visits: list[float | None]) -> float | None:
+    """Distance contacts in percent of all visits (decision 3); None when a kind of visit is missing."""
+    if any(v is None for v in visits):
+        return None
+    counts = [v for v in visits if v is not None]
+    return share_pct(counts[2], sum(counts))
+
+
+
+def interim_produktion(inputs: Inputs, period: Month) -> InterimProduktion:
+    """A division's production and accessibility for its interim report, from its own rows."""
+    current, last_year = year_to_date(period)
+    rows = inputs.detalj.get("produktion", [])
+    measures = MonthSeries(rows, lambda r: r.matt, lambda r: r.varde)
+    lines = MonthSeries(rows, lambda r: (r.matt, r.verksamhet), lambda r: r.varde)
+
+    def ytd(series: MonthSeries, key) -> Comparison:
+        return Comparison(series.total(key, current), series.total(key, last_year))
+
+    matt = []
+    for measure in measures.keys:
+        parts = [k for k in lines.keys if k[0] == measure and k[1] is not None]
+        matt.append(Produktionsmatt(measure, ytd(measures, measure), [NamedComparison(k[1], ytd(lines, k)) for k in parts]))
+    visits = {name_key(m): m for m in measures.keys}
+    now = [measures.total(visits[name_key(v)], current) if name_key(v) in visits else None for v in VISITS]
+    before = [measures.total(visits[name_key(v)], last_year) if name_key(v) in visits else None for v in VISITS]
+    distans = Comparison(_distance_share(now), _distance_share(before))
+    access = inputs.detalj.get("tillganglighet", [])
+    shares = MonthSeries(access, lambda r: r.matt, lambda r: r.andel)
+    # Antal väntande is optional: only rows that have it count (an empty cell is not 0 waiting).
+    waiting = MonthSeries([r for r in access if r.antal_vantande is not None], lambda r: r.matt, lambda r: r.antal_vantande)
+    december = Month(period.year - 1, 12)
+    tillganglighet = [
+        Tillganglighetsmatt(
+            measure,
+            Comparison(shares.mean(measure, current), shares.mean(measure, last_year)),
+            shares.at(measure, period),
+            waiting.at(measure, period),
+            waiting.at(measure, december),
+            trend(shares, measure, period, measure, count=16),
+        )
+        for measure in shares.keys
+    ]
+    return InterimProduktion(matt, distans, tillganglighet)
+

@@ -15,7 +15,9 @@ from typing import Any
 from ..formatting import number_ranges
 from ..model import Month
 from .common import Comparison
-from .delarsrapport import Delarsrapport, Handlingsplan, Resultat, Sjukfranvaro
+from .delarsrapport import Delarsrapport
+from .ekonomi import Handlingsplan, Resultat
+from .personal import Sjukfranvaro
 
 
 def _total(values: Iterable[float | None]) -> float | None:
