@@ -350,6 +350,13 @@ def test_check_the_period_shows_validates_findings(client, app, inputs):
     assert "ekonomi - Kopia.xlsx innehåller samma poster som ekonomi.xlsx" in text(page)
 
 
+def test_the_checked_period_is_checked_again_when_the_previous_periods_folder_changes(client, app, inputs):
+    url = f"/{office(app)}/period/{PERIOD}/kontroll"
+    assert "densamma som förra periodens" not in text(client.get(url))
+    shutil.copyfile(inputs / PERIOD / "texter" / "namnderna.md", inputs / "2021-03" / "texter" / "namnderna.md")
+    assert "texter/namnderna.md" in text(client.get(url)) and "densamma som förra periodens" in text(client.get(url))
+
+
 def test_one_build_at_a_time_and_a_second_click_is_told(client, app, monkeypatch):
     from reporter.web import builds
 

@@ -27,6 +27,7 @@ from ..errors import Problem, ReporterError, error
 from ..inputs import TEXT_DIR
 from ..kinds import report_declaration, required_sheets
 from ..period_config import load_config_partly
+from ..periods import previous_period_dir
 from ..pipeline import Checked, check
 from ..schema import WORKBOOK_KINDS
 from ..submissions import REGION, Status, status
@@ -204,8 +205,9 @@ class Periods:
         return folder
 
     def status(self, period: str) -> tuple[Checked, Status]:
-        """The period's findings and submission table, checked again only when a file in the folder changed."""
-        fingerprint = _fingerprint(self.dir(period))
+        """The period's findings and submission table, checked again only when a file in the folder, or in the previous
+        period's folder (the checks for stale content read it), changed."""
+        fingerprint = _fingerprint(self.dir(period)), _fingerprint(self.previous_dir(period))
         with self._status_lock:
             known = self._status.get(period)
         if known is not None and known[0] == fingerprint:
@@ -215,6 +217,11 @@ class Periods:
         with self._status_lock:
             self._status[period] = (fingerprint, result, table)
         return result, table
+
+    def previous_dir(self, period: str) -> Path | None:
+        """The folder of the period before this one, as the checks find it (none when rapport.yaml cannot be read)."""
+        config, _ = load_config_partly(self.dir(period))
+        return previous_period_dir(self.dir(period), config.period) if config is not None else None
 
     def hand_in(self, period: str, division: str, file: str, received: Path) -> Outcome:
         """Keep ``received`` as a version of the division's ``file``, check it with the period's other files, and put it in
@@ -270,9 +277,11 @@ def others_rows(result: Checked, file: str, division: str) -> list[Problem]:
     return [error(f"filen har rader för andra än {division}: {listed}; lämna bara {division}s egna rader här", file=file)]
 
 
-def _fingerprint(folder: Path) -> tuple:
-    """Every file of the period folder with its size and time: a change anywhere means checking again."""
-    entries = []
+def _fingerprint(folder: Path | None) -> tuple:
+    """Every file of a period folder with its size and time: a change anywhere means checking again."""
+    entries: list[tuple[str, int, int]] = []
+    if folder is None:
+        return ()
     for path in sorted(folder.rglob("*")):
         try:
             stat = path.stat()
