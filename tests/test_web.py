@@ -560,3 +560,32 @@ def test_a_period_is_named_as_a_reader_names_it_not_by_its_folder_code() -> None
     assert period_name("2021-04") == "april 2021"
     assert period_name("2021-04-ovriga-lanet") == "april 2021 (ovriga-lanet)"
     assert period_name("inlamning") == "inlamning"
+
+
+def test_a_division_writes_its_own_section_of_verksamheten_and_nothing_else(client, app, inputs):
+    texts = inputs / PERIOD / "texter"
+    before = {path.name: path.read_text(encoding="utf-8") for path in texts.iterdir()}
+    key = division_key(app)
+    page = client.get(f"/{key}/")
+    assert page.status_code == 200 and 'id="innehall-verksamheten"' in page.text and "avsnittet ## Service" in text(page)
+    token = csrf(client, f"/{key}/")
+    response = client.post(f"/{key}/text/verksamheten", data={"csrf": token, "innehall": "Städningen i Sunderbyn är upphandlad.\r\n"})
+    assert response.status_code == 200, text(response)
+    saved = (texts / "verksamheten.md").read_text(encoding="utf-8")
+    assert saved == before["verksamheten.md"] + "\n## Service\n\nStädningen i Sunderbyn är upphandlad.\n"
+    assert {path.name: path.read_text(encoding="utf-8") for path in texts.iterdir() if path.name != "verksamheten.md"} == \
+        {name: content for name, content in before.items() if name != "verksamheten.md"}
+
+    other = division_key(app, "Länssjukvård")
+    response = client.post(f"/{other}/text/verksamheten", data={"csrf": csrf(client, f"/{other}/"), "innehall": "Fler operationer.\n"})
+    assert response.status_code == 200, text(response)
+    both = (texts / "verksamheten.md").read_text(encoding="utf-8")
+    assert both == saved + "\n## Länssjukvård\n\nFler operationer.\n"
+
+    table = "Så här gick det:\n\n| Enhet | Antal |\n|---|---|\n| Kök | 3 |\n"
+    response = client.post(f"/{key}/text/verksamheten", data={"csrf": token, "innehall": table})
+    line = both.split("\n").index("## Service") + 5  # the heading, a blank line, two lines of text, then the table
+    assert response.status_code == 422 and "en tabell stöds inte" in text(response) and f"rad {line}" in text(response)
+    assert (texts / "verksamheten.md").read_text(encoding="utf-8") == both
+    assert "| Kök | 3 |" in response.text  # what was written stays in the field
+    assert client.get(f"/{key}/").text.count("Fler operationer") == 0  # another division's section is not shown here

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -33,8 +34,10 @@ from ..schema import WORKBOOK_KINDS
 from ..submissions import REGION, Status, status
 from ..values import slugify
 from ..workbook import Workbook
+from .sections import division_names, own_headings, rebuilt
 from .store import Store, Upload, now
 
+SECTIONED = ("verksamheten",)  # a monthly period's texts with a ## section per division (delarsrapporter.md: see the note)
 STATE_DIR = ".reporter-web"  # versions and temporary files, beside the period folders
 MAX_UPLOAD = 20 * 1024 * 1024
 CHUNK = 1 << 16
@@ -72,6 +75,7 @@ class Expected:
     kind: str
     file: str
     text: bool = False
+    section: bool = False  # a text split by division headings: the division writes its own ## section only
 
 
 def expected(config: Rapport | None, division: str) -> list[Expected]:
@@ -83,8 +87,10 @@ def expected(config: Rapport | None, division: str) -> list[Expected]:
         needed = set(required_sheets(config))
         books = [Expected(book.name, f"{book.name}.xlsx") for book in WORKBOOK_KINDS if book.name in needed]
         return books + [Expected(key, f"{TEXT_DIR}/{name}", text=True) for key, name in report_declaration(config).texts.items()]
-    return [Expected(kind.name, f"{kind.name}-{slugify(division, 'division')}.xlsx") for kind in WORKBOOK_KINDS
-            if any(sheet.per_division for sheet in kind.sheets)]
+    books = [Expected(kind.name, f"{kind.name}-{slugify(division, 'division')}.xlsx") for kind in WORKBOOK_KINDS
+             if any(sheet.per_division for sheet in kind.sheets)]
+    texts = report_declaration(config).texts if config is not None else {}
+    return books + [Expected(key, f"{TEXT_DIR}/{texts[key]}", text=True, section=True) for key in SECTIONED if key in texts]
 
 
 def concerns(problem: Problem, file: str, division: str) -> bool:
@@ -226,20 +232,46 @@ class Periods:
     def hand_in(self, period: str, division: str, file: str, received: Path) -> Outcome:
         """Keep ``received`` as a version of the division's ``file``, check it with the period's other files, and put it in
         the period folder when it could be read and has no errors."""
-        size = received.stat().st_size
+        version = self._keep(period, division, file, received)
+        with period_lock(period):
+            return self._take(period, division, file, version, self._findings(period, division, file, version))
+
+    def hand_in_section(self, period: str, division: str, file: str, written: str) -> tuple[Outcome, int]:
+        """Replace the division's ``##`` section of the text ``file`` by ``written``, the other sections as they are in the
+        period's text at this moment; checked as a whole, with the findings in the section's lines (and those of the whole
+        text) the division's. Also the line of the file where the section's text starts."""
+        names = division_names(load_config_partly(self.dir(period))[0], division)
+        with period_lock(period):  # no other save between reading the text and replacing it
+            current = self.dir(period) / file
+            text = current.read_text(encoding="utf-8") if current.is_file() else ""
+            whole, lines = rebuilt(text, names, division, written)
+            with tempfile.NamedTemporaryFile(dir=state_dir(self.inputs) / "tmp", suffix=".md") as received:
+                received.write(whole.encode("utf-8"))
+                received.flush()
+                version = self._keep(period, division, file, Path(received.name))
+            problems = [p for p in self._findings(period, division, file, version) if line_of(p) is None or line_of(p) in lines]
+            problems += own_headings(written, file, lines.start)
+            return self._take(period, division, file, version, problems), lines.start
+
+    def _keep(self, period: str, division: str, file: str, received: Path) -> Path:
+        """``received`` kept as a version of the division's ``file``."""
         sha = sha256_file(received)
         version = self.versions_dir(period, division) / f"{now().replace(' ', 'T').replace(':', '')}-{sha[:12]}-{file.replace('/', '-')}"
         write_atomically(received, version)
-        with period_lock(period):
-            problems = self._findings(period, division, file, version)
-            errors = sum(1 for p in problems if p.is_error)
-            accepted = errors == 0
-            if accepted:
-                (self.dir(period) / file).parent.mkdir(exist_ok=True)
-                write_atomically(version, self.dir(period) / file)
-            upload = Upload(0, period, division, file, now(), sha, size, errors, len(problems) - errors, accepted,
-                            version.relative_to(self.inputs).as_posix())
-            upload_id = self.store.add_upload(upload)
+        return version
+
+    def _take(self, period: str, division: str, file: str, version: Path, problems: list[Problem]) -> Outcome:
+        """The version put in the period folder when it has no errors, and logged (the period's lock held)."""
+        size = version.stat().st_size
+        sha = sha256_file(version)
+        errors = sum(1 for p in problems if p.is_error)
+        accepted = errors == 0
+        if accepted:
+            (self.dir(period) / file).parent.mkdir(exist_ok=True)
+            write_atomically(version, self.dir(period) / file)
+        upload = Upload(0, period, division, file, now(), sha, size, errors, len(problems) - errors, accepted,
+                        version.relative_to(self.inputs).as_posix())
+        upload_id = self.store.add_upload(upload)
         return Outcome(replace(upload, id=upload_id), problems)
 
     def _findings(self, period: str, division: str, file: str, candidate: Path) -> list[Problem]:
@@ -275,6 +307,12 @@ def others_rows(result: Checked, file: str, division: str) -> list[Problem]:
         return []
     listed = ", ".join(f"{owner} ({plural(count, 'rad', 'rader')})" for owner, count in others.items())
     return [error(f"filen har rader för andra än {division}: {listed}; lämna bara {division}s egna rader här", file=file)]
+
+
+def line_of(problem: Problem) -> int | None:
+    """The line a finding in a text names (``rad 12``), if any."""
+    match = re.fullmatch(r"rad (\d+)", problem.where.cell)
+    return int(match.group(1)) if match else None
 
 
 def _fingerprint(folder: Path | None) -> tuple:
