@@ -589,3 +589,22 @@ def test_a_division_writes_its_own_section_of_verksamheten_and_nothing_else(clie
     assert (texts / "verksamheten.md").read_text(encoding="utf-8") == both
     assert "| Kök | 3 |" in response.text  # what was written stays in the field
     assert client.get(f"/{key}/").text.count("Fler operationer") == 0  # another division's section is not shown here
+
+
+def test_a_text_handed_in_as_a_markdown_file_has_the_same_checks(client, app, inputs):
+    key = division_key(app)
+    token = csrf(client, f"/{key}/")
+    path = inputs / PERIOD / "texter" / "verksamheten.md"
+    before = path.read_text(encoding="utf-8")
+    send = lambda name, data: client.post(f"/{key}/textfil/verksamheten", data={"csrf": token},  # noqa: E731
+                                          files={"fil": (name, data, "application/octet-stream")})
+    response = send("service.md", "\ufeffSe [sidan](https://example.org).\r\n".encode())
+    assert response.status_code == 422 and "texter/verksamheten.md" in text(response) and path.read_text(encoding="utf-8") == before
+    response = send("service.md", "Städningen är upphandlad.\n".encode())
+    assert response.status_code == 200, text(response)
+    assert path.read_text(encoding="utf-8") == before + "\n## Service\n\nStädningen är upphandlad.\n"
+    for name, data in (("service.docx", b"PK\x03\x04"), ("service.md", "Åäö".encode("cp1252"))):
+        response = send(name, data)
+        assert response.status_code == 400 and "UTF-8" in text(response)
+    assert path.read_text(encoding="utf-8") == before + "\n## Service\n\nStädningen är upphandlad.\n"
+    assert client.post(f"/{key}/textfil/verksamheten", files={"fil": ("a.md", b"x")}).status_code == 403

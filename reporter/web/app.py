@@ -420,6 +420,23 @@ class Web:
         content = fields.get("innehall")
         if not isinstance(content, str):
             raise HTTPException(400)
+        return self._save_text(key, row, item, content)
+
+    def upload_text(self, key: str, row: KeyRow, item: Expected, fields: dict) -> Response:
+        """A text handed in as a Markdown file: read as UTF-8, then saved as if written in its text area."""
+        upload = fields.get("fil")
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            return self.page("division.html", status_code=400, **self.division_context(key, row, notes=["Välj en fil att lämna in"]))
+        name = Path(upload.filename).name
+        upload.file.seek(0)
+        content = _utf8_text(upload.file.read()) if name.casefold().endswith((".md", ".txt")) else None
+        if content is None:
+            note = (f"Filen ska vara en text i Markdown (.md, teckenkodning UTF-8); den som valdes, {name}, är det inte. "
+                    "Spara texten som oformaterad text i UTF-8, eller klistra in den i textrutan")
+            return self.page("division.html", status_code=400, **self.division_context(key, row, notes=[note]))
+        return self._save_text(key, row, item, content)
+
+    def _save_text(self, key: str, row: KeyRow, item: Expected, content: str) -> Response:
         content = content.replace("\r\n", "\n").replace("\r", "\n")
         if item.section:
             outcome = self.periods.hand_in_section(row.period, row.division, item.file, content)[0]
@@ -490,6 +507,14 @@ def _text_cell(state: str, uploads: list) -> dict:
     return {"state": INVALID if state == "ej ifylld" else MISSING, "words": state, "detail": "", "file": ""}
 
 
+def _utf8_text(data: bytes) -> str | None:
+    """A text file's content (UTF-8, with or without a byte order mark), or None when it is not one."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 def _groups(problems: list[Problem]) -> list[dict]:
     """The findings grouped by cause, errors first, as the page shows them."""
     shown = []
@@ -537,6 +562,7 @@ def create_app(inputs: Path, pdf: bool = False) -> Starlette:
         Route("/{key}/hamta/{kind}", web.download),
         Route("/{key}/lamna/{kind}", web.division_post(web.upload, False, "Filen", "togs inte emot"), methods=["POST"]),
         Route("/{key}/text/{kind}", web.division_post(web.save_text, True, "Texten", "sparades inte"), methods=["POST"]),
+        Route("/{key}/textfil/{kind}", web.division_post(web.upload_text, True, "Filen", "togs inte emot"), methods=["POST"]),
         Route("/{key}/version/{number}", web.version),
         Route("/{key}/klar", web.mark_ready, methods=["POST"]),
     ]
