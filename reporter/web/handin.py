@@ -37,7 +37,7 @@ from ..workbook import Workbook
 from .sections import division_names, own_headings, rebuilt
 from .store import Store, Upload, now
 
-SECTIONED = ("verksamheten",)  # a monthly period's texts with a ## section per division (delarsrapporter.md: see the note)
+SECTIONED = ("verksamheten",)  # a monthly period's texts with a ## section per division (a tertial report's delarsrapporter.md: not yet)
 STATE_DIR = ".reporter-web"  # versions and temporary files, beside the period folders
 MAX_UPLOAD = 20 * 1024 * 1024
 CHUNK = 1 << 16
