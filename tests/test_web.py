@@ -350,6 +350,13 @@ def test_check_the_period_shows_validates_findings(client, app, inputs):
     assert "ekonomi - Kopia.xlsx innehåller samma poster som ekonomi.xlsx" in text(page)
 
 
+def test_the_checked_period_is_checked_again_when_the_previous_periods_folder_changes(client, app, inputs):
+    url = f"/{office(app)}/period/{PERIOD}/kontroll"
+    assert "densamma som förra periodens" not in text(client.get(url))
+    shutil.copyfile(inputs / PERIOD / "texter" / "namnderna.md", inputs / "2021-03" / "texter" / "namnderna.md")
+    assert "texter/namnderna.md" in text(client.get(url)) and "densamma som förra periodens" in text(client.get(url))
+
+
 def test_one_build_at_a_time_and_a_second_click_is_told(client, app, monkeypatch):
     from reporter.web import builds
 
@@ -553,3 +560,51 @@ def test_a_period_is_named_as_a_reader_names_it_not_by_its_folder_code() -> None
     assert period_name("2021-04") == "april 2021"
     assert period_name("2021-04-ovriga-lanet") == "april 2021 (ovriga-lanet)"
     assert period_name("inlamning") == "inlamning"
+
+
+def test_a_division_writes_its_own_section_of_verksamheten_and_nothing_else(client, app, inputs):
+    texts = inputs / PERIOD / "texter"
+    before = {path.name: path.read_text(encoding="utf-8") for path in texts.iterdir()}
+    key = division_key(app)
+    page = client.get(f"/{key}/")
+    assert page.status_code == 200 and 'id="innehall-verksamheten"' in page.text and "avsnittet ## Service" in text(page)
+    token = csrf(client, f"/{key}/")
+    response = client.post(f"/{key}/text/verksamheten", data={"csrf": token, "innehall": "Städningen i Sunderbyn är upphandlad.\r\n"})
+    assert response.status_code == 200, text(response)
+    saved = (texts / "verksamheten.md").read_text(encoding="utf-8")
+    assert saved == before["verksamheten.md"] + "\n## Service\n\nStädningen i Sunderbyn är upphandlad.\n"
+    assert {path.name: path.read_text(encoding="utf-8") for path in texts.iterdir() if path.name != "verksamheten.md"} == \
+        {name: content for name, content in before.items() if name != "verksamheten.md"}
+
+    other = division_key(app, "Länssjukvård")
+    response = client.post(f"/{other}/text/verksamheten", data={"csrf": csrf(client, f"/{other}/"), "innehall": "Fler operationer.\n"})
+    assert response.status_code == 200, text(response)
+    both = (texts / "verksamheten.md").read_text(encoding="utf-8")
+    assert both == saved + "\n## Länssjukvård\n\nFler operationer.\n"
+
+    table = "Så här gick det:\n\n| Enhet | Antal |\n|---|---|\n| Kök | 3 |\n"
+    response = client.post(f"/{key}/text/verksamheten", data={"csrf": token, "innehall": table})
+    line = both.split("\n").index("## Service") + 5  # the heading, a blank line, two lines of text, then the table
+    assert response.status_code == 422 and "en tabell stöds inte" in text(response) and f"rad {line}" in text(response)
+    assert (texts / "verksamheten.md").read_text(encoding="utf-8") == both
+    assert "| Kök | 3 |" in response.text  # what was written stays in the field
+    assert client.get(f"/{key}/").text.count("Fler operationer") == 0  # another division's section is not shown here
+
+
+def test_a_text_handed_in_as_a_markdown_file_has_the_same_checks(client, app, inputs):
+    key = division_key(app)
+    token = csrf(client, f"/{key}/")
+    path = inputs / PERIOD / "texter" / "verksamheten.md"
+    before = path.read_text(encoding="utf-8")
+    send = lambda name, data: client.post(f"/{key}/textfil/verksamheten", data={"csrf": token},  # noqa: E731
+                                          files={"fil": (name, data, "application/octet-stream")})
+    response = send("service.md", "\ufeffSe [sidan](https://example.org).\r\n".encode())
+    assert response.status_code == 422 and "texter/verksamheten.md" in text(response) and path.read_text(encoding="utf-8") == before
+    response = send("service.md", "Städningen är upphandlad.\n".encode())
+    assert response.status_code == 200, text(response)
+    assert path.read_text(encoding="utf-8") == before + "\n## Service\n\nStädningen är upphandlad.\n"
+    for name, data in (("service.docx", b"PK\x03\x04"), ("service.md", "Åäö".encode("cp1252"))):
+        response = send(name, data)
+        assert response.status_code == 400 and "UTF-8" in text(response)
+    assert path.read_text(encoding="utf-8") == before + "\n## Service\n\nStädningen är upphandlad.\n"
+    assert client.post(f"/{key}/textfil/verksamheten", files={"fil": ("a.md", b"x")}).status_code == 403

@@ -39,8 +39,9 @@ from ..formatting import manad_ar
 from ..period_config import load_config_partly
 from ..periods import folder_month, previous_period_dir
 from .builds import Build, Builds, package_zip
-from .handin import MAX_UPLOAD, Expected, Outcome, Periods, concerns, expected, open_periods, state_dir
+from .handin import MAX_UPLOAD, Expected, Outcome, Periods, concerns, expected, line_of, open_periods, state_dir
 from .keys import Keys, digest, load_secret
+from .sections import body, division_names, find, rebuilt
 from .store import DB_NAME, OFFICE, KeyRow, Store
 
 HERE = Path(__file__).parent
@@ -304,17 +305,28 @@ class Web:
         items = expected(checked.config, row.division)
         files: list[dict[str, Any]] = []
         texts: list[dict[str, Any]] = []
+        ranges: dict[str, range] = {}  # a section text's lines that are the division's
         for item in items:
             mine = [u for u in uploads if u.file == item.file]
             if item.text:
-                cell = _text_cell(table.texts.get(item.file.split("/", 1)[1], MISSING), mine)
-                content = written if written is not None and outcome and outcome.upload.file == item.file else self._text(row.period, item)
-                texts.append({"item": item, "cell": cell, "history": list(reversed(mine)), "content": content})
+                whole = self._text(row.period, item)
+                names = division_names(checked.config, row.division)
+                own = body(whole, names) if item.section else whole
+                state = ("finns" if own.strip() else MISSING) if item.section else table.texts.get(item.file.split("/", 1)[1], MISSING)
+                cell = _text_cell(state, mine)
+                content = written if written is not None and outcome and outcome.upload.file == item.file else own
+                first = rebuilt(whole, names, row.division, content or "-")[1].start if item.section else 1
+                texts.append({"item": item, "cell": cell, "history": list(reversed(mine)), "content": content, "first": first})
+                if item.section:
+                    found = find(whole, names)
+                    ranges[item.file] = range(found.start + 1, found.end + 1) if found.heading is not None else range(0)
             else:
                 files.append({"item": item, "cell": _cell(cells.get(item.kind), item, mine), "history": list(reversed(mine))})
-        mine_problems = [p for p in checked.problems if any(concerns(p, item.file, row.division) for item in items)]
+        mine_problems = [p for p in checked.problems if any(concerns(p, item.file, row.division) and (item.file not in ranges or
+                         line_of(p) is None or line_of(p) in ranges[item.file]) for item in items)]
         clean = not any(p.is_error for p in mine_problems) and all(f["cell"]["state"] in {SUBMITTED, NO_ROWS, NOT_APPLICABLE} for f in files) \
-            and any(f["cell"]["state"] == SUBMITTED for f in files) and all(t["cell"]["state"] == SUBMITTED for t in texts)
+            and any(f["cell"]["state"] == SUBMITTED for f in files) \
+            and all(t["cell"]["state"] == SUBMITTED or (t["item"].section and t["cell"]["state"] == MISSING) for t in texts)
         return dict(key=key, csrf=self.keys.csrf(key), period=row.period, division=row.division, files=files, texts=texts,
                     deadline=self.store.deadline(row.period), ready=self.store.ready(row.period).get(row.division, ""), clean=clean,
                     outcome=outcome, groups=_groups(outcome.problems) if outcome else [], notes=notes or [],
@@ -408,7 +420,28 @@ class Web:
         content = fields.get("innehall")
         if not isinstance(content, str):
             raise HTTPException(400)
+        return self._save_text(key, row, item, content)
+
+    def upload_text(self, key: str, row: KeyRow, item: Expected, fields: dict) -> Response:
+        """A text handed in as a Markdown file: read as UTF-8, then saved as if written in its text area."""
+        upload = fields.get("fil")
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            return self.page("division.html", status_code=400, **self.division_context(key, row, notes=["Välj en fil att lämna in"]))
+        name = Path(upload.filename).name
+        upload.file.seek(0)
+        content = _utf8_text(upload.file.read()) if name.casefold().endswith((".md", ".txt")) else None
+        if content is None:
+            note = (f"Filen ska vara en text i Markdown (.md, teckenkodning UTF-8); den som valdes, {name}, är det inte. "
+                    "Spara texten som oformaterad text i UTF-8, eller klistra in den i textrutan")
+            return self.page("division.html", status_code=400, **self.division_context(key, row, notes=[note]))
+        return self._save_text(key, row, item, content)
+
+    def _save_text(self, key: str, row: KeyRow, item: Expected, content: str) -> Response:
         content = content.replace("\r\n", "\n").replace("\r", "\n")
+        if item.section:
+            outcome = self.periods.hand_in_section(row.period, row.division, item.file, content)[0]
+            context = self.division_context(key, row, outcome, written=content)
+            return self.page("division.html", status_code=200 if outcome.upload.accepted else 422, **context)
         with tempfile.NamedTemporaryFile(dir=state_dir(self.inputs) / "tmp", suffix=".md") as received:
             received.write(content.encode("utf-8"))
             received.flush()
@@ -474,6 +507,14 @@ def _text_cell(state: str, uploads: list) -> dict:
     return {"state": INVALID if state == "ej ifylld" else MISSING, "words": state, "detail": "", "file": ""}
 
 
+def _utf8_text(data: bytes) -> str | None:
+    """A text file's content (UTF-8, with or without a byte order mark), or None when it is not one."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 def _groups(problems: list[Problem]) -> list[dict]:
     """The findings grouped by cause, errors first, as the page shows them."""
     shown = []
@@ -521,6 +562,7 @@ def create_app(inputs: Path, pdf: bool = False) -> Starlette:
         Route("/{key}/hamta/{kind}", web.download),
         Route("/{key}/lamna/{kind}", web.division_post(web.upload, False, "Filen", "togs inte emot"), methods=["POST"]),
         Route("/{key}/text/{kind}", web.division_post(web.save_text, True, "Texten", "sparades inte"), methods=["POST"]),
+        Route("/{key}/textfil/{kind}", web.division_post(web.upload_text, True, "Filen", "togs inte emot"), methods=["POST"]),
         Route("/{key}/version/{number}", web.version),
         Route("/{key}/klar", web.mark_ready, methods=["POST"]),
     ]

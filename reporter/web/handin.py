@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -28,12 +29,15 @@ from ..errors import Problem, ReporterError, error
 from ..inputs import TEXT_DIR
 from ..kinds import report_declaration, required_sheets
 from ..period_config import load_config_partly
+from ..periods import previous_period_dir
 from ..pipeline import Checked, check
 from ..schema import WORKBOOK_KINDS
 from ..values import slugify
 from ..workbook import Workbook
+from .sections import division_names, own_headings, rebuilt
 from .store import Store, Upload, now
 
+SECTIONED = ("verksamheten",)  # a monthly period's texts with a ## section per division (a tertial report's delarsrapporter.md: not yet)
 STATE_DIR = ".reporter-web"  # versions and temporary files, beside the period folders
 MAX_UPLOAD = 20 * 1024 * 1024
 CHUNK = 1 << 16
@@ -71,6 +75,7 @@ class Expected:
     kind: str
     file: str
     text: bool = False
+    section: bool = False  # a text split by division headings: the division writes its own ## section only
 
 
 def expected(config: Rapport | None, division: str) -> list[Expected]:
@@ -82,8 +87,10 @@ def expected(config: Rapport | None, division: str) -> list[Expected]:
         needed = set(required_sheets(config))
         books = [Expected(book.name, f"{book.name}.xlsx") for book in WORKBOOK_KINDS if book.name in needed]
         return books + [Expected(key, f"{TEXT_DIR}/{name}", text=True) for key, name in report_declaration(config).texts.items()]
-    return [Expected(kind.name, f"{kind.name}-{slugify(division, 'division')}.xlsx") for kind in WORKBOOK_KINDS
-            if any(sheet.per_division for sheet in kind.sheets)]
+    books = [Expected(kind.name, f"{kind.name}-{slugify(division, 'division')}.xlsx") for kind in WORKBOOK_KINDS
+             if any(sheet.per_division for sheet in kind.sheets)]
+    texts = report_declaration(config).texts if config is not None else {}
+    return books + [Expected(key, f"{TEXT_DIR}/{texts[key]}", text=True, section=True) for key in SECTIONED if key in texts]
 
 
 def concerns(problem: Problem, file: str, division: str) -> bool:
@@ -204,8 +211,9 @@ class Periods:
         return folder
 
     def status(self, period: str) -> tuple[Checked, Status]:
-        """The period's findings and submission table, checked again only when a file in the folder changed."""
-        fingerprint = _fingerprint(self.dir(period))
+        """The period's findings and submission table, checked again only when a file in the folder, or in the previous
+        period's folder (the checks for stale content read it), changed."""
+        fingerprint = _fingerprint(self.dir(period)), _fingerprint(self.previous_dir(period))
         with self._status_lock:
             known = self._status.get(period)
         if known is not None and known[0] == fingerprint:
@@ -216,23 +224,54 @@ class Periods:
             self._status[period] = (fingerprint, result, table)
         return result, table
 
+    def previous_dir(self, period: str) -> Path | None:
+        """The folder of the period before this one, as the checks find it (none when rapport.yaml cannot be read)."""
+        config, _ = load_config_partly(self.dir(period))
+        return previous_period_dir(self.dir(period), config.period) if config is not None else None
+
     def hand_in(self, period: str, division: str, file: str, received: Path) -> Outcome:
         """Keep ``received`` as a version of the division's ``file``, check it with the period's other files, and put it in
         the period folder when it could be read and has no errors."""
-        size = received.stat().st_size
+        version = self._keep(period, division, file, received)
+        with period_lock(period):
+            return self._take(period, division, file, version, self._findings(period, division, file, version))
+
+    def hand_in_section(self, period: str, division: str, file: str, written: str) -> tuple[Outcome, int]:
+        """Replace the division's ``##`` section of the text ``file`` by ``written``, the other sections as they are in the
+        period's text at this moment; checked as a whole, with the findings in the section's lines (and those of the whole
+        text) the division's. Also the line of the file where the section's text starts."""
+        names = division_names(load_config_partly(self.dir(period))[0], division)
+        with period_lock(period):  # no other save between reading the text and replacing it
+            current = self.dir(period) / file
+            text = current.read_text(encoding="utf-8") if current.is_file() else ""
+            whole, lines = rebuilt(text, names, division, written)
+            with tempfile.NamedTemporaryFile(dir=state_dir(self.inputs) / "tmp", suffix=".md") as received:
+                received.write(whole.encode("utf-8"))
+                received.flush()
+                version = self._keep(period, division, file, Path(received.name))
+            problems = [p for p in self._findings(period, division, file, version) if line_of(p) is None or line_of(p) in lines]
+            problems += own_headings(written, file, lines.start)
+            return self._take(period, division, file, version, problems), lines.start
+
+    def _keep(self, period: str, division: str, file: str, received: Path) -> Path:
+        """``received`` kept as a version of the division's ``file``."""
         sha = sha256_file(received)
         version = self.versions_dir(period, division) / f"{now().replace(' ', 'T').replace(':', '')}-{sha[:12]}-{file.replace('/', '-')}"
         write_atomically(received, version)
-        with period_lock(period):
-            problems = self._findings(period, division, file, version)
-            errors = sum(1 for p in problems if p.is_error)
-            accepted = errors == 0
-            if accepted:
-                (self.dir(period) / file).parent.mkdir(exist_ok=True)
-                write_atomically(version, self.dir(period) / file)
-            upload = Upload(0, period, division, file, now(), sha, size, errors, len(problems) - errors, accepted,
-                            version.relative_to(self.inputs).as_posix())
-            upload_id = self.store.add_upload(upload)
+        return version
+
+    def _take(self, period: str, division: str, file: str, version: Path, problems: list[Problem]) -> Outcome:
+        """The version put in the period folder when it has no errors, and logged (the period's lock held)."""
+        size = version.stat().st_size
+        sha = sha256_file(version)
+        errors = sum(1 for p in problems if p.is_error)
+        accepted = errors == 0
+        if accepted:
+            (self.dir(period) / file).parent.mkdir(exist_ok=True)
+            write_atomically(version, self.dir(period) / file)
+        upload = Upload(0, period, division, file, now(), sha, size, errors, len(problems) - errors, accepted,
+                        version.relative_to(self.inputs).as_posix())
+        upload_id = self.store.add_upload(upload)
         return Outcome(replace(upload, id=upload_id), problems)
 
     def _findings(self, period: str, division: str, file: str, candidate: Path) -> list[Problem]:
@@ -270,9 +309,17 @@ def others_rows(result: Checked, file: str, division: str) -> list[Problem]:
     return [error(f"filen har rader för andra än {division}: {listed}; lämna bara {division}s egna rader här", file=file)]
 
 
-def _fingerprint(folder: Path) -> tuple:
-    """Every file of the period folder with its size and time: a change anywhere means checking again."""
-    entries = []
+def line_of(problem: Problem) -> int | None:
+    """The line a finding in a text names (``rad 12``), if any."""
+    match = re.fullmatch(r"rad (\d+)", problem.where.cell)
+    return int(match.group(1)) if match else None
+
+
+def _fingerprint(folder: Path | None) -> tuple:
+    """Every file of a period folder with its size and time: a change anywhere means checking again."""
+    entries: list[tuple[str, int, int]] = []
+    if folder is None:
+        return ()
     for path in sorted(folder.rglob("*")):
         try:
             stat = path.stat()
