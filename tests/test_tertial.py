@@ -199,6 +199,18 @@ def test_each_interim_report_says_bilaga_n_on_its_first_page_and_in_its_header(p
             assert f"Bilaga {bilaga.nummer} Delårsrapport per augusti 2020 – Division {bilaga.division}" in header
 
 
+def test_no_interim_report_has_a_column_empty_in_every_row(package):
+    """The goal table's Framgångsfaktor column, empty in all six, is left out (issue 26)."""
+    from docx import Document
+
+    for path in sorted(package.glob("bilaga-*-delarsrapport-*.docx")):
+        for table in Document(path).tables:
+            header = [c.text for c in table.rows[0].cells]
+            for i, name in enumerate(header):
+                if len(table.rows) > 1:
+                    assert any(row.cells[i].text.strip() for row in table.rows[1:]), (path.name, header, name)
+
+
 # --- numbering --------------------------------------------------------------------------------------------
 
 
