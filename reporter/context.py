@@ -82,6 +82,8 @@ class DelarsrapportContext(TypedDict):
     styrning: Styrning
     texter: dict[str, SectionText | Markup | None]  # None: the text file is missing
     diagram: dict[str, Chart | None]  # None: no data for the chart (accessibility of a division without care)
+    bilaga_nummer: int | None  # its number among the tertial report's appendices; None when built alone
+    huvudrapport: str | None  # the report it is an appendix to, with its month; None when built alone
 
 
 class CoverContext(TemplateContext):
@@ -114,6 +116,8 @@ DESCRIPTIONS = {
     "perioder": "månaden varje del avser (ekonomi, produktion, personal): bilagans egen period när den har en, annars rapportmånaden",
     "delarsrapporter": "divisionernas delårsrapporter i en tertialrapport: period, summor och varje division; tomt utan delårsrapporter",
     "extern": "den externa bilagan som försättsbladet står före (bara i forsattsblad.docx)",
+"bilaga_nummer": "delårsrapportens nummer bland tertialrapportens bilagor; tomt när den byggs ensam (bara i delarsrapport.docx)",
+    "huvudrapport": "rapporten delårsrapporten är bilaga till, med månad; tomt när den byggs ensam (bara i delarsrapport.docx)",
     "extern_fil": "den externa bilagans filnamn i paketet (bara i forsattsblad.docx)",
 }
 

@@ -190,6 +190,8 @@ def test_the_division_header_on_every_page_and_the_landscape_cost_table(document
     for xml in header_xml(document):
         assert "ARBGRP870-1356963637-87" in xml and " PAGE " in xml and " NUMPAGES " in xml
         assert "Division Närsjukvård Övriga länet" in xml
+        assert "Bilaga" not in xml  # built alone, not an appendix
+    assert not Document(document).paragraphs[0].text.startswith("Bilaga")
     sections = Document(document).sections
     # the wide table is the last appendix, on a landscape page of its own: no half-empty page before it
     assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]

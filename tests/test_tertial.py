@@ -184,6 +184,33 @@ def test_an_interim_report_carries_its_own_document_id_block(package):
     assert config["dokument"]["dokument_id"] in header
 
 
+def test_each_interim_report_says_bilaga_n_on_its_first_page_and_in_its_header(package):
+    from docx import Document
+
+    for bilaga in (b for b in bilagor(load_config_partly(Path(__file__).parent.parent / "inputs" / FOLDER)[0]) if b.delarsrapport):
+        (path,) = package.glob(f"bilaga-{bilaga.nummer}-delarsrapport-*.docx")
+        document = Document(path)
+        first = [p.text for p in document.paragraphs[:4]]
+        assert first[0] == f"Bilaga {bilaga.nummer} till Regiondirektörens rapport september 2020"
+        assert f"Division {bilaga.division}" in first
+        for section in document.sections:
+            header = "\n".join(p.text for t in section.header.tables for row in t.rows for c in row.cells for p in c.paragraphs)
+            header += "\n".join(p.text for p in section.header.paragraphs)
+            assert f"Bilaga {bilaga.nummer} Delårsrapport per augusti 2020 – Division {bilaga.division}" in header
+
+
+def test_no_interim_report_has_a_column_empty_in_every_row(package):
+    """The goal table's Framgångsfaktor column, empty in all six, is left out (issue 26)."""
+    from docx import Document
+
+    for path in sorted(package.glob("bilaga-*-delarsrapport-*.docx")):
+        for table in Document(path).tables:
+            header = [c.text for c in table.rows[0].cells]
+            for i, name in enumerate(header):
+                if len(table.rows) > 1:
+                    assert any(row.cells[i].text.strip() for row in table.rows[1:]), (path.name, header, name)
+
+
 # --- numbering --------------------------------------------------------------------------------------------
 
 

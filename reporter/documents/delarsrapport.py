@@ -67,6 +67,8 @@ def _context(figures: Delarsrapport, config: Rapport, texts: Texts) -> Delarsrap
             styrning=figures.styrning,
             texter=texts_of(texts),
             diagram={},
+            bilaga_nummer=None,
+            huvudrapport=None,
         )
     )
 

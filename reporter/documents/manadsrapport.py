@@ -86,7 +86,8 @@ class Manadsrapport(ReportKind[Figures]):
                 source = division.underlag
                 assert division.figurer is not None, "an interim report built here has its figures"
                 documents.append(
-                    Planned(name, title, delarsrapport.TEMPLATE, dict(delarsrapport.KIND.context(division.figurer, source.config, source.texts)),
+                    Planned(name, title, delarsrapport.TEMPLATE, dict(delarsrapport.KIND.context(division.figurer, source.config, source.texts),
+                                                                 bilaga_nummer=bilaga.nummer, huvudrapport=properties["titel"]),
                             delarsrapport.KIND.name, division.figurer, properties=document_properties(source.config))
                 )
             elif bilaga.generated:
