@@ -13,7 +13,19 @@ from dataclasses import dataclass, field
 from ..formatting import tal
 from ..model import Inputs, Measure, Month, StrategicGoal
 from ..values import name_key
-from .common import BudgetAndLastYear, Comparison, MonthSeries, Trend, change_pct, difference, last_months, share_pct, sum_present, year_to_date
+from .common import (
+    BudgetAndLastYear,
+    Comparison,
+    MonthSeries,
+    Trend,
+    change_pct,
+    difference,
+    last_months,
+    plain_difference,
+    share_pct,
+    sum_present,
+    year_to_date,
+)
 from .ekonomi import COSTS_TOTAL, CostTrend, _cost_trend
 from .maluppfyllelse import PERSPECTIVES, Maluppfyllelse, maluppfyllelse
 
@@ -38,6 +50,11 @@ class Resultat(BudgetAndLastYear):
     budget_helar: float | None
     foregaende_ar_helar: float | None  # last year's result for the whole year
     nettokostnad: float | None  # external revenue − cost, normally negative
+
+    @property
+    def mot_foregaende_ar(self) -> float | None:
+        """Utfall − same period last year, as the change table's Totalt shows it (last year's result is not shown)."""
+        return plain_difference(self.utfall, self.foregaende_ar)
     nettokostnad_foregaende_ar: float | None
 
     @property
@@ -553,9 +570,9 @@ def _ekonomi(inputs: Inputs, config, division) -> Ekonomi:
     return Ekonomi(
         resultat,
         matrix(lambda r: r.utfall),
-        matrix(lambda r: difference(r.utfall, r.utfall_foregaende_ar)),
+        matrix(lambda r: plain_difference(r.utfall, r.utfall_foregaende_ar)),
         matrix(lambda r: r.prognos_helar),
-        matrix(lambda r: difference(r.prognos_helar, r.utfall_foregaende_ar_helar)),
+        matrix(lambda r: plain_difference(r.prognos_helar, r.utfall_foregaende_ar_helar)),
         prognostabell,
         _forecast_row(TOTAL, used),
         grupptabeller,
