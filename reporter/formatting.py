@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from .differences import Difference
 from .model import Month
 from .values import slugify
 
@@ -29,12 +30,21 @@ def _rounded(value: float, decimals: int) -> Decimal:
     return number if number else abs(number)  # no "−0"
 
 
+def _shown(value: float, decimals: int) -> Decimal:
+    """A figure as shown with ``decimals``; a :class:`Difference` as the difference of its two figures as shown
+    (1 886,4 against 1 927,6 is −42, not −41), so that it ties with them beside it."""
+    if isinstance(value, Difference):
+        number = _rounded(value.current, decimals) - _rounded(value.comparison, decimals)
+        return number if number else abs(number)
+    return _rounded(value, decimals)
+
+
 def tal(value: float | None, decimaler: int = 0) -> str:
     """``1 234`` or ``1 234,5``: grouped with a non-breaking space, decimal comma."""
     if value is None:
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimaler if decimaler else "")
-    return format_decimal(_rounded(value, decimaler), format=pattern, locale=LOCALE).replace("-", MINUS)
+    return format_decimal(_shown(value, decimaler), format=pattern, locale=LOCALE).replace("-", MINUS)
 
 
 def signerat(value: float | None, decimaler: int = 0) -> str:
@@ -42,7 +52,7 @@ def signerat(value: float | None, decimaler: int = 0) -> str:
     if value is None:
         return MISSING
     text = tal(value, decimaler)
-    return "+" + text if _rounded(value, decimaler) > 0 else text
+    return "+" + text if _shown(value, decimaler) > 0 else text
 
 
 def pct(value: float | None, decimaler: int = 1) -> str:
@@ -53,7 +63,7 @@ def pct(value: float | None, decimaler: int = 1) -> str:
 def prosa_tal(value: float, decimaler: int = 0) -> str:
     """A figure in running text: rounded as in the tables, without a zero fraction (``92``, ``80,1``, ``16``)."""
     text = tal(value, decimaler)
-    if decimaler and _rounded(value, decimaler) == _rounded(value, 0):
+    if decimaler and _shown(value, decimaler) == _shown(value, 0):
         text = tal(value, 0)
     return text
 
@@ -63,7 +73,7 @@ def procent(value: float | None, decimaler: int = 1, signerat: bool = False) -> 
     if value is None:
         return MISSING
     text = prosa_tal(value, decimaler)
-    if signerat and _rounded(value, decimaler) > 0:
+    if signerat and _shown(value, decimaler) > 0:
         text = "+" + text
     return f"{text} procent"
 
@@ -106,7 +116,7 @@ def tkr(value: float | None) -> str:
 
 
 def _is_zero(value: float, decimals: int) -> bool:
-    return _rounded(value, decimals) == 0
+    return _shown(value, decimals) == 0
 
 
 def _compared(size: str | None, word: str, mot: str, same: str) -> str:

@@ -166,7 +166,7 @@ def test_a_period_written_by_someone_else(tmp_path, workspace):
     assert "Periodens resultat per februari 2022 uppgår till 13 mnkr." in text
     assert "| Periodens resultat | 13 | 10 | 3 | −4 | – |" in text  # one decimal rule per column: whole mnkr
     assert "Resultatet är 3 mnkr bättre än budget." in text  # the prose rounds as the table does
-    assert "7 mnkr bättre än resultatet per januari och 16 mnkr bättre än samma period föregående år" in text
+    assert "7 mnkr bättre än resultatet per januari och 17 mnkr bättre än samma period föregående år" in text  # 13 − (−4) as shown
     assert "Divisionerna redovisar sammantaget ett resultat på −1,5 mnkr" in text  # divisions: one decimal, as in bilaga 1
     assert "Läkarbesök har ökat med 25 procent (2 000 mot 1 600)" in text  # prose drops a zero decimal
     assert "Telefontillgänglighet: 90 procent i februari, 5 procentenheter högre än februari 2021" in text

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
+from ..differences import Difference
 from ..model import Month
 
 
@@ -35,10 +36,16 @@ def change_pct(current: float | None, comparison: float | None) -> float | None:
 
 
 def difference(current: float | None, comparison: float | None) -> float | None:
-    """current − comparison, or None when either is missing."""
+    """current − comparison, or None when either is missing; a :class:`Difference`, shown as its figures are."""
     if current is None or comparison is None:
         return None
-    return current - comparison
+    return Difference(current, comparison)
+
+
+def plain_difference(current: float | None, comparison: float | None) -> float | None:
+    """current − comparison as a plain float: for a difference shown without the two figures beside it
+    (an interim report's change per verksamhet), written as the difference itself rounds."""
+    return None if current is None or comparison is None else current - comparison
 
 
 def share_pct(part: float, whole: float) -> float | None:

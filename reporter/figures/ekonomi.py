@@ -17,6 +17,7 @@ from .common import (
     difference,
     division_groups,
     last_months,
+    plain_difference,
     share_pct,
     sum_present,
     trend,
@@ -201,6 +202,11 @@ class Resultat(BudgetAndLastYear):
     foregaende_ar_helar: float | None  # last year's result for the whole year
     nettokostnad: float | None  # external revenue − cost, normally negative
     nettokostnad_foregaende_ar: float | None
+
+    @property
+    def mot_foregaende_ar(self) -> float | None:
+        """Utfall − same period last year, as the change table's Totalt shows it (last year's result is not shown)."""
+        return plain_difference(self.utfall, self.foregaende_ar)
 
     @property
     def prognosavvikelse(self) -> float | None:
@@ -493,9 +499,9 @@ def interim_ekonomi(inputs: Inputs, config, division) -> InterimEkonomi:
     return InterimEkonomi(
         resultat,
         matrix(lambda r: r.utfall),
-        matrix(lambda r: difference(r.utfall, r.utfall_foregaende_ar)),
+        matrix(lambda r: plain_difference(r.utfall, r.utfall_foregaende_ar)),
         matrix(lambda r: r.prognos_helar),
-        matrix(lambda r: difference(r.prognos_helar, r.utfall_foregaende_ar_helar)),
+        matrix(lambda r: plain_difference(r.prognos_helar, r.utfall_foregaende_ar_helar)),
         prognostabell,
         _forecast_row(TOTAL, used),
         grupptabeller,

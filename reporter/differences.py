@@ -1,0 +1,42 @@
+"""A difference that remembers the two figures it compares, so that it can be shown as they are shown.
+
+``Difference(1886.4, 1927.6)`` is the float −41.2; written with no decimals beside ``1 886`` and
+``1 928`` it must read ``−42``, the difference of the figures as a reader sees them (docs/indata.md,
+"Avrundning"). ``figures`` makes every difference with :func:`reporter.figures.common.difference`,
+and ``formatting`` rounds each figure first when it writes one. Its sign, size and scale (``-``, ``abs``, ``/ 1000``)
+and a sum of differences (a table's Totalt row) keep the figures; any other arithmetic gives a plain float.
+"""
+
+from __future__ import annotations
+
+
+class Difference(float):
+    """current − comparison, a float that keeps both figures."""
+
+    current: float
+    comparison: float
+
+    def __new__(cls, current: float, comparison: float) -> Difference:
+        self = super().__new__(cls, current - comparison)
+        self.current, self.comparison = float(current), float(comparison)
+        return self
+
+    def __neg__(self) -> Difference:
+        return Difference(self.comparison, self.current)
+
+    def __abs__(self) -> Difference:
+        return -self if self < 0 else self
+
+    def __truediv__(self, other: float) -> Difference:  # tkr / 1000: the same difference in mnkr
+        return Difference(self.current / other, self.comparison / other)
+
+    def __add__(self, other: float) -> float:  # differences summed: the difference of the sums
+        if isinstance(other, Difference):
+            return Difference(self.current + other.current, self.comparison + other.comparison)
+        return float(self) + other
+
+    def __radd__(self, other: float) -> float:  # sum() starts from 0
+        return self if other == 0 and not isinstance(other, Difference) else float(self) + other
+
+    def __reduce__(self):  # pickled into the chart process like a float, with its figures
+        return Difference, (self.current, self.comparison)
