@@ -76,6 +76,18 @@ def second_month_package(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def bundled_packages(example_package, second_month_package, tmp_path_factory) -> list[Path]:
+    """The four bundled packages, each built once per test run: two monthly reports, the tertial report, a division's interim report."""
+    import reporter
+
+    tertial = built_once(tmp_path_factory, "tertial", lambda folder: reporter.build(ROOT / "inputs" / "2020-09", folder, TEMPLATES).out_dir)
+    name = "delarsrapport-narsjukvard-ovriga-lanet-2021-04.docx"  # shared with tests/test_delarsrapport_document.py
+    period = ROOT / "inputs" / "2021-04-ovriga-lanet"
+    interim = built_once(tmp_path_factory, "delarsrapport", lambda folder: reporter.build(period, folder, TEMPLATES).out_dir / name)
+    return [example_package, second_month_package, tertial, interim.parent]
+
+
+@pytest.fixture(scope="session")
 def example_pdf_package(tmp_path_factory) -> Path:
     """The bundled example built once per test run with ``--pdf`` by the command line (LibreOffice): the package
     folder, read only. What the command printed is beside it, in ``utskrift.txt``."""

@@ -8,22 +8,15 @@ import pytest
 from helpers import dump_docx
 from ties_check import untied
 
-import reporter
 from reporter.differences import Difference
 from reporter.figures.common import difference
 from reporter.formatting import fler_farre, jamfort, mnkr_tal, procentenheter, signerat, tal
 
 
 @pytest.fixture(scope="module")
-def packages(example_package, second_month_package, tmp_path_factory) -> list[Path]:
-    """The four bundled packages: two monthly reports, the tertial report, a division's interim report."""
-    from conftest import ROOT, TEMPLATES, built_once
-
-    tertial = built_once(tmp_path_factory, "tertial", lambda folder: reporter.build(ROOT / "inputs" / "2020-09", folder, TEMPLATES).out_dir)
-    name = "delarsrapport-narsjukvard-ovriga-lanet-2021-04.docx"  # shared with tests/test_delarsrapport_document.py
-    period = ROOT / "inputs" / "2021-04-ovriga-lanet"
-    interim = built_once(tmp_path_factory, "delarsrapport", lambda folder: reporter.build(period, folder, TEMPLATES).out_dir / name)
-    return [example_package, second_month_package, tertial, interim.parent]
+def packages(bundled_packages) -> list[Path]:
+    """The four bundled packages (conftest.bundled_packages)."""
+    return bundled_packages
 
 
 def test_every_difference_in_a_bundled_table_ties_with_the_figures_beside_it(packages):

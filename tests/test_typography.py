@@ -15,7 +15,6 @@ import pytest
 from docx import Document
 from helpers import dump_docx
 
-import reporter
 from reporter.typography import NBSP, UNITS, bind, bind_numbers
 
 # A plain space inside a grouped number, or between a number and its unit: what must not be in a document.
@@ -68,15 +67,9 @@ def _read_text(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def packages(example_package, second_month_package, tmp_path_factory) -> list[Path]:
-    """The four bundled packages: two monthly reports, the tertial report, a division's interim report."""
-    from conftest import ROOT, TEMPLATES, built_once
-
-    tertial = built_once(tmp_path_factory, "tertial", lambda folder: reporter.build(ROOT / "inputs" / "2020-09", folder, TEMPLATES).out_dir)
-    name = "delarsrapport-narsjukvard-ovriga-lanet-2021-04.docx"  # shared with tests/test_delarsrapport_document.py
-    period = ROOT / "inputs" / "2021-04-ovriga-lanet"
-    interim = built_once(tmp_path_factory, "delarsrapport", lambda folder: reporter.build(period, folder, TEMPLATES).out_dir / name)
-    return [example_package, second_month_package, tertial, interim.parent]
+def packages(bundled_packages) -> list[Path]:
+    """The four bundled packages (conftest.bundled_packages)."""
+    return bundled_packages
 
 
 def _found(packages: list[Path], pattern: re.Pattern, only_tables: bool = False) -> list[str]:
