@@ -7,6 +7,7 @@ so that every file is tried.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -121,3 +122,12 @@ def read_texts(period_dir: Path, files: Mapping[str, str]) -> tuple[dict[str, li
             if PLACEHOLDER_LINE.match(line)
         ]
     return texts, problems
+
+
+def file_sha256(path: Path) -> str:
+    """A file's sha256, read in blocks: a file of any size takes no more memory than a block."""
+    try:
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except MemoryError:
+        raise ReporterError(error("minnet tog slut när filen lästes", file=str(path))) from None

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Problem, ReporterError, error, warning
+from .inputs import file_sha256
 from .render import write_entry
 from .version import VERSION
 
@@ -120,15 +121,6 @@ def stale_note(names: list[str], had_manifest: bool, out_dir: Path) -> Problem:
         else "filer som är namngivna som verktygets egna men inte hör till det nya paketet (och inte fanns i förra manifestet) togs bort"
     )
     return warning(f"{why}: {', '.join(names)}. Egna filer med andra namn ligger kvar", file=str(out_dir))
-
-
-def file_sha256(path: Path) -> str:
-    """A file's sha256, read in blocks: a file of any size takes no more memory than a block."""
-    try:
-        with open(path, "rb") as stream:
-            return hashlib.file_digest(stream, "sha256").hexdigest()
-    except MemoryError:
-        raise ReporterError(error("minnet tog slut när filen lästes", file=str(path))) from None
 
 
 def written_error(exc: OSError, where: Path) -> Problem:

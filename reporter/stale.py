@@ -31,7 +31,6 @@ compare, and skipped silently when it cannot be read.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -44,7 +43,7 @@ from .config import CONFIG_FILE, DelarsrapportBilaga, ExternBilaga, Rapport
 from .documents import report_kind
 from .errors import Location, Problem, error, warning
 from .formatting import MINUS, manad, manad_ar, prosa_tal, tal
-from .inputs import MAX_TEXT_BYTES, TEXT_DIR, read_workbooks
+from .inputs import MAX_TEXT_BYTES, TEXT_DIR, file_sha256, read_workbooks
 from .model import Month
 from .period_config import load_config_partly
 from .periods import folder_month, previous_period_dir
@@ -148,11 +147,11 @@ def _appendix_files(period_dir: Path, config: Rapport, previous: Path, previous_
     before: dict[str, str] = {}
     for item in previous_config.bilagor:
         if isinstance(item, ExternBilaga) and item.fil and (previous / item.fil).is_file():
-            before.setdefault(sha256(previous / item.fil), item.fil)
+            before.setdefault(file_sha256(previous / item.fil), item.fil)
     problems = []
     label = f"{period_dir.name}/{CONFIG_FILE}"
     for number, fil in files:
-        old = before.get(sha256(period_dir / fil))
+        old = before.get(file_sha256(period_dir / fil))
         if old is None:
             continue
         problem = error(
@@ -163,12 +162,6 @@ def _appendix_files(period_dir: Path, config: Rapport, previous: Path, previous_
         )
         problems.append(dataclasses.replace(problem, also=(Location(file=label, key=f"bilagor[{number}].fil"),)))
     return problems
-
-
-def sha256(path: Path) -> str:
-    """The file's sha256, read in chunks (an appendix may be large)."""
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 _MONTH_NAME = re.compile(r"\b(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4})\b)?", re.IGNORECASE)

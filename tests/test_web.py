@@ -23,8 +23,9 @@ from web_periods import DIVISION, ROOT, web_inputs
 
 import reporter
 from reporter.causes import plural
+from reporter.inputs import file_sha256
 from reporter.web import create_app
-from reporter.web.handin import MAX_UPLOAD, sha256_file
+from reporter.web.handin import MAX_UPLOAD
 from reporter.web.serve import start_lines
 
 PERIOD = "2021-04"
@@ -260,7 +261,7 @@ def test_an_upload_with_an_error_names_the_cell_and_the_period_keeps_its_file_th
     assert response.status_code == 200 and 'role="status"' in response.text and "inlämnad" in text(response)
     assert current.read_bytes() == right
     history = app.state.web.store.uploads(PERIOD, DIVISION)
-    assert [(u.accepted, u.sha256) for u in history] == [(False, sha256_file(tmp_path / "fel.xlsx")), (True, sha256_file(tmp_path / "rätt.xlsx"))]
+    assert [(u.accepted, u.sha256) for u in history] == [(False, file_sha256(tmp_path / "fel.xlsx")), (True, file_sha256(tmp_path / "rätt.xlsx"))]
     assert all((inputs / u.version).read_bytes() in (wrong, right) for u in history)
     assert re.search(r"Service inlämnad \S+ \S+ UTC, version 2", text(client.get(f"/{office(app)}/period/{PERIOD}")))
     page = text(client.get(f"/{key}/"))

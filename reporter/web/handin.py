@@ -10,7 +10,6 @@ linked too so that the previous period is found), so its findings are exactly
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -26,7 +25,7 @@ from ..causes import plural
 from ..commands.status import REGION, Status, status
 from ..config import CONFIG_FILE, Rapport
 from ..errors import Problem, ReporterError, error
-from ..inputs import TEXT_DIR
+from ..inputs import TEXT_DIR, file_sha256
 from ..kinds import report_declaration, required_sheets
 from ..period_config import load_config_partly
 from ..periods import previous_period_dir
@@ -98,14 +97,6 @@ def concerns(problem: Problem, file: str, division: str) -> bool:
     if problem.where.file == file or any(other.file == file for other in problem.also):
         return True
     return file.endswith(".xlsx") and problem.division == division
-
-
-def sha256_file(path: Path) -> str:
-    sha = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            sha.update(chunk)
-    return sha.hexdigest()
 
 
 def write_atomically(source: Path, target: Path) -> None:
@@ -255,7 +246,7 @@ class Periods:
 
     def _keep(self, period: str, division: str, file: str, received: Path) -> Path:
         """``received`` kept as a version of the division's ``file``."""
-        sha = sha256_file(received)
+        sha = file_sha256(received)
         version = self.versions_dir(period, division) / f"{now().replace(' ', 'T').replace(':', '')}-{sha[:12]}-{file.replace('/', '-')}"
         write_atomically(received, version)
         return version
@@ -263,7 +254,7 @@ class Periods:
     def _take(self, period: str, division: str, file: str, version: Path, problems: list[Problem]) -> Outcome:
         """The version put in the period folder when it has no errors, and logged (the period's lock held)."""
         size = version.stat().st_size
-        sha = sha256_file(version)
+        sha = file_sha256(version)
         errors = sum(1 for p in problems if p.is_error)
         accepted = errors == 0
         if accepted:
