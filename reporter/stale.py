@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -47,6 +46,7 @@ from .inputs import MAX_TEXT_BYTES, TEXT_DIR, file_sha256, read_workbooks
 from .model import Month
 from .period_config import load_config_partly
 from .periods import folder_month, previous_period_dir
+from .text_normal import normal_prose
 from .validation import validate_workbooks
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
@@ -227,7 +227,7 @@ def _read_text(path: Path) -> str | None:
     try:
         if not path.is_file() or path.stat().st_size > MAX_TEXT_BYTES:
             return None
-        return unicodedata.normalize("NFC", path.read_bytes().decode("utf-8-sig"))
+        return normal_prose(path.read_bytes().decode("utf-8-sig"))  # as inputs.read_texts reads it
     except (OSError, UnicodeDecodeError):
         return None
 
