@@ -85,6 +85,11 @@ class Scaffolded:
     notes: list[str] = field(default_factory=list)  # what scaffold chose not to write, and why
 
 
+def division_book(kind: str, division: str) -> str:
+    """The file name of one division's workbook of a kind in a monthly period: ``ekonomi-lanssjukvard.xlsx``."""
+    return f"{kind}-{slugify(division, 'division')}.xlsx"
+
+
 def scaffold(
     period_dir: Path, period: Month, division: str | None = None, rapport: str | None = None, source: Path | None = None
 ) -> Scaffolded:
@@ -135,7 +140,7 @@ def scaffold(
             _write_text(period_dir / TEXT_DIR / filename, "", result)
     else:
         for kind in WORKBOOK_KINDS:
-            target = period_dir / f"{kind.name}-{slugify(division, 'division')}.xlsx"
+            target = period_dir / division_book(kind.name, division)
             if _carry_division(target, kind, period, index, division, divisions, result):
                 continue
             sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.per_division and s.version == 1]

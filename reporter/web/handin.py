@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..causes import plural
+from ..commands.scaffold import division_book
 from ..commands.status import REGION, Status, status
 from ..config import CONFIG_FILE, Rapport
 from ..errors import Problem, ReporterError, error
@@ -86,7 +87,7 @@ def expected(config: Rapport | None, division: str) -> list[Expected]:
         needed = set(required_sheets(config))
         books = [Expected(book.name, f"{book.name}.xlsx") for book in WORKBOOK_KINDS if book.name in needed]
         return books + [Expected(key, f"{TEXT_DIR}/{name}", text=True) for key, name in report_declaration(config).texts.items()]
-    books = [Expected(kind.name, f"{kind.name}-{slugify(division, 'division')}.xlsx") for kind in WORKBOOK_KINDS
+    books = [Expected(kind.name, division_book(kind.name, division)) for kind in WORKBOOK_KINDS
              if any(sheet.per_division for sheet in kind.sheets)]
     texts = report_declaration(config).texts if config is not None else {}
     return books + [Expected(key, f"{TEXT_DIR}/{texts[key]}", text=True, section=True) for key in SECTIONED if key in texts]
@@ -279,7 +280,7 @@ class Periods:
                               "Hämta arbetsboken på sidan, fyll i den och lämna in den", file=file)]
         with overlay(self.inputs, period, {file: candidate}) as folder:
             result = checked(folder)
-        own = file.endswith(f"-{slugify(division, 'division')}.xlsx")  # a division's file in a monthly period: its rows only
+        own = any(file == division_book(kind.name, division) for kind in WORKBOOK_KINDS)  # a division's file in a monthly period: its rows only
         return [p for p in result.problems if concerns(p, file, division)] + (others_rows(result, file, division) if own else [])
 
 
