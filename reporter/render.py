@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .contents import add_styles, add_table_of_contents, ask_to_update_fields, outline_levels
 from .docxparts import normalise, w
 from .errors import ReporterError, error
 from .formatting import FILTERS
@@ -170,12 +171,17 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
         raise ReporterError(error(f"fel i en mallkod: {exc.message}{_around(exc)}", file=label)) from None
     except TemplateError as exc:
         raise ReporterError(error(f"fel i en mallkod: {exc}{_around(exc)}", file=label)) from None
-    keep_tables_together(document.docx.element.body)
+    body = document.docx.element.body
+    keep_tables_together(body)
     bind_numbers(_text_parts(document.docx))
+    styles = document.docx.styles.element
+    contents = add_table_of_contents(body, outline_levels(styles))
+    if contents:
+        add_styles(styles)
     buffer = io.BytesIO()
     with _stored_zip():
         document.save(buffer)
-    return word_native(buffer.getvalue(), properties)
+    return word_native(buffer.getvalue(), properties, update_fields=contents)
 
 
 @contextmanager
@@ -508,10 +514,11 @@ def app_xml() -> bytes:
 _COMPAT = re.compile(rb'(<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val=")\d+(")')
 
 
-def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
+def word_native(data: bytes, properties: dict[str, Any], update_fields: bool = False) -> bytes:
     """The document as Word makes its own, and its bytes finished: core and app properties of this report and
     tool, Word 2013+ layout (compatibilityMode 15, no compatibility mode), no stale thumbnail of the template;
-    packed once, every entry with a fixed time and metadata (the same inputs give the same bytes)."""
+    packed once, every entry with a fixed time and metadata (the same inputs give the same bytes).
+    ``update_fields``: Word is to offer to update the fields on opening (a document with a table of contents)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     missing = [name for name in _PROPERTY_PARTS if name not in names]  # a template saved without them: add them
@@ -525,6 +532,8 @@ def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
                 content = app_xml()
             elif name == "word/settings.xml":
                 content = _compatibility_15(content)
+                if update_fields:
+                    content = ask_to_update_fields(content)
             elif name.startswith("docProps/thumbnail"):
                 continue
             elif name == "_rels/.rels":
