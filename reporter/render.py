@@ -24,6 +24,7 @@ from .contents import add_styles, add_table_of_contents, ask_to_update_fields, o
 from .docxparts import normalise, w
 from .errors import ReporterError, error
 from .formatting import FILTERS
+from .tablewidths import fit_tables
 from .texts import Block, Sections
 from .typography import bind_numbers
 from .values import clean_text
@@ -173,6 +174,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
         raise ReporterError(error(f"fel i en mallkod: {exc}{_around(exc)}", file=label)) from None
     body = document.docx.element.body
     keep_tables_together(body)
+    fit_tables(body)
     bind_numbers(_text_parts(document.docx))
     styles = document.docx.styles.element
     contents = add_table_of_contents(body, outline_levels(styles))
