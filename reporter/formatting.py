@@ -10,12 +10,11 @@ Negative numbers carry a true minus sign (U+2212), which never breaks a line.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .differences import Difference
+from .differences import rounded, rounding_note_needed, shown
 from .model import Month
 from .values import slugify
 
@@ -24,19 +23,8 @@ MISSING = "–"
 MINUS = "\u2212"
 
 
-def _rounded(value: float, decimals: int) -> Decimal:
-    exponent = Decimal(1).scaleb(-decimals)
-    number = Decimal(repr(float(value))).quantize(exponent, rounding=ROUND_HALF_UP)
-    return number if number else abs(number)  # no "−0"
-
-
-def _shown(value: float, decimals: int) -> Decimal:
-    """A figure as shown with ``decimals``; a :class:`Difference` as the difference of its two figures as shown
-    (1 886,4 against 1 927,6 is −42, not −41), so that it ties with them beside it."""
-    if isinstance(value, Difference):
-        number = _rounded(value.current, decimals) - _rounded(value.comparison, decimals)
-        return number if number else abs(number)
-    return _rounded(value, decimals)
+_rounded = rounded  # how a figure is rounded and shown: reporter.differences, one place for the tables' rounding note too
+_shown = shown
 
 
 def tal(value: float | None, decimaler: int = 0) -> str:
@@ -371,11 +359,43 @@ def nyckel(name: str) -> str:
     return slugify(name, "del").replace("-", "_")
 
 
+def avrundningsdifferens(rader, totalt, *falt: str, decimaler: int = 0, skala: float = 1, radsumma: tuple[str, str] | None = None) -> bool:
+    """Whether a table needs the note "Avrundningsdifferenser kan förekomma": its rows' ``falt`` (each a figure,
+    or a list of figures, one per column), shown with ``decimaler`` after dividing by ``skala`` (1000: tkr shown
+    in mnkr), do not add up to ``totalt``'s as shown; with ``radsumma=('varden', 'summa')`` also a row's
+    figures against its own sum; without ``falt``, ``rader`` are the figures themselves. The rule is :func:`reporter.differences.rounding_note_needed`."""
+    def scaled(value):
+        return None if value is None else value / skala
+
+    def needed(parts, total) -> bool:
+        return rounding_note_needed([scaled(part) for part in parts], scaled(total), decimaler)
+
+    rows = list(rader or [])
+    if not falt and radsumma is None:  # the figures themselves: [a, b, c]|avrundningsdifferens(summa)
+        return needed(rows, totalt)
+    for name in falt:
+        total = getattr(totalt, name, None) if totalt is not None else None
+        values = [getattr(row, name, None) for row in rows]
+        if isinstance(total, (list, tuple)):
+            columns = [[v[i] for v in values if v is not None and i < len(v)] for i in range(len(total))]
+            if any(needed(parts, column_total) for parts, column_total in zip(columns, total, strict=True)):
+                return True
+        elif needed(values, total):
+            return True
+    if radsumma is not None:
+        figures, summa = radsumma
+        for row in [*rows, totalt] if totalt is not None else rows:
+            if getattr(row, figures, None) and needed(getattr(row, figures), getattr(row, summa, None)):
+                return True
+    return False
+
+
 FILTERS = {
     f.__name__: f
     for f in (
         tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, fler_farre, forandringar, forandring_procent,
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills, hittills_kort,
         datum, sep, lista, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara, har_uppnatts, nyckel,
+        avrundningsdifferens,
     )
 }
