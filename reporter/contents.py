@@ -12,7 +12,7 @@ markers away in the copy LibreOffice converts, so the PDF's page numbers are
 those of its own layout. Bookmark names and ids are numbered in document
 order: the same document gives the same bytes.
 
-The length is estimated from the rendered body (:func:`estimated_pages`), since
+The length is estimated from the rendered body (:func:`reporter.pagefill.estimated_pages`), since
 the DOCX must not depend on whether a PDF is made.
 
 Pure functions on lxml elements and bytes; no imports from the rest of reporter.
@@ -28,6 +28,7 @@ from typing import Any
 
 from lxml import etree
 
+from .pagefill import estimated_pages
 from .pagesections import governing_sections, text_width
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,61 +41,6 @@ BOOKMARK_PREFIX = "_Toc"
 # 10 pages; the estimate errs by about a page either way, so a document estimated at 9 or more gets one.
 PAGES_WITHOUT_CONTENTS = 8
 
-# The estimate's measures, from the bundled packages' PDFs (A4, 10 pt body text, 2,3 cm margins).
-LINES_PER_PAGE = 52
-CHARACTERS_PER_LINE_PER_TWIP = 100 / 9298  # about 100 characters on a line of the portrait text width
-LINES_PER_PARAGRAPH = 0.6  # the space before and after a paragraph
-LINES_PER_TABLE_ROW = 1.3
-LINES_PER_HEADING = 2.2
-LINE_EMU = 190_500  # a line of body text, in EMU (15 pt)
-
-
-def estimated_pages(body) -> float:
-    """About how many pages the body fills: lines of text, table rows, pictures, and the page breaks it asks for."""
-    sections = governing_sections(body)
-    pages = 0.0
-    lines = 0.0
-    for index, child in enumerate(body):
-        per_line = CHARACTERS_PER_LINE_PER_TWIP * text_width(sections.get(index))
-        if child.tag == f"{W}p":
-            if _breaks_page_before(child) and lines:
-                pages, lines = pages + 1, 0.0
-            lines += _paragraph_lines(child, per_line)
-            if child.find(f"{W}pPr/{W}sectPr") is not None or any(br.get(f"{W}type") == "page" for br in child.iter(f"{W}br")):
-                pages, lines = pages + 1, 0.0
-        elif child.tag == f"{W}tbl":
-            rows = child.findall(f"{W}tr")
-            lines += LINES_PER_PARAGRAPH + sum(max(LINES_PER_TABLE_ROW, _row_lines(row, per_line)) for row in rows)
-        while lines > LINES_PER_PAGE:
-            pages, lines = pages + 1, lines - LINES_PER_PAGE
-    return pages + lines / LINES_PER_PAGE
-
-
-def _breaks_page_before(paragraph) -> bool:
-    properties = paragraph.find(f"{W}pPr")
-    return properties is not None and properties.find(f"{W}pageBreakBefore") is not None
-
-
-def _paragraph_lines(paragraph, per_line: float) -> float:
-    text = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
-    style = paragraph.find(f"{W}pPr/{W}pStyle")
-    heading = style is not None and style.get(f"{W}val", "").lower().startswith(("heading", "rubrik"))
-    pictures = sum(int(extent.get("cy", "0")) for extent in paragraph.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"))
-    if pictures:
-        return pictures / LINE_EMU + LINES_PER_PARAGRAPH
-    if not text.strip():
-        return 1.0 if paragraph.find(f".//{W}br") is None else 0.0
-    return (LINES_PER_HEADING if heading else 0.0) + -(-len(text) // max(per_line, 1)) + LINES_PER_PARAGRAPH
-
-
-def _row_lines(row, per_line: float) -> float:
-    cells = row.findall(f"{W}tc")
-    if not cells:
-        return 0.0
-    width = per_line * 1.15 / len(cells)  # table text is smaller than body text
-    return max(-(-len("".join(t.text or "" for t in cell.iter(f"{W}t"))) // max(width, 1)) for cell in cells) * 0.9
-
-
 def add_table_of_contents(body, outline_level: Callable[[str | None], int | None]) -> bool:
     """Put a table of contents after the cover of a long document; True when it did.
 
@@ -106,7 +52,7 @@ def add_table_of_contents(body, outline_level: Callable[[str | None], int | None
         return False
     headings: list[tuple[Any, int, str]] = []
     for paragraph in body.iter(f"{W}p"):
-        level, text = _level(paragraph, outline_level), _text(paragraph).strip()
+        level, text = heading_level(paragraph, outline_level), _text(paragraph).strip()
         if level is not None and text:
             headings.append((paragraph, level, text))
     first = next((paragraph for paragraph, level, _ in headings if level == 0), None)
@@ -154,7 +100,7 @@ def _page_break_before(paragraph) -> None:
     properties.insert(list(properties).index(before[-1]) + 1 if before else 0, etree.Element(f"{W}pageBreakBefore"))
 
 
-def _level(paragraph, outline_level) -> int | None:
+def heading_level(paragraph, outline_level) -> int | None:
     """The outline level of a heading listed in the table of contents, or None (also for a heading in a table or text box)."""
     properties = paragraph.find(f"{W}pPr")
     direct = properties.find(f"{W}outlineLvl") if properties is not None else None

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from .contents import add_styles, add_table_of_contents, ask_to_update_fields, outline_levels
+from .contents import add_styles, add_table_of_contents, ask_to_update_fields, heading_level, outline_levels
 from .docxparts import normalise, w
 from .errors import ReporterError, error
 from .formatting import FILTERS
+from .pagefill import soften_page_breaks
 from .tablewidths import fit_tables
 from .texts import Block, Sections
 from .typography import bind_numbers
@@ -177,7 +178,9 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     fit_tables(body)
     bind_numbers(_text_parts(document.docx))
     styles = document.docx.styles.element
-    contents = add_table_of_contents(body, outline_levels(styles))
+    levels = outline_levels(styles)
+    soften_page_breaks(body, lambda paragraph: heading_level(paragraph, levels) == 0)
+    contents = add_table_of_contents(body, levels)
     if contents:
         add_styles(styles)
     buffer = io.BytesIO()

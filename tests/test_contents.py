@@ -112,3 +112,25 @@ def test_the_pdf_table_of_contents_shows_the_page_each_heading_is_on(documents, 
     for title, page in listed:
         lines = [line.strip() for line in pages[int(page) - 1].splitlines()]
         assert title in lines, (title, page)
+
+
+def test_a_forced_page_break_after_the_first_heading_is_taken_away_and_the_covers_stays():
+    from reporter.pagefill import soften_page_breaks
+
+    xml = (
+        f'<w:body xmlns:w="{W[1:-1]}"><w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Rapport</w:t></w:r></w:p>'
+        '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:pageBreakBefore/></w:pPr><w:r><w:t>Första</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>Tre rader.</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:pageBreakBefore/></w:pPr><w:r><w:t>Bilaga</w:t></w:r></w:p>'
+        '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+        '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>'
+        '<w:p><w:r><w:t>Liggande</w:t></w:r></w:p></w:body>'
+    )
+    body = etree.fromstring(xml)
+    soften_page_breaks(body, lambda p: (s := p.find(f"{W}pPr/{W}pStyle")) is not None and s.get(f"{W}val") == "Heading1")
+    texts = [("".join(t.text or "" for t in p.iter(f"{W}t")), p.find(f"{W}pPr/{W}pageBreakBefore") is not None,
+              p.find(f".//{W}br") is not None, p.find(f".//{W}sectPr") is not None) for p in body]
+    assert texts == [("Rapport", False, False, False), ("", False, True, False), ("Första", True, False, False),
+                     ("Tre rader.", False, False, False), ("Bilaga", False, False, False), ("", False, False, True),
+                     ("Liggande", False, False, False)]
