@@ -78,6 +78,12 @@ FILTER_GUIDE = {
     "avrundningsdifferens": ("sant när en tabells avrundade delar inte kan summera till dess avrundade summa; skriv då "
                              "”Avrundningsdifferenser kan förekomma.” under tabellen (raderna, summaraden, fälten; `decimaler`, "
                              "`skala=1000` för tkr som visas i mnkr)", "{{ [340, 340, 340]|avrundningsdifferens(1020, decimaler=1, skala=1000) }}"),
+    "mot_budget": ("ett resultat mot sin budget, skrivet direkt efter resultatet: ”, 7,2 mnkr bättre än budget”, eller "
+                   "”mot ett budgeterat nollresultat” när budgeten är noll",
+                   "{{ ekonomi.periodens_resultat.avvikelse|mot_budget(ekonomi.periodens_resultat.budget) }}"),
+    "storst_forst": ("flera måtts förändring mot samma period föregående år i en eller två meningar: störst förändring först, "
+                     "mått som ändrats åt samma håll tillsammans (`falt` namnger talen, `under` perioden)",
+                     "{{ produktion.matt|storst_forst('januari–mars 2021', falt='hittills') }}"),
 }
 
 # Types the guide does not open up: template owners use them whole.

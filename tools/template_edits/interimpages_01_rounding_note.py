@@ -11,11 +11,10 @@ conditional Källa paragraph is put after the table. Running it twice changes no
 from __future__ import annotations
 
 import copy
-import io
 import sys
-import zipfile
 from pathlib import Path
 
+from interimpages_docx import edit_document
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -113,22 +112,7 @@ def edit(root) -> None:
 
 
 def main(folder: Path) -> None:
-    path = folder / TEMPLATE
-    source = zipfile.ZipFile(path)
-    root = etree.fromstring(source.read("word/document.xml"))
-    before = etree.tostring(root)
-    edit(root)
-    if etree.tostring(root) == before:
-        return
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            target.writestr(info, content)
-    source.close()
-    path.write_bytes(buffer.getvalue())
+    edit_document(folder / TEMPLATE, edit)
 
 
 if __name__ == "__main__":
