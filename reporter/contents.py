@@ -28,6 +28,7 @@ from typing import Any
 
 from lxml import etree
 
+from .docxparts import with_part
 from .pagefill import estimated_pages
 from .pagesections import governing_sections, text_width
 
@@ -193,14 +194,7 @@ def unwrap_for_pdf(docx: bytes) -> bytes:
     for run in (begin, instruction.getparent(), separate, end):
         if run is not None:
             run.getparent().remove(run)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            target.writestr(info, content)
-    return buffer.getvalue()
+    return with_part(docx, "word/document.xml", etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 # Paragraph styles of the table of contents, added to a template that has none (Word's own names and ids).

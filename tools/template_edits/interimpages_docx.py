@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import io
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from anywhere: the repository's reporter
+from reporter.docxparts import with_part  # noqa: E402
+
 
 def edit_document(path: Path, edit: Callable[[etree._Element], None]) -> None:
     """Run ``edit`` on the document's XML root; write the template again only when something changed."""
     with zipfile.ZipFile(path) as source:
         root = etree.fromstring(source.read("word/document.xml"))
-        before = etree.tostring(root)
-        edit(root)
-        if etree.tostring(root) == before:
-            return
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                content = source.read(info.filename)
-                if info.filename == "word/document.xml":
-                    content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-                target.writestr(info, content)
-    path.write_bytes(buffer.getvalue())
+    before = etree.tostring(root)
+    edit(root)
+    if etree.tostring(root) != before:
+        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        path.write_bytes(with_part(path.read_bytes(), "word/document.xml", data))
