@@ -37,29 +37,70 @@ MIN_NUMBER_TWIPS = 700
 TEXT_NEED_CHARACTERS = 48  # a text column wants no more than this many characters on a line
 # A figure as a table shows it: a sign, digits in groups, decimals, a unit or an arrow after it; or a dash for none.
 _FIGURE = re.compile(r"^[−+\-–]?\s?[\d\u00a0\u202f .,]*\d[\d\u00a0\u202f .,]*\s?(?:%|mnkr|tkr|kr|st|åa|pe|procent)?\s?[↑↓→]?$|^[–—-]$")
-_WORDS = re.compile(r"[\s\u00ad/-]+")  # a line may break at a space, a soft hyphen, a slash or after a hyphen
+_WORDS = re.compile(r"[\s\u00ad-]+")  # a line may break at a space, a soft hyphen or after a hyphen
 
 
 def fit_tables(body) -> None:
-    """Set every top-level table of ``body`` to its section's text width, its columns by the rule above, in place."""
+    """Set every top-level table of ``body`` to its section's text width, its columns by the rule above, in place.
+
+    Tables with the same header row in sections of the same width (a scorecard's table per goal) get the same
+    columns: each column's need is the largest of theirs, so the tables line up down the page.
+    """
     sections = governing_sections(body)
+    tables = []
     for index, child in enumerate(body):
-        if child.tag == f"{W}tbl":
-            fit_table(child, text_width(sections.get(index)))
+        if child.tag == f"{W}tbl" and (grid := _grid(child)) is not None:
+            columns, rows = grid
+            width = text_width(sections.get(index))
+            tables.append((child, columns, rows, width, _needs(child, rows, len(columns))))
+    shared: dict[tuple, list[list[tuple[bool | None, int, int]]]] = {}
+    for table, _columns, rows, width, needs in tables:
+        shared.setdefault(_key(table, rows, width), []).append(needs)
+    for table, columns, rows, width, _ in tables:
+        template = [int(c.get(f"{W}w") or 0) for c in columns]
+        widths = column_widths(_combined(shared[_key(table, rows, width)]), width, template if all(template) else None)
+        _apply(table, columns, rows, widths, width)
 
 
 def fit_table(table, width: int) -> None:
     """One table to ``width`` twips."""
-    grid = table.find(f"{W}tblGrid")
+    grid = _grid(table)
     if grid is None:
         return
+    columns, rows = grid
+    template = [int(c.get(f"{W}w") or 0) for c in columns]
+    needs = [(bool(figures), want, least) for figures, want, least in _needs(table, rows, len(columns))]
+    _apply(table, columns, rows, column_widths(needs, width, template if all(template) else None), width)
+
+
+def _grid(table):
+    """The table's grid columns and rows (cells with their spans); None for a table whose rows do not fill its grid."""
+    grid = table.find(f"{W}tblGrid")
+    if grid is None:
+        return None
     columns = grid.findall(f"{W}gridCol")
     found = [_cells(row) for row in table.findall(f"{W}tr")]
     rows = [row for row in found if row is not None]
     if not columns or not rows or len(rows) < len(found) or any(sum(span for _, span in row) != len(columns) for row in rows):
-        return
-    template = [int(c.get(f"{W}w") or 0) for c in columns]
-    widths = column_widths(_needs(table, rows, len(columns)), width, template if all(template) else None)
+        return None
+    return columns, rows
+
+
+def _key(_table, rows, width: int) -> tuple:
+    """What makes two tables the same kind: their width and their first row's texts."""
+    return (width, tuple(_text(cell) for cell, _ in rows[0]))
+
+
+def _combined(tables: list[list[tuple[bool | None, int, int]]]) -> list[tuple[bool, int, int]]:
+    """One need per column for tables of one kind: figures where every table with values there has figures."""
+    needs = []
+    for column in zip(*tables, strict=True):
+        kinds = {figures for figures, _, _ in column if figures is not None}
+        needs.append((kinds == {True}, max(want for _, want, _ in column), max(least for _, _, least in column)))
+    return needs
+
+
+def _apply(table, columns, rows, widths: list[int], width: int) -> None:
     for column, twips in zip(columns, widths, strict=True):
         column.set(f"{W}w", str(twips))
     for row in rows:
@@ -112,8 +153,8 @@ def _exact(widths: list[int], width: int) -> list[int]:
     return widths
 
 
-def _needs(table, rows, count: int) -> list[tuple[bool, int, int]]:
-    """Per grid column: whether it holds figures, the width it wants and the least it can take."""
+def _needs(table, rows, count: int) -> list[tuple[bool | None, int, int]]:
+    """Per grid column: whether it holds figures (None: no values under its header), the width it wants and the least."""
     headers = sum(1 for row in table.findall(f"{W}tr") if row.find(f"{W}trPr/{W}tblHeader") is not None) or 1
     longest_word = [0] * count
     longest_text = [0] * count
@@ -131,7 +172,7 @@ def _needs(table, rows, count: int) -> list[tuple[bool, int, int]]:
                     longest_text[start] = max(longest_text[start], len(text))
                     figures[start] = figures[start] and bool(_FIGURE.match(text))
             start += span
-    needs = []
+    needs: list[tuple[bool | None, int, int]] = []
     for column in range(count):
         if figures[column] and any_value[column]:
             want = max(max(longest_text[column], longest_word[column]) * DIGIT_TWIPS + CELL_MARGINS_TWIPS, MIN_NUMBER_TWIPS)
@@ -139,7 +180,7 @@ def _needs(table, rows, count: int) -> list[tuple[bool, int, int]]:
         else:
             least = longest_word[column] * LETTER_TWIPS + CELL_MARGINS_TWIPS
             want = max(min(max(longest_text[column], longest_word[column]), TEXT_NEED_CHARACTERS) * LETTER_TWIPS + CELL_MARGINS_TWIPS, least)
-            needs.append((False, want, least))
+            needs.append((False if any_value[column] else None, want, least))
     return needs
 
 

@@ -55,3 +55,13 @@ def test_a_table_past_the_margins_is_brought_within_them():
     assert sum(int(c.get(f"{W}w")) for c in table.iter(f"{W}gridCol")) == 9298
     assert table.find(f"{W}tblPr/{W}tblLayout").get(f"{W}type") == "fixed"
     assert [child.tag.split("}")[1] for child in table.find(f"{W}tblPr")] == ["tblW", "tblLayout"]
+
+
+def test_tables_with_the_same_header_in_a_document_have_the_same_columns(bundled_packages):
+    document = bundled_packages[0] / "bilaga-4-maluppfyllelse-2021-03.docx"
+    body = etree.fromstring(zipfile.ZipFile(document).read("word/document.xml")).find(f"{W}body")
+    grids: dict[tuple, set] = {}
+    for table in body.findall(f"{W}tbl"):
+        header = tuple("".join(t.text or "" for t in cell.iter(f"{W}t")) for cell in table.find(f"{W}tr").findall(f"{W}tc"))
+        grids.setdefault(header, set()).add(tuple(int(c.get(f"{W}w")) for c in table.iter(f"{W}gridCol")))
+    assert any(len(header) > 4 for header in grids) and all(len(found) == 1 for found in grids.values())
