@@ -224,6 +224,8 @@ class _StoredPkgWriter:
 # A table of at most this many rows is kept on one page when it fits; a longer one keeps its last rows together.
 SHORT_TABLE_ROWS = 15
 LAST_ROWS_TOGETHER = 3
+NOTE_STYLES = ("Källa",)  # the style of the line under a table: its source, or "Avrundningsdifferenser kan förekomma."
+LEAD_CHARACTERS = 200  # a paragraph before a table this short leads into it
 
 
 def keep_tables_together(body) -> None:
@@ -232,18 +234,30 @@ def keep_tables_together(body) -> None:
     Every row of a short table but the last keeps with the next (Word's and
     LibreOffice's way of keeping a table on one page; when it does not fit,
     it breaks as before); a long table keeps its last three rows together.
-    Nested tables are left as they are.
+    A short paragraph right before a table keeps with it, and a table's last
+    row keeps with the source line (style Källa) under it. Nested tables are
+    left as they are.
     """
     for table in body.iter(w("tbl")):
         if next(table.iterancestors(w("tbl")), None) is not None:
             continue
         rows = table.findall(w("tr"))
         kept = rows[:-1] if len(rows) <= SHORT_TABLE_ROWS else rows[-LAST_ROWS_TOGETHER:-1]
+        after, before = table.getnext(), table.getprevious()
+        if after is not None and after.tag == w("p") and _style_id(after) in NOTE_STYLES:
+            kept = [*kept, rows[-1]]  # the source line or rounding note under the table stays with its last rows
+        if before is not None and before.tag == w("p") and 0 < len("".join(t.text or "" for t in before.iter(w("t"))).strip()) <= LEAD_CHARACTERS:
+            kept = [before, *kept]  # a short lead-in ("Tabellerna visar …") stays with the table
         for row in kept:
             for paragraph in row.iter(w("p")):
                 properties = paragraph.get_or_add_pPr()  # python-docx's elements: keepNext goes where the schema puts it
                 if properties.keepNext is None:  # a keepNext the template set (even w:val="0") stays as it is
                     properties.keepNext_val = True
+
+
+def _style_id(paragraph) -> str | None:
+    properties = paragraph.pPr
+    return properties.pStyle.val if properties is not None and properties.pStyle is not None else None
 
 
 def _normalise(docx) -> None:
