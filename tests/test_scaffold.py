@@ -328,6 +328,26 @@ def test_cli_status_table(filled_office):
     assert "Perioden kan byggas" not in result.output
 
 
+def test_cli_status_shows_each_division_its_first_errors_and_how_many_more(filled_office):
+    """Every group gets its first errors under its heading; no heading is left without one after a cap."""
+    office = filled_office
+    scaffold(office, PERIOD, division="Specialistvård")
+    lines = CliRunner().invoke(main, ["status", str(office)]).output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Perioden kan inte byggas"))
+    groups: list[list[str]] = []
+    for line in lines[start + 1:-1]:
+        if line.startswith("    "):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    assert len(groups) > 1
+    assert all(len(group) > 1 for group in groups), groups  # a heading always has an error under it
+    assert all(len([line for line in group if "fel till" not in line]) <= 6 for group in groups)
+    specialistvard = next(group for group in groups if group[0] == "  Specialistvård")
+    assert specialistvard[-1] == "    … och 18 fel till."  # 23 errors: 5 shown
+    assert lines[-1].startswith("Kör reporter validate")
+
+
 def test_status_counts_missing_and_submitted(tmp_path):
     folder = tmp_path / "2022-02"
     write_other_period(folder)
