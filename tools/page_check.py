@@ -1,7 +1,8 @@
-"""Check a built package page by page (issue 26, "Measured"): ``python3 tools/page_check.py OUT_DIR [OUT_DIR …]``.
+"""Check a built package page by page (issue 26, "Measured"): ``python3 tools/page_check.py [--sidor] OUT_DIR …``.
 
 OUT_DIR is a package folder that ``reporter build … --pdf`` wrote (or a folder holding such folders). Prints every
-finding by document and page, and exits 1 when there is one. A developer's tool: the checks are tests/pagecheck.py.
+finding by document and page, and exits 1 when there is one; ``--sidor`` also prints how far down its body each
+page's content reaches. A developer's tool: the checks are tests/pagecheck.py.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from pagecheck import CHECKS, check_package  # noqa: E402
+from pagecheck import CHECKS, check_package, docx_margins, fullness, pdf_pages  # noqa: E402
 
 
 def packages(folder: Path) -> list[Path]:
@@ -21,7 +22,18 @@ def packages(folder: Path) -> list[Path]:
     return sorted(sub for sub in folder.iterdir() if sub.is_dir() and any(sub.glob("*.docx")))
 
 
+def reach(package: Path) -> None:
+    """Each document's pages: how far down its body the content reaches."""
+    for docx in sorted(package.glob("*.docx")):
+        pdf = docx.with_suffix(".pdf")
+        if pdf.exists():
+            full = fullness(pdf, docx_margins(docx), pdf_pages(pdf))
+            print(f"  {docx.stem}: " + " ".join(f"{page}:{share:.0%}" for page, share in full.items()))
+
+
 def main(arguments: list[str]) -> int:
+    pages = "--sidor" in arguments
+    arguments = [a for a in arguments if a != "--sidor"]
     if not arguments:
         print(__doc__.strip())
         return 2
@@ -31,6 +43,8 @@ def main(arguments: list[str]) -> int:
             findings = check_package(package)
             total += len(findings)
             print(f"== {package}: {len(findings)} fynd ==")
+            if pages:
+                reach(package)
             for document in dict.fromkeys(f.document for f in findings):
                 print(f"  {document}")
                 for finding in sorted((f for f in findings if f.document == document), key=lambda f: (f.page or 0, f.check)):
