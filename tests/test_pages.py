@@ -8,6 +8,7 @@ Below them, each check is shown to fail on a small made-up document or PDF.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -191,3 +192,28 @@ def test_sibling_bookmarks_with_one_title_are_found(tmp_path):
 def test_every_check_has_a_test_that_makes_it_fail():
     made_to_fail = {"period-code", "empty-column", "plain-space", "ties", "file-names", "fullness", "appendix-label", "toc", "bookmarks"}
     assert set(CHECKS) == made_to_fail
+
+
+def test_the_command_prints_the_findings_by_document_and_page(tmp_path, capsys):
+    """tools/page_check.py OUT_DIR: each document's findings, the merged PDF's bookmarks too; exit 1 when any."""
+    spec = importlib.util.spec_from_file_location("page_check", ROOT / "tools" / "page_check.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    package = tmp_path / "2021-03"
+    package.mkdir()
+    _docx(package / "bilaga-2-produktionsrapport-2021-03.docx", table=[["Mått", "Framgångsfaktor"], ["Läkarbesök", ""]])
+    (package / "rapport-2021-03-med-bilagor.pdf").write_bytes(pages_pdf([[(TOP, "Text")]], LETTER, outline=[("Bilaga 5", 0, []), ("Bilaga 5", 0, [])]))
+    assert tool.main([str(tmp_path)]) == 1
+    said = capsys.readouterr().out.splitlines()
+    assert said == [
+        f"== {package}: 2 fynd ==",
+        "  bilaga-2-produktionsrapport-2021-03",
+        '      s. ?  tom kolumn: kolumnen "Framgångsfaktor" i tabellen "Mått | Framgångsfaktor" vid "Läkarbesök"',
+        "  rapport-2021-03-med-bilagor",
+        '      s. 1  bokmärken med samma titel: "Bilaga 5" igen bland syskonen',
+    ]
+    (package / "rapport-2021-03-med-bilagor.pdf").unlink()
+    (package / "bilaga-2-produktionsrapport-2021-03.docx").unlink()
+    _docx(package / "bilaga-2-produktionsrapport-2021-03.docx", ["Text"])
+    assert tool.main([str(package)]) == 0
