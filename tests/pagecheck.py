@@ -323,7 +323,7 @@ def fullness(pdf: Path, sections: list[Margins], pages: list[Page]) -> dict[int,
 # The table of contents
 
 
-_ENTRY = re.compile(r"^(?P<title>\S.*?)[\s.…]*\s(?P<page>\d{1,3})$")
+_ENTRY = re.compile(r"^(?P<title>\S.*?)[\s.…]+(?P<page>\d{1,3})$")  # a dot leader or a space before the page number
 
 
 def contents(pages: list[Page]) -> list[tuple[str, int]]:

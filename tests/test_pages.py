@@ -169,7 +169,7 @@ def test_a_long_document_without_a_right_table_of_contents_is_found(tmp_path):
         "11 sidor utan innehållsförteckning (inget TOC-fält i DOCX)",
         '11 sidor, ingen innehållsförteckning med "Innehåll" och sidnummer på sidorna 1–3 i PDF']
     listed = _docx(tmp_path / "b.docx", ["Text"], toc=True)
-    contents = [(TOP, "Innehåll"), (TOP + 14, "Rubrik 2 ........ 2"), (TOP + 28, "Rubrik 3 ........ 5")]
+    contents = [(TOP, "Innehåll"), (TOP + 14, "Rubrik 2 ........2"), (TOP + 28, "Rubrik 3 ........ 5")]  # leaders as LibreOffice's
     listed.with_suffix(".pdf").write_bytes(pages_pdf([contents + full[2:], *pages[1:]], LETTER))
     assert _found(listed, "toc") == [(5, 'innehållsförteckningen säger s. 5 för "Rubrik 3", men rubriken står inte där')]
     short = _docx(tmp_path / "c.docx", ["Text"])
