@@ -283,19 +283,18 @@ def docx_margins(docx: Path) -> list[Margins]:
         margin = re.search(r"<w:pgMar[^>]*>", section)
         if not size or not margin:
             continue
-        top = re.search(r'w:top="(-?\d+)"', margin.group(0))
-        bottom = re.search(r'w:bottom="(-?\d+)"', margin.group(0))
+        top, bottom = (re.search(rf'w:{side}="(-?\d+)"', margin.group(0)) for side in ("top", "bottom"))
         found.append(Margins(int(size.group(1)) / TWIPS_PER_PT, int(size.group(2)) / TWIPS_PER_PT,
-                             abs(int(top.group(1))) / TWIPS_PER_PT if top else 72.0, abs(int(bottom.group(1))) / TWIPS_PER_PT if bottom else 72.0))
+                             abs(int(top.group(1))) / TWIPS_PER_PT if top else 72.0,
+                             abs(int(bottom.group(1))) / TWIPS_PER_PT if bottom else 72.0))
     return found or [Margins(595.3, 841.9, 72.0, 72.0)]
 
 
 def margins_of(page: Page, sections: list[Margins]) -> Margins:
-    """The margins of the section a page belongs to: the first with the page's orientation and size."""
+    """The margins of the section a page belongs to: the first with the page's orientation, nearest in size."""
     landscape = page.width > page.height
     fitting = [m for m in sections if (m.width > m.height) == landscape]
-    best = min(fitting or sections, key=lambda m: abs(m.width - page.width) + abs(m.height - page.height))
-    return best
+    return min(fitting or sections, key=lambda m: abs(m.width - page.width) + abs(m.height - page.height))
 
 
 def fullness(pdf: Path, sections: list[Margins], pages: list[Page]) -> dict[int, float]:
@@ -313,7 +312,7 @@ def fullness(pdf: Path, sections: list[Margins], pages: list[Page]) -> dict[int,
                 scale = grey.height / page.height
                 top, bottom = int(margins.top * scale), int((page.height - margins.bottom) * scale)
                 band = grey.crop((0, top, grey.width, bottom))
-                # rows holding ink: the darkest pixel in each row
+                # the box around every pixel darker than INK
                 dark = band.point(lambda v: 255 if v < INK else 0).getbbox()
             found[page.number] = 0.0 if dark is None else min(1.0, dark[3] / max(1, bottom - top))
     return found
