@@ -410,6 +410,12 @@ def check_document(docx: Path, pdf: Path | None = None) -> list[Finding]:
     add("plain-space", plain_spaces(lines), lambda s: ((PLAIN_GROUP.search(s) or PLAIN_UNIT.search(s) or re.search(".+", s)).group(0),))
     add("ties", untied(lines, noted=True, sums=True), lambda s: (s.split(":")[0], s.split(" visas som ")[1].rsplit(" (", 1)[0]))
     add("file-names", tool_talk(lines), lambda s: (TOOL_TALK.search(s).group(0),))
+    said = {(f.page, TOOL_TALK.search(f.text).group(0)) for f in found if f.check == "file-names"}  # type: ignore[union-attr]
+    for page in pages:  # what only the PDF shows: a field's result (FILENAME), a picture's text layer
+        for match in TOOL_TALK.finditer(page.text().replace("\n", " ")):
+            if (page.number, match.group(0)) not in said:
+                said.add((page.number, match.group(0)))
+                found.append(Finding(name, page.number, "file-names", f"…{match.group(0)}… (i PDF:en)"))
     appendix = APPENDIX.match(docx.name)
     if pages:
         sections = docx_margins(docx)

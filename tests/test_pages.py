@@ -132,7 +132,17 @@ def test_a_difference_or_sum_that_does_not_tie_is_found_unless_the_table_says_so
 def test_a_file_name_or_tool_talk_is_found(tmp_path):
     bad = _docx(tmp_path / "a.docx", ["Bilagan följer i filen vardval.pdf.", "Se den samlade PDF:en."])
     assert len(_found(bad, "file-names")) == 3  # filen, vardval.pdf, PDF:en
-    assert _found(_docx(tmp_path / "b.docx", ["Bilagan följer efter denna sida."]), "file-names") == []
+    good = _docx(tmp_path / "b.docx", ["Bilagan följer efter denna sida."])
+    assert _found(good, "file-names") == []
+
+
+@needs_poppler
+def test_a_file_name_only_the_pdf_shows_is_found(tmp_path):
+    """A field's result (FILENAME in a header) is in the PDF, not in the DOCX's text."""
+    docx = _docx(tmp_path / "a.docx", ["Bilagan följer efter denna sida."])
+    full = [(TOP + 12 * i, "Rad") for i in range(40)]
+    docx.with_suffix(".pdf").write_bytes(pages_pdf([full, [(30, "regiondirektorens-rapport-2021-03.docx"), *full]], LETTER))
+    assert _found(docx, "file-names") == [(2, "…regiondirektorens-rapport-2021-03.docx… (i PDF:en)")]
 
 
 @needs_poppler
