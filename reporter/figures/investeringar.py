@@ -1,11 +1,16 @@
-"""The investments appendix's figures: each division's investments per type, summed, against the year's forecast."""
+"""Investment figures: each division's investments per type, summed, against the year's forecast.
+
+One line type for both reports: the investeringsrapport's table (:class:`Investeringsrad`) and a division's
+interim report (:class:`Investering`, the same line under its template's names)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..config import Rapport
-from ..model import Inputs
+from ..model import Inputs, Investment
 from .common import sum_present
 
 TOTAL = "Totalt"
@@ -13,14 +18,19 @@ TOTAL = "Totalt"
 
 @dataclass(frozen=True)
 class Investeringsrad:
-    """One division's investments of one type (tkr, accumulated January to the period)."""
+    """One division's investments of one type (tkr, accumulated January to the period): the investment line of
+    both reports (the investeringsrapport's table, a division's interim report as :class:`Investering`)."""
 
     division: str
     investeringstyp: str
     utfall_tidigare: float | None  # on decisions of earlier years
     utfall_i_ar: float | None  # on this year's decisions
-    utfall: float | None  # the two together
     prognos_helar: float | None
+
+    @property
+    def utfall(self) -> float | None:
+        """The two outcomes together."""
+        return sum_present((self.utfall_tidigare, self.utfall_i_ar))
 
     @property
     def kvar(self) -> float | None:
@@ -45,32 +55,49 @@ class Investeringar:
 def investeringar(inputs: Inputs, config: Rapport) -> Investeringar:
     """The Investeringar sheet's rows, each with its summed outcome; the total row and the summary's figures."""
     order = {d.namn: i for i, d in enumerate(config.organisation.divisioner)}
-    rows = [
-        Investeringsrad(i.division, i.investeringstyp, i.utfall_tidigare, i.utfall_i_ar, sum_present([i.utfall_tidigare, i.utfall_i_ar]),
-                        i.prognos_helar)
-        for i in sorted(inputs.investeringar, key=lambda i: order.get(i.division, len(order)))
-    ]
-    total = Investeringsrad(
-        TOTAL, "", sum_present(r.utfall_tidigare for r in rows), sum_present(r.utfall_i_ar for r in rows),
-        sum_present(r.utfall for r in rows), sum_present(r.prognos_helar for r in rows),
-    )
+    rows = investment_lines(sorted(inputs.investeringar, key=lambda i: order.get(i.division, len(order))), Investeringsrad)
+    total = investment_total(TOTAL, "", rows, Investeringsrad)
     largest = max((r for r in rows if r.utfall is not None), key=lambda r: r.utfall or 0, default=None)
     share = total.utfall / total.prognos_helar * 100 if total.utfall is not None and total.prognos_helar else None
     return Investeringar(rows, total, largest, share)
 
 
-@dataclass(frozen=True)
-class Investering:
-    """A division's investments of one type, in its interim report (tkr)."""
+L = TypeVar("L", bound=Investeringsrad)
 
-    namn: str
-    tidigare: float | None
-    i_ar: float | None
-    prognos_helar: float | None
+
+def investment_lines(investments: Iterable[Investment], line: type[L]) -> list[L]:
+    """The Investeringar sheet's rows as investment lines."""
+    return [line(i.division, i.investeringstyp, i.utfall_tidigare, i.utfall_i_ar, i.prognos_helar) for i in investments]
+
+
+def investment_total(division: str, investeringstyp: str, rows: list[L], line: type[L]) -> L:
+    """The total line: each column summed over the rows there are."""
+    return line(
+        division, investeringstyp, sum_present(r.utfall_tidigare for r in rows), sum_present(r.utfall_i_ar for r in rows),
+        sum_present(r.prognos_helar for r in rows),
+    )
+
+
+@dataclass(frozen=True)
+class Investering(Investeringsrad):
+    """A division's investments of one type in its interim report: the same line, under the names its template uses."""
+
+    @property
+    def namn(self) -> str:
+        """The investment type (``Totalt`` on the total line)."""
+        return self.investeringstyp
+
+    @property
+    def tidigare(self) -> float | None:
+        """Outcome on decisions of earlier years."""
+        return self.utfall_tidigare
+
+    @property
+    def i_ar(self) -> float | None:
+        """Outcome on this year's decisions."""
+        return self.utfall_i_ar
 
     @property
     def summa(self) -> float | None:
         """Both kinds of decision together."""
-        return sum_present((self.tidigare, self.i_ar))
-
-
+        return self.utfall
