@@ -33,7 +33,10 @@ BUDGET_SENTENCE = (
     "({{ investeringar.storsta_over_budget.prognos_mot_budget|mnkr(1) }} över).{% endif %}"
 )
 BUDGET_HEADER = "Budget helår"
-BUDGET_WIDTH = "1134"
+BUDGET_WIDTH = "1020"
+# The budget table's column widths (dxa): Division, Investeringstyp and five amounts, within the text width (9 298 dxa),
+# wide enough that a division's name stays on one line.
+WIDTHS = ("2400", "1770", "1020", "1020", "1020", "1020", "1020")
 
 
 def w(tag: str) -> str:
@@ -86,6 +89,13 @@ def edit(document: bytes) -> bytes | None:
     for row in budget.iter(w("tr")):
         cells = row.findall(w("tc"))
         cells[1].addnext(budget_cell(cells[2]))
+    for column, width in zip(grid.findall(w("gridCol")), WIDTHS, strict=True):
+        column.set(w("w"), width)
+    for row in budget.iter(w("tr")):
+        for cell, width in zip(row.findall(w("tc")), WIDTHS, strict=True):
+            cell_width = cell.find(f"{w('tcPr')}/{w('tcW')}")
+            if cell_width is not None:
+                cell_width.set(w("w"), width)
     table.addprevious(paragraph("{%p if investeringar.med_budget %}"))
     table.addprevious(budget)
     table.addprevious(paragraph("{%p else %}"))
