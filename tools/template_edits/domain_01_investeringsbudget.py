@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import copy
 import sys
-import zipfile
 from pathlib import Path
 
+from domain_docx import edit_document
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -116,19 +116,8 @@ def edit(document: bytes) -> bytes | None:
 
 def main(folder: Path) -> None:
     path = folder / TEMPLATE
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    document = dict((info.filename, data) for info, data in entries)["word/document.xml"]
-    edited = edit(document)
-    if edited is None:
-        print(f"{path}: redan ändrad")
-        return
-    temporary = path.with_suffix(".tmp")
-    with zipfile.ZipFile(temporary, "w") as target:
-        for info, data in entries:
-            target.writestr(info, edited if info.filename == "word/document.xml" else data)
-    temporary.replace(path)
-    print(f"{path}: Budget helår tillagd")
+    changed = edit_document(path, edit)
+    print(f"{path}: Budget helår tillagd" if changed else f"{path}: redan ändrad")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,9 @@ changes nothing.
 from __future__ import annotations
 
 import sys
-import zipfile
 from pathlib import Path
+
+from domain_docx import edit_document, replacing
 
 TEMPLATE = "investeringsrapport.docx"
 BEFORE = "Bilaga {{ bilaga.investeringsrapport.nummer }} till {{ titel }} {{ period|manad_ar }}"
@@ -21,19 +22,8 @@ AFTER = "Bilaga {{ bilaga.investeringsrapport.nummer }} till {{ titel }} {{ rapp
 
 def main(folder: Path) -> None:
     path = folder / TEMPLATE
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    document = dict((info.filename, data) for info, data in entries)["word/document.xml"].decode("utf-8")
-    if BEFORE not in document:
-        print(f"{path}: redan ändrad" if AFTER in document else f"{path}: omslagets rad finns inte; ingen ändring")
-        return
-    edited = document.replace(BEFORE, AFTER).encode("utf-8")
-    temporary = path.with_suffix(".tmp")
-    with zipfile.ZipFile(temporary, "w") as target:
-        for info, data in entries:
-            target.writestr(info, edited if info.filename == "word/document.xml" else data)
-    temporary.replace(path)
-    print(f"{path}: omslaget nämner rapportens månad")
+    changed = edit_document(path, replacing(BEFORE, AFTER))
+    print(f"{path}: omslaget nämner rapportens månad" if changed else f"{path}: redan ändrad")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,9 @@ The note is found by its text. Running it twice changes nothing.
 from __future__ import annotations
 
 import sys
-import zipfile
 from pathlib import Path
+
+from domain_docx import edit_document, replacing
 
 TEMPLATE = "investeringsrapport.docx"
 BEFORE = "Mnkr, utfall januari–{{ period|manad }}. Källa: bladet Investeringar i ekonomi.xlsx."
@@ -22,19 +23,8 @@ AFTER = ("Mnkr. Utfall januari–{{ period|manad }}; {{ 'budget och prognos' if 
 
 def main(folder: Path) -> None:
     path = folder / TEMPLATE
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    document = dict((info.filename, data) for info, data in entries)["word/document.xml"].decode("utf-8")
-    if BEFORE not in document:
-        print(f"{path}: redan ändrad" if AFTER.replace("'", "&apos;") in document or AFTER in document else f"{path}: raden finns inte; ingen ändring")
-        return
-    edited = document.replace(BEFORE, AFTER).encode("utf-8")
-    temporary = path.with_suffix(".tmp")
-    with zipfile.ZipFile(temporary, "w") as target:
-        for info, data in entries:
-            target.writestr(info, edited if info.filename == "word/document.xml" else data)
-    temporary.replace(path)
-    print(f"{path}: raden under tabellen utan filnamn")
+    changed = edit_document(path, replacing(BEFORE, AFTER))
+    print(f"{path}: raden under tabellen utan filnamn" if changed else f"{path}: redan ändrad")
 
 
 if __name__ == "__main__":
