@@ -169,6 +169,7 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                     continue
                 problems += table.notes
                 problems += _read_table(sheet, table, reading, seen, records)
+            problems += _absent_in_some(sheet, [f.label for f in having], reading)
             if reading.filled is not None:
                 problems += reading.filled.problems()
             if reading.units is not None:
@@ -476,6 +477,24 @@ def _row_checks(values: dict, at: dict[str, tuple[Column, int]], row_number: int
     return problems
 
 
+def _absent_in_some(sheet: Sheet, labels: list[str], reading: _Reading) -> list[Problem]:
+    """A column a sheet may leave out, there in some files and not in others: its rows could not be summed (a budget
+    that some rows lack would look like the whole)."""
+    problems = []
+    for column in (c for c in sheet.columns if c.may_be_absent):
+        having = [label for label in labels if column.field in reading.columns.get((label, sheet.name), {})]
+        if having:
+            problems += [
+                error(
+                    f"kolumnen {column.header} saknas, men finns på samma blad i {', '.join(having)}; lägg till den här med ett "
+                    "värde på varje rad, eller ta bort den där (annars summeras den bara för en del av raderna)",
+                    file=label, sheet=sheet.name,
+                )
+                for label in labels if label not in having and (label, sheet.name) in reading.columns
+            ]
+    return problems
+
+
 def _new_columns(sheet: Sheet, table: Table, columns: dict) -> list[Problem]:
     """A version-2 column in a report that uses nothing else of version 2: version 1 ignored it, now it counts."""
     return [
@@ -576,7 +595,8 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
                 continue
             factor = AMOUNT_UNITS[unit]
         found[column] = (index, factor)
-    missing = [c.header for c in sheet.columns if c not in found and (c.required or (c.version == 1 and c in sheet_key_columns(sheet)))]
+    missing = [c.header for c in sheet.columns
+               if c not in found and ((c.required and not c.may_be_absent) or (c.version == 1 and c in sheet_key_columns(sheet)))]
     if missing:
         headers = ", ".join(text_of(c.value) for c in table.header if c) or "ingen"
         row = f"rad {table.header_row}" if table.header_row else ""
