@@ -49,14 +49,14 @@ def test_a_division_hands_in_and_the_office_builds(inputs: Path, tmp_path: Path)
         book = openpyxl.load_workbook(workbook)
         book["Divisioner"]["C2"] = "saknas"  # a planted error: text where the budget goes
         book.save(tmp_path / "med-fel.xlsx")
-        division.get_by_label(re.compile("Fil att lämna in som ekonomi-service.xlsx")).set_input_files(tmp_path / "med-fel.xlsx")
+        division.get_by_label(re.compile("Välj arbetsbok att lämna in som ekonomi-service.xlsx")).set_input_files(tmp_path / "med-fel.xlsx")
         division.get_by_role("button", name="Lämna in ekonomi", exact=True).click()
         alert = division.get_by_role("alert")
         assert "ekonomi-service.xlsx, blad Divisioner, cell C2" in alert.inner_text()
         checked(division, seen)
 
         openpyxl.load_workbook(workbook).save(tmp_path / "rattad.xlsx")
-        division.get_by_label(re.compile("Fil att lämna in som ekonomi-service.xlsx")).set_input_files(tmp_path / "rattad.xlsx")
+        division.get_by_label(re.compile("Välj arbetsbok att lämna in som ekonomi-service.xlsx")).set_input_files(tmp_path / "rattad.xlsx")
         division.get_by_role("button", name="Lämna in ekonomi", exact=True).click()
         assert "inlämnad" in division.get_by_role("status").inner_text()
 

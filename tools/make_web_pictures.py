@@ -34,7 +34,7 @@ def main() -> None:
             book = openpyxl.load_workbook(inputs / PERIOD / "ekonomi-service.xlsx")
             book["Divisioner"]["C2"] = "ca 40"
             book.save(Path(temp) / "ekonomi.xlsx")
-            page.get_by_label(re.compile("Fil att lämna in som ekonomi-service.xlsx")).set_input_files(Path(temp) / "ekonomi.xlsx")
+            page.get_by_label(re.compile("Välj arbetsbok att lämna in som ekonomi-service.xlsx")).set_input_files(Path(temp) / "ekonomi.xlsx")
             page.get_by_role("button", name="Lämna in ekonomi", exact=True).click()
             page.screenshot(path=OUT / "inlamning-division.png", full_page=False)
             office = browser.new_page(viewport={"width": 1300, "height": 900}, locale="sv-SE")

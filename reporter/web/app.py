@@ -40,6 +40,7 @@ from ..period_config import load_config_partly
 from ..periods import folder_month, previous_period_dir
 from .builds import Build, Builds, package_zip
 from .handin import MAX_UPLOAD, Expected, Outcome, Periods, concerns, expected, line_of, open_periods, state_dir
+from .interim import STATE_WORDS, interim_book, interim_cell, interim_text_state
 from .keys import Keys, digest, load_secret
 from .sections import body, division_names, find, rebuilt
 from .store import DB_NAME, OFFICE, KeyRow, Store
@@ -56,7 +57,6 @@ SECURITY_HEADERS = [
 ]
 NOT_FOUND = "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Sidan finns inte</title></head>" \
             "<body><main><h1>Sidan finns inte</h1><p>Kontrollera länken.</p></main></body></html>"
-STATE_WORDS = {SUBMITTED: "inlämnad", MISSING: "saknas", INVALID: "ogiltig", NO_ROWS: "inga rader", NOT_APPLICABLE: "–"}
 
 
 class TooLarge(Exception):
@@ -185,21 +185,25 @@ class Web:
         rows = []
         for division, cells in table.rows:
             if division == REGION:
-                rows.append({"division": division, "cells": [_cell(cells.get(kind), None, []) for kind in table.kinds], "link": "",
+                rows.append({"division": division, "cells": [_cell(cells.get(kind), None, []) for kind in table.kinds]
+                             + ([_cell(None, None, [])] if table.interim else []), "link": "",
                              "ready": "", "late": False})
                 continue
             own = {e.kind: e for e in expected(checked.config, division) if not e.text}
             mine = [u for u in uploads if u.division == division]
             link = f"{base}{self.keys.division(period, division)}/"
             done = ready.get(division, "")
+            interim = next((i for i in table.interim if i.division == division), None)
             rows.append({
                 "division": division,
-                "cells": [_cell(cells.get(kind), own.get(kind), mine) for kind in table.kinds],
+                "cells": [_cell(cells.get(kind), own.get(kind), mine) for kind in table.kinds]
+                + ([interim_cell(interim, mine)] if table.interim else []),
                 "link": link,
                 "ready": done,
                 "late": bool(late_after and not done),
             })
-        return dict(key=key, csrf=self.keys.csrf(key), periods=self.periods_list(), chosen=period, table=table, rows=rows,
+        columns = table.kinds + (["delårsrapport"] if table.interim else [])
+        return dict(key=key, csrf=self.keys.csrf(key), periods=self.periods_list(), chosen=period, table=table, rows=rows, columns=columns,
                     deadline=deadline, late=[r["division"] for r in rows if r["late"]], build=self.builds.latest.get(period),
                     running=self.builds.running, **{"notes": [], **extra})
 
@@ -312,7 +316,10 @@ class Web:
                 whole = self._text(row.period, item)
                 names = division_names(checked.config, row.division)
                 own = body(whole, names) if item.section else whole
-                state = ("finns" if own.strip() else MISSING) if item.section else table.texts.get(item.file.split("/", 1)[1], MISSING)
+                if item.folder:
+                    state = interim_text_state(item, checked, table, bool(whole.strip()))
+                else:
+                    state = ("finns" if own.strip() else MISSING) if item.section else table.texts.get(item.file.split("/", 1)[1], MISSING)
                 cell = _text_cell(state, mine)
                 content = written if written is not None and outcome and outcome.upload.file == item.file else own
                 first = rebuilt(whole, names, row.division, content or "-")[1].start if item.section else 1
@@ -321,12 +328,13 @@ class Web:
                     found = find(whole, names)
                     ranges[item.file] = range(found.start + 1, found.end + 1) if found.heading is not None else range(0)
             else:
-                files.append({"item": item, "cell": _cell(cells.get(item.kind), item, mine), "history": list(reversed(mine))})
+                submission = interim_book(item, checked, self.inputs / row.period) if item.folder else cells.get(item.kind)
+                files.append({"item": item, "cell": _cell(submission, item, mine), "history": list(reversed(mine))})
         mine_problems = [p for p in checked.problems if any(concerns(p, item.file, row.division) and (item.file not in ranges or
                          line_of(p) is None or line_of(p) in ranges[item.file]) for item in items)]
         clean = not any(p.is_error for p in mine_problems) and all(f["cell"]["state"] in {SUBMITTED, NO_ROWS, NOT_APPLICABLE} for f in files) \
             and any(f["cell"]["state"] == SUBMITTED for f in files) \
-            and all(t["cell"]["state"] == SUBMITTED or (t["item"].section and t["cell"]["state"] == MISSING) for t in texts)
+            and all(t["cell"]["state"] in {SUBMITTED, NOT_APPLICABLE} or (t["item"].section and t["cell"]["state"] == MISSING) for t in texts)
         return dict(key=key, csrf=self.keys.csrf(key), period=row.period, division=row.division, files=files, texts=texts,
                     deadline=self.store.deadline(row.period), ready=self.store.ready(row.period).get(row.division, ""), clean=clean,
                     outcome=outcome, groups=_groups(outcome.problems) if outcome else [], notes=notes or [],
@@ -358,27 +366,28 @@ class Web:
         item = self._expected(request, row)
         current = self.inputs / row.period / item.file
         if current.is_file():
-            return Response(current.read_bytes(), media_type=XLSX, headers={"content-disposition": f'attachment; filename="{item.file}"'})
+            return Response(current.read_bytes(), media_type=XLSX, headers={"content-disposition": f'attachment; filename="{item.name}"'})
         data = self._scaffolded(row, item)
         if data is None:
             raise HTTPException(404)
-        return Response(data, media_type=XLSX, headers={"content-disposition": f'attachment; filename="{item.file}"'})
+        return Response(data, media_type=XLSX, headers={"content-disposition": f'attachment; filename="{item.name}"'})
 
     def _scaffolded(self, row: KeyRow, item: Expected) -> bytes | None:
         """The division's workbook for the month, carried forward from the previous period by ``scaffold``."""
-        period_dir = self.inputs / row.period
+        period_dir = self.inputs / row.period / item.folder  # an interim report's folder: its own rapport.yaml
         config, _ = load_config_partly(period_dir)
         if config is None:
             return None
         with tempfile.TemporaryDirectory(dir=state_dir(self.inputs) / "tmp") as temp:
-            target = Path(temp) / row.period
-            target.mkdir()
+            target = Path(temp) / row.period / item.folder
+            target.mkdir(parents=True)
             shutil.copyfile(period_dir / CONFIG_FILE, target / CONFIG_FILE)
             try:
-                scaffold(target, config.period, division=row.division, source=previous_period_dir(period_dir, config.period))
+                source = None if item.folder else previous_period_dir(period_dir, config.period)
+                scaffold(target, config.period, division=row.division, source=source)
             except ReporterError:
                 return None
-            made = target / item.file
+            made = target / item.name
             return made.read_bytes() if made.is_file() else None
 
     async def _division_form(self, request: Request, key: str, row: KeyRow, what: str, refused: str) -> dict | Response:
@@ -500,6 +509,8 @@ def _text_cell(state: str, uploads: list) -> dict:
         kept = "sin tidigare text"
         return {"state": INVALID, "words": STATE_WORDS[INVALID], "detail": f"{plural(uploads[-1].errors, 'fel', 'fel')} i version {len(uploads)}; "
                 f"perioden behåller {kept}", "file": ""}
+    if state == NOT_APPLICABLE:
+        return {"state": NOT_APPLICABLE, "words": "behövs inte", "detail": "", "file": ""}
     if state == "finns":
         taken = [(number, u) for number, u in enumerate(uploads, 1) if u.accepted]
         detail = f"{taken[-1][1].time} UTC, version {taken[-1][0]}" if taken else ""
