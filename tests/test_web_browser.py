@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from browser import axe_findings, chromium, server
+from browser import axe_findings, chromium, server, swedish_page
 from web_periods import ROOT, web_inputs
 
 pytestmark = pytest.mark.browser
@@ -31,15 +31,16 @@ def checked(page, seen: list[tuple[str, list[str]]]) -> None:
 def test_a_division_hands_in_and_the_office_builds(inputs: Path, tmp_path: Path):
     seen: list[tuple[str, list[str]]] = []
     with server(inputs) as (base, app), chromium() as browser:
-        office_page = browser.new_page(accept_downloads=True)
+        office_page = swedish_page(browser, accept_downloads=True)
         office_page.goto(f"{base}/{app.state.web.keys.office()}/")
         assert office_page.locator("h1").inner_text() == "Kontoret: april 2021"
         checked(office_page, seen)
         link = office_page.get_by_role("textbox", name="Länk för Service").input_value()  # what the office copies into an e-mail
 
-        division = browser.new_page(accept_downloads=True)
+        division = swedish_page(browser, accept_downloads=True)
         division.goto(link)
         assert division.locator("h1").inner_text() == "Service: inlämning för april 2021"
+        assert division.evaluate("navigator.language") == "sv-SE"  # a Swedish browser, as the users' are
         checked(division, seen)
         with division.expect_download() as download:
             division.get_by_role("link", name="Hämta ekonomi-service.xlsx").click()
@@ -79,7 +80,7 @@ def test_a_division_hands_in_and_the_office_builds(inputs: Path, tmp_path: Path)
 
 def test_every_field_has_a_label_and_the_pages_work_by_keyboard(inputs: Path):
     with server(inputs) as (base, app), chromium() as browser:
-        page = browser.new_page()
+        page = swedish_page(browser)
         page.goto(f"{base}/{app.state.web.keys.division(PERIOD, 'Service')}/")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.textContent") == "Hoppa till innehållet"

@@ -204,6 +204,7 @@ class Web:
             })
         columns = table.kinds + (["delårsrapport"] if table.interim else [])
         return dict(key=key, csrf=self.keys.csrf(key), periods=self.periods_list(), chosen=period, table=table, rows=rows, columns=columns,
+                    example_date=example_deadline(self.inputs / period),
                     deadline=deadline, late=[r["division"] for r in rows if r["late"]], build=self.builds.latest.get(period),
                     running=self.builds.running, **{"notes": [], **extra})
 
@@ -225,9 +226,11 @@ class Web:
         return self.page("office.html", **self.office_context(request, key, period))
 
     def set_deadline(self, request: Request, key: str, period: str, fields: dict) -> Response:
-        deadline = str(fields.get("deadline", "")).strip()
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", deadline):
-            context = self.office_context(request, key, period, notes=[f"Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. {date.today().isoformat()}"])
+        written = str(fields.get("deadline", ""))
+        deadline, problem = parse_deadline(written, example_deadline(self.inputs / period))
+        if problem:
+            context = self.office_context(request, key, period, notes=[problem])
+            context["deadline"] = written.strip()  # what was written stays in the field, to be corrected
             return self.page("office.html", status_code=400, **context)
         self.store.set_deadline(period, deadline)
         return RedirectResponse(f"/{key}/period/{period}", status_code=303)
@@ -581,6 +584,24 @@ def create_app(inputs: Path, pdf: bool = False) -> Starlette:
     app.add_middleware(SecurityHeaders)
     app.state.web = web
     return app
+
+
+def example_deadline(period_dir: Path) -> str:
+    """A deadline to show as an example: the 10th of the month after the period's (today for a folder not named by month)."""
+    month = folder_month(period_dir)
+    return f"{month.plus(1)}-10" if month is not None else date.today().isoformat()
+
+
+def parse_deadline(written: str, example: str) -> tuple[str, str]:
+    """The deadline as ÅÅÅÅ-MM-DD, or what is wrong with what was written (in Swedish): the field is text, the same in every
+    browser whatever its language."""
+    shown = written.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", shown):
+        return "", f"Sista dag ska skrivas som ÅÅÅÅ-MM-DD, t.ex. {example}" + (f", inte som {shown}" if shown else "")
+    try:
+        return date.fromisoformat(shown).isoformat(), ""
+    except ValueError:
+        return "", f"Sista dag {shown} finns inte i kalendern; skriv ett datum som finns, som ÅÅÅÅ-MM-DD, t.ex. {example}"
 
 
 def period_name(folder: str) -> str:
