@@ -44,7 +44,11 @@ STATE_DIR = ".reporter-web"  # versions and temporary files, beside the period f
 MAX_UPLOAD = 20 * 1024 * 1024
 CHUNK = 1 << 16
 
-_library = threading.Lock()  # the library's checks share a read cache: one check at a time
+# The library's caches are safe for threads, so checks run side by side: the office's page, a division's page and the
+# uploads to other periods. A period's lock is held from a candidate's check to its replacing the period's file: two
+# uploads to one period are checked one after the other, each with the other's file as it was taken. At most as many
+# checks at once as there are processors (each holds a period's tables in memory).
+_checks = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 _period_locks: dict[str, threading.Lock] = {}
 _locks_lock = threading.Lock()
 
@@ -206,7 +210,7 @@ def state_dir(inputs: Path) -> Path:
 
 def checked(period_dir: Path) -> Checked:
     """``validate``'s findings for a period folder."""
-    with _library:
+    with _checks:
         return check(period_dir)
 
 
@@ -296,7 +300,7 @@ class Periods:
         errors = sum(1 for p in problems if p.is_error)
         accepted = errors == 0
         if accepted:
-            (self.dir(period) / file).parent.mkdir(exist_ok=True)
+            (self.dir(period) / file).parent.mkdir(parents=True, exist_ok=True)
             write_atomically(version, self.dir(period) / file)
         upload = Upload(0, period, division, file, now(), sha, size, errors, len(problems) - errors, accepted,
                         version.relative_to(self.inputs).as_posix())
@@ -306,7 +310,7 @@ class Periods:
     def _findings(self, period: str, division: str, file: str, candidate: Path) -> list[Problem]:
         if file.endswith(".xlsx"):
             try:
-                with _library:
+                with _checks:
                     book = Workbook(candidate, label=file)  # the bounded reader: what the file is, zip bombs, entities
             except ReporterError as exc:
                 return list(exc.problems) or [error("filen kan inte läsas", file=file)]
