@@ -634,3 +634,35 @@ def test_every_file_field_has_a_visible_swedish_label_saying_what_to_choose(clie
     for field in fields:
         label = re.search(rf'<label for="{field}">([^<]+)</label>', page)
         assert label and label.group(1).startswith(("Välj arbetsbok", "Välj textfil")), field
+
+
+def test_the_offices_first_view_shows_the_files_at_once_and_checks_the_period_in_the_background(client, app, inputs, tmp_path, monkeypatch):
+    key = division_key(app)
+    right = resaved(inputs / PERIOD / FILE, tmp_path / "rätt.xlsx")
+    assert upload(client, key, right).status_code == 200
+    restarted = create_app(inputs)  # nothing checked yet in this server
+    office_client = TestClient(restarted)
+    from reporter.web import handin
+
+    real, started, release = handin.check, threading.Event(), threading.Event()
+
+    def slow_check(folder: Path):
+        started.set()
+        release.wait(10)
+        return real(folder)
+
+    monkeypatch.setattr(handin, "check", slow_check)
+    url = f"/{office(restarted)}/period/{PERIOD}"
+    page = text(office_client.get(url))  # answered while the check waits
+    assert "Perioden kontrolleras nu" in page and "Visa sidan igen" in page and not release.is_set()
+    assert re.search(r"Service inlämnad \S+ \S+ UTC, version 1 finns, inte kontrollerad än finns, inte kontrollerad än", page)  # the log, the disk
+    assert re.search(r"Hela regionen finns, inte kontrollerad än", page)
+    assert started.wait(5)
+    release.set()
+    for _ in range(600):
+        if not restarted.state.web.periods.checking(PERIOD):
+            break
+        time.sleep(0.05)
+    page = text(office_client.get(url))
+    assert "Perioden kontrolleras nu" not in page and "Perioden har 0 fel" in page
+    assert re.search(r"Service inlämnad \S+ \S+ UTC, version 1 inga rader inlämnad", page)

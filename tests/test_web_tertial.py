@@ -109,5 +109,7 @@ def test_an_interim_text_and_the_divisions_section_of_delarsrapporter_are_saved_
 def test_the_office_sees_an_interim_report_that_is_missing(client, app, inputs):
     shutil.rmtree(inputs / PERIOD / FOLDER)
     office, key = keys(app)
+    assert re.search(r"Service (finns, inte kontrollerad än ){3}saknas", text(client.get(f"/{office}/period/{PERIOD}")))
+    app.state.web.periods.status(PERIOD)  # the period checked: the office's page shows what the check says
     matrix = text(client.get(f"/{office}/period/{PERIOD}"))
     assert re.search(r"Service inlämnad inga rader inlämnad saknas", matrix)

@@ -234,6 +234,7 @@ class Periods:
         self.store = store
         self._status: dict[str, tuple[tuple, Checked, Status]] = {}
         self._status_lock = threading.Lock()
+        self._checking: set[str] = set()  # periods being checked in the background
 
     def dir(self, period: str) -> Path:
         return self.inputs / period
@@ -246,16 +247,48 @@ class Periods:
     def status(self, period: str) -> tuple[Checked, Status]:
         """The period's findings and submission table, checked again only when a file in the folder, or in the previous
         period's folder (the checks for stale content read it), changed."""
-        fingerprint = _fingerprint(self.dir(period)), _fingerprint(self.previous_dir(period))
-        with self._status_lock:
-            known = self._status.get(period)
-        if known is not None and known[0] == fingerprint:
-            return known[1], known[2]
+        fingerprint = self._fingerprint(period)
+        known = self._known(period, fingerprint)
+        if known is not None:
+            return known
         result = checked(self.dir(period))
         table = status(result)
         with self._status_lock:
             self._status[period] = (fingerprint, result, table)
         return result, table
+
+    def fresh(self, period: str) -> tuple[Checked, Status] | None:
+        """The period's last check while no file has changed since; None when it must be checked (again)."""
+        return self._known(period, self._fingerprint(period))
+
+    def check_soon(self, period: str) -> None:
+        """Check the period in a thread of its own, unless it is being checked: a page shows what it has meanwhile."""
+        with self._status_lock:
+            if period in self._checking:
+                return
+            self._checking.add(period)
+
+        def run() -> None:
+            try:
+                self.status(period)
+            finally:
+                with self._status_lock:
+                    self._checking.discard(period)
+
+        threading.Thread(target=run, name=f"kontroll-{period}", daemon=True).start()
+
+    def checking(self, period: str) -> bool:
+        """Whether the period is being checked in the background."""
+        with self._status_lock:
+            return period in self._checking
+
+    def _fingerprint(self, period: str) -> tuple:
+        return _fingerprint(self.dir(period)), _fingerprint(self.previous_dir(period))
+
+    def _known(self, period: str, fingerprint: tuple) -> tuple[Checked, Status] | None:
+        with self._status_lock:
+            known = self._status.get(period)
+        return (known[1], known[2]) if known is not None and known[0] == fingerprint else None
 
     def previous_dir(self, period: str) -> Path | None:
         """The folder of the period before this one, as the checks find it (none when rapport.yaml cannot be read)."""

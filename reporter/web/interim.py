@@ -11,12 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..causes import plural
-from ..commands.status import EXTERNAL, INVALID, MISSING, NO_ROWS, NOT_APPLICABLE, SUBMITTED, VALID, InterimStatus, Status, Submission
+from ..commands.status import EXTERNAL, INVALID, MISSING, NOT_APPLICABLE, SUBMITTED, VALID, InterimStatus, Status, Submission
 from ..pipeline import Checked
+from .cells import STATE_WORDS, UNCHECKED
 from .handin import Expected
 from .store import Upload
-
-STATE_WORDS = {SUBMITTED: "inlämnad", MISSING: "saknas", INVALID: "ogiltig", NO_ROWS: "inga rader", NOT_APPLICABLE: "–"}
 
 
 def _errors(checked: Checked, file: str) -> int:
@@ -65,6 +64,8 @@ def interim_cell(report: InterimStatus | None, uploads: list[Upload]) -> dict:
         state = SUBMITTED
         if report.texts_missing:
             details.append("texter saknas: " + ", ".join(report.texts_missing))
+    elif report.state == UNCHECKED:  # the office's first view, before the check
+        state = UNCHECKED
     else:
         state = MISSING
     return {"state": state, "words": STATE_WORDS[state], "detail": "; ".join(d for d in details if d), "file": report.folder}
