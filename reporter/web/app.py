@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -589,7 +590,12 @@ def create_app(inputs: Path, pdf: bool = False) -> Starlette:
         Route("/{key}/version/{number}", web.version),
         Route("/{key}/klar", web.mark_ready, methods=["POST"]),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found, 405: not_found})
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        yield
+        web.builds.stop()  # the server stops (SIGTERM, SIGINT): a build it started stops with it
+
+    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found, 405: not_found}, lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
     app.state.web = web
     return app
