@@ -8,12 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
+import test_web
 from test_web import csrf, resaved, text, upload, with_cell
 from web_periods import ROOT
 
 import reporter
-from reporter.web import create_app
 
 PERIOD = "2020-09"
 FOLDER = "delarsrapporter/service"
@@ -25,14 +24,7 @@ def inputs(tmp_path: Path) -> Path:
     return tmp_path / "inputs"
 
 
-@pytest.fixture
-def app(inputs: Path):
-    return create_app(inputs)
-
-
-@pytest.fixture
-def client(app) -> TestClient:
-    return TestClient(app)
+app, client = test_web.app, test_web.client  # test_web's fixtures, over this module's inputs
 
 
 def keys(app, division: str = "Service") -> tuple[str, str]:
