@@ -609,3 +609,60 @@ def test_a_text_handed_in_as_a_markdown_file_has_the_same_checks(client, app, in
         assert response.status_code == 400 and "UTF-8" in text(response)
     assert path.read_text(encoding="utf-8") == before + "\n## Service\n\nStädningen är upphandlad.\n"
     assert client.post(f"/{key}/textfil/verksamheten", files={"fil": ("a.md", b"x")}).status_code == 403
+
+
+def test_the_deadline_is_a_text_field_in_the_form_its_label_states_and_the_server_checks_it(client, app):
+    office_key = office(app)
+    page = client.get(f"/{office_key}/period/{PERIOD}").text
+    field = re.search(r'<input type="text" id="sista-dag"[^>]*>', page)
+    assert field and 'pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}"' in field.group(0) and 'aria-describedby="sista-dag-hur"' in field.group(0)
+    assert re.search(r'id="sista-dag-hur"[^>]*>Skriv som ÅÅÅÅ-MM-DD, t.ex. 2021-05-10<', page) and 'type="date"' not in page  # no browser's own format
+    token = csrf(client, f"/{office_key}/period/{PERIOD}")
+    for written, said in (("10/05/2021", "Sista dag ska skrivas som ÅÅÅÅ-MM-DD, t.ex. 2021-05-10, inte som 10/05/2021"),
+                          ("2021-02-30", "Sista dag 2021-02-30 finns inte i kalendern")):
+        response = client.post(f"/{office_key}/period/{PERIOD}/sista-dag", data={"csrf": token, "deadline": written})
+        assert response.status_code == 400 and said in text(response) and f'value="{written}"' in response.text
+    assert not app.state.web.store.deadline(PERIOD)
+    response = client.post(f"/{office_key}/period/{PERIOD}/sista-dag", data={"csrf": token, "deadline": " 2021-05-10 "}, follow_redirects=False)
+    assert response.status_code == 303 and app.state.web.store.deadline(PERIOD) == "2021-05-10"
+
+
+def test_every_file_field_has_a_visible_swedish_label_saying_what_to_choose(client, app):
+    page = client.get(f"/{division_key(app)}/").text
+    fields = re.findall(r'<input type="file" id="([^"]+)"', page)
+    assert fields
+    for field in fields:
+        label = re.search(rf'<label for="{field}">([^<]+)</label>', page)
+        assert label and label.group(1).startswith(("Välj arbetsbok", "Välj textfil")), field
+
+
+def test_the_offices_first_view_shows_the_files_at_once_and_checks_the_period_in_the_background(client, app, inputs, tmp_path, monkeypatch):
+    key = division_key(app)
+    right = resaved(inputs / PERIOD / FILE, tmp_path / "rätt.xlsx")
+    assert upload(client, key, right).status_code == 200
+    restarted = create_app(inputs)  # nothing checked yet in this server
+    office_client = TestClient(restarted)
+    from reporter.web import handin
+
+    real, started, release = handin.check, threading.Event(), threading.Event()
+
+    def slow_check(folder: Path):
+        started.set()
+        release.wait(10)
+        return real(folder)
+
+    monkeypatch.setattr(handin, "check", slow_check)
+    url = f"/{office(restarted)}/period/{PERIOD}"
+    page = text(office_client.get(url))  # answered while the check waits
+    assert "Perioden kontrolleras nu" in page and "Visa sidan igen" in page and not release.is_set()
+    assert re.search(r"Service inlämnad \S+ \S+ UTC, version 1 finns, inte kontrollerad än finns, inte kontrollerad än", page)  # the log, the disk
+    assert re.search(r"Hela regionen finns, inte kontrollerad än", page)
+    assert started.wait(5)
+    release.set()
+    for _ in range(600):
+        if not restarted.state.web.periods.checking(PERIOD):
+            break
+        time.sleep(0.05)
+    page = text(office_client.get(url))
+    assert "Perioden kontrolleras nu" not in page and "Perioden har 0 fel" in page
+    assert re.search(r"Service inlämnad \S+ \S+ UTC, version 1 inga rader inlämnad", page)
