@@ -278,6 +278,7 @@ SAME_PDF_EVERYWHERE = f"""\
     """
 
 
+@pytest.mark.slow  # a whole build with PDFs from a stand-in LibreOffice in processes of its own (1.3 s CPU)
 def test_a_libreoffice_that_writes_another_documents_pdf_is_refused(space):
     from reporter import ReporterError, build
 
@@ -313,6 +314,7 @@ def test_a_pdf_whose_first_page_counts_other_pages_is_not_its_document():
     assert mismatch(pdf, Expected("Rapport", ("Rapport",))) == "har 1 sidor, men första sidan säger att dokumentet har 6"
 
 
+@pytest.mark.slow  # a whole build with PDFs from a stand-in LibreOffice in processes of its own, then verify (1.6 s CPU)
 def test_verify_finds_a_pdf_that_is_another_documents(space):
     import hashlib
     import json

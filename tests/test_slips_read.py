@@ -81,6 +81,7 @@ def test_nfd_keys_build_the_same_documents(period, workspace, example_package):
     assert documents(built.out_dir) == documents(example_package)
 
 
+@pytest.mark.slow  # large: the whole tertial period (nine documents and their charts) built again (3.5 s CPU)
 @pytest.mark.long
 def test_nfd_texts_of_a_tertial_period_build_the_same_documents(tmp_path, workspace, bundled_packages):
     """NFD `## Årsprognos` (Folktandvård's ekonomi.md) became a section of its own, and NFD division headings in
