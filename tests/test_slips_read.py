@@ -57,6 +57,7 @@ def test_normal_prose_keeps_lines_indentation_and_hard_breaks():
     assert normal_prose(text) == "## Årsprognos\n\n- en punkt\n  - inre punkt\nrad  \nnästa\n"
 
 
+@pytest.mark.slow  # the whole March period built again, charts drawn anew (1.6 s CPU)
 def test_nfd_keys_build_the_same_documents(period, workspace, example_package):
     """The slip: "Läkare 351" and "Läkare 464", and the region's läkarbesök fell from 79 095 to 49 143.
     Keys in NFD (as macOS writes å, ä, ö) on every other row, a heading and a text in NFD, a non-breaking
