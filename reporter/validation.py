@@ -296,10 +296,12 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     # format shows another number than it holds: there a cell holding a number is taken as it is, without the
     # general path's calls (nearly every cell of a large sheet is such a cell).
     formatted = bool(table.formats)
+    # ``memo``: a month or choice column's values by the text in the cell, as _typed reads them (a sheet repeats the
+    # same few months and choices thousands of times; neither reading depends on the cell's number format).
     plan = [
         (column, column.field, index, factor, column.kind is Kind.DIVISION, column.kind is Kind.AMOUNT,
          not formatted and column.kind in (Kind.AMOUNT, Kind.NUMBER), column.kind is Kind.TEXT and not is_unit,
-         shares.get(column), is_unit)
+         shares.get(column), is_unit, dict[str, object]() if column.kind in (Kind.MONTH, Kind.CHOICE) else None)
         for column, (index, factor) in columns.items()
         for is_unit in (column.field == "verksamhetsomrade",)
     ]
@@ -354,7 +356,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
                         break
         empty = 0
         width = len(cells)
-        for column, field_name, index, factor, is_division, is_amount, plain, free_text, share, is_unit in plan:
+        for column, field_name, index, factor, is_division, is_amount, plain, free_text, share, is_unit, memo in plan:
             if is_division and (is_total or "division" in values):
                 continue
             if is_total and (field_name == total_field or (not total_field and column.kind not in (Kind.AMOUNT, Kind.NUMBER))):
@@ -373,6 +375,18 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
                 if raw.__class__ is str and raw and not raw.isspace():  # text, not an error value (a str subclass)
                     values[field_name] = text_of(raw)
                     continue
+            elif memo is not None and index < width:
+                raw = cells[index]
+                if raw.__class__ is str and raw and not raw.isspace():
+                    known = memo.get(raw)
+                    if known is None:
+                        try:
+                            known = memo[raw] = _typed(column, raw, None, factor, divisions)
+                        except ValueProblem:
+                            known = None  # the general path below says what is wrong, where
+                    if known is not None:
+                        values[field_name] = known
+                        continue
             found = table.value(row_number, cells, index)
             if found is None:
                 empty += 1

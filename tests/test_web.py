@@ -281,6 +281,7 @@ def test_the_findings_take_the_divisions_other_files_into_account(client, app, i
     assert response.status_code == 422 and "samma post" in response.text
 
 
+@pytest.mark.slow  # concurrency stress: twenty uploads in threads, each read and validated (6 s CPU)
 @pytest.mark.long
 def test_twenty_uploads_at_once_lose_nothing(client, app, inputs, tmp_path):
     current = inputs / PERIOD / FILE
@@ -379,6 +380,7 @@ def test_one_build_at_a_time_and_a_second_click_is_told(client, app, monkeypatch
     release.set()
 
 
+@pytest.mark.slow  # a whole build in a process of its own, as the page starts it (2.5 s CPU)
 @pytest.mark.long
 def test_the_office_builds_and_downloads_the_package(client, app, inputs):
     key = office(app)
@@ -481,6 +483,7 @@ def _half_upload(port: int, key: str, token: str, data: bytes) -> socket.socket:
     return connection
 
 
+@pytest.mark.slow  # starts a real server and kills it mid-upload (1 s CPU, 2 s wall)
 @pytest.mark.long
 def test_a_browser_closed_or_the_server_killed_mid_upload_leave_the_period_whole(app, inputs, tmp_path):
     key, token = division_key(app), app.state.web.keys.csrf(division_key(app))
@@ -539,6 +542,7 @@ def test_a_candidate_is_checked_in_an_overlay_that_validate_cannot_tell_from_the
         assert [str(p) for p in checked(folder).problems] == [str(p) for p in reporter.validate(period).problems]
 
 
+@pytest.mark.slow  # builds in processes of their own, as the page starts them (1.8 s CPU)
 @pytest.mark.long
 def test_the_final_build_is_strict_a_warning_stops_it(client, app, inputs):
     """"Bygg slutlig" is build --strikt: the text left as March's, a warning for "Bygg", stops the final build."""
