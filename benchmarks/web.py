@@ -70,8 +70,9 @@ def upload_seconds(runs: int) -> dict[str, list[float]]:
     return times
 
 
-def office_seconds(scale: int, runs: int) -> tuple[int, float, list[float]]:
-    """(divisions, the first view in seconds (the period checked), later views in seconds)."""
+def office_seconds(scale: int, runs: int) -> tuple[int, float, float, list[float]]:
+    """(divisions, the first view in seconds (the files on disk, the period checked in the background), the background check
+    in seconds, later views in seconds (the check's findings))."""
     with tempfile.TemporaryDirectory() as temp:
         inputs = Path(temp) / "inputs"
         make_period(scale, inputs / "2021-03")
@@ -81,13 +82,18 @@ def office_seconds(scale: int, runs: int) -> tuple[int, float, list[float]]:
         start = time.perf_counter()
         page = client.get(f"/{key}/period/2021-03")
         first = time.perf_counter() - start
+        assert "Perioden kontrolleras nu" in page.text
         divisions = page.text.count('class="lank"')
+        while app.state.web.periods.checking("2021-03"):
+            time.sleep(0.01)
+        checked = time.perf_counter() - start
         later = []
         for _ in range(runs):
             start = time.perf_counter()
-            assert client.get(f"/{key}/period/2021-03").status_code == 200
+            page = client.get(f"/{key}/period/2021-03")
             later.append(time.perf_counter() - start)
-    return divisions, first, later
+            assert page.status_code == 200 and "Perioden kontrolleras nu" not in page.text
+    return divisions, first, checked, later
 
 
 def main() -> None:
@@ -99,9 +105,10 @@ def main() -> None:
     uploads = upload_seconds(args.runs)
     for what, times in uploads.items():
         print(f"  {what}: median {statistics.median(times) * 1000:.0f} ms, högst {max(times) * 1000:.0f} ms ({len(times)} st)")
-    divisions, first, later = office_seconds(args.scale, args.runs * 2)
-    print(f"Kontorets sida, {divisions} divisioner: första visningen {first * 1000:.0f} ms (perioden kontrolleras), "
-          f"sedan median {statistics.median(later) * 1000:.0f} ms, högst {max(later) * 1000:.0f} ms")
+    divisions, first, checked, later = office_seconds(args.scale, args.runs * 2)
+    print(f"Kontorets sida, {divisions} divisioner: första visningen {first * 1000:.0f} ms (filerna som de ligger; perioden kontrolleras "
+          f"i bakgrunden, klar efter {checked * 1000:.0f} ms), sedan median {statistics.median(later) * 1000:.0f} ms, "
+          f"högst {max(later) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

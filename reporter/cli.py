@@ -416,23 +416,19 @@ def status(period_dir: Path) -> None:
     sys.exit(EXIT_OK if state.buildable else EXIT_INVALID)
 
 
-OBSTACLES_SHOWN = 40  # lines of errors status shows; validate shows them all
+OBSTACLES_SHOWN = 5  # errors status shows per division or file; validate shows them all
 
 
 def _echo_obstacles(state, period_dir: Path) -> None:
-    """What stands in the way of a build: each error, grouped by division (or file), and what is missing."""
+    """What stands in the way of a build: each division's (or file's) first errors and how many more it has."""
     missing = "; ".join(f"{owner}: {kind}" for owner, kind in state.missing)
     click.echo(f"Perioden kan inte byggas: {state.errors} fel" + (f", saknas: {missing}" if missing else "") + ".")
-    shown = 0
     for owner, problems in state.obstacles:
         click.echo(f"  {owner}")
-        for problem in problems:
-            if shown == OBSTACLES_SHOWN:
-                break
+        for problem in problems[:OBSTACLES_SHOWN]:
             click.echo(f"    {problem}")
-            shown += 1
-    if state.errors > shown:
-        click.echo(f"  … och {state.errors - shown} fel till.")
+        if len(problems) > OBSTACLES_SHOWN:
+            click.echo(f"    … och {len(problems) - OBSTACLES_SHOWN} fel till.")
     click.echo(f"Kör reporter validate {period_dir} för att se alla fel med var de finns.")
 
 

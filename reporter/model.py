@@ -264,6 +264,7 @@ class Investment:
     utfall_tidigare: float | None
     utfall_i_ar: float | None
     prognos_helar: float | None
+    budget_helar: float | None  # None: the sheet has no Budget helår column (it may leave it out)
     source: Source = field(compare=False)
 
 

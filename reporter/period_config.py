@@ -8,6 +8,7 @@ import difflib
 import hashlib
 import pickle
 import re
+import threading
 from pathlib import Path
 
 import yaml
@@ -155,8 +156,9 @@ def _read_yaml_partly(path: Path, label: str) -> tuple[dict, list[Problem]]:
             raise ReporterError(error(f"filen är större än {MAX_CONFIG_BYTES >> 10} kB; är det rätt fil?", file=label))
         text = clean_text(path.read_text(encoding="utf-8"))
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
-        if key in _PARSED:
-            raw, duplicates = pickle.loads(_PARSED[key])  # a copy of its own: the caller may change it
+        known = _PARSED.get(key)  # one look-up: another thread may drop the key meanwhile
+        if known is not None:
+            raw, duplicates = pickle.loads(known)  # a copy of its own: the caller may change it
         else:
             raw, duplicates = load_strictly(text)
     except UnicodeDecodeError:
@@ -167,10 +169,12 @@ def _read_yaml_partly(path: Path, label: str) -> tuple[dict, list[Problem]]:
         raise ReporterError(error(f"YAML-fel: {getattr(exc, 'problem', exc)}", file=label, cell=line)) from None
     if not isinstance(raw, dict):
         raise ReporterError(error("filen ska innehålla nycklar som rapport:, period: och dokument:", file=label))
-    if key not in _PARSED:
-        _PARSED[key] = pickle.dumps((raw, duplicates), protocol=5)
-        while len(_PARSED) > 32:
-            del _PARSED[next(iter(_PARSED))]
+    if known is None:
+        kept = pickle.dumps((raw, duplicates), protocol=5)
+        with _PARSED_LOCK:  # the server checks in several threads
+            _PARSED[key] = kept
+            while len(_PARSED) > 32:
+                del _PARSED[next(iter(_PARSED))]
     problems = [
         error(f"står två gånger, på rad {twice.first} och rad {twice.second}; "
               f"YAML behåller bara den sista och tappar den första utan att säga något. Slå ihop dem till en, eller ta bort den ena",
@@ -184,3 +188,4 @@ def _read_yaml_partly(path: Path, label: str) -> tuple[dict, list[Problem]]:
 # its rapport.yaml more than once, a tertial period its divisions' too; verify after build) is not parsed
 # again. A YAML parse is 2–3 ms; a copy from here 0.01 ms. Only files that could be read as YAML.
 _PARSED: dict[bytes, bytes] = {}
+_PARSED_LOCK = threading.Lock()

@@ -31,7 +31,9 @@ class Column:
 
     ``version`` 2 marks a column the contract's version 2 added: always
     optional, used when it is there, written into blank workbooks of the
-    reports that use it.
+    reports that use it. ``may_be_absent`` marks a column beyond the
+    contract (Investeringar's Budget helår) that a sheet may leave out; when
+    it is there, ``required`` says whether its cells may be empty.
     """
 
     header: str
@@ -42,6 +44,7 @@ class Column:
     help: str = ""
     maximum: float = 100.0  # a share: the most a cell formatted as percent can plausibly show
     version: int = 1
+    may_be_absent: bool = False
 
     @property
     def choice_values(self) -> list[str]:
@@ -105,8 +108,8 @@ class WorkbookKind:
         return next(s for s in self.sheets if s.name == name)
 
 
-def _c(header, field, kind, required=True, choices=(), help="", maximum=100.0, version=1):
-    return Column(header, field, kind, required, tuple(choices), help, maximum, version)
+def _c(header, field, kind, required=True, choices=(), help="", maximum=100.0, version=1, may_be_absent=False):
+    return Column(header, field, kind, required, tuple(choices), help, maximum, version, may_be_absent)
 
 
 def _v2(header, field, kind, choices=(), help=""):
@@ -238,6 +241,8 @@ EKONOMI = WorkbookKind(
                 _c("Utfall tidigare beslut", "utfall_tidigare", Kind.AMOUNT, False, help="På beslut från tidigare år, ackumulerat."),
                 _c("Utfall årets beslut", "utfall_i_ar", Kind.AMOUNT, False, help="På årets beslut, ackumulerat."),
                 _c("Prognos helår", "prognos_helar", Kind.AMOUNT, False),
+                _c("Budget helår", "budget_helar", Kind.AMOUNT, help="Årets investeringsbudget. Kolumnen får saknas; finns den ska varje rad ha ett värde.",
+                   may_be_absent=True),
             ),
             key=("division", "investeringstyp"),
             record=model.Investment,

@@ -169,6 +169,7 @@ def validate_workbooks(files: list[WorkbookFile], config: Rapport) -> tuple[Inpu
                     continue
                 problems += table.notes
                 problems += _read_table(sheet, table, reading, seen, records)
+            problems += _absent_in_some(sheet, [f.label for f in having], reading)
             if reading.filled is not None:
                 problems += reading.filled.problems()
             if reading.units is not None:
@@ -295,10 +296,12 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
     # format shows another number than it holds: there a cell holding a number is taken as it is, without the
     # general path's calls (nearly every cell of a large sheet is such a cell).
     formatted = bool(table.formats)
+    # ``memo``: a month or choice column's values by the text in the cell, as _typed reads them (a sheet repeats the
+    # same few months and choices thousands of times; neither reading depends on the cell's number format).
     plan = [
         (column, column.field, index, factor, column.kind is Kind.DIVISION, column.kind is Kind.AMOUNT,
          not formatted and column.kind in (Kind.AMOUNT, Kind.NUMBER), column.kind is Kind.TEXT and not is_unit,
-         shares.get(column), is_unit)
+         shares.get(column), is_unit, dict[str, object]() if column.kind in (Kind.MONTH, Kind.CHOICE) else None)
         for column, (index, factor) in columns.items()
         for is_unit in (column.field == "verksamhetsomrade",)
     ]
@@ -353,7 +356,7 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
                         break
         empty = 0
         width = len(cells)
-        for column, field_name, index, factor, is_division, is_amount, plain, free_text, share, is_unit in plan:
+        for column, field_name, index, factor, is_division, is_amount, plain, free_text, share, is_unit, memo in plan:
             if is_division and (is_total or "division" in values):
                 continue
             if is_total and (field_name == total_field or (not total_field and column.kind not in (Kind.AMOUNT, Kind.NUMBER))):
@@ -372,6 +375,18 @@ def _read_table(sheet: Sheet, table: Table, reading: _Reading, seen: dict, recor
                 if raw.__class__ is str and raw and not raw.isspace():  # text, not an error value (a str subclass)
                     values[field_name] = text_of(raw)
                     continue
+            elif memo is not None and index < width:
+                raw = cells[index]
+                if raw.__class__ is str and raw and not raw.isspace():
+                    known = memo.get(raw)
+                    if known is None:
+                        try:
+                            known = memo[raw] = _typed(column, raw, None, factor, divisions)
+                        except ValueProblem:
+                            known = None  # the general path below says what is wrong, where
+                    if known is not None:
+                        values[field_name] = known
+                        continue
             found = table.value(row_number, cells, index)
             if found is None:
                 empty += 1
@@ -476,6 +491,24 @@ def _row_checks(values: dict, at: dict[str, tuple[Column, int]], row_number: int
     return problems
 
 
+def _absent_in_some(sheet: Sheet, labels: list[str], reading: _Reading) -> list[Problem]:
+    """A column a sheet may leave out, there in some files and not in others: its rows could not be summed (a budget
+    that some rows lack would look like the whole)."""
+    problems = []
+    for column in (c for c in sheet.columns if c.may_be_absent):
+        having = [label for label in labels if column.field in reading.columns.get((label, sheet.name), {})]
+        if having:
+            problems += [
+                error(
+                    f"kolumnen {column.header} saknas, men finns på samma blad i {', '.join(having)}; lägg till den här med ett "
+                    "värde på varje rad, eller ta bort den där (annars summeras den bara för en del av raderna)",
+                    file=label, sheet=sheet.name,
+                )
+                for label in labels if label not in having and (label, sheet.name) in reading.columns
+            ]
+    return problems
+
+
 def _new_columns(sheet: Sheet, table: Table, columns: dict) -> list[Problem]:
     """A version-2 column in a report that uses nothing else of version 2: version 1 ignored it, now it counts."""
     return [
@@ -576,7 +609,8 @@ def _match_header(sheet: Sheet, table: Table) -> tuple[dict[Column, tuple[int, f
                 continue
             factor = AMOUNT_UNITS[unit]
         found[column] = (index, factor)
-    missing = [c.header for c in sheet.columns if c not in found and (c.required or (c.version == 1 and c in sheet_key_columns(sheet)))]
+    missing = [c.header for c in sheet.columns
+               if c not in found and ((c.required and not c.may_be_absent) or (c.version == 1 and c in sheet_key_columns(sheet)))]
     if missing:
         headers = ", ".join(text_of(c.value) for c in table.header if c) or "ingen"
         row = f"rad {table.header_row}" if table.header_row else ""

@@ -6,6 +6,7 @@ package axe-playwright-python (its bundled axe.min.js; the version is printed in
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -18,7 +19,9 @@ import uvicorn
 from reporter.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOCALE = "sv-SE"  # as the users' browsers in Sweden: the file button says "Välj fil" (Debian's chromium-l10n holds the Swedish strings)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                 f"--lang={LOCALE}"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
@@ -52,7 +55,9 @@ def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # On Linux Chromium takes its own language (the file button's "Välj fil") from LANGUAGE/LANG, not from --lang.
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                             env={**os.environ, "LANGUAGE": "sv_SE:sv", "LANG": "sv_SE.UTF-8"})
         try:
             yield browser
         finally:
@@ -66,3 +71,8 @@ def axe_findings(page) -> list[str]:
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
             for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def swedish_page(browser, **options):
+    """A page in a context of its own with the Swedish locale (dates, numbers, Accept-Language)."""
+    return browser.new_page(locale=LOCALE, **options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -131,11 +132,24 @@ def workspace(tmp_path: Path) -> Path:
     return root
 
 
+def pytest_collection_finish(session) -> None:
+    """Python's cycle collector, tuned for a test process: what is imported and collected by now lives to the end of
+    the run and is frozen (never scanned again), and a collection runs after 100 000 new objects, not 700. The tests
+    make millions of short-lived objects (openpyxl's cells, python-docx's elements, the validated rows), and the
+    collector's scans took about a tenth of the run's CPU. Forks (the chart process) inherit it; the processes that
+    tests start with ``sys.executable`` (memory limits, kills) do not."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
 def pytest_collection_modifyitems(config, items):
     """The long tests first (in collection order otherwise), so that the workers finish together.
 
     LibreOffice tests run in CI (REPORTER_PDF_TESTS=1) or when asked for (-m libreoffice); a missing
-    LibreOffice fails them there, and they are skipped elsewhere, so that the everyday run stays fast."""
+    LibreOffice fails them there, and they are skipped elsewhere, so that the everyday run stays fast.
+    The browser tests (REPORTER_BROWSER_TESTS=1, -m browser) and the slow ones (REPORTER_SLOW_TESTS=1,
+    -m slow) likewise; CI sets all three."""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: the same order in every worker
     markexpr = config.option.markexpr or ""
     browser = os.environ.get("REPORTER_BROWSER_TESTS") == "1" or bool(os.environ.get("CI")) or "browser" in markexpr
@@ -144,6 +158,12 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if item.get_closest_marker("browser") is not None:
                 item.add_marker(skip_browser)
+    slow = os.environ.get("REPORTER_SLOW_TESTS") == "1" or bool(os.environ.get("CI")) or "slow" in markexpr
+    if not slow:  # the slow tests (kills at many moments, concurrency stress, large scale): CI, REPORTER_SLOW_TESTS=1 or -m slow
+        skip_slow = pytest.mark.skip(reason="långsamt: körs i CI (REPORTER_SLOW_TESTS=1) eller med -m slow")
+        for item in items:
+            if item.get_closest_marker("slow") is not None:
+                item.add_marker(skip_slow)
     wanted = os.environ.get("REPORTER_PDF_TESTS") == "1" or "libreoffice" in markexpr
     if wanted:
         return

@@ -42,3 +42,30 @@ def text_pdf(title: str, lines: list[str]) -> bytes:
 
 def _escaped(text: str) -> bytes:
     return text.encode("cp1252", "replace").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def pages_pdf(pages: list[list[tuple[float, str]]], size: tuple[float, float] = (612, 792),
+              outline: list[tuple[str, int, list]] | None = None) -> bytes:
+    """A PDF of several pages, each line in Helvetica at its distance (pt) from the page's top; ``outline`` is
+    its bookmarks as (title, page index, children) with children of the same form."""
+    writer = PdfWriter()
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+    }))
+    for lines in pages:
+        page = writer.add_blank_page(*size)
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+        shown = b"".join(b"BT /F1 10 Tf 50 %.1f Td (" % (size[1] - top - 10) + _escaped(text) + b") Tj ET " for top, text in lines)
+        content = DecodedStreamObject()
+        content.set_data(shown)
+        page[NameObject("/Contents")] = writer._add_object(content)
+
+    def add(items: list[tuple[str, int, list]], parent=None) -> None:
+        for title, index, children in items:
+            add(children, writer.add_outline_item(title=title, page_number=index, parent=parent))
+
+    add(outline or [])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -61,6 +61,7 @@ def test_a_long_sentence_is_cut_around_what_changed():
     assert len(old) < len(before) / 2
 
 
+@pytest.mark.slow  # two whole builds through the command line and their comparison (1.3 s CPU)
 @pytest.mark.long
 def test_a_second_build_says_what_changed_and_writes_the_same_package(small, workspace, tmp_path):
     out = workspace / "out"

@@ -240,6 +240,7 @@ def test_a_text_is_split_at_the_subsections_it_names():
 # --- scaffold and status on a division folder --------------------------------------------------------------------
 
 
+@pytest.mark.slow  # scaffolds, fills and builds a division's folder (1.4 s CPU)
 def test_a_scaffolded_division_folder_filled_by_a_script_validates_and_builds(tmp_path):
     folder = tmp_path / "inputs" / "2021-04" / "delarsrapporter" / "lansteknik"
     (tmp_path / "inputs" / "2021-04").mkdir(parents=True)

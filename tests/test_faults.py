@@ -106,6 +106,7 @@ HUNG = """\
 # --- 1. bounded waits, with progress -------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a real build process waits out a hung LibreOffice's deadline (1.7 s CPU, 6 s wall)
 @pytest.mark.long
 @pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
 def test_a_hung_libreoffice_is_stopped_at_its_deadline_with_its_children(space, small):
@@ -149,6 +150,7 @@ def test_the_standard_deadline_is_a_minute_and_a_few_seconds_per_document():
 # --- 2. no orphans, whatever kills the build -----------------------------------------------------------
 
 
+@pytest.mark.slow  # kills a real build process at nine moments (3 s CPU, 8 s wall)
 @pytest.mark.long
 @pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
 def test_a_build_killed_at_any_moment_leaves_no_process(space, small):
@@ -219,6 +221,7 @@ def test_a_chart_process_whose_build_died_before_it_was_set_up_ends_at_once():
 # --- 6. clean up, also after the fact ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # stops a real build process with SIGTERM during its PDF step (1.5 s CPU)
 @pytest.mark.long
 @pytest.mark.skipif(not HAS_PROC, reason="needs /proc to find the processes")
 def test_a_build_stopped_with_sigterm_during_pdf_leaves_no_temporary_folder(space, small):
@@ -275,6 +278,7 @@ SAME_PDF_EVERYWHERE = f"""\
     """
 
 
+@pytest.mark.slow  # a whole build with PDFs from a stand-in LibreOffice in processes of its own (1.3 s CPU)
 def test_a_libreoffice_that_writes_another_documents_pdf_is_refused(space):
     from reporter import ReporterError, build
 
@@ -310,6 +314,7 @@ def test_a_pdf_whose_first_page_counts_other_pages_is_not_its_document():
     assert mismatch(pdf, Expected("Rapport", ("Rapport",))) == "har 1 sidor, men första sidan säger att dokumentet har 6"
 
 
+@pytest.mark.slow  # a whole build with PDFs from a stand-in LibreOffice in processes of its own, then verify (1.6 s CPU)
 def test_verify_finds_a_pdf_that_is_another_documents(space):
     import hashlib
     import json
@@ -384,6 +389,7 @@ def test_an_earlier_months_report_in_the_package_folder_is_the_tools(space):
 # --- 5. streaming: what is not an input is not read ----------------------------------------------------
 
 
+@pytest.mark.slow  # large scale: a 2 GB file beside a whole build in a process of its own (2 s CPU)
 @pytest.mark.long
 @pytest.mark.skipif(sys.platform != "linux", reason="a sparse file and getrusage's peak in kB")
 def test_a_large_file_in_the_period_folder_is_not_read_and_memory_stays_bounded(space):

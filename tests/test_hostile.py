@@ -172,6 +172,7 @@ def hostile_results(tmp_path_factory) -> dict[str, list]:
     return {name: results[str(folder)] for name, folder in folders.items()}
 
 
+@pytest.mark.slow  # zip bombs and entity expansions read to their limits in a process of their own (2 s CPU)
 @pytest.mark.parametrize("breaks, message, file", HOSTILE, ids=lambda v: getattr(v, "__name__", None))
 def test_a_hostile_file_is_refused_quickly_in_bounded_memory(hostile_results, breaks, message, file):
     code, seconds, peak, found = hostile_results[breaks.__name__]
@@ -278,6 +279,7 @@ def test_user_text_is_content_control_characters_removed_long_texts_built(base, 
     assert "Läkare" in text and long_name[:32767] in text  # Excel’s own limit for one cell: 32 767 characters
 
 
+@pytest.mark.slow  # concurrency: two whole builds in processes of their own at once (1.5 s CPU)
 @pytest.mark.long
 def test_two_builds_of_one_period_at_once_both_finish_and_leave_one_complete_build(base, space):
     command = [sys.executable, "-m", "reporter", "build", str(base), "--out", str(space / "out")]
@@ -300,6 +302,7 @@ def test_a_build_waits_for_the_lock_and_says_so_when_it_cannot_get_it(base, spac
     reporter.build(base, space / "out", workspace=space)  # and the lock is free again
 
 
+@pytest.mark.slow  # two whole builds in fresh processes with other hash seeds (1.4 s CPU)
 @pytest.mark.long
 def test_builds_in_separate_processes_are_byte_identical(base, space):
     """A build in a fresh process, with another hash seed and its own chart process, writes the bytes this process writes."""

@@ -23,7 +23,7 @@ ROWS = [  # tkr, accumulated January–March
 ]
 
 
-def _period(tmp_path: Path, rows: list | None = ROWS) -> Path:
+def _period(tmp_path: Path, rows: list | None = ROWS, header: list = HEADER) -> Path:
     """The bundled March with the investments appendix listed after the goal fulfilment, and (unless None) an Investeringar sheet."""
     period = tmp_path / "2021-03"
     shutil.copytree(ROOT / "inputs" / "2021-03", period)
@@ -32,7 +32,7 @@ def _period(tmp_path: Path, rows: list | None = ROWS) -> Path:
     if rows is not None:
         book = openpyxl.load_workbook(period / "ekonomi.xlsx")
         sheet = book.create_sheet("Investeringar")
-        for row in [HEADER, *rows]:
+        for row in [header, *rows]:
             sheet.append(row)
         book.save(period / "ekonomi.xlsx")
     return period
@@ -66,3 +66,47 @@ def test_listed_without_an_investeringar_sheet_is_an_error_naming_the_sheet(tmp_
     with pytest.raises(ReporterError) as raised:
         reporter.build(_period(tmp_path, rows=None), tmp_path / "out", ROOT / "templates", workspace=tmp_path)
     assert any("Investeringar" in p.message for p in raised.value.problems)
+
+
+BUDGET = [*HEADER, "Budget helår"]
+BUDGETED = [[*row, budget] for row, budget in zip(ROWS, [2000, 9500, 700], strict=True)]
+
+
+def test_a_budget_helar_column_adds_the_budget_to_the_table_total_and_summary(tmp_path):
+    result = reporter.build(_period(tmp_path, BUDGETED, BUDGET), tmp_path / "out", ROOT / "templates", workspace=tmp_path)
+    text = dump_docx(result.out_dir / "bilaga-5-investeringsrapport-2021-03.docx")
+    assert "| Division | Investeringstyp | Budget helår | Tidigare beslut | Årets beslut | Utfall | Prognos helår |" in text
+    assert "| Närsjukvård Luleå-Boden | MT-utrustning | 9,5 | 1,2 | 2,3 | 3,5 | 9,0 |" in text
+    assert "| Totalt |  | 12,2 | 1,5 | 3,2 | 4,7 | 12,3 |" in text
+    text = text.replace("\u00a0", " ")
+    assert "Helårsprognosen 12,3 mnkr är 0,1 mnkr högre än budgeten 12,2 mnkr." in text
+    assert "överstiger budgeten för två av tre investeringsposter, mest för IT-utrustning i division Närsjukvård Piteå älvdal (0,5 mnkr över)" in text
+
+
+def test_without_the_budget_column_the_table_has_none(tmp_path):
+    result = reporter.build(_period(tmp_path), tmp_path / "out", ROOT / "templates", workspace=tmp_path)
+    text = dump_docx(result.out_dir / "bilaga-5-investeringsrapport-2021-03.docx")
+    assert "| Division | Investeringstyp | Tidigare beslut | Årets beslut | Utfall | Prognos helår |" in text
+    assert "Budget" not in text and "budget" not in text
+
+
+def test_an_empty_budget_cell_is_an_error_naming_the_cell(tmp_path):
+    rows = [*BUDGETED[:2], [*ROWS[2], None]]
+    checked = check(_period(tmp_path, rows, BUDGET))
+    found = [p for p in checked.errors if p.where.sheet == "Investeringar"]
+    assert [(p.where.file, p.where.cell) for p in found] == [("ekonomi.xlsx", "F4")], checked.errors
+    assert "tom" in found[0].message
+
+
+def test_a_budget_column_in_one_workbook_but_not_another_is_an_error_naming_the_one_without(tmp_path):
+    period = _period(tmp_path, BUDGETED[:2], BUDGET)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Investeringar"
+    for row in [HEADER, ROWS[2]]:
+        sheet.append(row)
+    book.save(period / "ekonomi-pitea.xlsx")
+    checked = check(period)
+    found = [p for p in checked.errors if "Budget helår" in p.message]
+    assert [(p.where.file, p.where.sheet) for p in found] == [("ekonomi-pitea.xlsx", "Investeringar")], checked.errors
+    assert "ekonomi.xlsx" in found[0].message

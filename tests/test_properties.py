@@ -28,6 +28,7 @@ _OPENPYXL_REFUSES = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 # hypothesis is imported when this test runs, not when the suite is collected: it takes 0.5 s to import, and
 # every test process collects every module. (Its pytest plugin is off in pyproject.toml for the same reason:
 # it imports hypothesis in xdist's controller after the last test; a failing example is shown without it.)
+@pytest.mark.slow  # 25 hypothesis examples, each a period written, validated and built (3.7 s CPU)
 @pytest.mark.long
 def test_no_input_makes_validate_or_build_crash():
     from hypothesis import HealthCheck, given, settings

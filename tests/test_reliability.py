@@ -132,6 +132,7 @@ def test_a_build_killed_anywhere_leaves_one_whole_package(tmp_path, atomic):
         assert not packaging.staging_folder(out).exists() and not packaging.previous_folder(out).exists()
 
 
+@pytest.mark.slow  # kills a real build process while it writes, and builds twice more (1.8 s CPU)
 @pytest.mark.long
 def test_a_real_build_killed_while_writing_leaves_the_last_package(base, space):
     first = reporter.build(base, space / "out", workspace=space).out_dir
@@ -268,6 +269,7 @@ def _processes_mentioning(marker: str) -> list[int]:
     return found
 
 
+@pytest.mark.slow  # stops a real build process with each signal (2.3 s CPU for the three)
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the processes")
 @pytest.mark.parametrize("how", ["SIGINT", "SIGTERM", "SIGKILL"])
 def test_a_stopped_build_ends_its_chart_process_and_writes_nothing(base, space, how):
@@ -466,6 +468,7 @@ def runaway_results(tmp_path_factory) -> dict[str, list]:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow  # runaway templates run to their limits in a process of their own (1 s CPU)
 @pytest.mark.parametrize("tag, said", RUNAWAYS, ids=["text-gånger", "lista-gånger", "potens", "loop-som-skriver", "loop-utan-utdata"])
 def test_a_runaway_template_is_stopped_in_seconds_and_bounded_memory(runaway_results, tag, said):
     message, seconds, peak = runaway_results[tag]

@@ -328,6 +328,26 @@ def test_cli_status_table(filled_office):
     assert "Perioden kan byggas" not in result.output
 
 
+def test_cli_status_shows_each_division_its_first_errors_and_how_many_more(filled_office):
+    """Every group gets its first errors under its heading; no heading is left without one after a cap."""
+    office = filled_office
+    scaffold(office, PERIOD, division="Specialistvård")
+    lines = CliRunner().invoke(main, ["status", str(office)]).output.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Perioden kan inte byggas"))
+    groups: list[list[str]] = []
+    for line in lines[start + 1:-1]:
+        if line.startswith("    "):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    assert len(groups) > 1
+    assert all(len(group) > 1 for group in groups), groups  # a heading always has an error under it
+    assert all(len([line for line in group if "fel till" not in line]) <= 6 for group in groups)
+    specialistvard = next(group for group in groups if group[0] == "  Specialistvård")
+    assert specialistvard[-1] == "    … och 18 fel till."  # 23 errors: 5 shown
+    assert lines[-1].startswith("Kör reporter validate")
+
+
 def test_status_counts_missing_and_submitted(tmp_path):
     folder = tmp_path / "2022-02"
     write_other_period(folder)
@@ -701,3 +721,51 @@ def test_title_rows_above_the_header_are_left_behind_and_two_headers_for_one_div
     with pytest.raises(ReporterError) as caught:
         scaffold(tmp_path / "inputs" / "division" / "2022-03", Month(2022, 3), division="PV", source=previous)
     assert "bladet Kostnader har olika rubriker i ekonomi-kostnader.xlsx och ekonomi-tkr.xlsx" in str(caught.value)
+
+
+INVESTMENT_HEADER = ["Division", "Investeringstyp", "Utfall tidigare beslut", "Utfall årets beslut", "Prognos helår", "Budget helår"]
+
+
+def _sheet_names(path: Path) -> list[str]:
+    return load_workbook(path, read_only=True).sheetnames
+
+
+def test_a_carried_investeringar_sheet_keeps_its_keys_and_loses_its_values(tmp_path):
+    """Investeringar has no month: carried like the other snapshot sheets (Region, Divisioner), keys kept, values emptied and marked."""
+    root = tmp_path / "inputs"
+    shutil.copytree(EXAMPLE / "2021-03", root / "2021-03")
+    rows = [["Närsjukvård Piteå älvdal", "IT-utrustning", 300, 450, 2500, 2000], ["Närsjukvård Luleå-Boden", "Fordon", None, 400, 800, 700]]
+    book = load_workbook(root / "2021-03" / "ekonomi.xlsx")
+    sheet = book.create_sheet("Investeringar")
+    for row in [INVESTMENT_HEADER, *rows]:
+        sheet.append(row)
+    book.save(root / "2021-03" / "ekonomi.xlsx")
+    made = scaffold(root / "2021-04", APRIL)
+    carried = read_tables(root / "2021-04" / "ekonomi.xlsx", ["Investeringar"])["Investeringar"]
+    assert [c.value for c in carried.header] == INVESTMENT_HEADER
+    assert [values[:2] for _, values in carried.rows] == [row[:2] for row in rows]
+    assert all(v == "" for _, values in carried.rows for v in values[2:])
+    assert _marked_rows(root / "2021-04" / "ekonomi.xlsx", "Investeringar") == [2, 3]
+    economy = next(c for c in made.carried if c.path.name == "ekonomi.xlsx")
+    assert economy.emptied >= 2
+
+
+def _listing_investments(office: Path) -> None:
+    config = office / "rapport.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("bilagor:\n", "bilagor:\n  - investeringsrapport:\n      period: 2022-01\n"), encoding="utf-8")
+
+
+def test_a_blank_scaffold_writes_the_investeringar_sheet_when_the_investeringsrapport_is_listed(office):
+    _listing_investments(office)
+    scaffold(office, PERIOD)
+    scaffold(office, PERIOD, division="Primärvård")
+    for name in ("ekonomi.xlsx", "ekonomi-primarvard.xlsx"):
+        assert "Investeringar" in _sheet_names(office / name), name
+        table = read_tables(office / name, ["Investeringar"])["Investeringar"]
+        assert [c.value for c in table.header] == [INVESTMENT_HEADER[0], INVESTMENT_HEADER[1], *(f"{h} (tkr)" for h in INVESTMENT_HEADER[2:])]
+    assert "Investeringar" not in _sheet_names(office / "produktion.xlsx")
+
+
+def test_a_blank_scaffold_without_the_investeringsrapport_writes_no_investeringar_sheet(_scaffolded):
+    office = _scaffolded[0]
+    assert "Investeringar" not in _sheet_names(office / "ekonomi.xlsx")

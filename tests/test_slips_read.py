@@ -57,6 +57,7 @@ def test_normal_prose_keeps_lines_indentation_and_hard_breaks():
     assert normal_prose(text) == "## Årsprognos\n\n- en punkt\n  - inre punkt\nrad  \nnästa\n"
 
 
+@pytest.mark.slow  # the whole March period built again, charts drawn anew (1.6 s CPU)
 def test_nfd_keys_build_the_same_documents(period, workspace, example_package):
     """The slip: "Läkare 351" and "Läkare 464", and the region's läkarbesök fell from 79 095 to 49 143.
     Keys in NFD (as macOS writes å, ä, ö) on every other row, a heading and a text in NFD, a non-breaking
@@ -81,14 +82,16 @@ def test_nfd_keys_build_the_same_documents(period, workspace, example_package):
     assert documents(built.out_dir) == documents(example_package)
 
 
+@pytest.mark.slow  # large: the whole tertial period (nine documents and their charts) built again (3.5 s CPU)
 @pytest.mark.long
-def test_nfd_texts_of_a_tertial_period_build_the_same_documents(tmp_path, workspace):
+def test_nfd_texts_of_a_tertial_period_build_the_same_documents(tmp_path, workspace, bundled_packages):
     """NFD `## Årsprognos` (Folktandvård's ekonomi.md) became a section of its own, and NFD division headings in
-    texter/delarsrapporter.md lost the divisions' texts: every text of the tertial period in NFD, the same documents."""
+    texter/delarsrapporter.md lost the divisions' texts: every text of the tertial period in NFD, the same documents
+    as the bundled tertial period's (built once per run)."""
     import shutil
 
     source = ROOT / "inputs" / "2020-09"
-    bundled = reporter.build(source, workspace / "som-det-ar", ROOT / "templates", workspace=ROOT).out_dir
+    bundled = bundled_packages[2]
     copy = tmp_path / "2020-09"
     shutil.copytree(source, copy)
     for text in copy.rglob("*.md"):

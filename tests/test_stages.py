@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 import reporter
 from reporter.documents import delarsrapport, manadsrapport
 
@@ -12,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TERTIAL = ROOT / "inputs" / "2020-09"
 
 
+@pytest.mark.slow  # large: the whole tertial period (nine documents and their charts) built again (3 s CPU)
 def test_a_tertial_build_computes_each_documents_figures_once(monkeypatch, tmp_path):
     """The report's figures and each division's interim report's figures: once each, for the checks, the stale texts,
     the section Divisionernas delårsrapporter and the documents together."""

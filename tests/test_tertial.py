@@ -68,7 +68,7 @@ def _messages(period_dir: Path) -> list[str]:
 # --- the package ----------------------------------------------------------------------------------------
 
 
-def test_the_package_has_the_report_six_interim_reports_and_two_appendices_on_august(package):
+def test_the_package_has_the_report_six_interim_reports_and_three_appendices_on_august(package):
     names = sorted(p.name for p in package.iterdir())
     assert names == sorted([
         MAIN,
@@ -80,18 +80,38 @@ def test_the_package_has_the_report_six_interim_reports_and_two_appendices_on_au
         "bilaga-6-delarsrapport-lansteknik-2020-08.docx",
         "bilaga-7-produktionsrapport-2020-08.docx",
         "bilaga-8-personalrapport-2020-08.docx",
+        "bilaga-9-investeringsrapport-2020-08.docx",
         "manifest.json",
     ])
 
 
 def test_the_bilagor_list_groups_the_interim_reports_under_one_line(text):
     listed = text[text.index("[Heading 1] Bilagor"):].splitlines()[1:]
-    assert listed[:9] == [
+    assert listed[:10] == [
         "[Normal] Bilaga 1–6 Divisionernas delårsrapporter augusti 2020",
         *(f"[Normal] {n}. Delårsrapport Division {name}" for n, name in enumerate(DIVISIONS, 1)),
         "[Normal] 7. Produktionsrapport augusti 2020",
         "[Normal] 8. Personalrapport augusti 2020",
+        "[Normal] 9. Investeringsrapport augusti 2020",
     ]
+
+
+def test_the_investments_appendix_is_bilaga_9_per_august_with_budget_and_totals(package):
+    """The region's investments January–August (the Investeringar sheet of ekonomi.xlsx, with Budget helår): the cover
+    names the report's month, the title the appendix's; the total row is the sum of the rows as printed."""
+    shown = squash(dump_docx(package / "bilaga-9-investeringsrapport-2020-08.docx"))
+    assert "[Header] Bilaga 9 Investeringsrapport augusti 2020" in shown
+    assert "[Titelsida] Bilaga 9 till Regiondirektörens rapport september 2020" in shown
+    assert "[Bilagetitel] Investeringsrapport augusti 2020" in shown
+    assert "| Division | Investeringstyp | Budget helår | Tidigare beslut | Årets beslut | Utfall | Prognos helår |" in shown
+    table = shown[shown.index("| Division | Investeringstyp"):].splitlines()[1:]
+    rows = [line.split(" | ") for line in table if line.startswith("| ")]
+    numbers = [[float(cell.strip(" |").replace(",", ".").replace("–", "0")) for cell in row[2:]] for row in rows]
+    *lines, total = numbers
+    assert rows[-1][0] == "| Totalt"
+    assert [round(sum(column), 1) for column in zip(*lines, strict=True)] == total == [201.6, 36.6, 72.1, 108.7, 202.3]
+    assert "investerat för 108,7 mnkr, 53,7 procent av helårsprognosen 202,3 mnkr" in shown
+    assert "Helårsprognosen 202,3 mnkr är 0,7 mnkr högre än budgeten 201,6 mnkr" in shown
 
 
 
@@ -247,7 +267,9 @@ def test_the_mapping_forms_of_a_generated_appendix(tertial):
     _edit_config(tertial, change)
     config, problems = load_config_partly(tertial)
     assert [p for p in problems if p.is_error] == []
-    assert config.generated == [("produktionsrapport", config.period.plus(-2)), ("personalrapport", config.period)]
+    assert config.generated == [
+        ("produktionsrapport", config.period.plus(-2)), ("personalrapport", config.period), ("investeringsrapport", config.period.plus(-1)),
+    ]
 
 
 def test_an_unknown_or_repeated_division_and_a_later_period_are_errors(tertial):

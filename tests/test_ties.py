@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from helpers import dump_docx
-from ties_check import untied
+from pagecheck import untied
 
 from reporter.differences import Difference
 from reporter.figures.common import difference

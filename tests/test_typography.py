@@ -7,22 +7,14 @@ about files or "PDF:en".
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from docx import Document
-from helpers import dump_docx
+from pagecheck import period_codes, plain_spaces, reader_lines, tool_talk
 
-from reporter.typography import NBSP, UNITS, bind, bind_numbers
-
-# A plain space inside a grouped number, or between a number and its unit: what must not be in a document.
-PLAIN_GROUP = re.compile(r"(?<![\d,.])\d{1,3} \d{3}(?!\d)")
-PLAIN_UNIT = re.compile(r"\d (?:" + "|".join(re.escape(u) for u in UNITS) + r")(?!\w)")
-PICTURE = re.compile(r"\[bild [^\]]*\]")
-# A file name or the tool's own words about its files.
-TOOL_TALK = re.compile(r"\S+\.(?:pdf|docx|xlsx|md|yaml)\b|PDF:en|samlade PDF|\bfilen\b", re.IGNORECASE)
+from reporter.typography import NBSP, bind, bind_numbers
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -61,35 +53,24 @@ def _documents(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.docx"))
 
 
-def _read_text(path: Path) -> list[str]:
-    """What a reader sees, line by line, without the pictures' alt text (read aloud, never broken across lines)."""
-    return [PICTURE.sub("", line) for line in dump_docx(path).splitlines()]
-
-
 @pytest.fixture(scope="module")
 def packages(bundled_packages) -> list[Path]:
     """The four bundled packages (conftest.bundled_packages)."""
     return bundled_packages
 
 
-def _found(packages: list[Path], pattern: re.Pattern, only_tables: bool = False) -> list[str]:
-    """Every place in the packages' documents where ``pattern`` matches what a reader sees, with its document and context."""
-    found = []
-    for folder in packages:
-        for document in _documents(folder):
-            for line in _read_text(document):
-                if not only_tables or line.startswith("|"):
-                    found += [f"{document.name}: …{line[max(0, m.start() - 30):m.end() + 10]}…" for m in pattern.finditer(line)]
-    return found
+def _found(packages: list[Path], check) -> list[str]:
+    """Every place in the packages' documents that a check of tests/pagecheck.py finds, with its document and context."""
+    return [f"{document.name}: {place}" for folder in packages for document in _documents(folder) for place in check(reader_lines(document))]
 
 
 def test_no_number_in_a_bundled_document_can_break_across_lines(packages):
-    assert _found(packages, PLAIN_GROUP) + _found(packages, PLAIN_UNIT) == []
-    assert NBSP in "".join(_read_text(_documents(packages[0])[0]))
+    assert _found(packages, plain_spaces) == []
+    assert NBSP in "".join(reader_lines(_documents(packages[0])[0]))
 
 
 def test_no_bundled_document_names_a_file_or_a_pdf(packages):
-    assert _found(packages, TOOL_TALK) == []
+    assert _found(packages, tool_talk) == []
 
 
 def test_no_template_hyphenates_words_automatically():
@@ -102,9 +83,6 @@ def test_no_template_hyphenates_words_automatically():
         assert "autoHyphenation" not in settings or 'autoHyphenation w:val="0"' in settings or 'autoHyphenation w:val="false"' in settings, template.name
 
 
-PERIOD_CODE = re.compile(r"\b(?:19|20)\d\d(?:0[1-9]|1[0-2])\b")
-
-
 def test_no_table_names_a_period_by_its_code(packages):
     """Period columns are named in Swedish (``jan–mar 2021``), never as ``202103–202003`` (issue 26, item 1)."""
-    assert _found(packages, PERIOD_CODE, only_tables=True) == []
+    assert _found(packages, period_codes) == []

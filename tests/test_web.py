@@ -281,6 +281,7 @@ def test_the_findings_take_the_divisions_other_files_into_account(client, app, i
     assert response.status_code == 422 and "samma post" in response.text
 
 
+@pytest.mark.slow  # concurrency stress: twenty uploads in threads, each read and validated (6 s CPU)
 @pytest.mark.long
 def test_twenty_uploads_at_once_lose_nothing(client, app, inputs, tmp_path):
     current = inputs / PERIOD / FILE
@@ -379,6 +380,7 @@ def test_one_build_at_a_time_and_a_second_click_is_told(client, app, monkeypatch
     release.set()
 
 
+@pytest.mark.slow  # a whole build in a process of its own, as the page starts it (2.5 s CPU)
 @pytest.mark.long
 def test_the_office_builds_and_downloads_the_package(client, app, inputs):
     key = office(app)
@@ -481,6 +483,7 @@ def _half_upload(port: int, key: str, token: str, data: bytes) -> socket.socket:
     return connection
 
 
+@pytest.mark.slow  # starts a real server and kills it mid-upload (1 s CPU, 2 s wall)
 @pytest.mark.long
 def test_a_browser_closed_or_the_server_killed_mid_upload_leave_the_period_whole(app, inputs, tmp_path):
     key, token = division_key(app), app.state.web.keys.csrf(division_key(app))
@@ -539,6 +542,7 @@ def test_a_candidate_is_checked_in_an_overlay_that_validate_cannot_tell_from_the
         assert [str(p) for p in checked(folder).problems] == [str(p) for p in reporter.validate(period).problems]
 
 
+@pytest.mark.slow  # builds in processes of their own, as the page starts them (1.8 s CPU)
 @pytest.mark.long
 def test_the_final_build_is_strict_a_warning_stops_it(client, app, inputs):
     """"Bygg slutlig" is build --strikt: the text left as March's, a warning for "Bygg", stops the final build."""
@@ -609,3 +613,60 @@ def test_a_text_handed_in_as_a_markdown_file_has_the_same_checks(client, app, in
         assert response.status_code == 400 and "UTF-8" in text(response)
     assert path.read_text(encoding="utf-8") == before + "\n## Service\n\nStädningen är upphandlad.\n"
     assert client.post(f"/{key}/textfil/verksamheten", files={"fil": ("a.md", b"x")}).status_code == 403
+
+
+def test_the_deadline_is_a_text_field_in_the_form_its_label_states_and_the_server_checks_it(client, app):
+    office_key = office(app)
+    page = client.get(f"/{office_key}/period/{PERIOD}").text
+    field = re.search(r'<input type="text" id="sista-dag"[^>]*>', page)
+    assert field and 'pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}"' in field.group(0) and 'aria-describedby="sista-dag-hur"' in field.group(0)
+    assert re.search(r'id="sista-dag-hur"[^>]*>Skriv som ÅÅÅÅ-MM-DD, t.ex. 2021-05-10<', page) and 'type="date"' not in page  # no browser's own format
+    token = csrf(client, f"/{office_key}/period/{PERIOD}")
+    for written, said in (("10/05/2021", "Sista dag ska skrivas som ÅÅÅÅ-MM-DD, t.ex. 2021-05-10, inte som 10/05/2021"),
+                          ("2021-02-30", "Sista dag 2021-02-30 finns inte i kalendern")):
+        response = client.post(f"/{office_key}/period/{PERIOD}/sista-dag", data={"csrf": token, "deadline": written})
+        assert response.status_code == 400 and said in text(response) and f'value="{written}"' in response.text
+    assert not app.state.web.store.deadline(PERIOD)
+    response = client.post(f"/{office_key}/period/{PERIOD}/sista-dag", data={"csrf": token, "deadline": " 2021-05-10 "}, follow_redirects=False)
+    assert response.status_code == 303 and app.state.web.store.deadline(PERIOD) == "2021-05-10"
+
+
+def test_every_file_field_has_a_visible_swedish_label_saying_what_to_choose(client, app):
+    page = client.get(f"/{division_key(app)}/").text
+    fields = re.findall(r'<input type="file" id="([^"]+)"', page)
+    assert fields
+    for field in fields:
+        label = re.search(rf'<label for="{field}">([^<]+)</label>', page)
+        assert label and label.group(1).startswith(("Välj arbetsbok", "Välj textfil")), field
+
+
+def test_the_offices_first_view_shows_the_files_at_once_and_checks_the_period_in_the_background(client, app, inputs, tmp_path, monkeypatch):
+    key = division_key(app)
+    right = resaved(inputs / PERIOD / FILE, tmp_path / "rätt.xlsx")
+    assert upload(client, key, right).status_code == 200
+    restarted = create_app(inputs)  # nothing checked yet in this server
+    office_client = TestClient(restarted)
+    from reporter.web import handin
+
+    real, started, release = handin.check, threading.Event(), threading.Event()
+
+    def slow_check(folder: Path):
+        started.set()
+        release.wait(10)
+        return real(folder)
+
+    monkeypatch.setattr(handin, "check", slow_check)
+    url = f"/{office(restarted)}/period/{PERIOD}"
+    page = text(office_client.get(url))  # answered while the check waits
+    assert "Perioden kontrolleras nu" in page and "Visa sidan igen" in page and not release.is_set()
+    assert re.search(r"Service inlämnad \S+ \S+ UTC, version 1 finns, inte kontrollerad än finns, inte kontrollerad än", page)  # the log, the disk
+    assert re.search(r"Hela regionen finns, inte kontrollerad än", page)
+    assert started.wait(5)
+    release.set()
+    for _ in range(600):
+        if not restarted.state.web.periods.checking(PERIOD):
+            break
+        time.sleep(0.05)
+    page = text(office_client.get(url))
+    assert "Perioden kontrolleras nu" not in page and "Perioden har 0 fel" in page
+    assert re.search(r"Service inlämnad \S+ \S+ UTC, version 1 inga rader inlämnad", page)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from browser import axe_findings, chromium, server
+from browser import axe_findings, chromium, server, swedish_page
 from web_periods import ROOT, web_inputs
 
 pytestmark = pytest.mark.browser
@@ -31,15 +31,16 @@ def checked(page, seen: list[tuple[str, list[str]]]) -> None:
 def test_a_division_hands_in_and_the_office_builds(inputs: Path, tmp_path: Path):
     seen: list[tuple[str, list[str]]] = []
     with server(inputs) as (base, app), chromium() as browser:
-        office_page = browser.new_page(accept_downloads=True)
+        office_page = swedish_page(browser, accept_downloads=True)
         office_page.goto(f"{base}/{app.state.web.keys.office()}/")
         assert office_page.locator("h1").inner_text() == "Kontoret: april 2021"
         checked(office_page, seen)
         link = office_page.get_by_role("textbox", name="Länk för Service").input_value()  # what the office copies into an e-mail
 
-        division = browser.new_page(accept_downloads=True)
+        division = swedish_page(browser, accept_downloads=True)
         division.goto(link)
         assert division.locator("h1").inner_text() == "Service: inlämning för april 2021"
+        assert division.evaluate("navigator.language") == "sv-SE"  # a Swedish browser, as the users' are
         checked(division, seen)
         with division.expect_download() as download:
             division.get_by_role("link", name="Hämta ekonomi-service.xlsx").click()
@@ -49,14 +50,14 @@ def test_a_division_hands_in_and_the_office_builds(inputs: Path, tmp_path: Path)
         book = openpyxl.load_workbook(workbook)
         book["Divisioner"]["C2"] = "saknas"  # a planted error: text where the budget goes
         book.save(tmp_path / "med-fel.xlsx")
-        division.get_by_label(re.compile("Fil att lämna in som ekonomi-service.xlsx")).set_input_files(tmp_path / "med-fel.xlsx")
+        division.get_by_label(re.compile("Välj arbetsbok att lämna in som ekonomi-service.xlsx")).set_input_files(tmp_path / "med-fel.xlsx")
         division.get_by_role("button", name="Lämna in ekonomi", exact=True).click()
         alert = division.get_by_role("alert")
         assert "ekonomi-service.xlsx, blad Divisioner, cell C2" in alert.inner_text()
         checked(division, seen)
 
         openpyxl.load_workbook(workbook).save(tmp_path / "rattad.xlsx")
-        division.get_by_label(re.compile("Fil att lämna in som ekonomi-service.xlsx")).set_input_files(tmp_path / "rattad.xlsx")
+        division.get_by_label(re.compile("Välj arbetsbok att lämna in som ekonomi-service.xlsx")).set_input_files(tmp_path / "rattad.xlsx")
         division.get_by_role("button", name="Lämna in ekonomi", exact=True).click()
         assert "inlämnad" in division.get_by_role("status").inner_text()
 
@@ -79,7 +80,7 @@ def test_a_division_hands_in_and_the_office_builds(inputs: Path, tmp_path: Path)
 
 def test_every_field_has_a_label_and_the_pages_work_by_keyboard(inputs: Path):
     with server(inputs) as (base, app), chromium() as browser:
-        page = browser.new_page()
+        page = swedish_page(browser)
         page.goto(f"{base}/{app.state.web.keys.division(PERIOD, 'Service')}/")
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.textContent") == "Hoppa till innehållet"

@@ -35,7 +35,7 @@ from openpyxl import load_workbook
 from reporter import scaffold
 from reporter.carry import MARK
 from reporter.figures import compute
-from reporter.formatting import mnkr, tal
+from reporter.formatting import manad, manad_ar, mnkr, tal
 from reporter.model import Month
 from reporter.pipeline import check
 from reporter.values import ValueProblem, parse_month
@@ -49,25 +49,29 @@ FAR = 0.15  # where last month and last year are too far apart for SPREAD: at mo
 REGION_PARTS = ("Skatteintäkter", "Generella statsbidrag och utjämning", "Nettokostnader", "Finansnetto")
 
 
-def main() -> None:
-    appendix = TARGET / "bilagor" / "vardval.pdf"
+def main(target: Path = TARGET, source: Path = SOURCE, period: Month = PERIOD) -> None:
+    """The bundled second month; or another month from the one before it into another folder (tests/heldout.py:
+    ``main(folder / "2021-05", inputs/2021-04, Month(2021, 5))``), its values drawn from a generator seeded with the month."""
+    global PERIOD
+    PERIOD = period
+    appendix = target / "bilagor" / "vardval.pdf"
     kept = appendix.read_bytes() if appendix.is_file() else None  # LibreOffice's bytes differ run to run: the committed file stays
-    if TARGET.exists():
-        shutil.rmtree(TARGET)
-    made = scaffold(TARGET, PERIOD, source=SOURCE)
-    rng = random.Random(2104)
+    if target.exists():
+        shutil.rmtree(target)
+    made = scaffold(target, PERIOD, source=source)
+    rng = random.Random(2104 if period == Month(2021, 4) else period.year * 100 + period.month)
     for carried in made.carried:
-        fill_book(carried.path, SOURCE / carried.path.name, rng)
-    fill_config(TARGET / "rapport.yaml")
-    figures = april_figures(TARGET)
-    fill_economy_measures(TARGET / "styrkort.xlsx", figures)
+        fill_book(carried.path, source / carried.path.name, rng)
+    fill_config(target / "rapport.yaml")
+    figures = april_figures(target)
+    fill_economy_measures(target / "styrkort.xlsx", figures)
     if kept is not None:
         appendix.parent.mkdir(exist_ok=True)
         appendix.write_bytes(kept)
     access = {line.namn: line.andel for line in figures.produktion.tillganglighet}
     write_vardval(appendix, PERIOD, *(_percent(access[name]) for name in ACCESS_IN_VARDVAL))
-    write_texts(TARGET)
-    print(f"Skrev {TARGET.relative_to(ROOT)}")
+    write_texts(target)
+    print(f"Skrev {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
 
 
 # ---------------------------------------------------------------- workbooks
@@ -207,7 +211,7 @@ def fill_config(path: Path) -> None:
     """Version, publication date, April's appendix title; the scaffold's reminders taken out."""
     text = path.read_text(encoding="utf-8")
     text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("# Kopierad av reporter scaffold"))
-    text = text.replace("mars 2021", "april 2021")
+    text = text.replace(manad_ar(PERIOD.previous), manad_ar(PERIOD))
     text = re.sub(r'(?m)^(\s+version:).*$', r'\1 "0.27"', text)
     text = re.sub(r"(?m)^(\s+publiceringsdatum:).*$", r"\1 2021-05-11", text)
     text = re.sub(r"(?m)^(\s+fil: \S+).*$", r"\1", text)
@@ -355,7 +359,7 @@ Sjukfrånvaron är lägre än samma period föregående år, då pandemins förs
 """,
     }
     for name, text in texts.items():
-        (target / "texter" / name).write_text(text, encoding="utf-8")
+        (target / "texter" / name).write_text(text.replace("april", manad(PERIOD)), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -11,11 +11,13 @@ monthly report whose appendices are six divisions' interim reports per August
   Norrbotten with the six divisions of seed 000 in its order, the seed's
   document block, and ``bilagor``: six ``- delarsrapport:`` items (Övriga
   länet's with an explicit ``mapp:``), then ``produktionsrapport`` and
-  ``personalrapport`` in mapping form with ``period: 2020-08``.
+  ``personalrapport`` in mapping form with ``period: 2020-08``, and the
+  ``investeringsrapport`` per August (bilaga 9).
 - The month's own workbooks (v1 contract, INPUTS.md; the one v2 column is
   ``Divisioner.Utfall föregående månad``): ``ekonomi.xlsx`` (Region posts per
   September, the six divisions' results per September with their August
-  results, Kostnader January 2018 – September 2020), ``produktion.xlsx`` and
+  results, Kostnader January 2018 – September 2020, and Investeringar January–August
+  with the column Budget helår, for the investeringsrapport), ``produktion.xlsx`` and
   ``personal.xlsx`` January 2018 – September 2020.
 - ``texter/``: inledning, aktuella händelser, verksamheten, nämnderna, and
   ``delarsrapporter.md`` (the section *Divisionernas delårsrapporter*): our own
@@ -449,7 +451,51 @@ def ekonomi_month() -> dict[str, list[list[object]]]:
     for division in DIVISIONS:
         utfall, budget, last_year, forecast, budget_year = SEPTEMBER_RESULTS[division]
         divisioner.append([division, utfall, budget, last_year, INTERIM_RESULTS[division][0], forecast, budget_year])
-    return {"Region": region, "Divisioner": divisioner, "Kostnader": kostnader_rows(DIVISIONS, PERIOD)}
+    return {"Region": region, "Divisioner": divisioner, "Kostnader": kostnader_rows(DIVISIONS, PERIOD), "Investeringar": investeringar_rows()}
+
+
+# The region's investments January–August 2020 per division and type (tkr), for the investeringsrapport (bilaga 9,
+# per August like the interim reports): (type, outcome on earlier years' decisions, on this year's, forecast for the
+# year, budget for the year). Not in seed 000; ours, plausible for a region of Norrbotten's size: about 200 mnkr of
+# equipment a year, a little over half spent by August, Länssjukvård's medical equipment above budget (intensive
+# care equipment bought for covid-19), vehicles a little above (Service's transport fleet, Övriga länet's cars).
+# Whole hundreds of tkr, so that the table's one decimal in mnkr adds up as printed (0,2 + 1,0 = 1,2, not 1,1).
+# None: nothing on earlier years' decisions.
+INVESTMENTS: dict[str, list[tuple[str, int | None, int, int, int]]] = {
+    LB: [("MT-utrustning", 4900, 7300, 24600, 26000), ("IT-utrustning", 600, 1500, 3900, 4200),
+         ("Övriga inventarier", 300, 1100, 2800, 3000)],
+    OL: [("MT-utrustning", 3900, 6200, 21300, 22500), ("IT-utrustning", 400, 1300, 3400, 3500),
+         ("Fordon", None, 1900, 2600, 2400), ("Övriga inventarier", 200, 1000, 2500, 2800)],
+    LSV: [("MT-utrustning", 11300, 21900, 64800, 58000), ("IT-utrustning", 900, 2300, 5900, 6500),
+          ("Fordon", 2200, 3500, 9400, 9800), ("Övriga inventarier", 500, 1600, 4100, 4500)],
+    FTV: [("MT-utrustning", 1100, 2700, 7200, 7500), ("IT-utrustning", 100, 500, 1300, 1400),
+          ("Övriga inventarier", None, 300, 800, 900)],
+    SERVICE: [("Fordon", 3400, 4900, 12900, 12500), ("IT-utrustning", 200, 800, 2000, 2100),
+              ("Övriga inventarier", 800, 2100, 5600, 5800)],
+    LT: [("IT-utrustning", 4800, 8900, 20400, 21000), ("MT-utrustning", 900, 1900, 5700, 6000),
+         ("Övriga inventarier", 100, 400, 1100, 1200)],
+}
+
+
+def check_investments() -> None:
+    """The investeringsrapport's figures as the generated summary states them (mnkr, one decimal)."""
+    rows = [row for division in DIVISIONS for row in INVESTMENTS[division]]
+    outcome = sum((earlier or 0) + this_year for _, earlier, this_year, _, _ in rows)
+    forecast = sum(row[3] for row in rows)
+    budget = sum(row[4] for row in rows)
+    assert (outcome, forecast, budget) == (108700, 202300, 201600)  # 108,7 of 202,3 mnkr, 53,7 %; 0,7 mnkr above budget
+    assert all(value is None or value % 100 == 0 for row in rows for value in row[1:])
+    assert round(outcome / forecast * 100, 1) == 53.7
+    above = [(division, row[0]) for division in DIVISIONS for row in INVESTMENTS[division] if row[3] > row[4]]
+    assert above == [(OL, "Fordon"), (LSV, "MT-utrustning"), (SERVICE, "Fordon")]
+
+
+def investeringar_rows() -> list[list[object]]:
+    rows: list[list[object]] = [["Division", "Investeringstyp", "Utfall tidigare beslut (tkr)", "Utfall årets beslut (tkr)",
+                                 "Prognos helår (tkr)", "Budget helår (tkr)"]]
+    for division in DIVISIONS:
+        rows += [[division, kind, earlier, this_year, forecast, budget] for kind, earlier, this_year, forecast, budget in INVESTMENTS[division]]
+    return rows
 
 
 def kostnader_rows(divisions: list[str], last: Month) -> list[list[object]]:
@@ -1042,6 +1088,8 @@ bilagor:                                # numreras 1, 2, 3 … i denna ordning (
   - produktionsrapport:                           # per augusti, som delårsrapporterna
     period: 2020-08
   - personalrapport:
+    period: 2020-08
+  - investeringsrapport:                          # bladet Investeringar i ekonomi.xlsx, januari–augusti
     period: 2020-08
 """
 
@@ -1758,6 +1806,7 @@ def main() -> None:
     check_sums()
     check_action_plans()
     check_region()
+    check_investments()
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "rapport.yaml").write_text(MAIN_YAML.format(organisation=ORGANISATION_YAML.rstrip("\n") + "\n"), encoding="utf-8")
     write_workbook(TARGET / "ekonomi.xlsx", ekonomi_month())

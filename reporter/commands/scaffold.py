@@ -130,7 +130,7 @@ def scaffold(
         for kind in WORKBOOK_KINDS:
             if kind.name in carried:
                 continue
-            sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.version == 1]
+            sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.version == 1] + _listed_sheets(config_path, kind)
             _write_book(period_dir / f"{kind.name}.xlsx", kind, sheets, divisions, period, None, result)
         _carry_texts(period_dir, period, result)
         for key, filename in MAIN_TEXTS.items():
@@ -144,9 +144,25 @@ def scaffold(
             if _carry_division(target, kind, period, index, division, divisions, result):
                 continue
             sheets = [replace(s, columns=s.in_version(1)) for s in kind.sheets if s.per_division and s.version == 1]
+            sheets += [s for s in _listed_sheets(config_path, kind) if s.per_division]
             if sheets:
                 _write_book(target, kind, sheets, divisions, period, division, result)
     return result
+
+
+def _listed_sheets(config_path: Path, kind: WorkbookKind) -> list[Sheet]:
+    """The version-2 sheets of a workbook kind that the appendices listed in rapport.yaml need (the investeringsrapport's
+    Investeringar), with every column: a blank workbook has them, so that the appendix can be built."""
+    listed = _raw(config_path).get("bilagor") if config_path.is_file() else None
+    names: set[str] = set()
+    for item in listed if isinstance(listed, list) else []:
+        if isinstance(item, str):
+            names.add(item)
+        elif isinstance(item, dict):  # {slag: …, period: …} or {<kind>: {period: …}}
+            names.update(str(key) for key in item if key != "period")
+            names.add(str(item.get("slag")))
+    wanted = {sheet for name in names if name in APPENDICES for sheet in APPENDICES[name].sheets.get(kind.name, ())}
+    return [replace(s, columns=s.in_version(2)) for s in kind.sheets if s.version == 2 and s.name in wanted]
 
 
 def _previous_divisions(result: Scaffolded) -> list[tuple[str, list[str]]]:

@@ -157,13 +157,7 @@ def status(checked: Checked) -> Status:
         if problem.division and problem.division not in known:
             key = (problem.division, problem.where.file)
             unknown[key] = unknown.get(key, 0) + 1
-    declared = report_declaration(config) if config else MONTHLY
-    texts, analyses = dict(declared.texts), {}
-    if declared.appendices:
-        texts = {key: name for key, name in texts.items() if key not in ANALYSIS_TEXTS}
-        analyses = dict(ANALYSIS_TEXTS)
-        if config is None or not config.interim_reports:
-            texts.pop(INTERIM_TEXT)  # the section of a tertial report only
+    texts, analyses = report_texts(config)
     return Status(
         checked.period_dir,
         str(config.period) if config else checked.period_dir.name,
@@ -179,6 +173,18 @@ def status(checked: Checked) -> Status:
         _interim(checked),
         obstacles(errors, divisions),
     )
+
+
+def report_texts(config) -> tuple[dict[str, str], dict[str, str]]:
+    """The report's texts (key → file name) and its optional analysis texts, as the table lists them."""
+    declared = report_declaration(config) if config else MONTHLY
+    texts, analyses = dict(declared.texts), {}
+    if declared.appendices:
+        texts = {key: name for key, name in texts.items() if key not in ANALYSIS_TEXTS}
+        analyses = dict(ANALYSIS_TEXTS)
+        if config is None or not config.interim_reports:
+            texts.pop(INTERIM_TEXT)  # the section of a tertial report only
+    return texts, analyses
 
 
 def obstacles(errors: list[Problem], divisions: list[str]) -> list[tuple[str, list[Problem]]]:

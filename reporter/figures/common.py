@@ -1,4 +1,4 @@
-"""Arithmetic shared by every figure: changes, sums over months, lookups."""
+"""Arithmetic shared by every figure: the two sums (sum_present, sum_all), changes, sums over months, lookups."""
 
 from __future__ import annotations
 
@@ -12,9 +12,24 @@ from ..model import Month
 
 
 def sum_present(values: Iterable[float | None]) -> float | None:
-    """The sum of the values there are; None when there is none (a sum of rows, some of them blank)."""
+    """The sum of the values there are; None when there is none (a sum of rows, some of them blank).
+
+    For a total over rows where a blank row adds nothing: the rows of a sheet, a division's lines.
+    """
     present = [v for v in values if v is not None]
     return sum(present) if present else None
+
+
+def sum_all(values: Iterable[float | None]) -> float | None:
+    """The sum when every value is there; None when any is missing or there is none.
+
+    For a total whose parts must all be known, or a partial sum would look like the whole:
+    every month of a year to date, every division of a tertial report, every kind of visit.
+    """
+    found = list(values)
+    if not found or any(v is None for v in found):
+        return None
+    return sum(v for v in found if v is not None)
 
 
 class _Monthly(Protocol):
@@ -120,14 +135,11 @@ class MonthSeries(Generic[K]):
 
     def total(self, k: K, months: Iterable[Month]) -> float | None:
         """The sum over months, None when none of them has a record."""
-        found = [v for m in months if (v := self._values.get(k, {}).get(m)) is not None]
-        return sum(found) if found else None
+        return sum_present(self._values.get(k, {}).get(m) for m in months)
 
     def complete_total(self, k: K, months: Iterable[Month]) -> float | None:
         """The sum over months, None unless every one of them has a record."""
-        found = [self._values.get(k, {}).get(m) for m in months]
-        present = [v for v in found if v is not None]
-        return None if not found or len(present) < len(found) else sum(present)
+        return sum_all(self._values.get(k, {}).get(m) for m in months)
 
     def mean(self, k: K, months: Iterable[Month]) -> float | None:
         """The mean over the months that have a record, None when none has."""

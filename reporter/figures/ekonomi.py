@@ -1,4 +1,11 @@
-"""Economy figures: region result lines, division results, cost types."""
+"""Economy figures: region result lines, division results, cost types; a division's interim report's economy.
+
+One model for both reports: a division's result against its budget and forecast is a
+:class:`ResultAgainstBudget` (the monthly :class:`DivisionLine`, the interim :class:`Resultat`), a cost
+type's line is a :class:`~reporter.figures.common.NamedComparison`, and both :class:`Ekonomi` (the month)
+and :class:`InterimEkonomi` (a division's interim report) are an :class:`EkonomiBase`: the cost development
+and the costs per month.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ from .common import (
     BudgetAndLastYear,
     Comparison,
     MonthSeries,
+    NamedComparison,
     Trend,
     change_pct,
     difference,
@@ -19,11 +27,12 @@ from .common import (
     last_months,
     plain_difference,
     share_pct,
+    sum_all,
     sum_present,
     trend,
     year_to_date,
 )
-from .investeringar import Investering
+from .investeringar import Investering, investment_lines, investment_total
 
 COSTS_TOTAL = "Summa verksamhetens kostnader"
 
@@ -38,6 +47,25 @@ class _MonthEarlier:
     def mot_foregaende_manad(self) -> float | None:
         """Utfall − accumulated result one month earlier."""
         return difference(self.utfall, self.foregaende_manad)
+
+
+class ResultAgainstBudget(BudgetAndLastYear):
+    """A result against its budget and last year, with the year's forecast and budget (tkr; a mixin of frozen dataclasses)."""
+
+    prognos_helar: float | None
+    budget_helar: float | None
+
+    @property
+    def prognosavvikelse(self) -> float | None:
+        """Prognos helår − Budget helår."""
+        return difference(self.prognos_helar, self.budget_helar)
+
+
+class EkonomiBase:
+    """What both reports say about the economy: the cost development and the costs per month (a mixin of frozen dataclasses)."""
+
+    kostnadsutveckling: CostTrend
+    kostnader_per_manad: Trend
 
 
 @dataclass(frozen=True)
@@ -58,7 +86,7 @@ class ResultLine(BudgetAndLastYear, _MonthEarlier):
 
 
 @dataclass(frozen=True)
-class DivisionLine(BudgetAndLastYear, _MonthEarlier):
+class DivisionLine(ResultAgainstBudget, _MonthEarlier):
     """A division's accumulated result with budget deviation and forecast (tkr)."""
 
     division: str
@@ -69,18 +97,15 @@ class DivisionLine(BudgetAndLastYear, _MonthEarlier):
     budget_helar: float | None
     foregaende_manad: float | None = None  # v2: the result a month earlier (Utfall föregående månad)
 
-    @property
-    def prognosavvikelse(self) -> float | None:
-        """Full-year forecast − full-year budget."""
-        return difference(self.prognos_helar, self.budget_helar)
-
 
 @dataclass(frozen=True)
-class CostLine:
+class CostLine(NamedComparison):
     """A cost type, year to date against the same months last year (tkr)."""
 
-    kostnadsslag: str
-    hittills: Comparison
+    @property
+    def kostnadsslag(self) -> str:
+        """The cost type (namn)."""
+        return self.namn
 
 
 @dataclass(frozen=True)
@@ -102,7 +127,7 @@ class CostTrend:
 
 
 @dataclass(frozen=True)
-class Ekonomi:
+class Ekonomi(EkonomiBase):
     """Everything the report says about the economy."""
 
     rader: list[ResultLine]
@@ -126,8 +151,7 @@ class Ekonomi:
 
 def _summed(name: str, lines: list[DivisionLine]) -> DivisionLine:
     fields = ("utfall", "budget", "foregaende_ar", "prognos_helar", "budget_helar")
-    earlier = [d.foregaende_manad for d in lines if d.foregaende_manad is not None]
-    a_month_earlier = sum(earlier) if earlier and len(earlier) == len(lines) else None  # only when every division has it
+    a_month_earlier = sum_all(d.foregaende_manad for d in lines)  # only when every division has it
     summed = {f: sum_present([getattr(d, f) for d in lines]) for f in fields}
     return DivisionLine(name, **summed, foregaende_manad=a_month_earlier)
 
@@ -191,7 +215,7 @@ INHYRD = "Inhyrd personal"
 
 
 @dataclass(frozen=True)
-class Resultat(BudgetAndLastYear):
+class Resultat(ResultAgainstBudget):
     """The division's result and what it is compared with (tkr); positive is a surplus."""
 
     utfall: float | None
@@ -207,11 +231,6 @@ class Resultat(BudgetAndLastYear):
     def mot_foregaende_ar(self) -> float | None:
         """Utfall − same period last year, as the change table's Totalt shows it (last year's result is not shown)."""
         return plain_difference(self.utfall, self.foregaende_ar)
-
-    @property
-    def prognosavvikelse(self) -> float | None:
-        """Prognos helår − Budget helår."""
-        return difference(self.prognos_helar, self.budget_helar)
 
     @property
     def prognos_mot_foregaende_ar(self) -> float | None:
@@ -402,7 +421,7 @@ class Handelse:
 
 
 @dataclass(frozen=True)
-class InterimEkonomi:
+class InterimEkonomi(EkonomiBase):
     """Everything a division's interim report says about its economy."""
 
     resultat: Resultat
@@ -492,7 +511,7 @@ def interim_ekonomi(inputs: Inputs, config, division) -> InterimEkonomi:
     all_costs = MonthSeries(inputs.kostnader, lambda c: COSTS_TOTAL, lambda c: c.belopp)
     plan = _action_plan(inputs)
     effects = [Post(e.post, e.utfall, e.prognos_helar) for e in inputs.resultatpaverkan]
-    investments = [Investering(i.investeringstyp, i.utfall_tidigare, i.utfall_i_ar, i.prognos_helar) for i in inputs.investeringar]
+    investments = investment_lines(inputs.investeringar, Investering)
     events: dict[str, list[Post]] = {}
     for cost in inputs.sarskilda_kostnader:
         events.setdefault(cost.handelse, []).append(Post(cost.kategori, cost.utfall, None))
@@ -514,11 +533,7 @@ def interim_ekonomi(inputs: Inputs, config, division) -> InterimEkonomi:
         effects,
         Post("Summa", sum_present(e.utfall for e in effects), sum_present(e.prognos_helar for e in effects)) if effects else None,
         investments,
-        Investering(
-            TOTAL, sum_present(i.tidigare for i in investments), sum_present(i.i_ar for i in investments),
-            sum_present(i.prognos_helar for i in investments),
-        )
-        if investments else None,
+        investment_total(division.namn, TOTAL, investments, Investering) if investments else None,
         [Handelse(name, items) for name, items in events.items()],
     )
 

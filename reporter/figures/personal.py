@@ -1,4 +1,9 @@
-"""Personnel figures: headcount, worked time, sick leave."""
+"""Personnel figures: headcount, worked time, sick leave; the month's, and a division's interim report's.
+
+One model for both reports: worked time, extra time and hired staff are a :class:`WorkedTime` (the month's
+:class:`WorkedTimeFigures`, the interim :class:`InterimPersonal`), and a yrkesgrupp's line in the interim
+report is a :class:`~reporter.figures.common.NamedComparison`.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from .common import (
     division_groups,
     last_months,
     share_pct,
+    sum_all,
     sum_present,
     trend,
     year_to_date,
@@ -59,8 +65,16 @@ class SickLeaveLine:
         return difference(self.hittills, self.hittills_foregaende_ar)
 
 
+class WorkedTime:
+    """Worked time, extra time and hired staff in årsarbetare, each with what it is compared with (a mixin of frozen dataclasses)."""
+
+    arbetad_tid: Comparison
+    extratid: Comparison
+    inhyrd_personal: Comparison
+
+
 @dataclass(frozen=True)
-class WorkedTimeFigures:
+class WorkedTimeFigures(WorkedTime):
     """Worked time, extra time and hired staff in årsarbetare."""
 
     arbetad_tid: Comparison  # mean Jan..period against the same months last year
@@ -208,7 +222,7 @@ class Sjukfranvaro:
 
 
 @dataclass(frozen=True)
-class InterimPersonal:
+class InterimPersonal(WorkedTime):
     """Headcount, worked time and sick leave of a division, in its interim report."""
 
     anstallda: list[Anstallningsform]
@@ -256,10 +270,9 @@ def _interim_sick_leave(inputs: Inputs, period: Month) -> Sjukfranvaro:
 
     def share(part, months, who=None) -> float | None:
         chosen = [r for r in rows if r.manad in set(months) and (who is None or r.kon == who)]
-        hours = [part(r) for r in chosen]
-        if not chosen or any(h is None for h in hours):
-            return None
-        return share_pct(sum(hours), sum(r.ordinarie_arbetstid for r in chosen))
+        hours = sum_all(part(r) for r in chosen)
+        ordinary = sum_all(r.ordinarie_arbetstid for r in chosen)
+        return share_pct(hours, ordinary) if hours is not None and ordinary is not None else None
 
     def compare(part, who=None) -> Comparison:
         return Comparison(share(part, current, who), share(part, last_year, who))

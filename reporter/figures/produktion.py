@@ -1,22 +1,38 @@
-"""Production and accessibility figures."""
+"""Production and accessibility figures: the month's, and a division's interim report's.
+
+One model for both reports: a production measure is a
+:class:`~reporter.figures.common.NamedComparison` (the year to date against the same months last year),
+the month's :class:`MeasureLine` adds the month, the interim report's :class:`Produktionsmatt` its
+verksamheter; :class:`Produktion` and :class:`InterimProduktion` are a :class:`ProduktionBase`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Rapport
 from ..model import Inputs, Month
 from ..values import name_key
-from .common import Comparison, MonthSeries, NamedComparison, Trend, change_pct, difference, division_groups, share_pct, trend, year_to_date
+from .common import Comparison, MonthSeries, NamedComparison, Trend, change_pct, difference, division_groups, share_pct, sum_all, trend, year_to_date
+
+
+class ProduktionBase:
+    """What both reports say about production: the measures, each the year to date against last year (a mixin of frozen dataclasses)."""
+
+    matt: Sequence[NamedComparison]
 
 
 @dataclass(frozen=True)
-class MeasureLine:
+class MeasureLine(NamedComparison):
     """A production measure: year to date and the month, against last year."""
 
-    matt: str
-    hittills: Comparison
     manad: Comparison
+
+    @property
+    def matt(self) -> str:
+        """The measure (namn)."""
+        return self.namn
 
 
 @dataclass(frozen=True)
@@ -48,7 +64,7 @@ class ShareLine:
 
 
 @dataclass(frozen=True)
-class Produktion:
+class Produktion(ProduktionBase):
     """Everything the report says about production and accessibility."""
 
     matt: list[MeasureLine]
@@ -113,12 +129,20 @@ VISITS = ("Läkarbesök", "Besök övriga vårdgivare", DISTANCE)
 
 
 @dataclass(frozen=True)
-class Produktionsmatt:
-    """One production measure: the total and, when split, one row per verksamhet."""
+class Produktionsmatt(NamedComparison):
+    """One production measure: the total (the year to date) and, when split, one row per verksamhet."""
 
-    matt: str
-    totalt: Comparison
     verksamheter: list[NamedComparison]
+
+    @property
+    def matt(self) -> str:
+        """The measure (namn)."""
+        return self.namn
+
+    @property
+    def totalt(self) -> Comparison:
+        """The division's total, the year to date against the same months last year (hittills)."""
+        return self.hittills
 
 
 @dataclass(frozen=True)
@@ -139,7 +163,7 @@ class Tillganglighetsmatt:
 
 
 @dataclass(frozen=True)
-class InterimProduktion:
+class InterimProduktion(ProduktionBase):
     """Production and accessibility of a division, in its interim report."""
 
     matt: list[Produktionsmatt]
@@ -158,15 +182,13 @@ class InterimProduktion:
 
     def matt_med(self, name: str) -> Produktionsmatt | None:
         """One measure by name, case ignored."""
-        return next((m for m in self.matt if name_key(m.matt) == name_key(name)), None)
+        return next((m for m in self.matt if name_key(m.namn) == name_key(name)), None)
 
 
 def _distance_share(visits: list[float | None]) -> float | None:
     """Distance contacts in percent of all visits (decision 3); None when a kind of visit is missing."""
-    if any(v is None for v in visits):
-        return None
-    counts = [v for v in visits if v is not None]
-    return share_pct(counts[2], sum(counts))
+    total = sum_all(visits)
+    return share_pct(visits[2], total) if total is not None and visits[2] is not None else None
 
 
 

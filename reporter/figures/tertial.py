@@ -8,24 +8,15 @@ a sum with a missing part is not published (None), as everywhere else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..formatting import number_ranges
 from ..model import Month
-from .common import Comparison
+from .common import Comparison, sum_all
 from .delarsrapport import Delarsrapport
 from .ekonomi import Handlingsplan, Resultat
 from .personal import Sjukfranvaro
-
-
-def _total(values: Iterable[float | None]) -> float | None:
-    """The sum, or None when any part is missing (a partial sum would look like the whole)."""
-    values = list(values)
-    if not values or any(v is None for v in values):
-        return None
-    return sum(values)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -108,5 +99,5 @@ def compute(period: Month, divisions: list[tuple[str, int, str, Delarsrapport | 
     its figures or None when made elsewhere, its folder read)."""
     listed = [Division(*division) for division in divisions]
     results = [d.resultat for d in listed if d.resultat is not None]
-    totalt = Resultat(**{name: _total(getattr(r, name) for r in results) for name in (f.name for f in fields(Resultat))})
+    totalt = Resultat(**{name: sum_all(getattr(r, name) for r in results) for name in (f.name for f in fields(Resultat))})
     return Delarsrapporter(period, listed, totalt)

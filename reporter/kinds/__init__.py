@@ -2,7 +2,7 @@
 
 - a report kind (``rapport:`` in rapport.yaml): :mod:`.manadsrapport`, :mod:`.delarsrapport`;
 - an appendix kind (an item of ``bilagor:``): :mod:`.ekonomirapport`, :mod:`.produktionsrapport`,
-  :mod:`.personalrapport`, :mod:`.maluppfyllelse`.
+  :mod:`.personalrapport`, :mod:`.maluppfyllelse`, :mod:`.investeringsrapport`.
 
 A declaration is data (name, title, template, sheets, texts, charts by
 name); it imports only the input contract, so config, validation, status,

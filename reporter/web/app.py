@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from urllib.parse import parse_qsl
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -32,17 +34,21 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import scaffold
 from ..causes import Cause, by_cause, plural
 from ..commands.scaffold import scaffold_report
-from ..commands.status import INVALID, MISSING, NO_ROWS, NOT_APPLICABLE, REGION, SUBMITTED
+from ..commands.status import INVALID, MISSING, NO_ROWS, NOT_APPLICABLE, REGION, SUBMITTED, Status
 from ..config import CONFIG_FILE
 from ..errors import Problem, ReporterError
 from ..formatting import manad_ar
 from ..period_config import load_config_partly
 from ..periods import folder_month, previous_period_dir
+from ..pipeline import Checked
 from .builds import Build, Builds, package_zip
-from .handin import MAX_UPLOAD, Expected, Outcome, Periods, concerns, expected, line_of, open_periods, state_dir
+from .cells import STATE_WORDS, file_cell
+from .handin import MAX_UPLOAD, Expected, Outcome, Periods, concerns, divisions, expected, line_of, open_periods, state_dir
+from .interim import interim_book, interim_cell, interim_text_state
 from .keys import Keys, digest, load_secret
+from .matrix import INTERIM_COLUMN, Unchecked, unchecked
 from .sections import body, division_names, find, rebuilt
-from .store import DB_NAME, OFFICE, KeyRow, Store
+from .store import DB_NAME, OFFICE, KeyRow, Store, Upload
 
 HERE = Path(__file__).parent
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -56,7 +62,6 @@ SECURITY_HEADERS = [
 ]
 NOT_FOUND = "<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Sidan finns inte</title></head>" \
             "<body><main><h1>Sidan finns inte</h1><p>Kontrollera länken.</p></main></body></html>"
-STATE_WORDS = {SUBMITTED: "inlämnad", MISSING: "saknas", INVALID: "ogiltig", NO_ROWS: "inga rader", NOT_APPLICABLE: "–"}
 
 
 class TooLarge(Exception):
@@ -98,6 +103,9 @@ class Web:
                                lstrip_blocks=True)
         self.env.filters["plural"] = lambda count, one, many: plural(count, one, many)
         self.env.filters["period_name"] = period_name
+        for name in ("office.html", "division.html", "check.html", "build.html"):  # compiled at start, not on the first view
+            self.env.get_template(name)
+        period_name("2021-01")  # the Swedish month names (babel) loaded at start too
 
     # --- keys ------------------------------------------------------------------------------
 
@@ -176,32 +184,57 @@ class Web:
         return self.page("office.html", key=key, csrf=self.keys.csrf(key), periods=[], chosen=None, notes=[])
 
     def office_context(self, request: Request, key: str, period: str, **extra) -> dict:
-        checked, table = self.periods.status(period)
+        """The office's page of a period: the matrix from the period's check when it is fresh, else at once from the files
+        on disk and the log while the period is checked in the background (the page says so, and a link shows it again)."""
         uploads = self.store.uploads(period)
+        known = self.periods.fresh(period)
+        if known is None:
+            matrix = unchecked(self.inputs / period, uploads)  # office_page starts the check once the page is sent
+        else:
+            matrix = self._checked_matrix(*known, uploads)
         ready = self.store.ready(period)
         deadline = self.store.deadline(period)
         late_after = deadline and date.today().isoformat() > deadline
         base = str(request.base_url)
+        links = self.keys.divisions(period, [name for name in matrix.names if name != REGION])
         rows = []
-        for division, cells in table.rows:
-            if division == REGION:
-                rows.append({"division": division, "cells": [_cell(cells.get(kind), None, []) for kind in table.kinds], "link": "",
-                             "ready": "", "late": False})
-                continue
-            own = {e.kind: e for e in expected(checked.config, division) if not e.text}
-            mine = [u for u in uploads if u.division == division]
-            link = f"{base}{self.keys.division(period, division)}/"
+        for division in matrix.names:
             done = ready.get(division, "")
             rows.append({
                 "division": division,
-                "cells": [_cell(cells.get(kind), own.get(kind), mine) for kind in table.kinds],
-                "link": link,
+                "cells": matrix.cells[division],
+                "link": f"{base}{links[division]}/" if division in links else "",
                 "ready": done,
-                "late": bool(late_after and not done),
+                "late": bool(division != REGION and late_after and not done),
             })
-        return dict(key=key, csrf=self.keys.csrf(key), periods=self.periods_list(), chosen=period, table=table, rows=rows,
+        return dict(key=key, csrf=self.keys.csrf(key), periods=self.periods_list(), chosen=period, table=known[1] if known else None,
+                    rows=rows, columns=matrix.columns, texts=matrix.texts, checking=known is None,
+                    example_date=example_deadline(self.inputs / period),
                     deadline=deadline, late=[r["division"] for r in rows if r["late"]], build=self.builds.latest.get(period),
                     running=self.builds.running, **{"notes": [], **extra})
+
+    def office_page(self, context: dict, status_code: int = 200) -> Response:
+        """The office's page; when it shows the period unchecked, the check starts once the page is sent (not competing with it)."""
+        response = self.page("office.html", status_code=status_code, **context)
+        if context.get("checking"):
+            response.background = BackgroundTask(self.periods.check_soon, context["chosen"])
+        return response
+
+    @staticmethod
+    def _checked_matrix(checked: Checked, table: Status, uploads: list[Upload]) -> Unchecked:
+        """The matrix as the period's check says it, each division's cells with its last hand-in."""
+        matrix = Unchecked(table.kinds + ([INTERIM_COLUMN] if table.interim else []), [d for d, _ in table.rows], table.texts)
+        for division, cells in table.rows:
+            if division == REGION:
+                matrix.cells[division] = [file_cell(cells.get(kind), None, []) for kind in table.kinds] + \
+                    ([file_cell(None, None, [])] if table.interim else [])
+                continue
+            own = {e.kind: e for e in expected(checked.config, division) if not e.text}
+            mine = [u for u in uploads if u.division == division]
+            interim = next((i for i in table.interim if i.division == division), None)
+            matrix.cells[division] = [file_cell(cells.get(kind), own.get(kind), mine) for kind in table.kinds] + \
+                ([interim_cell(interim, mine)] if table.interim else [])
+        return matrix
 
     def office_post(self, act: Callable[[Request, str, str, dict], Response]) -> Callable:
         """A form the office posts about a period: the key and period checked, the form read (limited, CSRF), then ``act``
@@ -218,23 +251,25 @@ class Web:
     def office_period(self, request: Request) -> Response:
         key = self.office(request)
         period = self.period(request)
-        return self.page("office.html", **self.office_context(request, key, period))
+        return self.office_page(self.office_context(request, key, period))
 
     def set_deadline(self, request: Request, key: str, period: str, fields: dict) -> Response:
-        deadline = str(fields.get("deadline", "")).strip()
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", deadline):
-            context = self.office_context(request, key, period, notes=[f"Ange sista dag som ÅÅÅÅ-MM-DD, t.ex. {date.today().isoformat()}"])
-            return self.page("office.html", status_code=400, **context)
+        written = str(fields.get("deadline", ""))
+        deadline, problem = parse_deadline(written, example_deadline(self.inputs / period))
+        if problem:
+            context = self.office_context(request, key, period, notes=[problem])
+            context["deadline"] = written.strip()  # what was written stays in the field, to be corrected
+            return self.office_page(context, status_code=400)
         self.store.set_deadline(period, deadline)
         return RedirectResponse(f"/{key}/period/{period}", status_code=303)
 
     def new_link(self, request: Request, key: str, period: str, fields: dict) -> Response:
         division = str(fields.get("division", ""))
-        if division not in {d for d, _ in self.periods.status(period)[1].rows}:
+        if division not in divisions(self.inputs / period):
             raise HTTPException(404)
         self.keys.division(period, division, new=True)
         context = self.office_context(request, key, period, notes=[f"Ny länk för {division}: den gamla fungerar inte längre"])
-        return self.page("office.html", **context)
+        return self.office_page(context)
 
     def check_period(self, request: Request) -> Response:
         key = self.office(request)
@@ -248,7 +283,7 @@ class Web:
         if job is None:
             running = self.builds.running
             note = f"Ett bygge pågår redan ({running.period}); vänta tills det är klart" if running else "Ett bygge pågår redan"
-            return self.page("office.html", status_code=409, **self.office_context(request, key, period, notes=[note]))
+            return self.office_page(self.office_context(request, key, period, notes=[note]), status_code=409)
         return RedirectResponse(f"/{key}/period/{period}/bygg", status_code=303)
 
     def build_page(self, request: Request) -> Response:
@@ -291,8 +326,7 @@ class Web:
             notes = scaffold_report(made, self.inputs / str(new))
         except ReporterError as exc:
             notes = [str(p) for p in exc.problems]
-        return self.page("office.html", **self.office_context(request, key, str(new) if (self.inputs / str(new)).is_dir() else months[-1],
-                                                              notes=notes))
+        return self.office_page(self.office_context(request, key, str(new) if (self.inputs / str(new)).is_dir() else months[-1], notes=notes))
 
     # --- a division ----------------------------------------------------------------------------
 
@@ -312,7 +346,10 @@ class Web:
                 whole = self._text(row.period, item)
                 names = division_names(checked.config, row.division)
                 own = body(whole, names) if item.section else whole
-                state = ("finns" if own.strip() else MISSING) if item.section else table.texts.get(item.file.split("/", 1)[1], MISSING)
+                if item.folder:
+                    state = interim_text_state(item, checked, table, bool(whole.strip()))
+                else:
+                    state = ("finns" if own.strip() else MISSING) if item.section else table.texts.get(item.file.split("/", 1)[1], MISSING)
                 cell = _text_cell(state, mine)
                 content = written if written is not None and outcome and outcome.upload.file == item.file else own
                 first = rebuilt(whole, names, row.division, content or "-")[1].start if item.section else 1
@@ -321,12 +358,13 @@ class Web:
                     found = find(whole, names)
                     ranges[item.file] = range(found.start + 1, found.end + 1) if found.heading is not None else range(0)
             else:
-                files.append({"item": item, "cell": _cell(cells.get(item.kind), item, mine), "history": list(reversed(mine))})
+                submission = interim_book(item, checked, self.inputs / row.period) if item.folder else cells.get(item.kind)
+                files.append({"item": item, "cell": file_cell(submission, item, mine), "history": list(reversed(mine))})
         mine_problems = [p for p in checked.problems if any(concerns(p, item.file, row.division) and (item.file not in ranges or
                          line_of(p) is None or line_of(p) in ranges[item.file]) for item in items)]
         clean = not any(p.is_error for p in mine_problems) and all(f["cell"]["state"] in {SUBMITTED, NO_ROWS, NOT_APPLICABLE} for f in files) \
             and any(f["cell"]["state"] == SUBMITTED for f in files) \
-            and all(t["cell"]["state"] == SUBMITTED or (t["item"].section and t["cell"]["state"] == MISSING) for t in texts)
+            and all(t["cell"]["state"] in {SUBMITTED, NOT_APPLICABLE} or (t["item"].section and t["cell"]["state"] == MISSING) for t in texts)
         return dict(key=key, csrf=self.keys.csrf(key), period=row.period, division=row.division, files=files, texts=texts,
                     deadline=self.store.deadline(row.period), ready=self.store.ready(row.period).get(row.division, ""), clean=clean,
                     outcome=outcome, groups=_groups(outcome.problems) if outcome else [], notes=notes or [],
@@ -358,27 +396,28 @@ class Web:
         item = self._expected(request, row)
         current = self.inputs / row.period / item.file
         if current.is_file():
-            return Response(current.read_bytes(), media_type=XLSX, headers={"content-disposition": f'attachment; filename="{item.file}"'})
+            return Response(current.read_bytes(), media_type=XLSX, headers={"content-disposition": f'attachment; filename="{item.name}"'})
         data = self._scaffolded(row, item)
         if data is None:
             raise HTTPException(404)
-        return Response(data, media_type=XLSX, headers={"content-disposition": f'attachment; filename="{item.file}"'})
+        return Response(data, media_type=XLSX, headers={"content-disposition": f'attachment; filename="{item.name}"'})
 
     def _scaffolded(self, row: KeyRow, item: Expected) -> bytes | None:
         """The division's workbook for the month, carried forward from the previous period by ``scaffold``."""
-        period_dir = self.inputs / row.period
+        period_dir = self.inputs / row.period / item.folder  # an interim report's folder: its own rapport.yaml
         config, _ = load_config_partly(period_dir)
         if config is None:
             return None
         with tempfile.TemporaryDirectory(dir=state_dir(self.inputs) / "tmp") as temp:
-            target = Path(temp) / row.period
-            target.mkdir()
+            target = Path(temp) / row.period / item.folder
+            target.mkdir(parents=True)
             shutil.copyfile(period_dir / CONFIG_FILE, target / CONFIG_FILE)
             try:
-                scaffold(target, config.period, division=row.division, source=previous_period_dir(period_dir, config.period))
+                source = None if item.folder else previous_period_dir(period_dir, config.period)
+                scaffold(target, config.period, division=row.division, source=source)
             except ReporterError:
                 return None
-            made = target / item.file
+            made = target / item.name
             return made.read_bytes() if made.is_file() else None
 
     async def _division_form(self, request: Request, key: str, row: KeyRow, what: str, refused: str) -> dict | Response:
@@ -477,29 +516,14 @@ class Web:
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _cell(submission, item: Expected | None, uploads: list) -> dict:
-    """One cell of the matrix: the state in words, and the last upload's time and version (numbered from 1 per file)."""
-    state = submission.state if submission is not None else NOT_APPLICABLE
-    mine = [u for u in uploads if item is not None and u.file == item.file]
-    taken = [(number, u) for number, u in enumerate(mine, 1) if u.accepted]
-    kept = f"version {taken[-1][0]} från {taken[-1][1].time} UTC" if taken else "sin tidigare fil"
-    detail = ""
-    if mine and not mine[-1].accepted:
-        state = INVALID
-        detail = f"{plural(mine[-1].errors, 'fel', 'fel')} i version {len(mine)}; perioden behåller {kept}"
-    elif state == INVALID:
-        detail = plural(submission.errors, "fel", "fel")
-    elif state == SUBMITTED and taken:
-        detail = f"{taken[-1][1].time} UTC, version {taken[-1][0]}"
-    return {"state": state, "words": STATE_WORDS.get(state, state), "detail": detail, "file": item.file if item else ""}
-
-
 def _text_cell(state: str, uploads: list) -> dict:
     """A text's state: finns (handed in), saknas, ej ifylld, tom; ogiltig when its last save had errors."""
     if uploads and not uploads[-1].accepted:
         kept = "sin tidigare text"
         return {"state": INVALID, "words": STATE_WORDS[INVALID], "detail": f"{plural(uploads[-1].errors, 'fel', 'fel')} i version {len(uploads)}; "
                 f"perioden behåller {kept}", "file": ""}
+    if state == NOT_APPLICABLE:
+        return {"state": NOT_APPLICABLE, "words": "behövs inte", "detail": "", "file": ""}
     if state == "finns":
         taken = [(number, u) for number, u in enumerate(uploads, 1) if u.accepted]
         detail = f"{taken[-1][1].time} UTC, version {taken[-1][0]}" if taken else ""
@@ -566,10 +590,33 @@ def create_app(inputs: Path, pdf: bool = False) -> Starlette:
         Route("/{key}/version/{number}", web.version),
         Route("/{key}/klar", web.mark_ready, methods=["POST"]),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found, 405: not_found})
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        yield
+        web.builds.stop()  # the server stops (SIGTERM, SIGINT): a build it started stops with it
+
+    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found, 405: not_found}, lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
     app.state.web = web
     return app
+
+
+def example_deadline(period_dir: Path) -> str:
+    """A deadline to show as an example: the 10th of the month after the period's (today for a folder not named by month)."""
+    month = folder_month(period_dir)
+    return f"{month.plus(1)}-10" if month is not None else date.today().isoformat()
+
+
+def parse_deadline(written: str, example: str) -> tuple[str, str]:
+    """The deadline as ÅÅÅÅ-MM-DD, or what is wrong with what was written (in Swedish): the field is text, the same in every
+    browser whatever its language."""
+    shown = written.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", shown):
+        return "", f"Sista dag ska skrivas som ÅÅÅÅ-MM-DD, t.ex. {example}" + (f", inte som {shown}" if shown else "")
+    try:
+        return date.fromisoformat(shown).isoformat(), ""
+    except ValueError:
+        return "", f"Sista dag {shown} finns inte i kalendern; skriv ett datum som finns, som ÅÅÅÅ-MM-DD, t.ex. {example}"
 
 
 def period_name(folder: str) -> str:

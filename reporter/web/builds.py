@@ -1,12 +1,26 @@
-"""Builds started from the office's page: one at a time, each in a process of its own followed by a thread, their progress kept for the page."""
+"""Builds started from the office's page: one at a time, each in a process of its own followed by a thread, their progress kept for the page.
+
+A build's process never outlives the server that started it. It leads a process group of its own (with the
+LibreOffice it starts for PDFs), which the server stops when it stops (SIGTERM, SIGINT: ``Builds.stop`` from the
+application's shutdown). When the server is killed without a word, the build process sees it: the kernel sends it
+SIGTERM when its parent dies (Linux, prctl PR_SET_PDEATHSIG), and elsewhere a thread of its own notices that its
+parent is gone. Either way it stops its whole group. The build writes its package in a staging folder and puts it in
+place at the end, so a stopped build leaves the last good package as it was.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import io
 import multiprocessing
+import os
 import queue
+import signal
+import sys
 import threading
+import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,12 +54,14 @@ class Build:
 class Builds:
     """The office's builds: at most one running; the latest of each period kept for its page."""
 
-    def __init__(self, inputs: Path, workspace: Path, pdf: bool = False) -> None:
+    def __init__(self, inputs: Path, workspace: Path, pdf: bool = False, target: Callable | None = None) -> None:
         self.inputs = inputs
         self.workspace = workspace
         self.pdf = pdf
+        self.target = target or build_in_process  # what the build process runs (tests: something slow and harmless)
         self._lock = threading.Lock()
         self._running: Build | None = None
+        self._process: multiprocessing.process.BaseProcess | None = None
         self.latest: dict[str, Build] = {}
 
     def start(self, period: str, strict: bool) -> Build | None:
@@ -69,9 +85,10 @@ class Builds:
         options = {"strict": job.strict}  # "Bygg slutlig": build --strikt, every warning an error
         context = multiprocessing.get_context("spawn")
         messages = context.Queue()
-        process = context.Process(target=build_in_process, args=(self.inputs / job.period, self.workspace, self.pdf, options, messages),
-                                  name=f"reporter-bygg-{job.period}")
+        process = context.Process(target=in_own_group, args=(os.getpid(), self.target, self.inputs / job.period, self.workspace, self.pdf, options,
+                                                             messages), name=f"reporter-bygg-{job.period}")
         process.start()
+        self._process = process
         try:
             while True:
                 try:
@@ -96,6 +113,52 @@ class Builds:
         finally:
             process.join(30)
             job.finished = now()
+
+
+    def stop(self) -> None:
+        """Stop the running build's process and everything it started (the server stops); nothing when none runs."""
+        process = self._process
+        if process is None or process.pid is None or not process.is_alive():
+            return
+        for sent in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(process.pid, sent)  # the build's group: the process and the LibreOffice it started
+            except (ProcessLookupError, PermissionError):  # not yet a group of its own: the process alone
+                process.kill() if sent == signal.SIGKILL else process.terminate()
+            process.join(5)
+            if not process.is_alive():
+                return
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+WATCH_SECONDS = 0.5
+
+
+def in_own_group(parent: int, target: Callable, *args) -> None:
+    """The build process: a process group of its own, stopped whole when it is told to or when ``parent`` (the server) is gone."""
+    os.setpgid(0, 0)
+    signal.signal(signal.SIGTERM, _stop_group)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # the kernel says when the parent dies
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), name="förälder", daemon=True).start()  # elsewhere, or if prctl failed
+    target(*args)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os.killpg(0, signal.SIGTERM)  # the group, this process too: its main thread stops it (_stop_group)
+    time.sleep(2)
+    os.killpg(0, signal.SIGKILL)  # unless the main thread is stuck where no signal reaches it
+
+
+def _stop_group(*_: object) -> None:
+    """On SIGTERM: stop this build's process group, what it started and then itself."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.killpg(0, signal.SIGTERM)
 
 
 def build_in_process(period_dir: Path, workspace: Path, pdf: bool, options: dict, messages) -> None:

@@ -24,10 +24,12 @@ from pathlib import Path
 from ..causes import plural
 from ..commands.scaffold import division_book
 from ..commands.status import REGION, Status, status
-from ..config import CONFIG_FILE, Rapport
+from ..config import CONFIG_FILE, Rapport, interim_folder
 from ..errors import Problem, ReporterError, error
 from ..inputs import TEXT_DIR, file_sha256
-from ..kinds import report_declaration, required_sheets
+from ..kinds import INTERIM as INTERIM_REPORT
+from ..kinds import report_declaration
+from ..kinds.manadsrapport import INTERIM_TEXT
 from ..period_config import load_config_partly
 from ..periods import previous_period_dir
 from ..pipeline import Checked, check
@@ -37,12 +39,16 @@ from ..workbook import Workbook
 from .sections import division_names, own_headings, rebuilt
 from .store import Store, Upload, now
 
-SECTIONED = ("verksamheten",)  # a monthly period's texts with a ## section per division (a tertial report's delarsrapporter.md: not yet)
+SECTIONED = ("verksamheten", INTERIM_TEXT)  # a monthly period's texts with a ## section per division (delarsrapporter.md: a tertial report's)
 STATE_DIR = ".reporter-web"  # versions and temporary files, beside the period folders
 MAX_UPLOAD = 20 * 1024 * 1024
 CHUNK = 1 << 16
 
-_library = threading.Lock()  # the library's checks share a read cache: one check at a time
+# The library's caches are safe for threads, so checks run side by side: the office's page, a division's page and the
+# uploads to other periods. A period's lock is held from a candidate's check to its replacing the period's file: two
+# uploads to one period are checked one after the other, each with the other's file as it was taken. At most as many
+# checks at once as there are processors (each holds a period's tables in memory).
+_checks = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 _period_locks: dict[str, threading.Lock] = {}
 _locks_lock = threading.Lock()
 
@@ -76,28 +82,63 @@ class Expected:
     file: str
     text: bool = False
     section: bool = False  # a text split by division headings: the division writes its own ## section only
+    folder: str = ""  # a file of the division's interim report in a tertial period: that report's folder
+    required: bool = True  # False: a workbook of sheets the report reads when they are there (an interim report's produktion)
+
+    @property
+    def name(self) -> str:
+        """The file's name in its folder: a workbook's kind is read from it."""
+        return self.file.rsplit("/", 1)[-1]
+
+
+INTERIM = "delarsrapport-"  # the prefix of an interim report's files' kinds on a tertial period's page (its ekonomi beside the month's)
 
 
 def expected(config: Rapport | None, division: str) -> list[Expected]:
     """The division's files: in a monthly report its workbooks named as ``scaffold --division`` names them
-    (``ekonomi-<division>.xlsx``); in its own interim report (``rapport: delarsrapport``) the folder's workbooks and texts."""
+    (``ekonomi-<division>.xlsx``) and its section of the shared texts; in a tertial report also its interim report's
+    folder (``delarsrapporter/<division>/``: workbooks and texts); in its own interim report (``rapport: delarsrapport``)
+    the folder's workbooks and texts."""
     if config is not None and config.is_division_report:
         if division != config.division_namn:
             return []
-        needed = set(required_sheets(config))
-        books = [Expected(book.name, f"{book.name}.xlsx") for book in WORKBOOK_KINDS if book.name in needed]
-        return books + [Expected(key, f"{TEXT_DIR}/{name}", text=True) for key, name in report_declaration(config).texts.items()]
+        return interim_files("")
     books = [Expected(kind.name, division_book(kind.name, division)) for kind in WORKBOOK_KINDS
              if any(sheet.per_division for sheet in kind.sheets)]
     texts = report_declaration(config).texts if config is not None else {}
-    return books + [Expected(key, f"{TEXT_DIR}/{texts[key]}", text=True, section=True) for key in SECTIONED if key in texts]
+    sections = [Expected(key, f"{TEXT_DIR}/{texts[key]}", text=True, section=True) for key in SECTIONED
+                if key in texts and (key != INTERIM_TEXT or (config is not None and config.interim_reports))]
+    return books + sections + interim_part(config, division)
+
+
+def interim_files(folder: str) -> list[Expected]:
+    """An interim report's workbooks and texts; ``folder`` its folder in a tertial period ("" when it is the period)."""
+    read = set(INTERIM_REPORT.sheets) | set(INTERIM_REPORT.optional_sheets)
+    prefix = f"{folder}/" if folder else ""
+    kind = INTERIM if folder else ""
+    books = [Expected(kind + book.name, f"{prefix}{book.name}.xlsx", folder=folder, required=book.name in INTERIM_REPORT.sheets)
+             for book in WORKBOOK_KINDS if book.name in read]
+    return books + [Expected(kind + key, f"{prefix}{TEXT_DIR}/{name}", text=True, folder=folder)
+                    for key, name in INTERIM_REPORT.texts.items()]
+
+
+def interim_part(config: Rapport | None, division: str) -> list[Expected]:
+    """In a tertial period, the files of the division's interim report in its folder (none without one)."""
+    if config is None:
+        return []
+    item = next((item for item in config.interim_reports if (found := config.organisation.division(item.delarsrapport)) is not None
+                 and found.namn == division), None)
+    if item is None:
+        return []
+    return interim_files(interim_folder(config, item))
 
 
 def concerns(problem: Problem, file: str, division: str) -> bool:
-    """Whether a finding belongs to this division's file: located in it, naming it, or (a workbook) in one of its rows."""
+    """Whether a finding belongs to this division's file: located in it, naming it, or (a workbook) in one of its rows in the
+    same folder (an interim report's rows are not the month's)."""
     if problem.where.file == file or any(other.file == file for other in problem.also):
         return True
-    return file.endswith(".xlsx") and problem.division == division
+    return file.endswith(".xlsx") and problem.division == division and problem.where.file.rpartition("/")[0] == file.rpartition("/")[0]
 
 
 def write_atomically(source: Path, target: Path) -> None:
@@ -169,7 +210,7 @@ def state_dir(inputs: Path) -> Path:
 
 def checked(period_dir: Path) -> Checked:
     """``validate``'s findings for a period folder."""
-    with _library:
+    with _checks:
         return check(period_dir)
 
 
@@ -193,6 +234,7 @@ class Periods:
         self.store = store
         self._status: dict[str, tuple[tuple, Checked, Status]] = {}
         self._status_lock = threading.Lock()
+        self._checking: set[str] = set()  # periods being checked in the background
 
     def dir(self, period: str) -> Path:
         return self.inputs / period
@@ -205,16 +247,48 @@ class Periods:
     def status(self, period: str) -> tuple[Checked, Status]:
         """The period's findings and submission table, checked again only when a file in the folder, or in the previous
         period's folder (the checks for stale content read it), changed."""
-        fingerprint = _fingerprint(self.dir(period)), _fingerprint(self.previous_dir(period))
-        with self._status_lock:
-            known = self._status.get(period)
-        if known is not None and known[0] == fingerprint:
-            return known[1], known[2]
+        fingerprint = self._fingerprint(period)
+        known = self._known(period, fingerprint)
+        if known is not None:
+            return known
         result = checked(self.dir(period))
         table = status(result)
         with self._status_lock:
             self._status[period] = (fingerprint, result, table)
         return result, table
+
+    def fresh(self, period: str) -> tuple[Checked, Status] | None:
+        """The period's last check while no file has changed since; None when it must be checked (again)."""
+        return self._known(period, self._fingerprint(period))
+
+    def check_soon(self, period: str) -> None:
+        """Check the period in a thread of its own, unless it is being checked: a page shows what it has meanwhile."""
+        with self._status_lock:
+            if period in self._checking:
+                return
+            self._checking.add(period)
+
+        def run() -> None:
+            try:
+                self.status(period)
+            finally:
+                with self._status_lock:
+                    self._checking.discard(period)
+
+        threading.Thread(target=run, name=f"kontroll-{period}", daemon=True).start()
+
+    def checking(self, period: str) -> bool:
+        """Whether the period is being checked in the background."""
+        with self._status_lock:
+            return period in self._checking
+
+    def _fingerprint(self, period: str) -> tuple:
+        return _fingerprint(self.dir(period)), _fingerprint(self.previous_dir(period))
+
+    def _known(self, period: str, fingerprint: tuple) -> tuple[Checked, Status] | None:
+        with self._status_lock:
+            known = self._status.get(period)
+        return (known[1], known[2]) if known is not None and known[0] == fingerprint else None
 
     def previous_dir(self, period: str) -> Path | None:
         """The folder of the period before this one, as the checks find it (none when rapport.yaml cannot be read)."""
@@ -259,7 +333,7 @@ class Periods:
         errors = sum(1 for p in problems if p.is_error)
         accepted = errors == 0
         if accepted:
-            (self.dir(period) / file).parent.mkdir(exist_ok=True)
+            (self.dir(period) / file).parent.mkdir(parents=True, exist_ok=True)
             write_atomically(version, self.dir(period) / file)
         upload = Upload(0, period, division, file, now(), sha, size, errors, len(problems) - errors, accepted,
                         version.relative_to(self.inputs).as_posix())
@@ -269,12 +343,13 @@ class Periods:
     def _findings(self, period: str, division: str, file: str, candidate: Path) -> list[Problem]:
         if file.endswith(".xlsx"):
             try:
-                with _library:
+                with _checks:
                     book = Workbook(candidate, label=file)  # the bounded reader: what the file is, zip bombs, entities
             except ReporterError as exc:
                 return list(exc.problems) or [error("filen kan inte läsas", file=file)]
-            kind = next(k for k in WORKBOOK_KINDS if file.startswith(k.name))
-            wanted = [sheet.name for sheet in kind.sheets if sheet.per_division or file == f"{kind.name}.xlsx"]
+            name = file.rsplit("/", 1)[-1]  # an interim report's workbook is in its folder
+            kind = next(k for k in WORKBOOK_KINDS if name.startswith(k.name))
+            wanted = [sheet.name for sheet in kind.sheets if sheet.per_division or name == f"{kind.name}.xlsx"]
             if not any(book.find(name) for name in wanted):
                 return [error(f"filen har inget av arbetsbokens blad ({', '.join(wanted)}): är det rätt fil? "
                               "Hämta arbetsboken på sidan, fyll i den och lämna in den", file=file)]

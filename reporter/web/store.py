@@ -97,10 +97,22 @@ class Store:
 
     def add_key(self, digest: str, role: str, nonce: str, period: str = "", division: str = "") -> None:
         """Record a key's hash; any earlier key for the same role, period and division is revoked."""
+        self.add_keys([(digest, role, nonce, period, division)])
+
+    def add_keys(self, rows: list[tuple[str, str, str, str, str]]) -> None:
+        """Record several keys' hashes (digest, role, nonce, period, division) at once: one transaction, one write to disk."""
         with self._db() as db:
-            db.execute("UPDATE keys SET revoked = ? WHERE role = ? AND period = ? AND division = ? AND revoked IS NULL", (now(), role, period, division))
-            db.execute("INSERT INTO keys (hash, role, period, division, nonce, created) VALUES (?, ?, ?, ?, ?, ?)",
-                       (digest, role, period, division, nonce, now()))
+            for digest, role, nonce, period, division in rows:
+                db.execute("UPDATE keys SET revoked = ? WHERE role = ? AND period = ? AND division = ? AND revoked IS NULL",
+                           (now(), role, period, division))
+                db.execute("INSERT INTO keys (hash, role, period, division, nonce, created) VALUES (?, ?, ?, ?, ?, ?)",
+                           (digest, role, period, division, nonce, now()))
+
+    def nonces(self, role: str, period: str) -> dict[str, str]:
+        """The nonces of the live keys for this role and period, by division."""
+        with self._db() as db:
+            rows = db.execute("SELECT division, nonce FROM keys WHERE role = ? AND period = ? AND revoked IS NULL", (role, period)).fetchall()
+        return dict(rows)
 
     def key(self, digest: str) -> KeyRow | None:
         """The live key with this hash, or None (unknown or revoked)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
+import threading
 import zipfile
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
@@ -89,10 +90,9 @@ class Workbook:
         and the sheet here, at the library's edge.
         """
         key = self._read_key(entry)
-        known = _READ.get(key)
+        known = _kept(key)
         if known is not None:
-            _READ.move_to_end(key)
-            return known[0]
+            return known
         try:
             with gc_paused():  # a sheet is a million small objects and no cycles: the collector has nothing to find
                 table = self._table(entry)
@@ -168,7 +168,20 @@ class Workbook:
 # before it was asked for again.
 READ_KEPT_CELLS = 20_000  # one sheet at most
 READ_KEPT_TOTAL = 250_000  # all kept sheets together: about 28 MB
+# Safe for threads (the submission pages check in several): one lock around the bookkeeping, never held while a
+# sheet is read; two threads reading the same sheet at once both read it, and the second keeps its table.
 _READ: OrderedDict[tuple, tuple[Table, int]] = OrderedDict()  # the table and its number of cells
+_READ_LOCK = threading.Lock()
+
+
+def _kept(key: tuple) -> Table | None:
+    """A kept sheet's table, now the most recently read; None when it is not kept."""
+    with _READ_LOCK:
+        known = _READ.get(key)
+        if known is None:
+            return None
+        _READ.move_to_end(key)
+        return known[0]
 
 
 def _keep(key: tuple, table: Table) -> None:
@@ -176,23 +189,36 @@ def _keep(key: tuple, table: Table) -> None:
     cells = sum(len(values) for _, values in table.rows)
     if cells > READ_KEPT_CELLS:
         return
-    _READ[key] = (table, cells)
-    total = sum(kept for _, kept in _READ.values())
-    while total > READ_KEPT_TOTAL:
-        _, (_, kept) = _READ.popitem(last=False)
-        total -= kept
+    with _READ_LOCK:
+        _READ[key] = (table, cells)
+        total = sum(kept for _, kept in _READ.values())
+        while total > READ_KEPT_TOTAL:
+            _, (_, kept) = _READ.popitem(last=False)
+            total -= kept
+
+
+_gc_lock = threading.Lock()
+_gc_pausing = 0  # threads inside gc_paused
+_gc_was_enabled = False
 
 
 @contextmanager
 def gc_paused():
-    """Pause the cyclic garbage collector while many acyclic objects are made (as when reading a sheet)."""
-    enabled = gc.isenabled()
-    gc.disable()
+    """Pause the cyclic garbage collector while many acyclic objects are made (as when reading a sheet); with several
+    threads reading, the collector comes back when the last of them is done, as it was before the first."""
+    global _gc_pausing, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pausing == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pausing += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pausing -= 1
+            if _gc_pausing == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 class Sheets(Mapping[str, Table]):
