@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 import reporter
 from reporter.figures.delarsrapport import Faktor, Styrning
 from reporter.figures.maluppfyllelse import Counts, Maluppfyllelse, MeasureGroup, MeasureRow, SuccessFactor
-from reporter.formatting import har_uppnatts, nyckel
+from reporter.formatting import har_uppnatts, nyckel, procent
 
 FOLDER = "2021-04-ovriga-lanet"
 NAME = "delarsrapport-narsjukvard-ovriga-lanet-2021-04.docx"
@@ -99,9 +99,9 @@ def test_production_and_its_appendix(text):
     for line in ("| Totalt | 3 684 | 3 669 | 0,4 % |", "| Primärvård | 492 | 396 | 24,2 % |", "| Somatik | 2 849 | 2 895 | −1,6 % |",
                  "| Psykiatri | 343 | 378 | −9,3 % |"):
         assert line in text
-    assert ("Under januari–april 2021 har antalet distanskontakter ökat mest jämfört med samma period föregående år, med 94 procent "
-            "till 38 047. Även antalet besök övriga vårdgivare (+4,4 procent, 98 136) och antalet vårdtillfällen (+0,4 procent, 3 684) "
-            "har ökat, medan antalet läkarbesök har minskat med 4,4 procent till 44 932.") in text  # the largest change first, grouped
+    assert (f"Under januari–april 2021 har antalet distanskontakter ökat mest jämfört med samma period föregående år, med {procent(94.0)} "
+            f"till 38 047. Även antalet besök övriga vårdgivare (+4,4 procent, 98 136) och antalet vårdtillfällen (+0,4 procent, 3 684) "
+            f"har ökat, medan antalet läkarbesök har minskat med 4,4 procent till 44 932.") in text  # the largest change first, grouped
     assert "Antalet läkarbesök under" not in text and "Tillgänglighetsmåttet" not in text  # no longer one sentence per measure
     assert ("I genomsnitt under januari–april 2021 är andelen ”väntat högst 90 dagar till besök” 75,5 procent och andelen ”väntat "
             "högst 90 dagar till operation/åtgärd” 99,1 procent.") in text
