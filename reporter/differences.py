@@ -9,6 +9,9 @@ and a sum of differences (a table's Totalt row) keep the figures; any other arit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+
 
 class Difference(float):
     """current − comparison, a float that keeps both figures."""
@@ -40,3 +43,31 @@ class Difference(float):
 
     def __reduce__(self):  # pickled into the chart process like a float, with its figures
         return Difference, (self.current, self.comparison)
+
+
+def rounded(value: float, decimals: int) -> Decimal:
+    """A figure rounded as the documents show it: half away from zero, never "−0"."""
+    exponent = Decimal(1).scaleb(-decimals)
+    number = Decimal(repr(float(value))).quantize(exponent, rounding=ROUND_HALF_UP)
+    return number if number else abs(number)
+
+
+def shown(value: float, decimals: int) -> Decimal:
+    """A figure as shown with ``decimals``; a :class:`Difference` as the difference of its two figures as shown
+    (1 886,4 against 1 927,6 is −42, not −41), so that it ties with them beside it."""
+    if isinstance(value, Difference):
+        number = rounded(value.current, decimals) - rounded(value.comparison, decimals)
+        return number if number else abs(number)
+    return rounded(value, decimals)
+
+
+def rounding_note_needed(parts: Iterable[float | None], total: float | None, decimals: int) -> bool:
+    """Whether a table's parts, each shown with ``decimals``, cannot add up to its total as shown.
+
+    Then the table says "Avrundningsdifferenser kan förekomma" under it (issue 26, item 2; docs/indata.md,
+    "Avrundning"). An empty cell (None) is no part; a table without a total needs no note.
+    """
+    figures = [part for part in parts if part is not None]
+    if total is None or not figures:
+        return False
+    return sum((shown(part, decimals) for part in figures), Decimal(0)) != shown(total, decimals)

@@ -453,3 +453,12 @@ def _is_empty_run(run) -> bool:
 
 def _has_content(container) -> bool:
     return any(child.tag not in (w("rPr"), w("sdtPr"), w("sdtEndPr"), w("hyperlinkPr")) for child in container)
+
+
+def with_part(docx: bytes, name: str, content: bytes) -> bytes:
+    """The document with one part (``word/document.xml``) replaced; every other entry as it was."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, content if info.filename == name else source.read(info.filename))
+    return buffer.getvalue()

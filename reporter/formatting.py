@@ -10,12 +10,11 @@ Negative numbers carry a true minus sign (U+2212), which never breaks a line.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .differences import Difference
+from .differences import rounded, rounding_note_needed, shown
 from .model import Month
 from .values import slugify
 
@@ -24,19 +23,8 @@ MISSING = "–"
 MINUS = "\u2212"
 
 
-def _rounded(value: float, decimals: int) -> Decimal:
-    exponent = Decimal(1).scaleb(-decimals)
-    number = Decimal(repr(float(value))).quantize(exponent, rounding=ROUND_HALF_UP)
-    return number if number else abs(number)  # no "−0"
-
-
-def _shown(value: float, decimals: int) -> Decimal:
-    """A figure as shown with ``decimals``; a :class:`Difference` as the difference of its two figures as shown
-    (1 886,4 against 1 927,6 is −42, not −41), so that it ties with them beside it."""
-    if isinstance(value, Difference):
-        number = _rounded(value.current, decimals) - _rounded(value.comparison, decimals)
-        return number if number else abs(number)
-    return _rounded(value, decimals)
+_rounded = rounded  # how a figure is rounded and shown: reporter.differences, one place for the tables' rounding note too
+_shown = shown
 
 
 def tal(value: float | None, decimaler: int = 0) -> str:
@@ -136,6 +124,17 @@ def jamfort(diff_tkr: float | None, mot: str, upp: str = "bättre", ned: str = "
     return _compared(None if zero else mnkr(abs(diff_tkr), decimaler), upp if diff_tkr > 0 else ned, mot, "i nivå med")
 
 
+def mot_budget(diff_tkr: float | None, budget_tkr: float | None, decimaler: int | str = 0) -> str:
+    """The result against its budget, as the clause after the result: ``, 7,2 mnkr bättre än budget``; against a
+    budget of zero `` mot ett budgeterat nollresultat`` (not "−25,1 mnkr, 25,1 mnkr sämre än budget").
+
+    ``{{ resultat.utfall|mnkr('auto') }}{{ resultat.avvikelse|mot_budget(resultat.budget, decimaler='auto') }}``.
+    """
+    if budget_tkr is not None and diff_tkr is not None and _is_zero(budget_tkr / 1000, _mnkr_decimals(budget_tkr, decimaler)):
+        return " mot ett budgeterat nollresultat"
+    return ", " + jamfort(diff_tkr, "budget", decimaler=decimaler)
+
+
 def jamfort_pe(diff: float | None, mot: str, upp: str = "högre", ned: str = "lägre", decimaler: int = 1) -> str:
     """``2,2 procentenheter lägre än mars 2020``, ``20 procentenheter lägre …`` or ``i nivå med mars 2020``: shares compared."""
     if diff is None:
@@ -204,6 +203,53 @@ def forandringar(rader, varde: str, ram: str = "", i_procent: str | None = None,
         parts.append(" ".join(p for p in (ram, str(_attribute(row, namn)).lower(), said) if p))
         previous = direction
     return lista(parts)
+
+
+def storst_forst(rader, under: str, namn: str = "matt", falt: str = "totalt", decimaler: int = 1) -> str:
+    """Several measures' change against the same period last year, the largest change first and the measures that
+    moved the same way in one sentence: ``Under januari–april 2021 har antalet distanskontakter ökat mest jämfört med
+    samma period föregående år, med 94 procent till 38 047. Även antalet besök övriga vårdgivare (+4,4 procent,
+    98 136) och antalet vårdtillfällen (+0,4 procent, 3 684) har ökat, medan antalet läkarbesök har minskat med
+    4,4 procent till 44 932.``
+
+    ``namn`` names each row's name, ``falt`` its figures (``varde``, ``procent``); ``under`` is the period.
+    A measure without last year's figure is stated on its own; one without figures is left out.
+    """
+    rows = [(str(_attribute(row, namn)).lower(), _attribute(row, falt)) for row in rader]
+    compared = [(name, f) for name, f in rows if f is not None and f.procent is not None and not _is_zero(f.procent, decimaler)]
+    compared.sort(key=lambda item: -abs(float(item[1].procent)))
+    same = [(name, f) for name, f in rows if f is not None and f.procent is not None and _is_zero(f.procent, decimaler)]
+    alone = [(name, f) for name, f in rows if f is not None and f.procent is None]  # no figures at all: nothing to say
+    sentences = []
+    if compared:
+        (lead, figures), rest = compared[0], compared[1:]
+        up = figures.procent > 0
+        verb = "ökat" if up else "minskat"
+        sentences.append(f"Under {under} har antalet {lead} {verb} mest jämfört med samma period föregående år, med "
+                         f"{procent(abs(figures.procent), decimaler)} till {tal(figures.varde)}.")
+        along = [(name, f) for name, f in rest if (f.procent > 0) == up]
+        other = [(name, f) for name, f in rest if (f.procent > 0) != up]
+
+        def bracketed(items) -> str:
+            return lista(f"antalet {name} ({procent(f.procent, decimaler, signerat=True)}, {tal(f.varde)})" for name, f in items)
+
+        def against(items) -> str:
+            opposite = "minskat" if up else "ökat"
+            if len(items) == 1:
+                name, f = items[0]
+                return f"antalet {name} har {opposite} med {procent(abs(f.procent), decimaler)} till {tal(f.varde)}"
+            return f"{bracketed(items)} har {opposite}"
+
+        if along:
+            sentence = f"Även {bracketed(along)} har {verb}"
+            sentences.append(sentence + (f", medan {against(other)}." if other else "."))
+        elif other:
+            sentences.append(versal(against(other)).replace(" har ", " har däremot ", 1) + ".")
+    if same:
+        sentences.append(versal(lista(f"antalet {name} ({tal(f.varde)})" for name, f in same)) + " är oförändrat.")
+    for name, f in alone:
+        sentences.append(f"Antalet {name} under {under} är {tal(f.varde)}.")
+    return " ".join(sentences)
 
 
 def forandring_procent(value: float | None, decimaler: int = 1, oforandrat: str = "är oförändrat") -> str:
@@ -371,11 +417,43 @@ def nyckel(name: str) -> str:
     return slugify(name, "del").replace("-", "_")
 
 
+def avrundningsdifferens(rader, totalt, *falt: str, decimaler: int = 0, skala: float = 1, radsumma: tuple[str, str] | None = None) -> bool:
+    """Whether a table needs the note "Avrundningsdifferenser kan förekomma": its rows' ``falt`` (each a figure,
+    or a list of figures, one per column), shown with ``decimaler`` after dividing by ``skala`` (1000: tkr shown
+    in mnkr), do not add up to ``totalt``'s as shown; with ``radsumma=('varden', 'summa')`` also a row's
+    figures against its own sum; without ``falt``, ``rader`` are the figures themselves. The rule is :func:`reporter.differences.rounding_note_needed`."""
+    def scaled(value):
+        return None if value is None else value / skala
+
+    def needed(parts, total) -> bool:
+        return rounding_note_needed([scaled(part) for part in parts], scaled(total), decimaler)
+
+    rows = list(rader or [])
+    if not falt and radsumma is None:  # the figures themselves: [a, b, c]|avrundningsdifferens(summa)
+        return needed(rows, totalt)
+    for name in falt:
+        total = getattr(totalt, name, None) if totalt is not None else None
+        values = [getattr(row, name, None) for row in rows]
+        if isinstance(total, (list, tuple)):
+            columns = [[v[i] for v in values if v is not None and i < len(v)] for i in range(len(total))]
+            if any(needed(parts, column_total) for parts, column_total in zip(columns, total, strict=True)):
+                return True
+        elif needed(values, total):
+            return True
+    if radsumma is not None:
+        figures, summa = radsumma
+        for row in [*rows, totalt] if totalt is not None else rows:
+            if getattr(row, figures, None) and needed(getattr(row, figures), getattr(row, summa, None)):
+                return True
+    return False
+
+
 FILTERS = {
     f.__name__: f
     for f in (
         tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, fler_farre, forandringar, forandring_procent,
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills, hittills_kort,
         datum, sep, lista, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara, har_uppnatts, nyckel,
+        avrundningsdifferens, mot_budget, storst_forst,
     )
 }

@@ -75,6 +75,15 @@ FILTER_GUIDE = {
     "bedoms_vara": ("det som följer på ”bedöms målet …”", "{{ 'Ej uppnått'|bedoms_vara }}"),
     "har_uppnatts": ("en bedömning som verb i en att-sats", "{{ 'Delvis uppnått'|har_uppnatts }}"),
     "nyckel": ("en rubrik som nyckel till sin textdel (texter.X.delar[…])", "{{ 'Samhälle'|nyckel }}"),
+    "avrundningsdifferens": ("sant när en tabells avrundade delar inte kan summera till dess avrundade summa; skriv då "
+                             "”Avrundningsdifferenser kan förekomma.” under tabellen (raderna, summaraden, fälten; `decimaler`, "
+                             "`skala=1000` för tkr som visas i mnkr)", "{{ [340, 340, 340]|avrundningsdifferens(1020, decimaler=1, skala=1000) }}"),
+    "mot_budget": ("ett resultat mot sin budget, skrivet direkt efter resultatet: ”, 7,2 mnkr bättre än budget”, eller "
+                   "”mot ett budgeterat nollresultat” när budgeten är noll",
+                   "{{ ekonomi.periodens_resultat.avvikelse|mot_budget(ekonomi.periodens_resultat.budget) }}"),
+    "storst_forst": ("flera måtts förändring mot samma period föregående år i en eller två meningar: störst förändring först, "
+                     "mått som ändrats åt samma håll tillsammans (`falt` namnger talen, `under` perioden)",
+                     "{{ produktion.matt|storst_forst('januari–mars 2021', falt='hittills') }}"),
 }
 
 # Types the guide does not open up: template owners use them whole.
@@ -324,7 +333,19 @@ med *Upprepa som rubrikrad överst på varje sida* (Tabellegenskaper → Rad) s�
 när en tabell bryts.
 
 Texterna i `texter/*.md` skrivs med mallens formatmallar *Heading 2*–*Heading 4*, *List Bullet*
-1–3 och *List Number* 1–3; behåll dem (med sina namn) i mallar som visar texter."""
+1–3 och *List Number* 1–3; behåll dem (med sina namn) i mallar som visar texter.
+
+Bredden på tabellerna sätter reporter när dokumentet byggs, en regel för alla: varje tabell blir
+lika bred som texten på sidan (stående eller liggande), kolumner med tal lika breda, och
+textkolumnerna delar på resten. En tabell utan tal behåller mallens proportioner.
+
+## Innehållsförteckning
+
+Ett dokument som blir längre än ungefär åtta sidor får en innehållsförteckning efter
+försättssidan (rubriknivå 1 och 2, formatmallarna *Heading 1* och *Heading 2*). I PDF:en har den
+rätt sidnummer. **Öppnar du Word-filen frågar Word om fälten ska uppdateras: svara Ja**, så får
+förteckningen sidnumren från Words egen sidbrytning (eller högerklicka på den och välj
+*Uppdatera fält*). Lägg inte in någon egen innehållsförteckning i mallen."""
 
 _OUTRO = """
 ## När du har ändrat en mall

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .contents import unwrap_for_pdf
 from .errors import ReporterError, error
 from .processes import DeadlinePassed, run, temporary_folder
 
@@ -103,7 +104,7 @@ def convert(
         sources = []
         for name, data in documents.items():
             path = folder / name
-            path.write_bytes(data)
+            path.write_bytes(unwrap_for_pdf(data) if to == "pdf" else data)  # a table of contents' page numbers from LibreOffice's layout
             sources.append(path)
         profile = folder / "profil"  # its own profile: never disturbs an open LibreOffice
         command = [

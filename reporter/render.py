@@ -20,9 +20,12 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .contents import add_styles, add_table_of_contents, ask_to_update_fields, heading_level, outline_levels
 from .docxparts import normalise, w
 from .errors import ReporterError, error
 from .formatting import FILTERS
+from .pagefill import soften_page_breaks
+from .tablewidths import fit_tables
 from .texts import Block, Sections
 from .typography import bind_numbers
 from .values import clean_text
@@ -170,12 +173,20 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
         raise ReporterError(error(f"fel i en mallkod: {exc.message}{_around(exc)}", file=label)) from None
     except TemplateError as exc:
         raise ReporterError(error(f"fel i en mallkod: {exc}{_around(exc)}", file=label)) from None
-    keep_tables_together(document.docx.element.body)
+    body = document.docx.element.body
+    keep_tables_together(body)
+    fit_tables(body)
     bind_numbers(_text_parts(document.docx))
+    styles = document.docx.styles.element
+    levels = outline_levels(styles)
+    soften_page_breaks(body, lambda paragraph: heading_level(paragraph, levels) == 0)
+    contents = add_table_of_contents(body, levels)
+    if contents:
+        add_styles(styles)
     buffer = io.BytesIO()
     with _stored_zip():
         document.save(buffer)
-    return word_native(buffer.getvalue(), properties)
+    return word_native(buffer.getvalue(), properties, update_fields=contents)
 
 
 @contextmanager
@@ -213,6 +224,8 @@ class _StoredPkgWriter:
 # A table of at most this many rows is kept on one page when it fits; a longer one keeps its last rows together.
 SHORT_TABLE_ROWS = 15
 LAST_ROWS_TOGETHER = 3
+NOTE_STYLES = ("Källa",)  # the style of the line under a table: its source, or "Avrundningsdifferenser kan förekomma."
+LEAD_CHARACTERS = 200  # a paragraph before a table this short leads into it
 
 
 def keep_tables_together(body) -> None:
@@ -221,18 +234,30 @@ def keep_tables_together(body) -> None:
     Every row of a short table but the last keeps with the next (Word's and
     LibreOffice's way of keeping a table on one page; when it does not fit,
     it breaks as before); a long table keeps its last three rows together.
-    Nested tables are left as they are.
+    A short paragraph right before a table keeps with it, and a table's last
+    row keeps with the source line (style Källa) under it. Nested tables are
+    left as they are.
     """
     for table in body.iter(w("tbl")):
         if next(table.iterancestors(w("tbl")), None) is not None:
             continue
         rows = table.findall(w("tr"))
         kept = rows[:-1] if len(rows) <= SHORT_TABLE_ROWS else rows[-LAST_ROWS_TOGETHER:-1]
+        after, before = table.getnext(), table.getprevious()
+        if after is not None and after.tag == w("p") and _style_id(after) in NOTE_STYLES:
+            kept = [*kept, rows[-1]]  # the source line or rounding note under the table stays with its last rows
+        if before is not None and before.tag == w("p") and 0 < len("".join(t.text or "" for t in before.iter(w("t"))).strip()) <= LEAD_CHARACTERS:
+            kept = [before, *kept]  # a short lead-in ("Tabellerna visar …") stays with the table
         for row in kept:
             for paragraph in row.iter(w("p")):
                 properties = paragraph.get_or_add_pPr()  # python-docx's elements: keepNext goes where the schema puts it
                 if properties.keepNext is None:  # a keepNext the template set (even w:val="0") stays as it is
                     properties.keepNext_val = True
+
+
+def _style_id(paragraph) -> str | None:
+    properties = paragraph.pPr
+    return properties.pStyle.val if properties is not None and properties.pStyle is not None else None
 
 
 def _normalise(docx) -> None:
@@ -508,10 +533,11 @@ def app_xml() -> bytes:
 _COMPAT = re.compile(rb'(<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val=")\d+(")')
 
 
-def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
+def word_native(data: bytes, properties: dict[str, Any], update_fields: bool = False) -> bytes:
     """The document as Word makes its own, and its bytes finished: core and app properties of this report and
     tool, Word 2013+ layout (compatibilityMode 15, no compatibility mode), no stale thumbnail of the template;
-    packed once, every entry with a fixed time and metadata (the same inputs give the same bytes)."""
+    packed once, every entry with a fixed time and metadata (the same inputs give the same bytes).
+    ``update_fields``: Word is to offer to update the fields on opening (a document with a table of contents)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     missing = [name for name in _PROPERTY_PARTS if name not in names]  # a template saved without them: add them
@@ -525,6 +551,8 @@ def word_native(data: bytes, properties: dict[str, Any]) -> bytes:
                 content = app_xml()
             elif name == "word/settings.xml":
                 content = _compatibility_15(content)
+                if update_fields:
+                    content = ask_to_update_fields(content)
             elif name.startswith("docProps/thumbnail"):
                 continue
             elif name == "_rels/.rels":

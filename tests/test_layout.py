@@ -63,3 +63,17 @@ def test_the_personnel_appendix_keeps_its_division_table_on_one_page(example_pac
         rows = table._tbl.findall(w("tr"))
         if len(rows) <= SHORT_TABLE_ROWS:
             assert _kept(table._tbl)[:-1] == [True] * (len(rows) - 1), table.rows[0].cells[0].text
+
+
+def test_a_short_lead_in_keeps_with_its_table_and_the_table_with_its_source_line():
+    lead = '<w:p><w:r><w:t xml:space="preserve">\n  Tabellerna visar produktionen.  </w:t></w:r></w:p>'
+    source = '<w:p><w:pPr><w:pStyle w:val="Källa"/></w:pPr><w:r><w:t>Avrundningsdifferenser kan förekomma.</w:t></w:r></w:p>'
+    long_lead = f'<w:p><w:r><w:t>{"Lång text. " * 40}</w:t></w:r></w:p>'
+    body = parse_xml(f'<w:body xmlns:w="{W_NS}">{lead}{_table(3)}{source}{long_lead}{_table(3)}<w:p/></w:body>')
+    keep_tables_together(body)
+    first, second = body.findall(w("tbl"))
+    paragraphs = body.findall(w("p"))
+    assert paragraphs[0].find(f"{w('pPr')}/{w('keepNext')}") is not None  # the lead-in
+    assert _kept(first) == [True, True, True]  # down to the source line under it
+    assert paragraphs[2].find(f"{w('pPr')}/{w('keepNext')}") is None  # a long paragraph is not a lead-in
+    assert _kept(second) == [True, True, False]  # nothing under it to keep with

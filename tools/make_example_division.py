@@ -792,17 +792,12 @@ vårdgarantins mål nås inte. Tillgängligheten i den specialiserade vården ha
 under tertialet, medan andelen som får en medicinsk bedömning inom tre dagar är något lägre än
 förra året.
 
-Divisionen har i uppdrag att genom åtgärder sänka kostnaderna så att året kan sluta med ett
-nollresultat.
+Vikarierna och de visstidsanställda har blivit fler framför allt i de enheter som byggts upp för
+pandemin: smittspårningen och vaccinationsmottagningarna. Sjukfrånvaron är fortfarande hög bland
+de personalrelaterade nyckeltalen.
 
-Den arbetade tiden är högre än i fjol. Tillsvidareanställda har blivit färre medan vikarierna och
-de visstidsanställda har blivit fler, framför allt i de enheter som byggts upp för pandemin:
-smittspårningen och vaccinationsmottagningarna. Sjukfrånvaron är fortfarande hög bland de
-personalrelaterade nyckeltalen.
-
-Tertialets resultat har påverkats åt båda hållen. Sammantaget bedöms divisionen nå målen i
-perspektivet samhälle och delvis i perspektiven verksamhet och ekonomi, men inte i perspektiven
-medborgare och medarbetare.
+Tertialets resultat har påverkats åt båda hållen: pandemin har gett både intäkter och kostnader
+som inte var planerade.
 
 Den uppskjutna vården är divisionens största utmaning. Den ska tas igen i takt med att planen för
 nedtrappning kan genomföras, och om vårdgarantins krav på planerade besök ska kunna uppfyllas

@@ -1,0 +1,237 @@
+"""One table-width rule for every document, within the margins (issue 26, item 4).
+
+Every table of a document's body (not one inside another table or a text box)
+gets the text width of its section, portrait or landscape, and a fixed layout.
+Its columns share that width by one rule:
+
+- the columns of figures are equally wide: what the widest figure (or a
+  header's longest word) needs, at least :data:`MIN_NUMBER_TWIPS`;
+- a column of text (names, goals) wants its longest text up to
+  :data:`TEXT_NEED_CHARACTERS` characters, at least its longest word;
+- what is left of the width is shared in proportion to what each column
+  wants; when the wants do not fit, the text columns give way down to their
+  longest words, and then every column shrinks in proportion;
+- a table without figures (a scorecard, a legend) keeps its template's
+  proportions.
+
+Each cell's own width is then the sum of the grid columns it spans. A table
+whose rows do not fill its grid (a template's irregular table) is left as it is.
+
+Pure functions on lxml elements; no imports from the rest of reporter but the sections' widths.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .pagesections import governing_sections, text_width
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Widths in twips (1/1440 inch) of table text (8 pt Arial): a digit, a letter on average, a cell's margins.
+DIGIT_TWIPS = 92
+LETTER_TWIPS = 88
+CELL_MARGINS_TWIPS = 170
+MIN_NUMBER_TWIPS = 700
+TEXT_NEED_CHARACTERS = 48  # a text column wants no more than this many characters on a line
+# A figure as a table shows it: a sign, digits in groups, decimals, a unit or an arrow after it; or a dash for none.
+_FIGURE = re.compile(r"^[−+\-–]?\s?[\d\u00a0\u202f .,]*\d[\d\u00a0\u202f .,]*\s?(?:%|mnkr|tkr|kr|st|åa|pe|procent)?\s?[↑↓→]?$|^[–—-]$")
+_WORDS = re.compile(r"[\s\u00ad-]+")  # a line may break at a space, a soft hyphen or after a hyphen
+
+
+def fit_tables(body) -> None:
+    """Set every top-level table of ``body`` to its section's text width, its columns by the rule above, in place.
+
+    Tables with the same header row in sections of the same width (a scorecard's table per goal) get the same
+    columns: each column's need is the largest of theirs, so the tables line up down the page.
+    """
+    sections = governing_sections(body)
+    tables = []
+    for index, child in enumerate(body):
+        if child.tag == f"{W}tbl" and (grid := _grid(child)) is not None:
+            columns, rows = grid
+            width = text_width(sections.get(index))
+            tables.append((child, columns, rows, width, _needs(child, rows, len(columns))))
+    shared: dict[tuple, list[list[tuple[bool | None, int, int]]]] = {}
+    for table, _columns, rows, width, needs in tables:
+        shared.setdefault(_key(table, rows, width), []).append(needs)
+    for table, columns, rows, width, _ in tables:
+        template = [int(c.get(f"{W}w") or 0) for c in columns]
+        widths = column_widths(_combined(shared[_key(table, rows, width)]), width, template if all(template) else None)
+        _apply(table, columns, rows, widths, width)
+
+
+def fit_table(table, width: int) -> None:
+    """One table to ``width`` twips."""
+    grid = _grid(table)
+    if grid is None:
+        return
+    columns, rows = grid
+    template = [int(c.get(f"{W}w") or 0) for c in columns]
+    needs = [(bool(figures), want, least) for figures, want, least in _needs(table, rows, len(columns))]
+    _apply(table, columns, rows, column_widths(needs, width, template if all(template) else None), width)
+
+
+def _grid(table):
+    """The table's grid columns and rows (cells with their spans); None for a table whose rows do not fill its grid."""
+    grid = table.find(f"{W}tblGrid")
+    if grid is None:
+        return None
+    columns = grid.findall(f"{W}gridCol")
+    found = [_cells(row) for row in table.findall(f"{W}tr")]
+    rows = [row for row in found if row is not None]
+    if not columns or not rows or len(rows) < len(found) or any(sum(span for _, span in row) != len(columns) for row in rows):
+        return None
+    return columns, rows
+
+
+def _key(_table, rows, width: int) -> tuple:
+    """What makes two tables the same kind: their width and their first row's texts."""
+    return (width, tuple(_text(cell) for cell, _ in rows[0]))
+
+
+def _combined(tables: list[list[tuple[bool | None, int, int]]]) -> list[tuple[bool, int, int]]:
+    """One need per column for tables of one kind: figures where every table with values there has figures."""
+    needs = []
+    for column in zip(*tables, strict=True):
+        kinds = {figures for figures, _, _ in column if figures is not None}
+        needs.append((kinds == {True}, max(want for _, want, _ in column), max(least for _, _, least in column)))
+    return needs
+
+
+def _apply(table, columns, rows, widths: list[int], width: int) -> None:
+    for column, twips in zip(columns, widths, strict=True):
+        column.set(f"{W}w", str(twips))
+    for row in rows:
+        start = 0
+        for cell, span in row:
+            _set_width(_properties(cell, "tcPr"), "tcW", sum(widths[start:start + span]))
+            start += span
+    properties = _properties(table, "tblPr")
+    _set_width(properties, "tblW", width)
+    layout = properties.find(f"{W}tblLayout")
+    if layout is None:
+        layout = _insert_in_order(properties, "tblLayout")
+    layout.set(f"{W}type", "fixed")
+
+
+def column_widths(needs: list[tuple[bool, int, int]], width: int, template: list[int] | None = None) -> list[int]:
+    """Column widths in twips that sum to ``width``, from each column's (holds figures, wanted, least) need.
+
+    The figure columns are equally wide (the widest one's need); what is left over after every column has
+    what it wants is shared in proportion to it. A table without figures keeps the ``template``'s proportions.
+    """
+    if not any(figures for figures, _, _ in needs):
+        return _exact(_scaled(template or [want for _, want, _ in needs], width), width)
+    figure = max(want for figures, want, _ in needs if figures)
+    widths = [figure if figures else want for figures, want, _ in needs]
+    if sum(widths) <= width:
+        return _exact(_scaled(widths, width), width)
+    texts = [i for i, (figures, _, _) in enumerate(needs) if not figures]
+    room = width - figure * (len(needs) - len(texts))
+    least = sum(needs[i][2] for i in texts)
+    if room < least:  # even the longest words do not fit: everything shrinks
+        return _exact(_scaled([figure if figures else least_ for figures, _, least_ in needs], width), width)
+    wanted = sum(needs[i][1] for i in texts)
+    for i in texts:  # each text column keeps its longest word and gets a share of the rest
+        _, want, least_ = needs[i]
+        widths[i] = least_ + (want - least_) * (room - least) // max(wanted - least, 1)
+    return _exact(widths, width)
+
+
+def _scaled(widths: list[int], width: int) -> list[int]:
+    total = sum(widths) or 1
+    return [max(1, w * width // total) for w in widths]
+
+
+def _exact(widths: list[int], width: int) -> list[int]:
+    """The widths with the rounding left over given to the widest column, so that they sum to ``width``."""
+    widest = widths.index(max(widths))
+    widths = list(widths)
+    widths[widest] += width - sum(widths)
+    return widths
+
+
+def _needs(table, rows, count: int) -> list[tuple[bool | None, int, int]]:
+    """Per grid column: whether it holds figures (None: no values under its header), the width it wants and the least."""
+    headers = sum(1 for row in table.findall(f"{W}tr") if row.find(f"{W}trPr/{W}tblHeader") is not None) or 1
+    longest_word = [0] * count
+    longest_text = [0] * count
+    figures = [True] * count
+    any_value = [False] * count
+    for number, row in enumerate(rows):
+        start = 0
+        for cell, span in row:
+            text = _text(cell)
+            if span == 1:
+                words = [len(word) for word in _WORDS.split(text) if word]
+                longest_word[start] = max([longest_word[start], *words])
+                if number >= headers and text:
+                    any_value[start] = True
+                    longest_text[start] = max(longest_text[start], len(text))
+                    figures[start] = figures[start] and bool(_FIGURE.match(text))
+            start += span
+    needs: list[tuple[bool | None, int, int]] = []
+    for column in range(count):
+        if figures[column] and any_value[column]:
+            want = max(max(longest_text[column], longest_word[column]) * DIGIT_TWIPS + CELL_MARGINS_TWIPS, MIN_NUMBER_TWIPS)
+            needs.append((True, want, want))
+        else:
+            least = longest_word[column] * LETTER_TWIPS + CELL_MARGINS_TWIPS
+            want = max(min(max(longest_text[column], longest_word[column]), TEXT_NEED_CHARACTERS) * LETTER_TWIPS + CELL_MARGINS_TWIPS, least)
+            needs.append((False if any_value[column] else None, want, least))
+    return needs
+
+
+def _cells(row) -> list[tuple[object, int]] | None:
+    """A row's cells with the number of grid columns each spans; None for a row that skips grid columns."""
+    properties = row.find(f"{W}trPr")
+    if properties is not None and (properties.find(f"{W}gridBefore") is not None or properties.find(f"{W}gridAfter") is not None):
+        return None
+    cells: list[tuple[object, int]] = []
+    for cell in row.findall(f"{W}tc"):
+        span = cell.find(f"{W}tcPr/{W}gridSpan")
+        cells.append((cell, int(span.get(f"{W}val", "1")) if span is not None else 1))
+    return cells
+
+
+def _text(cell) -> str:
+    return "".join(t.text or "" for t in cell.iter(f"{W}t")).strip()
+
+
+# The order of a table's and a cell's properties (ECMA-376-1 §17.4.60, §17.4.66): a new one goes in its place.
+_ORDER = {
+    "tblPr": ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+              "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"),
+    "tcPr": ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+             "tcFitText", "vAlign", "hideMark"),
+}
+
+
+def _properties(element, name: str):
+    found = element.find(f"{W}{name}")
+    if found is None:
+        found = etree.Element(f"{W}{name}")
+        element.insert(0, found)
+    return found
+
+
+def _insert_in_order(properties, name: str):
+    order = _ORDER[etree.QName(properties).localname]
+    new = etree.Element(f"{W}{name}")
+    later = set(order[order.index(name) + 1:])
+    for position, child in enumerate(properties):
+        if etree.QName(child).localname in later:
+            properties.insert(position, new)
+            return new
+    properties.append(new)
+    return new
+
+
+def _set_width(properties, name: str, twips: int) -> None:
+    found = properties.find(f"{W}{name}")
+    if found is None:
+        found = _insert_in_order(properties, name)
+    found.set(f"{W}w", str(twips))
+    found.set(f"{W}type", "dxa")
