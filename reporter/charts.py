@@ -267,7 +267,8 @@ def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -
 
 def small_multiples_figure(trends: list[Trend], title: str):
     """The figure of :func:`small_multiples` and its alt text."""
-    columns = 2
+    # Five or six measures in three columns: two rows fit below the region's table on the appendix's first page.
+    columns = 3 if len(trends) > 4 else 2
     rows = max(1, (len(trends) + columns - 1) // columns)
     height = 4.6 * rows + 1.4
     figure = _new_figure(WIDTH_CM, height)
