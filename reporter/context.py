@@ -22,11 +22,12 @@ from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import InterimPersonal, Personal
 from .figures.produktion import InterimProduktion, Produktion
 from .figures.tertial import Delarsrapporter
-from .formatting import manad_ar, mnkr_tal
+from .formatting import hittills, manad_ar, mnkr_tal
 from .kinds import APPENDICES, PARTS
 from .kinds.manadsrapport import INTERIM_TEXT
 from .model import Month
 from .periods import month_of
+from .prose import produktion_stycke
 from .rounding import parts_of, rounding_differs
 from .schema import REQUIRED_REGION_POSTS
 from .texts import Block, Sections, sections
@@ -55,6 +56,13 @@ class TemplateContext(TypedDict):
     delarsrapporter: Delarsrapporter | None  # a tertial report's divisions' interim reports; None without them
     resultat: ResultatTabell  # the result table: the bridge down to Periodens resultat, and the posts outside it
     avrundning: Avrundning  # which tables' rounded parts cannot add up to their rounded total (the note under them)
+    prosa: Prosa  # generated paragraphs that lead with what is worth saying
+
+
+class Prosa(TypedDict):
+    """Generated paragraphs (reporter/prose.py): the largest change first, similar measures grouped."""
+
+    produktion: str  # the production measures year to date against the same period a year earlier
 
 
 class Avrundning(TypedDict):
@@ -139,6 +147,7 @@ DESCRIPTIONS = {
     "huvudrapport": "rapporten delårsrapporten är bilaga till, med månad; tomt när den byggs ensam (bara i delarsrapport.docx)",
     "extern_fil": "den externa bilagans filnamn i paketet (bara i forsattsblad.docx)",
     "resultat": "resultattabellen: rader (ned till Periodens resultat) och ovriga (poster efter den, som Hälsocentraler i egen regi)",
+    "prosa": "genererade stycken som börjar med den största förändringen: produktion (produktionsmåtten hittills i år mot samma period föregående år)",
     "avrundning": "per tabell (resultat, divisioner): sant när de avrundade delarna inte kan ge den avrundade summan (noten under tabellen)",
 }
 
@@ -220,6 +229,7 @@ def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block
         delarsrapporter=interim,
         resultat=resultat_tabell(figures.ekonomi),
         avrundning=avrundning(figures.ekonomi),
+        prosa=Prosa(produktion=produktion_stycke(figures.produktion.matt, hittills(month_of(config, "produktion")))),
     )
 
 

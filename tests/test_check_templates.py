@@ -76,7 +76,7 @@ MISTAKES = {
         [("{{ r.budget|mnkr_tal }}", "{{ r.budgett|mnkr_tal }}")],
         ("brödtext", "tabell 1, rad 3, kolumn 3", "`r` har inget `budgett` i {{ r.budgett|mnkr_tal }}; menade du `budget`?")),
     "okänd text": ([("{%p if texter.namnderna %}", "{%p if texter.namnder %}")],
-                   ("brödtext", "stycke 95", "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?")),
+                   ("brödtext", "stycke 92", "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?")),
     "okänt filter": ([("periodens_resultat.utfall|mnkr }}. Det", "periodens_resultat.utfall|mnrk }}. Det")],
                      ("brödtext", "stycke 13", "okänt filter `mnrk` i {{ ekonomi.periodens_resultat.utfall|mnrk }}; menade du `mnkr`?")),
     "namn som börjar med _": ([("{{ organisation }}</w:t>", "{{ organisation.__class__ }}</w:t>")],
@@ -89,7 +89,7 @@ MISTAKES = {
     "korsade block": (  # {%p if bilagor %} {%p for b in bilagor %} … {%p endif %} {%p endfor %}
         [("<w:t>{%p endfor %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t>",
           "<w:t>{%p endif %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endfor %}</w:t>")],
-        ("brödtext", "stycke 110", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 101) är fortfarande "
+        ("brödtext", "stycke 107", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 98) är fortfarande "
          "öppet; stäng det först med {%p endfor %}")),
     "block utan p över två stycken": (
         [(f"<w:t>{INLEDNING}</w:t>", "<w:t>{% if texter.inledning %}</w:t>"), ("<w:t>{%p endif %}</w:t>", "<w:t>{% endif %}</w:t>")],
