@@ -21,6 +21,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from .docxparts import normalise, w
+from .emptycolumns import drop_empty_columns
 from .errors import ReporterError, error
 from .formatting import FILTERS
 from .texts import Block, Sections
@@ -170,6 +171,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
         raise ReporterError(error(f"fel i en mallkod: {exc.message}{_around(exc)}", file=label)) from None
     except TemplateError as exc:
         raise ReporterError(error(f"fel i en mallkod: {exc}{_around(exc)}", file=label)) from None
+    drop_empty_columns(document.docx.element.body)
     keep_tables_together(document.docx.element.body)
     bind_numbers(_text_parts(document.docx))
     buffer = io.BytesIO()
