@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import docx
+from _monthpages_xml import paragraph as tag_paragraph
+from _monthpages_xml import set_keep_next
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -27,33 +29,17 @@ def _text(element) -> str:
     return "".join(t.text or "" for t in element.iter(qn("w:t")))
 
 
-def _tag_paragraph(text: str):
-    paragraph = OxmlElement("w:p")
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = text
-    run.append(t)
-    paragraph.append(run)
-    return paragraph
-
-
 def _keep_next(paragraph) -> bool:
     """Wrap the paragraph in ``{%p if g.faktorer %}`` kept ``{%p else %}`` plain ``{%p endif %}``; False when done before."""
     previous = paragraph.getprevious()
     if previous is not None and _text(previous).strip() in ("{%p if g.faktorer %}", "{%p else %}"):
         return False
     kept = copy.deepcopy(paragraph)
-    ppr = kept.get_or_add_pPr()
-    element = OxmlElement("w:keepNext")
-    style = ppr.find(qn("w:pStyle"))
-    if style is not None:
-        style.addnext(element)
-    else:
-        ppr.insert(0, element)
-    paragraph.addprevious(_tag_paragraph("{%p if g.faktorer %}"))
+    set_keep_next(kept, True)
+    paragraph.addprevious(tag_paragraph("{%p if g.faktorer %}"))
     paragraph.addprevious(kept)
-    paragraph.addprevious(_tag_paragraph("{%p else %}"))
-    paragraph.addnext(_tag_paragraph("{%p endif %}"))
+    paragraph.addprevious(tag_paragraph("{%p else %}"))
+    paragraph.addnext(tag_paragraph("{%p endif %}"))
     return True
 
 

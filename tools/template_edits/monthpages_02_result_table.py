@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import docx
+from _monthpages_xml import paragraph as new_paragraph
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -116,22 +117,6 @@ def _result_note(table) -> bool:
     return True
 
 
-def _paragraph(text: str, style: str | None = None):
-    paragraph = OxmlElement("w:p")
-    if style:
-        ppr = OxmlElement("w:pPr")
-        pstyle = OxmlElement("w:pStyle")
-        pstyle.set(qn("w:val"), style)
-        ppr.append(pstyle)
-        paragraph.append(ppr)
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = text
-    run.append(t)
-    paragraph.append(run)
-    return paragraph
-
-
 def _division_note(body) -> bool:
     """``{%p if avrundning.divisioner %}`` the note ``{%p endif %}`` after the divisions' table."""
     for table in body.iter(qn("w:tbl")):
@@ -142,7 +127,7 @@ def _division_note(body) -> bool:
             return False
         style = _source_style(body)
         anchor = table
-        for paragraph in (_paragraph("{%p if avrundning.divisioner %}"), _paragraph(NOTE, style), _paragraph("{%p endif %}")):
+        for paragraph in (new_paragraph("{%p if avrundning.divisioner %}"), new_paragraph(NOTE, style), new_paragraph("{%p endif %}")):
             anchor.addnext(paragraph)
             anchor = paragraph
         return True

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import docx
-from docx.oxml import OxmlElement
+from _monthpages_xml import set_keep_next
 from docx.oxml.ns import qn
 
 BAR_CHART, COST_CHART = "{{ diagram.avvikelse_per_division }}", "{{ diagram.kostnader_per_manad }}"
@@ -30,26 +30,6 @@ def _text(element) -> str:
 
 def _find(body, test):
     return next((p for p in body.iterchildren(qn("w:p")) if test(_text(p).strip())), None)
-
-
-def _keep_next(paragraph, keep: bool) -> bool:
-    ppr = paragraph.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        paragraph.insert(0, ppr)
-    found = ppr.find(qn("w:keepNext"))
-    if keep and found is None:
-        element = OxmlElement("w:keepNext")
-        style = ppr.find(qn("w:pStyle"))
-        if style is not None:
-            style.addnext(element)
-        else:
-            ppr.insert(0, element)
-        return True
-    if not keep and found is not None:
-        ppr.remove(found)
-        return True
-    return False
 
 
 def apply(templates: Path) -> bool:
@@ -67,9 +47,9 @@ def apply(templates: Path) -> bool:
         chart.addprevious(heading)
         chart.addprevious(opening)
         changed = True
-    changed = _keep_next(bar, False) or changed
-    changed = _keep_next(opening, True) or changed
-    changed = _keep_next(chart, False) or changed
+    changed = set_keep_next(bar, False) or changed
+    changed = set_keep_next(opening, True) or changed
+    changed = set_keep_next(chart, False) or changed
     if changed:
         document.save(str(path))
     return changed
