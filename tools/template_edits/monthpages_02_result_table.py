@@ -28,7 +28,8 @@ from docx.oxml.ns import qn
 OLD_LOOP, NEW_LOOP = "{%tr for r in ekonomi.rader %}", "{%tr for r in resultat.rader %}"
 LABEL = "Ingår inte i periodens resultat"
 NOTE = "Avrundningsdifferenser kan förekomma."
-RESULT_NOTE = " {% if avrundning.resultat %}" + NOTE + "{% endif %}"
+RESULT_NOTE = "{% if avrundning.resultat %} " + NOTE + "{% endif %}"  # the space inside: no trailing space without the note
+EARLIER_NOTE = " {% if avrundning.resultat %}" + NOTE + "{% endif %}"  # this script's first form, put right where found
 COST_HEADER = "Förändring mot samma period året innan, procent"
 
 
@@ -104,7 +105,10 @@ def _result_note(table) -> bool:
     if source is None or source.tag != qn("w:p") or "Ackumulerat" not in _text(source):
         return False
     if "avrundning.resultat" in _text(source):
-        return False
+        earlier = [t for t in source.iter(qn("w:t")) if t.text == EARLIER_NOTE]
+        for t in earlier:
+            t.text = RESULT_NOTE
+        return bool(earlier)
     runs = source.findall(qn("w:r"))
     run = copy.deepcopy(runs[-1])
     for t in run.findall(qn("w:t")):
