@@ -7,6 +7,7 @@ says it has fallen, teaches the user that the report cannot be trusted.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -27,6 +28,7 @@ BETTER = re.compile(r"\b(bättre|högre|ökat|förbättrats|förbättrad)\b")
 WORSE = re.compile(r"\b(sämre|lägre|minskat|försämrats|försämrad)\b")
 
 
+@functools.cache  # a bundled period's figures, read only: computed once per process for the tests that compare them
 def _figures(folder: Path):
     checked = check(folder)
     assert checked.inputs is not None and checked.config is not None, folder
