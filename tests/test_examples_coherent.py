@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from conftest import bundled_checked
 from openpyxl import load_workbook
 
 from reporter.figures import compute
-from reporter.pipeline import check
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 MONTHLY = ["2021-03", "2021-04"]
@@ -30,7 +30,7 @@ WORSE = re.compile(r"\b(sämre|lägre|minskat|försämrats|försämrad)\b")
 
 @functools.cache  # a bundled period's figures, read only: computed once per process for the tests that compare them
 def _figures(folder: Path):
-    checked = check(folder)
+    checked = bundled_checked(folder.name)  # check(folder), shared
     assert checked.inputs is not None and checked.config is not None, folder
     return compute(checked.inputs, checked.config)
 

@@ -6,7 +6,6 @@ import copy
 
 import pytest
 
-import reporter
 from reporter.figures import compute
 from reporter.figures.common import Comparison, change_pct
 from reporter.model import Headcount, Month, Production, SickLeave, Source
@@ -32,7 +31,9 @@ def test_change_undefined_without_comparison():
 
 @pytest.fixture(scope="module")
 def example():
-    checked = reporter.validate(reporter_example())
+    from conftest import bundled_checked
+
+    checked = bundled_checked(reporter_example().name)  # reporter.validate(reporter_example()), shared
     return checked.config, checked.inputs, compute(checked.inputs, checked.config)
 
 
