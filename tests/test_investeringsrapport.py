@@ -79,6 +79,7 @@ BUDGET = [*HEADER, "Budget helår"]
 BUDGETED = [[*row, budget] for row, budget in zip(ROWS, [2000, 9500, 700], strict=True)]
 
 
+@pytest.mark.slow  # March built again with a budget column (1.2-1.7 s CPU); the fast tests below check its reading
 def test_a_budget_helar_column_adds_the_budget_to_the_table_total_and_summary(tmp_path):
     result = reporter.build(_period(tmp_path, BUDGETED, BUDGET), tmp_path / "out", ROOT / "templates", workspace=tmp_path)
     text = dump_docx(result.out_dir / "bilaga-5-investeringsrapport-2021-03.docx")
