@@ -261,16 +261,18 @@ def _templates_with(tmp_path, *edits):
 
 
 def test_the_dictionaries_keys_are_those_of_the_bundled_period(example_dir):
+    from conftest import bundled_checked
+
     from reporter.charts import charts_for
     from reporter.documents import APPENDICES
     from reporter.figures import compute
-    from reporter.pipeline import check, template_context
+    from reporter.pipeline import template_context
 
     context = template_context(example_dir)
     _, keys = contract_for(MAIN)
     assert set(keys) == {"texter", "bilaga", "perioder"}
     assert all(tuple(context[name]) == keys[name] for name in keys)
-    checked = check(example_dir)
+    checked = bundled_checked(example_dir.name)  # check(example_dir), shared
     figures = compute(checked.inputs, checked.config)
     drawn = [(kind, kind.chart_set) for kind in APPENDICES.values() if kind.chart_set]
     assert len(drawn) == 3

@@ -338,6 +338,7 @@ def test_a_heading_naming_a_division_without_an_interim_report_is_a_warning(tert
     assert not any("Kultur" in w for w in warnings)
 
 
+@pytest.mark.slow  # the whole tertial period built again (1.1 s CPU)
 def test_an_interim_report_made_elsewhere_gets_its_text_and_reference_only(tertial, tmp_path):
     (tertial / "bilagor").mkdir(exist_ok=True)
     (tertial / "bilagor" / "lsv.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
