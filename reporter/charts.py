@@ -267,7 +267,8 @@ def lines_chart(trends: list[Trend], title: str, unit: str, decimals: int = 0) -
 
 def small_multiples_figure(trends: list[Trend], title: str):
     """The figure of :func:`small_multiples` and its alt text."""
-    columns = 2
+    # Five or six measures in three columns: two rows fit below the region's table on the appendix's first page.
+    columns = 3 if len(trends) > 4 else 2
     rows = max(1, (len(trends) + columns - 1) // columns)
     height = 4.6 * rows + 1.4
     figure = _new_figure(WIDTH_CM, height)
@@ -333,10 +334,11 @@ def bar_figure(labels: list[str], values: list[float | None], title: str, unit: 
         offset = span * 0.02 * (1 if (value or 0) >= 0 else -1)
         axes.text((value or 0) + offset, position, text, va="center", ha="left" if (value or 0) >= 0 else "right", fontsize=7.5)
     axes.set_xlim(min(min(shown, default=0), 0) - span * 0.25, max(max(shown, default=0), 0) + span * 0.25)
-    axes.set_title(f"{title}, {unit}", loc="left", fontsize=9, fontweight="bold")
     _fit(figure, max(map(len, labels), default=1), bottom_in=0.35, right_in=0.2)
+    # The title from the figure's left edge, not the axes': a title with its period is longer than the plot is wide.
+    figure.text(0.01, 1 - 0.08 / (height / 2.54), f"{title}, {unit}", ha="left", va="top", fontsize=9, fontweight="bold")
     listed = "; ".join(f"{label} {tal(value, decimals)}" for label, value in zip(labels, values, strict=False))
-    alt = f"Stapeldiagram: {title.lower()} i {unit}. Positiva värden mörka, negativa ljusare och randade. {listed}."
+    alt = f"Stapeldiagram i {unit}: {title.lower()}. Positiva värden mörka, negativa ljusare och randade. {listed}."
     return figure, alt
 
 

@@ -17,17 +17,21 @@ from .charts import Chart
 from .config import Dokument, Rapport, Undertecknare
 from .figures import Figures
 from .figures.delarsrapport import Styrning
-from .figures.ekonomi import Ekonomi, InterimEkonomi
+from .figures.ekonomi import Ekonomi, InterimEkonomi, ResultLine
 from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import InterimPersonal, Personal
 from .figures.produktion import InterimProduktion, Produktion
 from .figures.tertial import Delarsrapporter
-from .formatting import manad_ar
+from .formatting import hittills, manad_ar, mnkr_tal
 from .kinds import APPENDICES, PARTS
 from .kinds.manadsrapport import INTERIM_TEXT
 from .model import Month
 from .periods import month_of
+from .prose import produktion_stycke
+from .rounding import parts_of, rounding_differs
+from .schema import REQUIRED_REGION_POSTS
 from .texts import Block, Sections, sections
+from .values import name_key
 
 
 class TemplateContext(TypedDict):
@@ -50,6 +54,29 @@ class TemplateContext(TypedDict):
     texter: dict[str, list[Block] | SectionText | None]  # None: the text file is missing; delarsrapporter split at its ## headings
     perioder: dict[str, Month]  # the month each part reports on: ekonomi, produktion, personal (an appendix's own period)
     delarsrapporter: Delarsrapporter | None  # a tertial report's divisions' interim reports; None without them
+    resultat: ResultatTabell  # the result table: the bridge down to Periodens resultat, and the posts outside it
+    avrundning: Avrundning  # which tables' rounded parts cannot add up to their rounded total (the note under them)
+    prosa: Prosa  # generated paragraphs that lead with what is worth saying
+
+
+class Prosa(TypedDict):
+    """Generated paragraphs (reporter/prose.py): the largest change first, similar measures grouped."""
+
+    produktion: str  # the production measures year to date against the same period a year earlier
+
+
+class Avrundning(TypedDict):
+    """Per table: True when its rounded parts cannot add up to its rounded total, so the note stands under it."""
+
+    resultat: bool  # the result table (whole mnkr)
+    divisioner: bool  # the economy appendix's divisions against Totalt (one decimal)
+
+
+class ResultatTabell(TypedDict):
+    """The region's result table split where the bridge ends: Periodens resultat is its last line."""
+
+    rader: list[ResultLine]  # the bridge, in the workbook's order, down to Periodens resultat
+    ovriga: list[ResultLine]  # posts after it (Hälsocentraler i egen regi): shown apart, not part of the sum
 
 
 class AppendixContext(TemplateContext):
@@ -119,7 +146,56 @@ DESCRIPTIONS = {
 "bilaga_nummer": "delårsrapportens nummer bland tertialrapportens bilagor; tomt när den byggs ensam (bara i delarsrapport.docx)",
     "huvudrapport": "rapporten delårsrapporten är bilaga till, med månad; tomt när den byggs ensam (bara i delarsrapport.docx)",
     "extern_fil": "den externa bilagans filnamn i paketet (bara i forsattsblad.docx)",
+    "resultat": "resultattabellen: rader (ned till Periodens resultat) och ovriga (poster efter den, som Hälsocentraler i egen regi)",
+    "prosa": "genererade stycken som börjar med den största förändringen: produktion (produktionsmåtten hittills i år mot samma period föregående år)",
+    "avrundning": "per tabell (resultat, divisioner): sant när de avrundade delarna inte kan ge den avrundade summan (noten under tabellen)",
 }
+
+# The columns of the result and division tables, as the templates write them (mnkr_tal; the divisions' with one decimal).
+RESULT_COLUMNS = ("utfall", "budget", "avvikelse", "foregaende_ar", "mot_foregaende_ar", "prognos_helar")
+DIVISION_COLUMNS = ("utfall", "budget", "avvikelse", "prognos_helar", "budget_helar", "prognosavvikelse")
+REQUIRED_KEYS = tuple(name_key(p) for p in REQUIRED_REGION_POSTS)
+PERIODENS, VERKSAMHETENS, FINANSNETTO, NETTOKOSTNADER, SKATT = REQUIRED_KEYS
+
+
+def resultat_tabell(ekonomi: Ekonomi) -> ResultatTabell:
+    """The result table's bridge and the posts after Periodens resultat (memo items, not part of its sum)."""
+    keys = [name_key(r.post) for r in ekonomi.rader]
+    end = keys.index(PERIODENS) + 1 if PERIODENS in keys else len(keys)
+    later = list(zip(ekonomi.rader[end:], keys[end:], strict=True))
+    bridge = ekonomi.rader[:end] + [r for r, key in later if key in REQUIRED_KEYS]
+    return ResultatTabell(rader=bridge, ovriga=[r for r, key in later if key not in REQUIRED_KEYS])
+
+
+def _result_sums(ekonomi: Ekonomi, column: str) -> list[tuple[list[float | None], float | None]]:
+    """The result table's sums in one column: Skatteintäkter och generella statsbidrag from the lines above it
+    that add up to it, Verksamhetens resultat, Periodens resultat."""
+    by_key = {name_key(r.post): r for r in ekonomi.rader}
+
+    def value(key: str) -> float | None:
+        return getattr(by_key[key], column) if key in by_key else None
+
+    sums: list[tuple[list[float | None], float | None]] = [
+        ([value(SKATT), value(NETTOKOSTNADER)], value(VERKSAMHETENS)),
+        ([value(VERKSAMHETENS), value(FINANSNETTO)], value(PERIODENS)),
+    ]
+    keys = [name_key(r.post) for r in ekonomi.rader]
+    if SKATT in keys:
+        above = [r for r, key in zip(ekonomi.rader[: keys.index(SKATT)], keys, strict=False) if key not in REQUIRED_KEYS]
+        if parts_of(by_key[SKATT].utfall, [r.utfall for r in above]):
+            sums.append(([getattr(r, column) for r in above], value(SKATT)))
+    return sums
+
+
+def avrundning(ekonomi: Ekonomi) -> Avrundning:
+    """Which tables need the rounding note: the result table (whole mnkr), the divisions' table (one decimal)."""
+    divisions = [
+        ([getattr(d, column) for d in ekonomi.divisioner], getattr(ekonomi.divisioner_totalt, column)) for column in DIVISION_COLUMNS
+    ]
+    return Avrundning(
+        resultat=rounding_differs((s for c in RESULT_COLUMNS for s in _result_sums(ekonomi, c)), mnkr_tal),
+        divisioner=rounding_differs(divisions, lambda v: mnkr_tal(v, 1)),
+    )
 
 
 def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block] | None], period: Month | None = None) -> TemplateContext:
@@ -151,6 +227,9 @@ def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block
         texter=_sectioned(config, texts),
         perioder={part: month_of(config, part) for part in PARTS},
         delarsrapporter=interim,
+        resultat=resultat_tabell(figures.ekonomi),
+        avrundning=avrundning(figures.ekonomi),
+        prosa=Prosa(produktion=produktion_stycke(figures.produktion.matt, hittills(month_of(config, "produktion")))),
     )
 
 

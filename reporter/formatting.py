@@ -57,10 +57,11 @@ def prosa_tal(value: float, decimaler: int = 0) -> str:
 
 
 def procent(value: float | None, decimaler: int = 1, signerat: bool = False) -> str:
-    """``80,1 procent``, ``92 procent`` (not 92,0) for prose; ``signerat=True``: ``−1,3 procent``, ``+2 procent``."""
+    """``80,1 procent``, ``92,0 procent`` for prose, with the decimals of the table beside it (docs/indata.md,
+    Avrundning); ``signerat=True``: ``−1,3 procent``, ``+2,0 procent``."""
     if value is None:
         return MISSING
-    text = prosa_tal(value, decimaler)
+    text = tal(value, decimaler)
     if signerat and _shown(value, decimaler) > 0:
         text = "+" + text
     return f"{text} procent"
@@ -74,7 +75,7 @@ def _mnkr_decimals(tkr: float, decimaler: int | str) -> int:
 
     A division's amounts are mostly below 100 mnkr; one decimal there keeps an amount and what
     it is compared with apart (10,5 against an assignment of 11 mnkr, not 11 against 11).
-    A whole number is written without ",0" (prosa_tal): −24 mnkr.
+    Prose writes the decimals the table writes: −24 mnkr, −7,0 mnkr.
     """
     if decimaler == AUTO:
         return 0 if abs(tkr) / 1000 >= 99.95 else 1
@@ -93,9 +94,9 @@ def mnkr_tal(tkr: float | None, decimaler: int | str = 0) -> str:
 
 
 def mnkr(tkr: float | None, decimaler: int | str = 0) -> str:
-    """An amount given in tkr written in mnkr for prose: ``436 mnkr``; ``decimaler=1``: ``7,8 mnkr``, ``16 mnkr`` (not 16,0);
+    """An amount given in tkr written in mnkr for prose: ``436 mnkr``; ``decimaler=1``: ``7,8 mnkr``, ``16,0 mnkr`` (as the table);
     ``decimaler='auto'``: whole mnkr from 100 mnkr up, one decimal below."""
-    return MISSING if tkr is None else f"{prosa_tal(tkr / 1000, _mnkr_decimals(tkr, decimaler))} mnkr"
+    return MISSING if tkr is None else f"{tal(tkr / 1000, _mnkr_decimals(tkr, decimaler))} mnkr"
 
 
 def tkr(value: float | None) -> str:
@@ -155,7 +156,7 @@ def forandring(value: float | None, enhet: str = "", decimaler: int = 0, oforand
     """``har ökat med 18 medarbetare``, ``har minskat med 66 medarbetare`` or ``är oförändrat``."""
     if value is None or _is_zero(value, decimaler):
         return _change(value, None, oforandrat)
-    return _change(value, f"{prosa_tal(abs(value), decimaler)} {enhet}".rstrip(), oforandrat)
+    return _change(value, f"{tal(abs(value), decimaler)} {enhet}".rstrip(), oforandrat)
 
 
 def fler_farre(value: float | None, mot: str, decimaler: int = 0) -> str:
@@ -167,7 +168,7 @@ def fler_farre(value: float | None, mot: str, decimaler: int = 0) -> str:
         return MISSING
     if _is_zero(value, decimaler):
         return f"lika många som {mot}"
-    return f"{prosa_tal(abs(value), decimaler)} {'fler' if value > 0 else 'färre'} än {mot}"
+    return f"{tal(abs(value), decimaler)} {'fler' if value > 0 else 'färre'} än {mot}"
 
 
 def _attribute(item, path: str):
@@ -195,7 +196,7 @@ def forandringar(rader, varde: str, ram: str = "", i_procent: str | None = None,
             said, direction = "är oförändrat", None
         else:
             direction = "ökat" if value > 0 else "minskat"
-            amount = f"med {prosa_tal(abs(value), decimaler)}"
+            amount = f"med {tal(abs(value), decimaler)}"
             said = amount if direction == previous else f"{direction} {amount}" if previous else f"har {direction} {amount}"
         share = _attribute(row, i_procent) if i_procent else None
         if share is not None and direction is not None:
@@ -253,15 +254,16 @@ def storst_forst(rader, under: str, namn: str = "matt", falt: str = "totalt", de
 
 
 def forandring_procent(value: float | None, decimaler: int = 1, oforandrat: str = "är oförändrat") -> str:
-    """``har ökat med 0,4 procent`` or ``har minskat med 9 procent`` (not 9,0)."""
+    """``har ökat med 0,4 procent`` or ``har minskat med 9,0 procent`` (as the table)."""
     return forandring(value, "procent", decimaler, oforandrat)
 
 
 def procentenheter(value: float | None, decimaler: int = 1) -> str:
-    """``2,2 procentenheter``, ``20 procentenheter``, ``1 procentenhet`` (size only; the template says the direction)."""
+    """``2,2 procentenheter``, ``20,0 procentenheter``, ``1 procentenhet`` with no decimals (size only; the template
+    says the direction)."""
     if value is None:
         return MISSING
-    size = prosa_tal(abs(value), decimaler)
+    size = tal(abs(value), decimaler)
     return f"{size} procentenhet" if size == "1" else f"{size} procentenheter"
 
 

@@ -302,7 +302,7 @@ def merge(parts: list[Part], title: str) -> bytes:
         merged.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         merged.Root.PageMode = Name.UseOutlines
         with merged.open_outline() as outline:
-            for titel, first, children in bookmarks:
+            for titel, first, children in _shared(bookmarks):
                 item = OutlineItem(titel, first)
                 item.children.extend(_items(children))
                 outline.root.append(item)
@@ -341,6 +341,18 @@ def _number_tree(node) -> list[tuple[int, object]]:
     for kid in node.get("/Kids") or []:
         pairs += _number_tree(kid)
     return pairs
+
+
+def _shared(bookmarks: list) -> list:
+    """Consecutive parts with the same title (an external appendix's cover page and the appendix) share one
+    bookmark, at the first one's page, with the bookmarks of both under it: sibling bookmarks stay unique."""
+    shared: list = []
+    for titel, first, children in bookmarks:
+        if shared and shared[-1][0] == titel:
+            shared[-1][2].extend(children)
+        else:
+            shared.append((titel, first, list(children)))
+    return shared
 
 
 def _outline(source, page_index: dict) -> list[tuple[str, int | None, float | None, list]]:

@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 
 from .contents import add_styles, add_table_of_contents, ask_to_update_fields, heading_level, outline_levels
 from .docxparts import normalise, w
+from .emptycolumns import drop_empty_columns
 from .errors import ReporterError, error
 from .formatting import FILTERS
 from .pagefill import soften_page_breaks
@@ -174,6 +175,7 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     except TemplateError as exc:
         raise ReporterError(error(f"fel i en mallkod: {exc}{_around(exc)}", file=label)) from None
     body = document.docx.element.body
+    drop_empty_columns(body)
     keep_tables_together(body)
     fit_tables(body)
     bind_numbers(_text_parts(document.docx))

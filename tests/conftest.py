@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import shutil
@@ -58,6 +59,15 @@ def built_once(tmp_path_factory, name: str, make) -> Path:
             folder.mkdir()
             done.write_text(str(make(folder)), encoding="utf-8")
     return Path(done.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def bundled_checked(name: str):
+    """``reporter.validate`` of a bundled period (its folder under inputs/), once per test process: read only (the same
+    three periods are validated by several modules' tests that only look at the findings or the inputs)."""
+    import reporter
+
+    return reporter.validate(ROOT / "inputs" / name)
 
 
 @pytest.fixture(scope="session")

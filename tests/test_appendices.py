@@ -104,8 +104,9 @@ def test_the_wide_cost_table_is_on_a_landscape_page(package):
     assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
     costs = document.tables[-1]
     assert len(costs.columns) == 15
-    assert [c.text for c in costs.rows[0].cells[:3]] == ["Kostnadsslag", "Kostnad jan–mar 2021, mnkr", "jan–mar 2021"]
-    assert costs.rows[1].cells[0].text == "Summa verksamhetens kostnader"
+    assert costs.rows[0].cells[2].text == "Förändring mot samma period året innan, procent"  # over the monthly columns
+    assert [c.text for c in costs.rows[1].cells[:3]] == ["Kostnadsslag", "Kostnad jan–mar 2021, mnkr", "jan–mar 2021"]
+    assert costs.rows[2].cells[0].text == "Summa verksamhetens kostnader"
     assert costs.rows[-1].cells[-1].text.endswith("%")
 
 

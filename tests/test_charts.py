@@ -73,6 +73,7 @@ else:
 """
 
 
+@pytest.mark.slow  # a Python process of its own imports reporter and builds (0.8 s CPU)
 def test_matplotlib_is_imported_by_the_chart_process_only():
     """The chart process imports matplotlib while the build reads its inputs. Its warm-up returned matplotlib's
     Figure class, and unpickling that result imported matplotlib in the build's process as well: 0.3 s of CPU

@@ -76,7 +76,7 @@ MISTAKES = {
         [("{{ r.budget|mnkr_tal }}", "{{ r.budgett|mnkr_tal }}")],
         ("brödtext", "tabell 1, rad 3, kolumn 3", "`r` har inget `budgett` i {{ r.budgett|mnkr_tal }}; menade du `budget`?")),
     "okänd text": ([("{%p if texter.namnderna %}", "{%p if texter.namnder %}")],
-                   ("brödtext", "stycke 95", "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?")),
+                   ("brödtext", "stycke 92", "`texter` har inget `namnder` i {%p if texter.namnder %}; menade du `namnderna`?")),
     "okänt filter": ([("periodens_resultat.utfall|mnkr }}. Det", "periodens_resultat.utfall|mnrk }}. Det")],
                      ("brödtext", "stycke 13", "okänt filter `mnrk` i {{ ekonomi.periodens_resultat.utfall|mnrk }}; menade du `mnkr`?")),
     "namn som börjar med _": ([("{{ organisation }}</w:t>", "{{ organisation.__class__ }}</w:t>")],
@@ -89,7 +89,7 @@ MISTAKES = {
     "korsade block": (  # {%p if bilagor %} {%p for b in bilagor %} … {%p endif %} {%p endfor %}
         [("<w:t>{%p endfor %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t>",
           "<w:t>{%p endif %}</w:t></w:r></w:p><w:p><w:r><w:t>{%p endfor %}</w:t>")],
-        ("brödtext", "stycke 110", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 101) är fortfarande "
+        ("brödtext", "stycke 107", "korsade block: {%p endif %} stänger `if` men {%p for b in bilagor %} (stycke 98) är fortfarande "
          "öppet; stäng det först med {%p endfor %}")),
     "block utan p över två stycken": (
         [(f"<w:t>{INLEDNING}</w:t>", "<w:t>{% if texter.inledning %}</w:t>"), ("<w:t>{%p endif %}</w:t>", "<w:t>{% endif %}</w:t>")],
@@ -103,9 +103,9 @@ MISTAKES = {
     "text som försvinner bredvid {%p": ([(f"<w:t>{INLEDNING}</w:t>", f"<w:t>Inledande ord {INLEDNING}</w:t>")],
                                         ("brödtext", "stycke 6", f"texten ”Inledande ord” i samma stycke som {INLEDNING} försvinner "
                                          "när rapporten byggs; lägg {%p …%}-taggen i ett eget stycke")),
-    "text som försvinner bredvid {%tr": ([("{%tr for r in ekonomi.rader %}", "{%tr for r in ekonomi.rader %} Rader:")],
+    "text som försvinner bredvid {%tr": ([("{%tr for r in resultat.rader %}", "{%tr for r in resultat.rader %} Rader:")],
                                          ("brödtext", "tabell 1, rad 2, kolumn 1", "texten ”Rader:” i samma tabellrad som {%tr for r in "
-                                          "ekonomi.rader %} försvinner när rapporten byggs; lägg {%tr …%}-taggen i en egen rad")),
+                                          "resultat.rader %} försvinner när rapporten byggs; lägg {%tr …%}-taggen i en egen rad")),
     "typografiska citattecken": ([("avvikelse|jamfort('budget')", "avvikelse|jamfort(”budget”)")],
                                  ("brödtext", "stycke 13", "typografiskt citattecken ” i {{ ekonomi.periodens_resultat.avvikelse|"
                                   "jamfort(”budget”) }}; skriv raka citattecken ' eller \" (Word byter dem när ”Ersätt raka "
@@ -147,7 +147,7 @@ def test_a_row_block_ending_in_another_table(tmp_path):
     """The first table's rows loop ends in the second table (whose own loop is gone: its `b` is unknown too)."""
     template = planted(tmp_path, ("<w:t>{%tr endfor %}</w:t>", "<w:t></w:t>"), ("<w:t>{%tr for b in produktion.belaggning %}</w:t>", "<w:t></w:t>"))
     found = findings(template)
-    assert ("brödtext", "tabell 2, rad 4, kolumn 1", "{%tr endfor %} stänger {%tr for r in ekonomi.rader %} från brödtext, "
+    assert ("brödtext", "tabell 2, rad 4, kolumn 1", "{%tr endfor %} stänger {%tr for r in resultat.rader %} från brödtext, "
             "tabell 1, rad 2, kolumn 1; ett {%tr …%}-block börjar och slutar i samma tabell") in found
     assert all(message.startswith("okänt namn `b` i {{ b.") for _, _, message in found if "stänger" not in message)
 
@@ -261,16 +261,18 @@ def _templates_with(tmp_path, *edits):
 
 
 def test_the_dictionaries_keys_are_those_of_the_bundled_period(example_dir):
+    from conftest import bundled_checked
+
     from reporter.charts import charts_for
     from reporter.documents import APPENDICES
     from reporter.figures import compute
-    from reporter.pipeline import check, template_context
+    from reporter.pipeline import template_context
 
     context = template_context(example_dir)
     _, keys = contract_for(MAIN)
     assert set(keys) == {"texter", "bilaga", "perioder"}
     assert all(tuple(context[name]) == keys[name] for name in keys)
-    checked = check(example_dir)
+    checked = bundled_checked(example_dir.name)  # check(example_dir), shared
     figures = compute(checked.inputs, checked.config)
     drawn = [(kind, kind.chart_set) for kind in APPENDICES.values() if kind.chart_set]
     assert len(drawn) == 3

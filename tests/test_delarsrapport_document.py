@@ -72,7 +72,7 @@ def test_the_sections_follow_seed_003(text):
 
 
 def test_the_summary_states_the_computed_figures(text):
-    assert ("sänka kostnaderna med 37 mnkr under 2021; per april har åtgärderna gett 3,5 mnkr, 29 procent av uppdraget för perioden. "
+    assert ("sänka kostnaderna med 37,0 mnkr under 2021; per april har åtgärderna gett 3,5 mnkr, 29 procent av uppdraget för perioden. "
             "Divisionens resultat per april 2021 är 2,2 mnkr, 7,2 mnkr bättre än budget och 20,1 mnkr bättre än samma period "
             "föregående år. Prognosen för helåret är −40,1 mnkr, 61,1 mnkr sämre än budget.") in text
     assert "Den arbetade tiden inklusive inhyrd personal har ökat med 3,5 procent" in text
@@ -105,7 +105,7 @@ def test_production_and_its_appendix(text):
     assert "Antalet läkarbesök under" not in text and "Tillgänglighetsmåttet" not in text  # no longer one sentence per measure
     assert ("I genomsnitt under januari–april 2021 är andelen ”väntat högst 90 dagar till besök” 75,5 procent och andelen ”väntat "
             "högst 90 dagar till operation/åtgärd” 99,1 procent.") in text
-    assert "Andelen distanskontakter av alla besök är 21 procent, 8,8 procentenheter högre än samma period föregående år." in text
+    assert "Andelen distanskontakter av alla besök är 21,0 procent, 8,8 procentenheter högre än samma period föregående år." in text
     assert ("Andelen ligger i genomsnitt på 75,5 procent under januari–april 2021 och på 78,1 procent i april. Antalet väntande i "
             "slutet av april är 471 och har minskat med 25 procent sedan årsskiftet.") in text
 
@@ -115,21 +115,21 @@ def test_personnel(text):
     assert "Extratiden motsvarar i genomsnitt 67 årsarbetare och har ökat med 12,9 procent (+8 årsarbetare)" in text
     assert "Övertiden, som ingår i extratiden, har ökat med 29,9 procent, det vill säga +10 årsarbetare." in text
     assert "Inhyrd personal motsvarar 34 årsarbetare och är oförändrad" in text
-    assert "läkare har minskat med 2 årsarbetare till 28,6, sjuksköterskor har ökat med 2,3 årsarbetare till 4,2" in text
+    assert "läkare har minskat med 2,0 årsarbetare till 28,6, sjuksköterskor har ökat med 2,3 årsarbetare till 4,2" in text
     assert "| Tillsvidare | 1 998 | 2 080 | −82 | −3,9 % |" in text
     assert ("I slutet av april 2021 har divisionen 2 183 anställda, 33 färre än i april 2020. Antalet tillsvidareanställda har minskat "
-            "med 82 (−3,9 procent) och antalet vikarier och tillfälligt anställda ökat med 49 (+36 procent).") in text
+            "med 82 (−3,9 procent) och antalet vikarier och tillfälligt anställda ökat med 49 (+36,0 procent).") in text
     assert "| Inhyrd personal | 34,0 | 34,0 | 0,0 | 0,0 % |" in text  # unchanged, but there was hired staff: the row stays
     assert "Sjukfrånvaron under januari–april 2021 är 6,2 procent av den ordinarie arbetstiden" in text
-    assert "Korttidssjukfrånvaron (dag 1–14) är 2 procent mot 4,8 procent" in text
+    assert "Korttidssjukfrånvaron (dag 1–14) är 2,0 procent mot 4,8 procent" in text
     assert "Långtidssjukfrånvaron (60 dagar eller mer) är 3,2 procent mot 3,7 procent" in text
 
 
 def test_the_result_its_bridge_and_the_tables_per_verksamhet(text):
     assert "Divisionens resultat för januari–april 2021 är 2,2 mnkr, 7,2 mnkr bättre än budget och 20,1 mnkr bättre" in text
-    assert "Det planerade resultatet för perioden (målresultatet) är −5 mnkr." in text  # the deviation is said once
+    assert "Det planerade resultatet för perioden (målresultatet) är −5,0 mnkr." in text  # the deviation is said once
     assert "avviker resultatet" not in text
-    assert "har sänkt kostnaderna med 3,5 mnkr, 8,5 mnkr mindre än planerat för perioden (12 mnkr)" in text
+    assert "har sänkt kostnaderna med 3,5 mnkr, 8,5 mnkr mindre än planerat för perioden (12,0 mnkr)" in text
     assert "påverkar resultatet med +15,7 mnkr." in text
     assert "| Planerat resultat (målresultat) | −5,0 | 21,0 |" in text and "| Oplanerade intäkter och kostnader | 15,7 | −33,1 |" in text
     assert "| Summa | 16,0 | −33,0 |" in text  # Resultatpåverkan: −25 − 46 + 17 + 75 − 5
@@ -157,7 +157,7 @@ def test_costs_net_costs_and_the_forecast(text):
     assert "| Personalkostnader | 447,0 | 5,8 | 7,1 |" in text
     assert "Nettokostnadsutvecklingen är därmed −1,9 procent: nettokostnaden är 8,4 mnkr lägre än samma period föregående år." in text
     assert "Divisionen prognostiserar ett resultat för 2021 på −40,1 mnkr, 61,1 mnkr sämre än budget och 23,8 mnkr sämre än 2020 års resultat." in text
-    assert "sänka kostnaderna med 9 mnkr under året, 28 mnkr mindre än uppdraget (37 mnkr)" in text
+    assert "sänka kostnaderna med 9,0 mnkr under året, 28,0 mnkr mindre än uppdraget (37,0 mnkr)" in text
     assert "påverkar prognosen med −33,1 mnkr." in text
     assert "| Akut omhänd | −93,0 | −100,0 | −7,0 % | −3,5 | −32,0 |" in text
     assert "| Primärvård | 3,5 | −21,6 | −116,0 % | 10,1 | 2,5 |" in text  # PV anslag + PV kapitering
@@ -167,8 +167,8 @@ def test_costs_net_costs_and_the_forecast(text):
 
 
 def test_action_plan_investments_and_special_costs(text):
-    assert ("sänka kostnaderna med 37 mnkr under 2021. Per april har åtgärderna gett 3,5 mnkr mot planerade 12 mnkr för perioden, "
-            "en måluppfyllelse på 29 procent. Prognosen för helåret är 9 mnkr, 28 mnkr mindre än uppdraget.") in text
+    assert ("sänka kostnaderna med 37,0 mnkr under 2021. Per april har åtgärderna gett 3,5 mnkr mot planerade 12,0 mnkr för perioden, "
+            "en måluppfyllelse på 29 procent. Prognosen för helåret är 9,0 mnkr, 28,0 mnkr mindre än uppdraget.") in text
     assert "| Närsjukvård Kalix | 23,0 | 7,5 | 0,3 | 4 % | 1,0 |" in text
     assert "| Totalt | 37,0 | 12,0 | 3,5 | 29 % | 9,0 |" in text
     assert "Ekonomiska effekter av åtgärder för inhyrd sjukvårdspersonal" in text

@@ -7,6 +7,7 @@ says it has fallen, teaches the user that the report cannot be trusted.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -14,10 +15,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from conftest import bundled_checked
 from openpyxl import load_workbook
 
 from reporter.figures import compute
-from reporter.pipeline import check
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 MONTHLY = ["2021-03", "2021-04"]
@@ -27,8 +28,9 @@ BETTER = re.compile(r"\b(bättre|högre|ökat|förbättrats|förbättrad)\b")
 WORSE = re.compile(r"\b(sämre|lägre|minskat|försämrats|försämrad)\b")
 
 
+@functools.cache  # a bundled period's figures, read only: computed once per process for the tests that compare them
 def _figures(folder: Path):
-    checked = check(folder)
+    checked = bundled_checked(folder.name)  # check(folder), shared
     assert checked.inputs is not None and checked.config is not None, folder
     return compute(checked.inputs, checked.config)
 

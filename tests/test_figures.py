@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 
-import reporter
 from reporter.figures import compute
 from reporter.figures.common import Comparison, change_pct
 from reporter.model import Headcount, Month, Production, SickLeave, Source
@@ -30,7 +31,9 @@ def test_change_undefined_without_comparison():
 
 @pytest.fixture(scope="module")
 def example():
-    checked = reporter.validate(reporter_example())
+    from conftest import bundled_checked
+
+    checked = bundled_checked(reporter_example().name)  # reporter.validate(reporter_example()), shared
     return checked.config, checked.inputs, compute(checked.inputs, checked.config)
 
 
@@ -105,7 +108,7 @@ def test_year_to_date_production_is_january_to_period(example):
     ] + [
         Production("Länssjukvård", "Operationer", Month(2020, m), v, SRC) for m, v in ((1, 90), (2, 100), (3, 110), (12, 999))
     ]
-    inputs = reporter.validate(reporter_example()).inputs
+    inputs = copy.copy(example[1])  # the module's validated example; a test sets its own rows on a copy
     inputs.produktion = rows
     line = compute(inputs, config).produktion.matt[0]
     assert (line.hittills.varde, line.hittills.jamforelse) == (330, 300)
@@ -115,7 +118,7 @@ def test_year_to_date_production_is_january_to_period(example):
 
 def test_sick_leave_is_hours_over_hours_not_mean_of_percentages(example):
     config = _config(example)
-    inputs = reporter.validate(reporter_example()).inputs
+    inputs = copy.copy(example[1])  # the module's validated example; a test sets its own rows on a copy
     inputs.sjukfranvaro = [
         SickLeave("Länssjukvård", "Kvinnor", Month(2021, 3), 100, 1000, SRC),  # 10 %
         SickLeave("Service", "Män", Month(2021, 3), 10, 500, SRC),  # 2 %
@@ -127,7 +130,7 @@ def test_sick_leave_is_hours_over_hours_not_mean_of_percentages(example):
 
 def test_headcount_change_without_previous_month(example):
     config = _config(example)
-    inputs = reporter.validate(reporter_example()).inputs
+    inputs = copy.copy(example[1])  # the module's validated example; a test sets its own rows on a copy
     inputs.anstallda = [Headcount("Service", "Chefer", "Tillsvidare", Month(2021, 3), 5, SRC)]
     p = compute(inputs, config).personal
     assert p.anstallda.antal == 5
@@ -154,7 +157,7 @@ def test_division_groups_keep_the_largest_in_their_order_and_sum_the_rest():
 def test_sick_leave_of_the_other_divisions_is_their_hours_over_their_hours(example, monkeypatch):
     monkeypatch.setattr("reporter.figures.common.DIVISION_LIMIT", 2)
     config = _config(example)
-    inputs = reporter.validate(reporter_example()).inputs
+    inputs = copy.copy(example[1])  # the module's validated example; a test sets its own rows on a copy
     inputs.sjukfranvaro = [
         SickLeave("Länssjukvård", "Kvinnor", Month(2021, 3), 100, 10000, SRC),  # the largest: listed
         SickLeave("Service", "Män", Month(2021, 3), 100, 1000, SRC),  # 10 %

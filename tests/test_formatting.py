@@ -32,11 +32,11 @@ def test_amounts_in_mnkr_from_tkr():
     assert f.mnkr(436_000) == "436 mnkr"
     assert f.mnkr(7_800) == "8 mnkr"  # whole mnkr unless told, as the table column
     assert f.mnkr(7_800, 1) == "7,8 mnkr"
-    assert f.mnkr(8_000, 1) == "8 mnkr"  # prose drops a zero decimal
+    assert f.mnkr(8_000, 1) == "8,0 mnkr"  # prose writes the decimals the table writes (docs/indata.md, Avrundning)
     assert f.mnkr(12_500) == "13 mnkr"
-    assert f.mnkr(16_000, 1) == "16 mnkr"
+    assert f.mnkr(16_000, 1) == "16,0 mnkr"
     assert f.mnkr(20_500, 1) == "20,5 mnkr"  # a meaningful decimal stays
-    assert f.mnkr(9_960, 1) == "10 mnkr"
+    assert f.mnkr(9_960, 1) == "10,0 mnkr"
     assert f.mnkr_tal(16_000, 1) == "16,0"  # a table column keeps its decimals in every cell
     assert f.mnkr_tal(-25_000, 1) == "\u221225,0"
     assert f.mnkr(-413_000) == "\u2212413 mnkr"
@@ -47,12 +47,13 @@ def test_amounts_in_mnkr_from_tkr():
 def test_percent_and_shares():
     assert f.procent(80.1) == "80,1 procent"
     assert f.pct(0.4088) == f"0,4{NBSP}%"
-    assert f.procent(92.0) == "92 procent"  # not 92,0
+    assert f.procent(92.0) == "92,0 procent"  # as the table beside it: 92,0 %
     assert f.procent(-1.3, signerat=True) == "\u22121,3 procent"
-    assert f.procent(2.0, signerat=True) == "+2 procent"
+    assert f.procent(2.0, signerat=True) == "+2,0 procent"
     assert f.pct(92.0) == f"92,0{NBSP}%"
-    assert f.procentenheter(-20) == "20 procentenheter"
-    assert f.procentenheter(1) == "1 procentenhet"
+    assert f.procentenheter(-20) == "20,0 procentenheter"
+    assert f.procentenheter(1) == "1,0 procentenheter"
+    assert f.procentenheter(1, 0) == "1 procentenhet"
     assert f.procentenheter(1.5) == "1,5 procentenheter"
     assert f.procentenheter(1, 0) == "1 procentenhet"
 
@@ -76,10 +77,10 @@ def test_changes_in_words():
     assert f.forandring(18, "personer") == "har ökat med 18 personer"
     assert f.forandring(-66, "personer") == "har minskat med 66 personer"
     assert f.forandring(0.2, "personer") == "är oförändrat"
-    assert f.forandring_procent(-9.04) == "har minskat med 9 procent"
+    assert f.forandring_procent(-9.04) == "har minskat med 9,0 procent"
     assert f.forandring_procent(100.5) == "har ökat med 100,5 procent"
     assert f.forandring_procent(None) == "kan inte jämföras"
-    assert f.forandring_pe(2) == "har ökat med 2 procentenheter"
+    assert f.forandring_pe(2) == "har ökat med 2,0 procentenheter"
     assert f.forandring_mnkr(69_000) == "har ökat med 69 mnkr"
 
 
@@ -128,14 +129,14 @@ def test_several_changes_in_one_clause():
     assert f.forandringar(same, "antal.skillnad", frame) == (
         "i anställningsformen tillsvidare har minskat med 47 och i anställningsformen vikarie/tillfällig med 6")
     assert f.forandringar(same, "antal.skillnad", frame, "antal.procent") == (
-        "i anställningsformen tillsvidare har minskat med 47 (−2,4 procent) och i anställningsformen vikarie/tillfällig med 6 (−10 procent)")
+        "i anställningsformen tillsvidare har minskat med 47 (−2,4 procent) och i anställningsformen vikarie/tillfällig med 6 (−10,0 procent)")
     mixed = [form("Tillsvidare", -82), form("Vikarie/tillfällig", 49), form("Timavlönad", 0), form("Lärling", 3), form("Okänd", None)]
     assert f.forandringar(mixed, "antal.skillnad", frame) == (
         "i anställningsformen tillsvidare har minskat med 82, i anställningsformen vikarie/tillfällig ökat med 49, "
         "i anställningsformen timavlönad är oförändrat, i anställningsformen lärling har ökat med 3 och "
         "i anställningsformen okänd kan inte jämföras")
     assert f.forandringar([form("Tillsvidare", 5, 1.0)], "antal.skillnad", frame, "antal.procent") == (
-        "i anställningsformen tillsvidare har ökat med 5 (+1 procent)")
+        "i anställningsformen tillsvidare har ökat med 5 (+1,0 procent)")
     assert f.forandringar([], "antal.skillnad", frame) == ""
 
 

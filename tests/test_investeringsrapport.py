@@ -51,8 +51,15 @@ def test_the_figures_are_the_rows_in_the_organisations_order_their_sums_and_the_
     assert figures.andel_av_prognos == pytest.approx(4650 / 12300 * 100)
 
 
-def test_the_appendix_is_built_with_its_number_table_and_summary(tmp_path):
-    result = reporter.build(_period(tmp_path), tmp_path / "out", ROOT / "templates", workspace=tmp_path)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """``_period``'s March (the appendix listed, three rows, no budget) built once per module: read only."""
+    folder = tmp_path_factory.mktemp("investeringar")
+    return reporter.build(_period(folder), folder / "out", ROOT / "templates", workspace=folder)
+
+
+def test_the_appendix_is_built_with_its_number_table_and_summary(built):
+    result = built
     names = [path.name for path in result.files]
     assert "bilaga-5-investeringsrapport-2021-03.docx" in names
     text = dump_docx(result.out_dir / "bilaga-5-investeringsrapport-2021-03.docx")
@@ -72,6 +79,7 @@ BUDGET = [*HEADER, "Budget helår"]
 BUDGETED = [[*row, budget] for row, budget in zip(ROWS, [2000, 9500, 700], strict=True)]
 
 
+@pytest.mark.slow  # March built again with a budget column (1.2-1.7 s CPU); the fast tests below check its reading
 def test_a_budget_helar_column_adds_the_budget_to_the_table_total_and_summary(tmp_path):
     result = reporter.build(_period(tmp_path, BUDGETED, BUDGET), tmp_path / "out", ROOT / "templates", workspace=tmp_path)
     text = dump_docx(result.out_dir / "bilaga-5-investeringsrapport-2021-03.docx")
@@ -83,8 +91,8 @@ def test_a_budget_helar_column_adds_the_budget_to_the_table_total_and_summary(tm
     assert "överstiger budgeten för två av tre investeringsposter, mest för IT-utrustning i division Närsjukvård Piteå älvdal (0,5 mnkr över)" in text
 
 
-def test_without_the_budget_column_the_table_has_none(tmp_path):
-    result = reporter.build(_period(tmp_path), tmp_path / "out", ROOT / "templates", workspace=tmp_path)
+def test_without_the_budget_column_the_table_has_none(built):
+    result = built
     text = dump_docx(result.out_dir / "bilaga-5-investeringsrapport-2021-03.docx")
     assert "| Division | Investeringstyp | Tidigare beslut | Årets beslut | Utfall | Prognos helår |" in text
     assert "Budget" not in text and "budget" not in text

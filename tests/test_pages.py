@@ -25,8 +25,6 @@ import reporter
 
 # What fails on main today (2026-12-07), by package and check: the open item of issue 26.
 OPEN = {
-    ("manad", "empty-column"): "issue 26 punkt 4 (monthpages): tomma kolumner K/M och Utveckling i bilaga 4 Måluppfyllelse",
-    ("manad", "bookmarks"): "issue 26 punkt 5 (monthpages): försättsbladet och Vårdvalsbilagan har samma bokmärke Bilaga 5 i den samlade PDF:en",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import bundled_checked
 from helpers import edit_sheet, find_row, set_cell
 
 import reporter
@@ -25,7 +26,7 @@ def errors(period) -> list[str]:
 
 
 def test_the_example_is_valid(example_dir):
-    checked = reporter.validate(example_dir)
+    checked = bundled_checked(example_dir.name)  # reporter.validate(example_dir), shared
     assert checked.errors == []
     assert len(checked.inputs.anstallda) > 1000
 
@@ -265,7 +266,5 @@ def test_scorecard_is_read_and_typed(period):
 @pytest.mark.parametrize("folder", ["2021-03", "2020-09", "2021-04-ovriga-lanet"])
 def test_the_bundled_examples_have_no_findings(folder):
     """The examples are what a user tries first: a warning there would read as a fault in the tool."""
-    from conftest import ROOT
-
-    checked = reporter.validate(ROOT / "inputs" / folder)
+    checked = bundled_checked(folder)  # reporter.validate(ROOT / "inputs" / folder), shared
     assert [str(p) for p in checked.problems] == []

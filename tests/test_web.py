@@ -17,6 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from browser import free_port
+from conftest import built_once
 from starlette.datastructures import Headers
 from starlette.testclient import TestClient
 from web_periods import DIVISION, ROOT, web_inputs
@@ -34,7 +35,8 @@ FILE = "ekonomi-service.xlsx"
 
 @pytest.fixture(scope="session")
 def prepared(tmp_path_factory) -> Path:
-    return web_inputs(tmp_path_factory.mktemp("web"), kinds=("ekonomi",))  # the economy workbook alone: quick to write
+    """Written once per test run, whichever xdist worker asks first: read only."""
+    return built_once(tmp_path_factory, "web", lambda folder: web_inputs(folder, kinds=("ekonomi",)))  # the economy workbook alone: quick to write
 
 
 @pytest.fixture

@@ -47,6 +47,7 @@ def test_a_division_of_a_tertial_period_is_asked_for_its_interim_reports_files(c
     assert "delarsrapporter/lanssjukvard/ekonomi.xlsx" in text(client.get(f"/{other}/")) and FOLDER not in text(client.get(f"/{other}/"))
 
 
+@pytest.mark.slow  # the tertial period checked whole three times (1.1 s CPU); test_web's upload tests check the same flow on a monthly period
 def test_an_interim_workbook_with_an_error_is_kept_as_a_version_and_a_corrected_one_replaces_the_folders(client, app, inputs, tmp_path):
     office, key = keys(app)
     current = inputs / PERIOD / FOLDER / "ekonomi.xlsx"
@@ -76,6 +77,7 @@ def test_another_divisions_workbook_in_the_interim_folder_is_not_taken(client, a
     assert response.status_code == 422 and "ogiltig" in text(response)
 
 
+@pytest.mark.slow  # the tertial period checked whole at each save (1.3 s CPU); test_web's text tests check the same flow on a monthly period
 def test_an_interim_text_and_the_divisions_section_of_delarsrapporter_are_saved_with_the_checks(client, app, inputs):
     office, key = keys(app)
     path = inputs / PERIOD / FOLDER / "texter" / "sammanfattning.md"

@@ -21,7 +21,7 @@ import math
 
 import pikepdf
 from docx import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
@@ -100,18 +100,34 @@ def _remuneration_total(listed: dict[str, tuple[int, int, int]]) -> int:
     return sum(b + g for b, g in _remuneration(listed).values())
 
 
-def _table(document, header: list[str], rows: list[list[str]]) -> None:
+TEXT_WIDTH_CM = 16.6  # A4 less 2,2 cm margins
+
+
+def _table(document, header: list[str], rows: list[list[str]], first_cm: float = 6.8) -> None:
+    """A table as a report sets one: the names' column wide, the figures' columns narrower and right-aligned,
+    the whole within the margins (not the equal columns a new Word table gets)."""
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
+    others = (TEXT_WIDTH_CM - first_cm) / max(1, len(header) - 1)
+    widths = [Cm(first_cm)] + [Cm(others)] * (len(header) - 1)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     header_row = table.rows[0]._tr.get_or_add_trPr()
     header_row.append(OxmlElement("w:tblHeader"))  # a header row, repeated on a new page: header cells (TH) in the tagged PDF
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
+    for index, (cell, text) in enumerate(zip(table.rows[0].cells, header, strict=True)):
         cell.text = text
+        cell.width = widths[index]
         cell.paragraphs[0].runs[0].bold = True
+        if index:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for row in rows:
         cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
+        for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
             cell.text = text
+            cell.width = widths[index]
+            if index:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _new_page(document) -> None:
@@ -156,7 +172,7 @@ def vardval_docx(month: Month, phone: float, assessed: float) -> bytes:
         ["Telefontillgänglighet samma dag", _sv(phone, 1) + "\u00a0%"],
         ["Medicinsk bedömning inom tre dagar", _sv(assessed, 1) + "\u00a0%"],
         ["Vårdpeng och målrelaterad ersättning, tkr", _sv(_remuneration_total(listed))],
-    ])
+    ], first_cm=11.0)
     closing = document.add_paragraph(
         "Sidorna som följer redovisar listningen, tillgängligheten och ersättningen per hälsocentral. "
         "Uppgifterna kommer från listningssystemet och från telefoniplattformen."

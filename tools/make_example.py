@@ -101,6 +101,11 @@ DIVISION_SIZE = {"Närsjukvård Luleå-Boden": 0.55, "Närsjukvård Piteå älvd
                  "Närsjukvård Västra Norrbotten": 0.27, "Länssjukvård": 1.0, "Folktandvård": 0.12, "Service": 0.2, "Länsteknik": 0.1}
 
 
+def cost_drift(division: str, cost_type: str) -> float:
+    """A division's own yearly change of a cost type beside the region's (a fraction), fixed by the two names."""
+    return random.Random(f"kostnad {division} {cost_type}").uniform(-0.03, 0.03)
+
+
 def ekonomi() -> dict[str, list[list[object]]]:
     region = [["Post", "Utfall (mnkr)", "Budget (mnkr)", "Utfall föregående år (mnkr)", "Utfall föregående månad (mnkr)", "Prognos helår (mnkr)"]]
     region += [list(row) for row in REGION_POSTS]
@@ -111,10 +116,14 @@ def ekonomi() -> dict[str, list[list[object]]]:
         for cost_type, (base, growth) in COST_TYPES.items():
             if cost_type in ("Köp av riks- och regionvård", "Lab och blod") and division not in CARE:
                 continue
+            own = growth + cost_drift(division, cost_type)  # each division's costs change at their own pace
             for month in MONTHS:
                 years = (month.year - 2020) + (month.month - 3) / 12
-                wobble = 1 + 0.004 * math.sin(month.month * 0.9 + len(cost_type))  # months differ a little, as real ledgers do
-                value = base * DIVISION_SIZE[division] * (1 + growth) ** years * season(month, 0.04) * wobble
+                # Months differ, and not the same way each year (a wobble by calendar month alone cancels out against
+                # the year before and leaves the cost table's change the same in every column).
+                index = month.year * 12 + month.month
+                wobble = 1 + 0.012 * math.sin(index * 0.83 + len(cost_type)) + 0.006 * math.sin(index * 0.31 + len(division))
+                value = base * DIVISION_SIZE[division] * (1 + own) ** years * season(month, 0.04) * wobble
                 kostnader.append([division, cost_type, f"{month}", round(value)])
     return {"Region": region, "Divisioner": divisioner, "Kostnader": kostnader}
 
@@ -128,8 +137,8 @@ MEASURES = {  # a month in 2020 for the whole region, and the change in 2021
     "Vårdtillfällen": (3650, -0.03),
     "Operationer": (1450, -0.11),
 }
-CARE_SHARE = {"Närsjukvård Luleå-Boden": 0.24, "Närsjukvård Piteå älvdal": 0.14, "Närsjukvård Östra Norrbotten": 0.12,
-              "Närsjukvård Västra Norrbotten": 0.12, "Länssjukvård": 0.38}
+CARE_SHARE = {"Närsjukvård Luleå-Boden": 0.24, "Närsjukvård Piteå älvdal": 0.14, "Närsjukvård Östra Norrbotten": 0.127,
+              "Närsjukvård Västra Norrbotten": 0.113, "Länssjukvård": 0.38}
 ACCESS = {  # mars 2020, februari 2021, mars 2021
     "Telefontillgänglighet primärvård": (82.3, 79.4, 80.1),
     "Medicinsk bedömning inom tre dagar": (93.0, 91.0, 92.0),
@@ -160,13 +169,24 @@ def _path(month: Month, march_2020: float, february_2021: float, march_2021: flo
     return march_2020 + (february_2021 - march_2020) * steps / 11 + wobble * math.sin(month.month * 1.3)
 
 
+def production_tilt(division: str, measure: str) -> float:
+    """How much a division's change in 2021 differs from the region's (a fraction), fixed by the two names; the tilts
+    weighted by the divisions' shares add up to nothing, so the region's change stays the one in MEASURES."""
+    def raw(name: str) -> float:
+        spread = 0.35 if measure == "Distanskontakter" else 0.07
+        return random.Random(f"produktion {name} {measure}").uniform(-spread, spread)
+
+    mean = sum(raw(d) * w for d, w in CARE_SHARE.items()) / sum(CARE_SHARE.values())
+    return raw(division) - mean
+
+
 def produktion() -> tuple[dict[str, list[list[object]]], dict[str, dict[str, str]]]:
     rows = [["Division", "Mått", "Månad", "Värde"]]
     for division, share in CARE_SHARE.items():
         for measure, (base, change) in MEASURES.items():
-            tilt = 1 + 0.02 * (list(CARE_SHARE).index(division) - 2)
+            own = change + production_tilt(division, measure)
             for month in MONTHS:
-                factor = 1 + change * tilt if month.year == 2021 else (0.99 if month.year == 2019 else 1.0)
+                factor = 1 + own if month.year == 2021 else (0.99 if month.year == 2019 else 1.0)
                 factor *= 1 + 0.011 * math.sin(month.month * 2.1 + len(measure) + 3 * share)  # months and divisions differ a little
                 rows.append([division, measure, f"{month}", round(base * share * factor * season(month))])
     tillganglighet = [["Mått", "Månad", "Andel"]]

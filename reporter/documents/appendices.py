@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..charts import bar_chart, lines_chart, small_multiples, trend_chart
 from ..figures import Figures
 from ..figures.investeringar import investeringar
+from ..formatting import hittills_kort
 from ..kinds import ekonomirapport, investeringsrapport, maluppfyllelse, personalrapport, produktionsrapport
 from .base import AppendixKind
 
@@ -12,10 +13,11 @@ from .base import AppendixKind
 def draw_ekonomi(figures: Figures) -> dict:
     """Budget deviation per division, and the cost per month against last year."""
     divisions = figures.ekonomi.divisioner
+    period = hittills_kort(figures.ekonomi.kostnader_per_manad.manader[-1])  # the report's months, as the table beside it
     return {
         "avvikelse_per_division": bar_chart(
             [d.division for d in divisions], [None if d.avvikelse is None else d.avvikelse / 1000 for d in divisions],
-            "Avvikelse mot budget per division", "mnkr", 1,
+            f"Avvikelse mot budget per division, {period}", "mnkr", 1,
         ),
         "kostnader_per_manad": trend_chart(figures.ekonomi.kostnader_per_manad, "Verksamhetens kostnader per månad", "mnkr", 0, 1000),
     }

@@ -8,6 +8,7 @@ wrong or revoked key, and any address that is not a page, get the same 404.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import tempfile
@@ -88,6 +89,19 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+@functools.cache
+def pages() -> Environment:
+    """The pages' templates, compiled once per process: at the application's start, not on the first view (and an
+    application made again in the same process, as each web test makes its own, compiles them no more)."""
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters["plural"] = lambda count, one, many: plural(count, one, many)
+    env.filters["period_name"] = period_name
+    for name in ("office.html", "division.html", "check.html", "build.html"):
+        env.get_template(name)
+    period_name("2021-01")  # the Swedish month names (babel) loaded at start too
+    return env
+
+
 class Web:
     """The application's state: the inputs folder, the log, keys, builds."""
 
@@ -99,13 +113,7 @@ class Web:
         self.keys = Keys(load_secret(self.inputs), self.store)
         self.periods = Periods(self.inputs, self.store)
         self.builds = Builds(self.inputs, self.inputs.parent, pdf)
-        self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]), trim_blocks=True,
-                               lstrip_blocks=True)
-        self.env.filters["plural"] = lambda count, one, many: plural(count, one, many)
-        self.env.filters["period_name"] = period_name
-        for name in ("office.html", "division.html", "check.html", "build.html"):  # compiled at start, not on the first view
-            self.env.get_template(name)
-        period_name("2021-01")  # the Swedish month names (babel) loaded at start too
+        self.env = pages()
 
     # --- keys ------------------------------------------------------------------------------
 

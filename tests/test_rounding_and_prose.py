@@ -1,0 +1,86 @@
+"""The rounding note under a table whose rounded parts cannot add up (issue 26 item 2), the result table's memo
+posts apart from its sum (item 4), and production in sentences that lead with the largest change (item 8)."""
+
+from __future__ import annotations
+
+from reporter.context import avrundning, resultat_tabell
+from reporter.figures.common import Comparison
+from reporter.figures.ekonomi import ResultLine
+from reporter.figures.produktion import MeasureLine
+from reporter.formatting import mnkr_tal
+from reporter.prose import produktion_stycke
+from reporter.rounding import parts_of, rounding_differs
+
+
+def test_a_table_needs_the_note_only_when_its_figures_as_shown_do_not_add_up():
+    one = lambda v: mnkr_tal(v, 1)  # noqa: E731 - the divisions' column: one decimal
+    assert rounding_differs([([1_440, 1_440], 2_880)], one)  # 1,4 + 1,4 against 2,9
+    assert not rounding_differs([([1_400, 1_400], 2_800)], one)
+    assert not rounding_differs([([1_440, None], 2_880)], one)  # a missing part: nothing to add up
+    assert rounding_differs([([1_400, 1_400], 2_800), ([400, 400], 800), ([1_440, 1_440], 2_880)], one)
+    assert rounding_differs([([1_440, 1_440], 2_880)], mnkr_tal)  # whole mnkr: 1 + 1 against 3
+    assert not rounding_differs([([1_600, 1_400], 3_000)], mnkr_tal)  # 2 + 1 = 3
+
+
+def test_parts_are_the_lines_that_add_up_to_the_total():
+    assert parts_of(3_066, [2_353, 713])
+    assert not parts_of(3_066, [2_353, 700]) and not parts_of(None, [1]) and not parts_of(5, [5, None])
+
+
+def _line(post: str, utfall: float) -> ResultLine:
+    return ResultLine(post, utfall, utfall, utfall, None, utfall)
+
+
+class _Economy:
+    def __init__(self, lines, divisions=(), total=None):
+        self.rader, self.divisioner, self.divisioner_totalt = lines, list(divisions), total
+
+
+BRIDGE = [("Skatteintäkter", 2_353_400), ("Generella statsbidrag och utjämning", 712_600),
+          ("Skatteintäkter och generella statsbidrag", 3_066_000), ("Nettokostnader", -2_870_600),
+          ("Verksamhetens resultat", 195_400), ("Finansnetto", 272_600), ("Periodens resultat", 468_000),
+          ("Hälsocentraler i egen regi", -37_000)]
+
+
+def test_the_posts_after_periodens_resultat_stand_apart_from_the_bridge():
+    table = resultat_tabell(_Economy([_line(p, v) for p, v in BRIDGE]))  # type: ignore[arg-type]
+    assert [r.post for r in table["ovriga"]] == ["Hälsocentraler i egen regi"]
+    assert [r.post for r in table["rader"]][-1] == "Periodens resultat"
+
+
+def test_the_result_table_gets_the_note_when_its_sums_do_not_add_up_as_shown():
+    class _Division:
+        def __init__(self, value):
+            self.utfall = self.budget = self.avvikelse = self.prognos_helar = self.budget_helar = self.prognosavvikelse = value
+
+    adds_up = _Economy([_line(p, v) for p, v in BRIDGE], [_Division(1_400), _Division(1_400)], _Division(2_800))
+    assert avrundning(adds_up) == {"resultat": False, "divisioner": False}  # type: ignore[arg-type]
+    # Verksamhetens resultat 195,4 and Finansnetto 272,4 make 467,8: shown 195 + 272 against 468.
+    parted = _Economy([_line(p, {"Finansnetto": 272_400, "Periodens resultat": 467_800}.get(p, v)) for p, v in BRIDGE],
+                      [_Division(1_440), _Division(1_440)], _Division(2_880))
+    found = avrundning(parted)  # type: ignore[arg-type]
+    assert found["resultat"]
+    assert found["divisioner"]  # 1,4 + 1,4 against 2,9
+
+
+def _measure(name: str, now: float, before: float) -> MeasureLine:
+    return MeasureLine(name, Comparison(now, before), Comparison(None, None))
+
+
+def test_production_leads_with_the_largest_change_and_groups_the_others():
+    text = produktion_stycke([
+        _measure("Läkarbesök", 80_202, 87_051), _measure("Besök övriga vårdgivare", 238_878, 215_760),
+        _measure("Distanskontakter", 52_262, 26_924), _measure("Vårdtillfällen", 14_731, 15_082),
+        _measure("Operationer", 5_444, 6_021),
+    ], "januari–april 2021")
+    assert text.startswith("Jämfört med samma period föregående år har antalet distanskontakter ökat mest under januari–april 2021, "
+                           "med 94,1 procent till 52\u00a0262 (26\u00a0924 året innan).")
+    assert "Antalet besök övriga vårdgivare har också ökat med 10,7 procent." in text
+    assert "Antalet operationer, läkarbesök och vårdtillfällen har minskat med 9,6, 7,9 respektive 2,3 procent." in text
+    assert text.count("har minskat") == 1  # one sentence for the three, not the same pattern three times
+
+
+def test_production_says_what_is_unchanged_and_what_cannot_be_compared():
+    text = produktion_stycke([_measure("Operationer", 100, 100), _measure("Läkarbesök", 5, None), _measure("Vårdtillfällen", 90, 100)], "mars 2021")
+    assert "har antalet vårdtillfällen minskat under mars 2021, med 10,0 procent" in text  # the only change: not "mest"
+    assert "Antalet operationer är oförändrat." in text and "Läkarbesök kan inte jämföras med föregående år." in text
