@@ -10,7 +10,9 @@ Its columns share that width by one rule:
   :data:`TEXT_NEED_CHARACTERS` characters, at least its longest word;
 - what is left of the width is shared in proportion to what each column
   wants; when the wants do not fit, the text columns give way down to their
-  longest words, and then every column shrinks in proportion;
+  longest words, then the figure columns down to :data:`LEAST_FIGURE_TWIPS`
+  (a wide table of small figures, the interim report's cost table on a
+  portrait page), and then every column shrinks in proportion;
 - a table without figures (a scorecard, a legend) keeps its template's
   proportions.
 
@@ -34,6 +36,7 @@ DIGIT_TWIPS = 92
 LETTER_TWIPS = 88
 CELL_MARGINS_TWIPS = 170
 MIN_NUMBER_TWIPS = 700
+LEAST_FIGURE_TWIPS = 500  # a figure column narrower than its need: five digits of 7,5 pt table text and narrow cell margins
 TEXT_NEED_CHARACTERS = 48  # a text column wants no more than this many characters on a line
 # A figure as a table shows it: a sign, digits in groups, decimals, a unit or an arrow after it; or a dash for none.
 _FIGURE = re.compile(r"^[−+\-–]?\s?[\d\u00a0\u202f .,]*\d[\d\u00a0\u202f .,]*\s?(?:%|mnkr|tkr|kr|st|åa|pe|procent)?\s?[↑↓→]?$|^[–—-]$")
@@ -131,7 +134,10 @@ def column_widths(needs: list[tuple[bool, int, int]], width: int, template: list
     texts = [i for i, (figures, _, _) in enumerate(needs) if not figures]
     room = width - figure * (len(needs) - len(texts))
     least = sum(needs[i][2] for i in texts)
-    if room < least:  # even the longest words do not fit: everything shrinks
+    if room < least:  # the longest words do not fit beside the figures: the figures give way first, then everything shrinks
+        share = (width - least) // (len(needs) - len(texts))
+        if share >= LEAST_FIGURE_TWIPS:
+            return _exact([share if figures else least_ for figures, _, least_ in needs], width)
         return _exact(_scaled([figure if figures else least_ for figures, _, least_ in needs], width), width)
     wanted = sum(needs[i][1] for i in texts)
     for i in texts:  # each text column keeps its longest word and gets a share of the rest

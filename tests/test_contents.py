@@ -33,7 +33,8 @@ def documents(bundled_packages) -> dict[str, bytes]:
 def test_the_long_documents_of_the_bundled_packages_have_a_table_of_contents_and_the_short_ones_none(documents):
     with_contents = sorted(name for name, data in documents.items() if INSTRUCTION.encode() in _part(data, "word/document.xml"))
     assert with_contents == sorted(
-        [name for name in documents if "delarsrapport" in name] + ["regiondirektorens-rapport-2020-09.docx"]
+        # Länsteknik's interim report is seven pages (its cost table on a portrait page, no landscape page of its own)
+        [name for name in documents if "delarsrapport" in name and "lansteknik" not in name] + ["regiondirektorens-rapport-2020-09.docx"]
     )
     for name in with_contents:
         assert b'<w:updateFields w:val="true"/>' in _part(documents[name], "word/settings.xml"), name

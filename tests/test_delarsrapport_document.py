@@ -151,8 +151,10 @@ def test_the_result_its_bridge_and_the_tables_per_verksamhet(text):
 def test_costs_net_costs_and_the_forecast(text):
     assert "Verksamhetens kostnader för januari–april 2021 är 741 mnkr, 37,1 mnkr högre än samma period föregående år (+5,3 procent)." in text
     assert "redovisas i bilagan Kostnadsutveckling per kostnadsslag." in text
-    assert "| Summa verksamhetens kostnader | 741,0 | 5,3 % | 5,1 % | 4,7 % | −6,7 % |" in text
-    assert "| Personalkostnader | 447,0 | 5,8 % | 7,1 % |" in text
+    # the cost appendix on a portrait page: the change columns' header says "i procent", the cells hold the figure alone
+    assert "| Kostnadsslag | Mnkr jan–apr 2021 | Förändring i procent av ackumulerade kostnader mot samma period året innan |" in text
+    assert "| Summa verksamhetens kostnader | 741,0 | 5,3 | 5,1 | 4,7 | −6,7 |" in text
+    assert "| Personalkostnader | 447,0 | 5,8 | 7,1 |" in text
     assert "Nettokostnadsutvecklingen är därmed −1,9 procent: nettokostnaden är 8,4 mnkr lägre än samma period föregående år." in text
     assert "Divisionen prognostiserar ett resultat för 2021 på −40,1 mnkr, 61,1 mnkr sämre än budget och 23,8 mnkr sämre än 2020 års resultat." in text
     assert "sänka kostnaderna med 9,0 mnkr under året, 28,0 mnkr mindre än uppdraget (37,0 mnkr)" in text
@@ -180,7 +182,8 @@ def test_tables_state_their_unit_and_never_mnkr_over_tkr(text):
     headers = [line for line in text.splitlines() if line.startswith("| ") and ("tkr" in line.lower() or "mnkr" in line.lower())]
     assert headers
     assert not any("Mnkr" in line and "tkr" in line for line in headers)
-    assert "Mnkr" not in text.replace("| Mnkr | Nettokostnad", "")  # the forecast table is in mnkr, and says so
+    # the forecast table and the cost appendix's amounts are in mnkr, and say so
+    assert "Mnkr" not in text.replace("| Mnkr | Nettokostnad", "").replace("| Kostnadsslag | Mnkr jan–apr 2021 |", "")
 
 
 def test_the_goal_appendix(text):
@@ -192,17 +195,17 @@ def test_the_goal_appendix(text):
     assert "| Nytt mått |" in text
 
 
-def test_the_division_header_on_every_page_and_the_landscape_cost_table(document):
+def test_the_division_header_on_every_page_and_the_cost_table_on_portrait_pages(document):
     for xml in header_xml(document):
         assert "ARBGRP870-1356963637-87" in xml and " PAGE " in xml and " NUMPAGES " in xml
         assert "Division Närsjukvård Övriga länet" in xml
         assert "Bilaga" not in xml  # built alone, not an appendix
     assert not Document(document).paragraphs[0].text.startswith("Bilaga")
     sections = Document(document).sections
-    # the wide table is the last appendix, on a landscape page of its own: no half-empty page before it
-    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    # the cost table is the last appendix, on portrait pages like the rest: no section break leaves the page before it near empty
+    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT]
     assert "[Heading 1] Bilaga: Kostnadsutveckling per kostnadsslag" in squash(dump_docx(document)).split("[Heading 1] Bilaga: Måluppfyllelse")[1]
-    # each section's header spans its own text width: the landscape page's document-ID block is not portrait-wide
+    # the header spans the text width
     for section in sections:
         width = (section.page_width - section.left_margin - section.right_margin) / 635  # twips
         header = section.header._element

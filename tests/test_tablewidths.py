@@ -42,6 +42,12 @@ def test_text_columns_give_way_to_their_longest_word_before_figures_shrink():
     assert sum(column_widths([(False, 5000, 3000), (True, 1000, 1000)], 3000)) == 3000  # nothing fits: everything shrinks
 
 
+def test_figures_give_way_before_the_longest_words_break():
+    # the interim report's cost table on a portrait page: 14 columns of small figures beside the cost types' names
+    widths = column_widths([(False, 3000, 1842)] + [(True, 814, 814)] * 14, 9298)
+    assert sum(widths) == 9298 and widths[0] >= 1842 and len(set(widths[1:])) == 1 and widths[1] >= 500
+
+
 def test_a_table_without_figures_keeps_its_templates_proportions():
     assert column_widths([(False, 500, 100), (False, 3000, 200)], 9000, [3000, 6000]) == [3000, 6000]
 
