@@ -126,6 +126,7 @@ def test_the_external_appendix_is_copied_as_it_was(package, example_dir):
     assert copied.read_bytes() == (example_dir / "bilagor" / "vardval.pdf").read_bytes()
 
 
+@pytest.mark.slow  # builds a whole package, 0.6 s CPU
 def test_numbers_follow_the_list_everywhere(small, example_dir, workspace):
     (small / "bilagor").mkdir()
     shutil.copyfile(example_dir / "bilagor" / "vardval.pdf", small / "bilagor" / "vardval.pdf")

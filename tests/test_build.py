@@ -76,6 +76,7 @@ def test_figures_in_prose_agree_with_the_inputs(example_text):
     assert "Telefontillgänglighet primärvård: 80,1 procent i mars, 2,2 procentenheter lägre än mars 2020 (82,3 procent)" in text
 
 
+@pytest.mark.slow  # builds March again to compare the bytes, 0.4 s CPU
 def test_same_inputs_give_identical_bytes(example_package, tmp_path):
     """Every file of the package, charts and manifest included: a second build in this process, as the first (``example_package``)."""
     from conftest import EXAMPLE, ROOT, TEMPLATES
@@ -96,6 +97,7 @@ def test_document_properties_come_from_rapport_yaml(example_build):
     assert core.created.date().isoformat() == "2021-04-13"
 
 
+@pytest.mark.slow  # builds a whole package, 0.3 s CPU
 def test_user_text_is_content_not_code(small, workspace):
     (small / "texter").mkdir()
     (small / "texter" / "aktuella-handelser.md").write_text(
@@ -109,6 +111,7 @@ def test_user_text_is_content_not_code(small, workspace):
     assert "49" not in text.split("== brödtext ==")[1].split("Aktuella händelser")[1][:200]
 
 
+@pytest.mark.slow  # builds a whole package, 0.4 s CPU
 def test_a_missing_text_leaves_its_section_out(period, workspace):
     (period / "texter" / "namnderna.md").unlink()
     (period / "texter" / "inledning.md").unlink()
@@ -142,6 +145,7 @@ def test_failed_build_leaves_the_previous_output(small, workspace):
     assert after == before  # every file as it was, and no temporary file left
 
 
+@pytest.mark.slow  # builds a whole package, 0.3 s CPU
 def test_building_another_month_needs_no_code_change(small, workspace):
     """The same inputs reported as January: other months, other figures (124 employees in February)."""
     january = small.rename(small.parent / "2022-01")

@@ -234,6 +234,7 @@ def test_reporter_mallar_by_name_in_a_templates_folder(tmp_path):
     assert unknown.exit_code == 1 and "mallen ekonomirapprt finns inte" in unknown.output and "menade du `ekonomirapport`?" in unknown.output
 
 
+@pytest.mark.slow  # builds a whole package, 0.2 s CPU
 def test_build_checks_the_templates_first_and_fails_the_same_way(example_dir, tmp_path):
     templates = _templates_with(tmp_path, *THREE)
     result = CliRunner().invoke(main, ["build", str(example_dir), "--out", str(tmp_path / "ut"), "--templates", str(templates)])

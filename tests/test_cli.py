@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from click.testing import CliRunner
 
 import reporter
@@ -51,6 +52,7 @@ def test_unexpected_failure_is_a_message_not_a_traceback():
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow  # builds a whole package, 0.4 s CPU
 def test_build_end_to_end_in_a_workspace(tmp_path, example_dir, monkeypatch):
     """`reporter build` with no arguments finds inputs/ and templates/ in the current folder."""
     from conftest import TEMPLATES

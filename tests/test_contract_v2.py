@@ -139,6 +139,7 @@ def test_sick_leave_subsets_above_the_whole_are_errors(division):
     assert _found(division, "korttidssjukfrånvaron är en del av sjukfrånvaron", errors_only=True).where.cell == "G2"
 
 
+@pytest.mark.slow  # validates a whole v2 division folder, 0.2 s CPU
 def test_short_and_long_together_above_the_whole_is_an_error(division):
     set_cell(division / "personal.xlsx", "Sjukfrånvaro", "G2", 1500)
     set_cell(division / "personal.xlsx", "Sjukfrånvaro", "H2", 1000)

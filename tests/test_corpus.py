@@ -349,6 +349,7 @@ def test_the_whole_corpus_through_the_cli_never_shows_a_traceback(case, base, tm
             assert result.exit_code == expected, (case.name, result.exit_code, output)
 
 
+@pytest.mark.slow  # a Python process of its own imports reporter and reads the worst files, 0.5 s CPU
 def test_the_worst_files_in_a_real_process(tmp_path):
     folder = tmp_path / "2022-02"
     write_other_period(folder)

@@ -215,6 +215,7 @@ def test_the_division_header_on_every_page_and_the_cost_table_on_portrait_pages(
         assert abs(columns - width) <= 2 and abs(tab - width) <= 2, (section.orientation, columns, tab, width)
 
 
+@pytest.mark.slow  # builds a division's interim report from a changed folder, 0.5 s CPU
 def test_sections_without_data_are_left_out(tmp_path):
     """No production, no optional economy sheets, no texts: those parts vanish, no table stands empty."""
     from conftest import ROOT

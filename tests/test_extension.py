@@ -6,6 +6,7 @@ import importlib.util
 import shutil
 from pathlib import Path
 
+import pytest
 from docx import Document
 from helpers import dump_docx
 
@@ -39,6 +40,7 @@ def _template(target: Path) -> None:
     document.save(str(target))
 
 
+@pytest.mark.slow  # builds March with a new appendix kind written in a temporary folder, 1.1 s CPU
 def test_an_appendix_kind_from_one_module_and_one_template_is_built_with_the_others(tmp_path):
     module_path = tmp_path / "lakemedelsrapport.py"
     module_path.write_text(KIND_MODULE, encoding="utf-8")

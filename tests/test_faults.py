@@ -243,6 +243,7 @@ def test_a_build_stopped_with_sigterm_during_pdf_leaves_no_temporary_folder(spac
     assert list((space / "tmp").iterdir()) == []
 
 
+@pytest.mark.slow  # a real process builds, then a build and a verify, 0.3 s CPU
 def test_the_next_start_removes_the_folders_of_builds_that_no_longer_run(space, small, monkeypatch):
     import tempfile
 
@@ -350,6 +351,7 @@ def _appendices(space: Path, kept: int) -> None:
     config.write_text(head + "bilagor:" + "".join(lines[: items[kept]]), encoding="utf-8")
 
 
+@pytest.mark.slow  # builds twice, 0.5 s CPU
 @pytest.mark.parametrize("manifest", ["kvar", "borttaget"])
 def test_a_smaller_package_leaves_no_stale_appendix_with_or_without_a_manifest(space, manifest):
     import reporter
@@ -373,6 +375,7 @@ def test_a_smaller_package_leaves_no_stale_appendix_with_or_without_a_manifest(s
         assert "togs bort" not in said  # the last manifest listed them: they were the last package's
 
 
+@pytest.mark.slow  # builds a whole package, 0.3 s CPU
 def test_an_earlier_months_report_in_the_package_folder_is_the_tools(space):
     import reporter
 
@@ -468,7 +471,8 @@ def test_a_missing_template_names_its_folder_and_the_option(space):
     assert str(space / "templates") in message and "--templates" in message
 
 
-@pytest.mark.parametrize("command", ["build", "validate", "status", "verify"])
+# verify is slow: it builds the period first, 0.6 s CPU
+@pytest.mark.parametrize("command", ["build", "validate", "status", pytest.param("verify", marks=pytest.mark.slow)])
 def test_a_missing_period_folder_is_exit_2_in_every_command(space, command, monkeypatch):
     import reporter
 
@@ -490,6 +494,7 @@ def test_no_period_folder_to_build_is_exit_2_as_well(tmp_path, monkeypatch):
     assert done.exit_code == 2 and "ingen period att bygga" in done.output
 
 
+@pytest.mark.slow  # builds a package and verifies it, 0.7 s CPU
 def test_verify_from_another_folder_names_the_folder_and_its_option(space, monkeypatch):
     import reporter
 
@@ -521,6 +526,7 @@ def test_status_fits_the_terminals_width(space, monkeypatch):
     assert "Länssjukvård" in lines and "  ekonomi: ekonomi.xlsx" in lines  # each division, then its workbooks
 
 
+@pytest.mark.slow  # builds a package and verifies it, 0.7 s CPU
 def test_verify_names_the_documents_and_parts_a_template_change_changed(space):
     import zipfile
 

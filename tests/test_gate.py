@@ -44,6 +44,7 @@ def test_the_months_a_series_needs():
     assert month_ranges([Month(2020, 1), Month(2020, 2), Month(2020, 5), Month(2021, 1)]) == "2020-01–2020-02, 2020-05, 2021-01"
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_only_the_new_months_rows_is_an_error_per_series(period):
     keep_rows(period / "ekonomi.xlsx", "Kostnader", lambda row: row[2] == "2021-03")
     found = errors(period)
@@ -53,11 +54,13 @@ def test_only_the_new_months_rows_is_an_error_per_series(period):
     assert result.exit_code == 1 and not (period.parent / "ut").exists()
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_one_cost_types_row_missing_is_an_error(period):
     keep_rows(period / "ekonomi.xlsx", "Kostnader", lambda row: row[:3] != ["Länssjukvård", "Läkemedel", "2021-03"])
     assert errors(period) == ["ekonomi.xlsx, blad Kostnader: Länssjukvård / Läkemedel saknar 2021-03 (raden finns för 2021-02)"]
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.6 s CPU
 def test_one_divisions_personnel_rows_missing_is_an_error_and_status_says_what_stands_in_the_way(period):
     keep_rows(period / "personal.xlsx", "Anställda", lambda row: row[0] != "Service")
     assert errors(period) == [
@@ -69,16 +72,19 @@ def test_one_divisions_personnel_rows_missing_is_an_error_and_status_says_what_s
     assert "Perioden kan inte byggas: 1 fel.\n  Service\n    personal.xlsx, blad Anställda: Service har inga rader" in result.output
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.4 s CPU
 def test_a_month_missing_in_the_middle_of_a_series_is_named(period):
     keep_rows(period / "personal.xlsx", "Sjukfrånvaro", lambda row: row[:3] != ["Folktandvård", "Män", "2020-06"])
     assert errors(period) == ["personal.xlsx, blad Sjukfrånvaro: Folktandvård / Män saknar 2020-06"]
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_a_division_without_its_result_row_is_an_error(period):
     keep_rows(period / "ekonomi.xlsx", "Divisioner", lambda row: row[0] != "Länsteknik")
     assert errors(period) == ["ekonomi.xlsx, blad Divisioner: Länsteknik har ingen rad; varje division i rapport.yaml ska ha sin rad"]
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_an_appendix_with_its_own_month_needs_that_months_history(tmp_path):
     """2020-09 reports production and personnel for August (bilagor: period: 2020-08)."""
     folder = tmp_path / "2020-09"
@@ -88,6 +94,7 @@ def test_an_appendix_with_its_own_month_needs_that_months_history(tmp_path):
     assert found and all(e.endswith("saknar 2019-08–2019-12") for e in found)  # shares: the last 13 months
 
 
+@pytest.mark.slow  # validates the whole changed interim report folder, 0.2 s CPU
 @pytest.mark.parametrize("month", ["2020-02", "2020-08"])
 def test_an_interim_reports_folder_is_checked_for_its_own_period(tmp_path, month):
     folder = tmp_path / "2020-09"
@@ -126,6 +133,7 @@ def _confirm(path: Path, rows: list[list[object]]) -> None:
     book.save(path)
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_a_value_typed_ten_times_too_large_is_a_warning_naming_its_cell_and_neighbours(period):
     cell = _typo(period)
     checked = reporter.validate(period)
@@ -139,6 +147,7 @@ def test_a_value_typed_ten_times_too_large_is_a_warning_naming_its_cell_and_neig
     assert f"(Blad Kostnader, Cell {cell}, Värde " in text
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.6 s CPU
 def test_a_confirmed_value_is_no_longer_reported_and_another_value_in_its_cell_is(period):
     cell = _typo(period)
     value = load_workbook(period / "ekonomi.xlsx")["Kostnader"][cell].value
@@ -152,6 +161,7 @@ def test_a_confirmed_value_is_no_longer_reported_and_another_value_in_its_cell_i
     assert found.where.cell == cell and "(bekräftelsen på bladet Bekräftelser, rad 2, gäller värdet" in found.message
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.5 s CPU
 def test_a_confirmation_that_confirms_nothing_is_named(period):
     _confirm(period / "personal.xlsx", [["Anstallda", "E7", 3, None], ["Anställda", "sju", 3, "fel"], ["Anställda", "E8", "tre", None]])
     checked = reporter.validate(period)
@@ -165,6 +175,7 @@ def test_a_confirmation_that_confirms_nothing_is_named(period):
     ]
 
 
+@pytest.mark.slow  # validates and builds the changed period, 0.5 s CPU
 def test_strikt_refuses_a_warning_and_a_build_writes_nothing(period, workspace):
     _typo(period)
     runner = CliRunner()

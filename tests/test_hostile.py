@@ -252,6 +252,7 @@ def test_a_syntax_error_in_a_tag_names_the_template_and_shows_the_text_around_it
     assert "fel i en mallkod" in problem.message and "Resultatet är {{ rapport + }} i år" in problem.message
 
 
+@pytest.mark.slow  # builds a whole package, 0.4 s CPU
 def test_user_text_is_content_control_characters_removed_long_texts_built(base, space):
     (base / "texter").mkdir(exist_ok=True)
     pasted = "Inklistrad\x0btext\x01 med {{ rapport.titel }} och {% for x in y %} och <w:p> & \"citat\"."
@@ -292,6 +293,7 @@ def test_two_builds_of_one_period_at_once_both_finish_and_leave_one_complete_bui
     assert not list((space / "out" / "2022-02").glob(".*.tmp"))
 
 
+@pytest.mark.slow  # builds the period, waiting for the lock, 0.2 s CPU
 def test_a_build_waits_for_the_lock_and_says_so_when_it_cannot_get_it(base, space, monkeypatch):
     monkeypatch.setattr("reporter.package.LOCK_WAIT_SECONDS", 0.3)
     with output_lock(space / "out" / "2022-02"):
@@ -315,6 +317,7 @@ def test_builds_in_separate_processes_are_byte_identical(base, space):
     assert [name for name in outputs[0] if outputs[0][name] != outputs[1][name]] == []
 
 
+@pytest.mark.slow  # builds a package and verifies it, 0.7 s CPU
 def test_verify_finds_a_changed_input_and_a_changed_output(base, space):
     reporter.build(base, space / "out", workspace=space)
     package = space / "out" / "2022-02"

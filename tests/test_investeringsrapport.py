@@ -38,6 +38,7 @@ def _period(tmp_path: Path, rows: list | None = ROWS, header: list = HEADER) -> 
     return period
 
 
+@pytest.mark.slow  # validates a v2 period with the investments sheet, 0.4 s CPU
 def test_the_figures_are_the_rows_in_the_organisations_order_their_sums_and_the_summarys_largest(tmp_path):
     checked = check(_period(tmp_path))
     assert not checked.errors, checked.errors
@@ -106,6 +107,7 @@ def test_an_empty_budget_cell_is_an_error_naming_the_cell(tmp_path):
     assert "tom" in found[0].message
 
 
+@pytest.mark.slow  # validates a v2 period with the investments sheet, 0.3 s CPU
 def test_a_budget_column_in_one_workbook_but_not_another_is_an_error_naming_the_one_without(tmp_path):
     period = _period(tmp_path, BUDGETED[:2], BUDGET)
     book = openpyxl.Workbook()

@@ -20,6 +20,7 @@ def _validate(*arguments: str):
     return CliRunner().invoke(main, ["validate", *arguments])
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_a_copy_of_a_workbook_is_named_once_as_the_cause(period):
     """The slip: a stray `ekonomi - Kopia.xlsx` gave 2 103 lines of "samma post finns två gånger"."""
     shutil.copy(period / "ekonomi.xlsx", period / "ekonomi - Kopia.xlsx")
@@ -38,6 +39,7 @@ def test_a_copy_of_a_workbook_is_named_once_as_the_cause(period):
     assert len(found["problem"]) == count == found["fel"]
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.3 s CPU
 def test_a_division_misspelt_on_every_row_is_one_message_with_its_cells(period):
     """The slip: a misspelt division on every row gave one identical line per row."""
     rows = []
@@ -85,6 +87,7 @@ def test_a_count_agrees_with_its_noun():
     assert [plural(n, "varning", "varningar") for n in (0, 1, 2, 2103)] == ["0 varningar", "1 varning", "2 varningar", "2 103 varningar"]
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_one_warning_is_1_varning(period):
     """`reporter validate` said "1 varningar"."""
     edit_sheet(period / "ekonomi.xlsx", "Region", lambda sheet: sheet.cell(1, sheet.max_column + 1, "Anteckning"))

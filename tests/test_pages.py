@@ -164,6 +164,7 @@ def test_an_appendix_without_its_number_on_its_first_page_or_in_a_header_is_foun
     assert _found(other, "appendix-label") == []
 
 
+@pytest.mark.slow  # writes two eleven-page PDFs and reads them, 0.3 s CPU
 @needs_poppler
 def test_a_long_document_without_a_right_table_of_contents_is_found(tmp_path):
     full = [(TOP + 14 + 12 * i, "Rad") for i in range(40)]

@@ -74,6 +74,7 @@ def test_calamine_and_the_exact_reader_give_the_same_table(path):
         assert _dump(either[name]) == _dump(exact[name]), name
 
 
+@pytest.mark.slow  # reads every plain sheet of the corpus twice, 0.5 s CPU
 def test_calamine_reads_the_plain_sheets_of_the_corpus(calamine_reads):
     """The comparison above compares something: calamine does read most plain sheets."""
     for path in WORKBOOKS:

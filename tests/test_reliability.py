@@ -109,6 +109,7 @@ def _write_in_a_process(tmp_path: Path, out: Path, version: str, **env: str) -> 
 KILL_POINTS = ["fil 1", "fil 2", "fil 3", "fil 4", "fil 5", "före bytet", "efter bytet"]
 
 
+@pytest.mark.slow  # builds in real processes killed at seven or eight moments, 0.6 s CPU
 @pytest.mark.parametrize("atomic", [True, False], ids=["atomiskt-byte", "två-namnbyten"])
 def test_a_build_killed_anywhere_leaves_one_whole_package(tmp_path, atomic):
     out = tmp_path / "out" / PERIOD
@@ -166,6 +167,7 @@ def test_a_full_disk_leaves_the_last_package_and_says_so(base, space, monkeypatc
     assert not packaging.staging_folder(first).exists()
 
 
+@pytest.mark.slow  # builds twice, 0.2 s CPU
 def test_a_user_file_in_the_package_folder_is_kept(base, space):
     first = reporter.build(base, space / "out", workspace=space).out_dir
     (first / "mina anteckningar.txt").write_text("min egen fil", encoding="utf-8")
@@ -222,6 +224,7 @@ def _fake_soffice(folder: Path, kind: str) -> Path:
     return script
 
 
+@pytest.mark.slow  # builds the period up to a PDF step that fails, 0.2 s CPU
 @pytest.mark.parametrize("kind, said", [("trasig", "gjorde en trasig PDF"), ("ingen", "gjorde ingen PDF")])
 def test_a_failing_libreoffice_is_said_with_the_program_and_nothing_is_written(base, space, kind, said):
     soffice = _fake_soffice(space, kind)
@@ -231,6 +234,7 @@ def test_a_failing_libreoffice_is_said_with_the_program_and_nothing_is_written(b
     assert not (space / "out" / PERIOD).exists()
 
 
+@pytest.mark.slow  # a Python process of its own imports reporter and builds, 0.5 s CPU
 def test_a_closed_pipe_ends_quietly(base, space):
     set_cell(base / "personal.xlsx", "Anställda", "F1", "Kommentar")  # a warning to print
     process = subprocess.Popen(

@@ -157,6 +157,7 @@ def test_scaffold_lists_divisions_and_every_choice(_scaffolded):
             assert (rule.errorStyle, rule.showErrorMessage) == ("stop", True), (title, str(rule.sqref))
 
 
+@pytest.mark.slow  # scaffolds a period and reads or validates it, 0.2 s CPU
 def test_the_first_scaffold_of_a_period_lists_the_divisions_of_the_copied_rapport_yaml(office, tmp_path):
     new = office.parent / "2022-03"
     made = scaffold(new, Month(2022, 3))
@@ -165,6 +166,7 @@ def test_the_first_scaffold_of_a_period_lists_the_divisions_of_the_copied_rappor
     assert [c.value for c in book["Listor"]["A"]] == ["Division", "Primärvård", "Specialistvård"]
 
 
+@pytest.mark.slow  # scaffolds a period and reads or validates it, 0.4 s CPU
 def test_a_scaffolded_period_filled_in_validates(scaffolded):
     office = scaffolded
     blank = reporter.validate(office)
@@ -181,6 +183,7 @@ def _gate(problem) -> bool:
     return " saknar 20" in problem.message or " har inga rader" in problem.message
 
 
+@pytest.mark.slow  # scaffolds a period and reads or validates it, 0.5 s CPU
 def test_a_division_workbook_has_the_division_filled_in(filled_office):
     office = filled_office
     made = scaffold(office, PERIOD, division="spv")
@@ -215,6 +218,7 @@ def test_a_division_workbook_has_the_division_filled_in(filled_office):
     ]
 
 
+@pytest.mark.slow  # scaffolds a period twice, 0.2 s CPU
 def test_scaffold_never_overwrites(office):
     scaffold(office, PERIOD)
     (office / "ekonomi.xlsx").write_bytes(b"mina siffror")
@@ -224,6 +228,7 @@ def test_scaffold_never_overwrites(office):
     assert office / "ekonomi.xlsx" in made.kept
 
 
+@pytest.mark.slow  # scaffolds a period and reads or validates it, 0.3 s CPU
 def test_scaffold_of_a_new_period_starts_from_the_previous_rapport_yaml(office):
     later = office.parent / "2022-03"
     scaffold(later, Month(2022, 3))
@@ -261,6 +266,7 @@ def test_scaffold_refuses_a_rapport_yaml_of_another_period(office):
 # --- the command line ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # scaffolds a period through the command line, 0.2 s CPU
 def test_cli_scaffold_and_bad_period(office):
     runner = CliRunner()
     result = runner.invoke(main, ["scaffold", str(office), "--period", "2022-02"])
@@ -309,6 +315,7 @@ def test_cli_validate_json(tmp_path):
     assert findings["problem"][1]["allvarlighet"] == "varning"
 
 
+@pytest.mark.slow  # scaffolds, fills and validates a period for the status table, 0.2 s CPU
 def test_cli_status_table(filled_office):
     office = filled_office
     scaffold(office, PERIOD, division="Specialistvård")
@@ -329,6 +336,7 @@ def test_cli_status_table(filled_office):
     assert "Perioden kan byggas" not in result.output
 
 
+@pytest.mark.slow  # validates a scaffolded period for the status table, 0.2 s CPU
 def test_cli_status_shows_each_division_its_first_errors_and_how_many_more(filled_office):
     """Every group gets its first errors under its heading; no heading is left without one after a cap."""
     office = filled_office
@@ -440,6 +448,7 @@ def _assert_carried(previous: Path, new: Path, period: Month, since: Month) -> i
     return prepared
 
 
+@pytest.mark.slow  # reads every cell of March and the carried April, 0.4 s CPU
 def test_a_carried_period_holds_every_row_of_the_previous_cell_by_cell_and_one_prepared_row_per_series(carried_april):
     previous, new, made = carried_april
     prepared = _assert_carried(previous, new, APRIL, MARCH)
@@ -531,6 +540,7 @@ def test_scaffold_from_a_named_previous_period_and_for_a_division(tmp_path):
     assert [tuple((v + [""] * 4)[1:4]) for _, v in costs.rows][len(mine):] == [(t, "2021-04", "") for t in dict.fromkeys(v[1] for v in mine)]
 
 
+@pytest.mark.slow  # carries a division folder and validates it, 0.2 s CPU
 def test_a_division_interim_report_folder_is_carried_with_a_row_for_each_month_since(tmp_path):
     previous = EXAMPLE / "2021-04-ovriga-lanet"
     new = tmp_path / "2021-08-ovriga-lanet"
@@ -557,6 +567,7 @@ def test_a_period_libreoffice_saved_is_carried_as_it_reads(tmp_path):
     assert any(c is not None and c.percent for n, v in shares.rows for c in shares.cells(n, v))  # the percent format kept
 
 
+@pytest.mark.slow  # reads every cell of the March and April workbooks, 0.3 s CPU
 def test_the_bundled_second_month_is_march_carried_and_filled_only_in_the_prepared_cells():
     """inputs/2021-04 (tools/make_example_next_month.py): March's rows unchanged, April's values close to their series."""
     march, april = _tables(EXAMPLE / "2021-03"), _tables(EXAMPLE / "2021-04")
@@ -731,6 +742,7 @@ def _sheet_names(path: Path) -> list[str]:
     return load_workbook(path, read_only=True).sheetnames
 
 
+@pytest.mark.slow  # scaffolds a period and reads or validates it, 0.4 s CPU
 def test_a_carried_investeringar_sheet_keeps_its_keys_and_loses_its_values(tmp_path):
     """Investeringar has no month: carried like the other snapshot sheets (Region, Divisioner), keys kept, values emptied and marked."""
     root = tmp_path / "inputs"
@@ -756,6 +768,7 @@ def _listing_investments(office: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("bilagor:\n", "bilagor:\n  - investeringsrapport:\n      period: 2022-01\n"), encoding="utf-8")
 
 
+@pytest.mark.slow  # scaffolds a period and reads or validates it, 0.4 s CPU
 def test_a_blank_scaffold_writes_the_investeringar_sheet_when_the_investeringsrapport_is_listed(office):
     _listing_investments(office)
     scaffold(office, PERIOD)

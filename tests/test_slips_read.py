@@ -154,6 +154,7 @@ def test_a_number_with_one_reading_is_read(written, number):
     assert parse_number(written) == pytest.approx(number)
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_minus_4_200_as_text_is_an_error_at_the_cell_showing_both_readings(period):
     """The slip: `-4.200` typed as text was read as −4,2 tkr, the division's result showed 0,0."""
     set_cell(period / "ekonomi.xlsx", "Divisioner", "B2", "-4.200")
@@ -173,6 +174,7 @@ def test_both_separators_is_an_error_at_the_cell(small):
 # --- 5. Totals rows -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_a_summa_row_in_region_is_an_error_not_a_result_row(period):
     """The slip: an Excel totals row `Summa` in Region was printed as a result row of 3 430 mnkr."""
 
@@ -236,6 +238,7 @@ def test_an_excel_table_totals_row_is_recognised(small):
 # --- 4. All or nothing per column -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_one_divisions_budget_left_blank_is_an_error_at_the_blank_cell(period):
     """The slip: the utfall of eight divisions was compared with the budget of seven ("14,5 mnkr bättre än budget", truly 20,5)."""
     set_cell(period / "ekonomi.xlsx", "Divisioner", "C4", None)
@@ -284,6 +287,7 @@ def test_a_blank_region_cell_still_means_not_reported(small):
 # --- 3. Scale per series ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_a_share_typed_as_text_0_801_in_a_series_of_80_is_an_error(period):
     """The slip: "Telefontillgänglighet primärvård: 0,8 procent … 81,5 procentenheter lägre"."""
     book_row = {}
@@ -350,6 +354,7 @@ def test_a_column_all_0_1_is_still_only_a_warning(small):
     assert [w.where.cell for w in checked.warnings] == ["C1"]
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_utfall_mnkr_over_values_in_tkr_is_an_error_at_the_header(period):
     """The slip: the header `Utfall (mnkr)` over values in tkr published 16 000 mnkr."""
     set_cell(period / "ekonomi.xlsx", "Divisioner", "B1", "Utfall (mnkr)")

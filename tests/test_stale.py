@@ -126,6 +126,7 @@ def test_a_previous_period_that_cannot_be_read_is_skipped(small):
     assert not [p for p in checked.problems if p.where.file == "texter/inledning.md"]
 
 
+@pytest.mark.slow  # validates the period and compares it with the previous one, 0.3 s CPU
 def test_the_bundled_example_has_nothing_stale_against_its_own_previous_month(period):
     """March's texts against February made from the same inputs, with February's own texts and appendix: no finding."""
     previous = _previous(period, "2021-02")
@@ -171,6 +172,7 @@ def test_the_previous_folder_of_each_kind_of_folder(tmp_path, example_dir):
     assert previous_folder(tmp_path / "2021-04-ovriga-lanet", division) == tmp_path / "2020-12-ovriga-lanet"
 
 
+@pytest.mark.slow  # validates the period and compares it with the previous one, 0.3 s CPU
 def test_a_tertial_reports_division_folder_is_compared_with_its_own_last_report(tmp_path, example_dir):
     """September's interim reports against May's: each division folder with the same folder four months earlier."""
     september = tmp_path / "2020-09"

@@ -272,6 +272,7 @@ def test_the_mapping_forms_of_a_generated_appendix(tertial):
     ]
 
 
+@pytest.mark.slow  # validates the whole changed tertial period with its division folders, 0.2 s CPU
 def test_an_unknown_or_repeated_division_and_a_later_period_are_errors(tertial):
     def change(raw):
         raw["bilagor"][0] = {"delarsrapport": "Närsjukvård Luleå-Bodn"}
@@ -285,6 +286,7 @@ def test_an_unknown_or_repeated_division_and_a_later_period_are_errors(tertial):
     assert any("nyckel bilagor[7].period" in m and "2020-10 är efter rapportens period 2020-09" in m for m in messages)
 
 
+@pytest.mark.slow  # validates the whole changed tertial period with its division folders, 0.2 s CPU
 def test_a_missing_folder_and_a_folder_of_another_division_are_errors(tertial):
     shutil.rmtree(tertial / "delarsrapporter" / "lansteknik")
     _edit_config(tertial, lambda raw: raw["bilagor"][4].update(mapp="delarsrapporter/folktandvard"))
@@ -293,6 +295,7 @@ def test_a_missing_folder_and_a_folder_of_another_division_are_errors(tertial):
     assert any("bilagor[5]" in m and "är Folktandvårds delårsrapport, men bilagan gäller Service" in m for m in messages)
 
 
+@pytest.mark.slow  # validates the whole changed tertial period with its division folders, 0.2 s CPU
 def test_a_problem_in_a_division_folder_names_the_subfolder_file_and_cell(tertial):
     path = tertial / "delarsrapporter" / "service" / "ekonomi.xlsx"
     book = load_workbook(path)
@@ -307,12 +310,14 @@ def test_a_problem_in_a_division_folder_names_the_subfolder_file_and_cell(tertia
     assert (located.file, located.sheet, located.cell) == ("delarsrapporter/service/ekonomi.xlsx", "Divisioner", f"{sheet.cell(row, column).coordinate}")
 
 
+@pytest.mark.slow  # validates the whole changed tertial period with its division folders, 0.2 s CPU
 def test_interim_reports_on_different_months_are_an_error(tertial):
     _edit_config(tertial / "delarsrapporter" / "service", lambda raw: raw.update(period="2020-04"))
     messages = _messages(tertial)
     assert any("delårsrapporterna har olika perioder" in m and "2020-04 (delarsrapporter/service/rapport.yaml)" in m for m in messages)
 
 
+@pytest.mark.slow  # validates the whole tertial period with its division folders, 0.5 s CPU
 def test_a_division_folders_own_organisation_must_be_the_reports(tertial):
     parent = yaml.safe_load((tertial / "rapport.yaml").read_text("utf-8"))["organisation"]
     other = dict(parent, namn="Region Västerbotten")
@@ -329,6 +334,7 @@ def test_a_division_folders_own_organisation_must_be_the_reports(tertial):
 # --- texts, external interim reports, status ------------------------------------------------------------
 
 
+@pytest.mark.slow  # validates the whole changed tertial period with its division folders, 0.2 s CPU
 def test_a_heading_naming_a_division_without_an_interim_report_is_a_warning(tertial):
     path = tertial / "texter" / "delarsrapporter.md"
     path.write_text(path.read_text("utf-8") + "\n## Division Länsteknik\n\nEn andra text.\n\n## Kultur\n\nInte en division.\n", "utf-8")
@@ -356,6 +362,7 @@ def test_an_interim_report_made_elsewhere_gets_its_text_and_reference_only(terti
     assert (out / "bilaga-3-delarsrapport-division-lanssjukvard.pdf").is_file()
 
 
+@pytest.mark.slow  # validates the tertial period for the status table, 0.2 s CPU
 def test_status_lists_each_division_folder(tertial):
     (tertial / "delarsrapporter" / "service" / "texter" / "internkontroll.md").unlink()
     shutil.rmtree(tertial / "delarsrapporter" / "lansteknik")
@@ -368,6 +375,7 @@ def test_status_lists_each_division_folder(tertial):
     assert "delarsrapporter.md" in state.texts
 
 
+@pytest.mark.slow  # validates the tertial period for the status table, 0.2 s CPU
 def test_cli_status_shows_the_division_folders(tertial):
     from click.testing import CliRunner
 
@@ -460,6 +468,7 @@ def test_measures_not_split_by_verksamhet_share_one_production_table(package):
     assert access[1].startswith("[Normal] [bild") and access[2] == "[Heading 3] Telefontillgänglighet primärvård"
 
 
+@pytest.mark.slow  # validates the whole changed tertial period with its division folders, 0.2 s CPU
 def test_division_folders_in_a_tertial_report_have_the_appendix_month(tertial):
     """All six interim reports per July in the report for September: one month each, none later than the report,
     and still not the tertial's last month (August), so their accumulated figures would be labelled July."""
@@ -471,6 +480,7 @@ def test_division_folders_in_a_tertial_report_have_the_appendix_month(tertial):
            "gäller tertialets sista månad, 2020-08" in "\n".join(found)
 
 
+@pytest.mark.slow  # validates the whole tertial period with its division folders, 0.3 s CPU
 def test_a_division_folder_named_in_nfc_is_found_when_its_name_on_disk_is_nfd(tertial):
     import unicodedata
 

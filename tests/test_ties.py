@@ -19,6 +19,7 @@ def packages(bundled_packages) -> list[Path]:
     return bundled_packages
 
 
+@pytest.mark.slow  # reads every table of the four bundled packages (three more built than March), 0.4 s CPU
 def test_every_difference_in_a_bundled_table_ties_with_the_figures_beside_it(packages):
     found = [f"{document.name}: {row}" for folder in packages for document in sorted(folder.glob("*.docx"))
              for row in untied(dump_docx(document).splitlines())]

@@ -64,11 +64,13 @@ def _found(packages: list[Path], check) -> list[str]:
     return [f"{document.name}: {place}" for folder in packages for document in _documents(folder) for place in check(reader_lines(document))]
 
 
+@pytest.mark.slow  # reads every paragraph of the four bundled packages (three more built than March), 0.6 s CPU
 def test_no_number_in_a_bundled_document_can_break_across_lines(packages):
     assert _found(packages, plain_spaces) == []
     assert NBSP in "".join(reader_lines(_documents(packages[0])[0]))
 
 
+@pytest.mark.slow  # reads every paragraph of the four bundled packages (three more built than March), 0.6 s CPU
 def test_no_bundled_document_names_a_file_or_a_pdf(packages):
     assert _found(packages, tool_talk) == []
 
@@ -83,6 +85,7 @@ def test_no_template_hyphenates_words_automatically():
         assert "autoHyphenation" not in settings or 'autoHyphenation w:val="0"' in settings or 'autoHyphenation w:val="false"' in settings, template.name
 
 
+@pytest.mark.slow  # reads every paragraph of the four bundled packages (three more built than March), 0.6 s CPU
 def test_no_table_names_a_period_by_its_code(packages):
     """Period columns are named in Swedish (``jan–mar 2021``), never as ``202103–202003`` (issue 26, item 1)."""
     assert _found(packages, period_codes) == []

@@ -212,6 +212,7 @@ def test_same_record_in_two_files_names_both(small):
     assert "ekonomi.xlsx, blad Divisioner, rad 3" in found
 
 
+@pytest.mark.slow  # validates the whole changed period, 0.2 s CPU
 def test_share_outside_0_100_is_a_warning(period):
     set_cell(period / "produktion.xlsx", "Beläggning", "C2", 180)  # a (%) column of plain numbers
     checked = reporter.validate(period)

@@ -122,6 +122,7 @@ def test_a_division_key_opens_no_office_page_and_no_other_period(client, app):
     assert client.post(f"/{key}/period/{PERIOD}/ny-lank", data={"csrf": token, "division": DIVISION}).status_code == 404
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.3 s CPU
 def test_another_divisions_key_cannot_touch_this_divisions_file(client, app, inputs):
     before = (inputs / PERIOD / FILE).read_bytes()
     other = division_key(app, "Länssjukvård")
@@ -204,6 +205,7 @@ def test_an_upload_over_the_limit_without_a_length_is_cut_off_at_the_limit(app):
     assert read <= MAX_UPLOAD + 2 * (1 << 20)
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.5 s CPU
 def test_a_zip_bomb_is_refused_by_the_bounded_reader_and_kept_as_an_invalid_version(client, app, inputs, tmp_path):
     bomb = tmp_path / "bomb.xlsx"
     shutil.copyfile(inputs / PERIOD / FILE, bomb)
@@ -223,6 +225,7 @@ def test_a_zip_bomb_is_refused_by_the_bounded_reader_and_kept_as_an_invalid_vers
     assert not logged.accepted and logged.errors >= 1 and (inputs / logged.version).is_file()
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.3 s CPU
 def test_the_uploaded_files_name_is_never_a_path(client, app, inputs, tmp_path):
     rapport = (inputs / PERIOD / "rapport.yaml").read_bytes()
     key = division_key(app)
@@ -246,6 +249,7 @@ def test_a_docx_is_not_taken_as_a_workbook(client, app, inputs):
     assert (inputs / PERIOD / FILE).read_bytes() == before
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.5 s CPU
 def test_an_upload_with_an_error_names_the_cell_and_the_period_keeps_its_file_then_a_corrected_one_is_taken(client, app, inputs, tmp_path):
     key = division_key(app)
     current = inputs / PERIOD / FILE
@@ -274,6 +278,7 @@ def test_an_upload_with_an_error_names_the_cell_and_the_period_keeps_its_file_th
     assert not reporter.validate(inputs / PERIOD).errors  # the command line reads what was handed in
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.2 s CPU
 def test_the_findings_take_the_divisions_other_files_into_account(client, app, inputs, tmp_path):
     """Service's economy rows also in the shared ekonomi.xlsx: the same records twice, said for the file handed in."""
     shared = inputs / PERIOD / "ekonomi.xlsx"
@@ -311,6 +316,7 @@ def test_twenty_uploads_at_once_lose_nothing(client, app, inputs, tmp_path):
     assert not reporter.validate(inputs / PERIOD).errors or all(not u.accepted for u in logged if u.division != DIVISION)
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.4 s CPU
 def test_the_log_and_versions_survive_a_restart(client, app, inputs, tmp_path):
     key = division_key(app)
     upload(client, key, resaved(inputs / PERIOD / FILE, tmp_path / "a.xlsx"))
@@ -320,6 +326,7 @@ def test_the_log_and_versions_survive_a_restart(client, app, inputs, tmp_path):
     assert again.get(f"/{office(app)}/period/{PERIOD}").status_code == 200
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.3 s CPU
 def test_a_division_downloads_its_current_workbook_or_one_carried_forward(client, app, inputs):
     key = division_key(app)
     response = client.get(f"/{key}/hamta/ekonomi")
@@ -333,6 +340,7 @@ def test_a_division_downloads_its_current_workbook_or_one_carried_forward(client
     assert client.get(f"/{key}/hamta/styrkort").status_code == 404  # not a division's workbook
 
 
+@pytest.mark.slow  # requests to the web app that validate the period, 0.3 s CPU
 def test_mark_ready_only_when_clean_and_the_office_sees_who_is_late(client, app, inputs, tmp_path):
     key, office_key = division_key(app), office(app)
     token = csrf(client, f"/{office_key}/period/{PERIOD}")
@@ -346,6 +354,7 @@ def test_mark_ready_only_when_clean_and_the_office_sees_who_is_late(client, app,
     assert "Du markerade perioden som klar" in text(client.get(f"/{key}/"))
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.3 s CPU
 def test_check_the_period_shows_validates_findings(client, app, inputs):
     shutil.copyfile(inputs / PERIOD / "ekonomi.xlsx", inputs / PERIOD / "ekonomi - Kopia.xlsx")
     expected = reporter.validate(inputs / PERIOD)
@@ -354,6 +363,7 @@ def test_check_the_period_shows_validates_findings(client, app, inputs):
     assert "ekonomi - Kopia.xlsx innehåller samma poster som ekonomi.xlsx" in text(page)
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.2 s CPU
 def test_the_checked_period_is_checked_again_when_the_previous_periods_folder_changes(client, app, inputs):
     url = f"/{office(app)}/period/{PERIOD}/kontroll"
     assert "densamma som förra periodens" not in text(client.get(url))
@@ -404,6 +414,7 @@ def test_the_office_builds_and_downloads_the_package(client, app, inputs):
     assert client.get(f"/{key}/period/{PERIOD}/fil/../rapport.yaml").status_code == 404
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.4 s CPU
 def test_the_office_creates_the_next_month(client, app, inputs):
     key = office(app)
     page = client.post(f"/{key}/nasta-manad", data={"csrf": csrf(client, f"/{key}/period/{PERIOD}")})
@@ -417,6 +428,7 @@ def test_serve_says_the_office_link_and_warns_off_this_computer():
     assert any("HTTPS" in line for line in start_lines("0.0.0.0", 8000, "K"))
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.5 s CPU
 def test_a_divisions_file_with_another_divisions_rows_is_refused(client, app, inputs, tmp_path):
     wrong = with_cell(inputs / PERIOD / FILE, "Divisioner", "A2", "Länsteknik", tmp_path / "annan.xlsx")
     response = upload(client, division_key(app), wrong)
@@ -431,6 +443,7 @@ def division_report(inputs: Path) -> Path:
     return inputs / "2021-04-ovriga-lanet"
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.2 s CPU
 def test_a_text_is_saved_with_the_same_checks_and_kept_only_without_errors(client, app, division_report):
     key = division_key(app, "Närsjukvård Övriga länet", "2021-04-ovriga-lanet")
     page = client.get(f"/{key}/")
@@ -452,6 +465,7 @@ def test_a_text_is_saved_with_the_same_checks_and_kept_only_without_errors(clien
     assert client.post(f"/{key}/text/sammanfattning", data={"innehall": right}).status_code == 403
 
 
+@pytest.mark.slow  # requests to the web app that validate a division's period, 0.2 s CPU
 def test_in_a_divisions_own_report_its_workbooks_are_the_folders(client, app, division_report, tmp_path):
     key = division_key(app, "Närsjukvård Övriga länet", "2021-04-ovriga-lanet")
     data = resaved(division_report / "ekonomi.xlsx", tmp_path / "e.xlsx")
@@ -528,6 +542,7 @@ def test_the_serve_command_prints_the_office_link_and_starts_the_server(inputs, 
     assert "VARNING: servern lyssnar på 0.0.0.0" in outside.output and "måste stå bakom HTTPS" in outside.output
 
 
+@pytest.mark.slow  # validates the period in its folder and in an overlay with a candidate file, 0.4 s CPU
 def test_a_candidate_is_checked_in_an_overlay_that_validate_cannot_tell_from_the_folder(inputs, tmp_path):
     """The period folder mirrored by links (the folders beside it too, for the previous period): the same findings."""
     from reporter.web.handin import checked, overlay
@@ -569,6 +584,7 @@ def test_a_period_is_named_as_a_reader_names_it_not_by_its_folder_code() -> None
     assert period_name("inlamning") == "inlamning"
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.6 s CPU
 def test_a_division_writes_its_own_section_of_verksamheten_and_nothing_else(client, app, inputs):
     texts = inputs / PERIOD / "texter"
     before = {path.name: path.read_text(encoding="utf-8") for path in texts.iterdir()}
@@ -598,6 +614,7 @@ def test_a_division_writes_its_own_section_of_verksamheten_and_nothing_else(clie
     assert client.get(f"/{key}/").text.count("Fler operationer") == 0  # another division's section is not shown here
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.4 s CPU
 def test_a_text_handed_in_as_a_markdown_file_has_the_same_checks(client, app, inputs):
     key = division_key(app)
     token = csrf(client, f"/{key}/")
@@ -642,6 +659,7 @@ def test_every_file_field_has_a_visible_swedish_label_saying_what_to_choose(clie
         assert label and label.group(1).startswith(("Välj arbetsbok", "Välj textfil")), field
 
 
+@pytest.mark.slow  # requests to the web app, each upload or save validating the period, 0.6 s CPU
 def test_the_offices_first_view_shows_the_files_at_once_and_checks_the_period_in_the_background(client, app, inputs, tmp_path, monkeypatch):
     key = division_key(app)
     right = resaved(inputs / PERIOD / FILE, tmp_path / "rätt.xlsx")

@@ -31,6 +31,7 @@ def keys(app, division: str = "Service") -> tuple[str, str]:
     return app.state.web.keys.office(), app.state.web.keys.division(PERIOD, division)
 
 
+@pytest.mark.slow  # requests to the web app that validate the whole tertial period, 0.5 s CPU
 def test_a_division_of_a_tertial_period_is_asked_for_its_interim_reports_files(client, app):
     office, key = keys(app)
     page = text(client.get(f"/{key}/"))
@@ -71,6 +72,7 @@ def test_an_interim_workbook_with_an_error_is_kept_as_a_version_and_a_corrected_
     assert not reporter.validate(inputs / PERIOD).errors  # build reads what was handed in
 
 
+@pytest.mark.slow  # requests to the web app that validate the whole tertial period, 0.4 s CPU
 def test_another_divisions_workbook_in_the_interim_folder_is_not_taken(client, app, inputs, tmp_path):
     _, key = keys(app)
     response = upload(client, key, (inputs / PERIOD / "delarsrapporter/lanssjukvard/ekonomi.xlsx").read_bytes(), kind="delarsrapport-ekonomi")
@@ -100,6 +102,7 @@ def test_an_interim_text_and_the_divisions_section_of_delarsrapporter_are_saved_
     assert not reporter.validate(inputs / PERIOD).errors
 
 
+@pytest.mark.slow  # requests to the web app that validate the whole tertial period, 0.3 s CPU
 def test_the_office_sees_an_interim_report_that_is_missing(client, app, inputs):
     shutil.rmtree(inputs / PERIOD / FOLDER)
     office, key = keys(app)
