@@ -250,3 +250,32 @@ def test_the_vardval_appendix_is_a_real_document(period):
         pages = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
         assert all(page.strip() for page in pages[: len(pages) - 1])
         assert "Hälsocentral" in pages[1] and "Länet" in pages[2] and "Ersättning" in pages[3]
+
+
+SPELLED_OUT = re.compile(r"\b\w*(tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra)\w*\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("period", MONTHLY)
+def test_example_texts_write_numbers_in_digits(period):
+    """"yngre än 65 år", not "yngre än sextiofem år": a number above twelve in digits, as the documents write figures."""
+    for name, sentence in _sentences(INPUTS / period):
+        assert not SPELLED_OUT.search(sentence), (period, name, sentence)
+
+
+# What the April example's news items are about, by a word each sentence about them has.
+APRIL_TOPICS = {"planerad vård": r"planerad|operation", "vaccinationerna": r"vaccin", "den nya organisationen": r"organisation"}
+
+
+def test_the_april_introduction_summarises_what_the_news_items_tell():
+    """The introduction says each of the month's subjects once, in a word; the news items and the division's
+    texts carry the detail, each subject under one heading (a reviewer read 'the new organisation from 1 May'
+    twice on p. 2 and again on p. 4)."""
+    texts = INPUTS / "2021-04" / "texter"
+    intro = re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", (texts / "inledning.md").read_text(encoding="utf-8")))
+    sections = [part for name in ("aktuella-handelser.md", "verksamheten.md")
+                for part in re.split(r"(?m)^#+ .*$", (texts / name).read_text(encoding="utf-8")) if part.strip()]
+    for topic, word in APRIL_TOPICS.items():
+        said = [sentence for sentence in intro if re.search(word, sentence, re.IGNORECASE)]
+        assert len(said) <= 1, (topic, said)
+        told = [section for section in sections if re.search(word, section, re.IGNORECASE)]
+        assert len(told) == 1, (topic, told)

@@ -365,20 +365,16 @@ def write_texts(target: Path) -> None:
         "inledning.md": f"""\
 Här är min rapport till regionstyrelsen för april. Periodens resultat är {mnkr(result)}, och regionen har {tal(headcount)} anställda.
 
-Pandemin präglar fortfarande vården, men trycket på intensivvården har lättat något under månaden. Planerade operationer börjar tas upp igen där personalen räcker till, och vi följer köerna noga.
-
-Vaccinationerna fortsätter i den takt leveranserna medger. Nästa steg är att bjuda in dem som är yngre än sextiofem år i de prioriterade grupperna.
-
-Den nya organisationen börjar gälla den första maj. Cheferna i stabs- och stödorganisationen är på plats, och övergången har förberetts under hela våren.
+Pandemin präglar fortfarande vården, men trycket på intensivvården har lättat något under månaden. Nu kan vi börja ta igen den planerade vård som har fått vänta, vaccinationerna når nya grupper och den nya organisationen är redo att ta över i maj.
 """,
         "aktuella-handelser.md": """\
 ## Planerad vård tas upp igen
 
-Sjukhusen har under april kunnat öppna fler platser för planerad vård. Operationsprogrammet byggs ut stegvis, och patienter som väntat längst prioriteras.
+Sjukhusen har under april kunnat öppna fler platser för planerad vård. Operationsprogrammet byggs ut stegvis där personalen räcker till, patienter som väntat längst prioriteras och köerna följs vecka för vecka.
 
-## Ny organisation på plats
+## Ny organisation den 1 maj
 
-Förberedelserna inför den nya organisationen är klara. Medarbetarna har fått information om sina nya enheter, och stödfunktionerna samlas från och med maj.
+Den nya organisationen börjar gälla den 1 maj. Cheferna i stabs- och stödorganisationen är på plats, medarbetarna har fått besked om sina nya enheter och övergången har förberetts under hela våren.
 """,
         "verksamheten.md": """\
 ## Närsjukvård
@@ -391,7 +387,7 @@ Egenprovtagningen för covid finns nu i alla länets kommuner. Efterfrågan har 
 
 ### Vaccinationerna mot covid
 
-Vaccinationerna fortsätter enligt Folkhälsomyndighetens prioriteringsordning. Under april har fler vaccinationsmottagningar öppnat, och bokningen har byggts ut inför sommaren.
+Vaccinationerna fortsätter enligt Folkhälsomyndighetens prioriteringsordning, i den takt leveranserna medger. Under april har fler vaccinationsmottagningar öppnat, och nästa steg är att bjuda in dem som är yngre än 65 år i de prioriterade grupperna.
 """,
         "namnderna.md": """\
 ## Regionala utvecklingsnämnden
