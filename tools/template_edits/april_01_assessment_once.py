@@ -12,10 +12,9 @@ nothing changes.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-import docx
+from _april_docx import replace_paragraph, run
 
 OLD = (
     "Den samlade bedömningen av måluppfyllelsen är att målet {{ g.bedomning|malet_ar }}."
@@ -25,20 +24,8 @@ NEW = "{{ g.bedomning|samlad_bedomning(g.bedomning_helar) }}"
 
 
 def apply(templates: Path) -> bool:
-    path = templates / "maluppfyllelse.docx"
-    document = docx.Document(str(path))
-    changed = False
-    for paragraph in document.paragraphs:
-        if paragraph.text == OLD and paragraph.runs:
-            first, *rest = paragraph.runs
-            first.text = NEW
-            for run in rest:
-                run._r.getparent().remove(run._r)
-            changed = True
-    if changed:
-        document.save(str(path))
-    return changed
+    return replace_paragraph(templates / "maluppfyllelse.docx", OLD, NEW)
 
 
 if __name__ == "__main__":
-    print("ändrad" if apply(Path(sys.argv[1])) else "oförändrad")
+    run("maluppfyllelse.docx", OLD, NEW)

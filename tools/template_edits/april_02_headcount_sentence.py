@@ -9,10 +9,9 @@ never by index. Idempotent: run it twice and nothing changes.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-import docx
+from _april_docx import replace_paragraph, run
 
 OLD = (
     "Jämfört med {{ perioder.personal.year_before|manad_ar }} är de "
@@ -25,20 +24,8 @@ NEW = (
 
 
 def apply(templates: Path) -> bool:
-    path = templates / "regiondirektorens-rapport.docx"
-    document = docx.Document(str(path))
-    changed = False
-    for paragraph in document.paragraphs:
-        if paragraph.text == OLD and paragraph.runs:
-            first, *rest = paragraph.runs
-            first.text = NEW
-            for run in rest:
-                run._r.getparent().remove(run._r)
-            changed = True
-    if changed:
-        document.save(str(path))
-    return changed
+    return replace_paragraph(templates / "regiondirektorens-rapport.docx", OLD, NEW)
 
 
 if __name__ == "__main__":
-    print("ändrad" if apply(Path(sys.argv[1])) else "oförändrad")
+    run("regiondirektorens-rapport.docx", OLD, NEW)
