@@ -171,6 +171,16 @@ def fler_farre(value: float | None, mot: str, decimaler: int = 0) -> str:
     return f"{tal(abs(value), decimaler)} {'fler' if value > 0 else 'färre'} än {mot}"
 
 
+def fler_farre_antal(value: float | None, enhet: str, decimaler: int = 0) -> str:
+    """``71 färre anställda``, ``12 fler anställda`` or ``lika många anställda``: a count compared, after
+    "Jämfört med april 2020 är det …"."""
+    if value is None:
+        return MISSING
+    if _is_zero(value, decimaler):
+        return f"lika många {enhet}"
+    return f"{tal(abs(value), decimaler)} {'fler' if value > 0 else 'färre'} {enhet}"
+
+
 def _attribute(item, path: str):
     for name in path.split("."):
         item = getattr(item, name, None) if item is not None else None
@@ -407,6 +417,18 @@ def bedoms_vara(assessment: str | None) -> str:
     return "inte vara uppnått" if assessment == "Ej uppnått" else f"vara {assessment.lower()}"
 
 
+def samlad_bedomning(assessment: str | None, full_year: str | None = None) -> str:
+    """A goal's assessment for the period and for the year's end: one sentence when the two agree
+    (``Målet bedöms vara delvis uppnått, nu och vid årets slut.``), otherwise a sentence each, so that a
+    scorecard of twenty goals does not say the same two sentences twenty times."""
+    if assessment is not None and assessment == full_year and assessment in ("Uppnått", "Delvis uppnått", "Ej uppnått"):
+        if assessment == "Ej uppnått":
+            return "Målet bedöms inte vara uppnått, varken nu eller vid årets slut."
+        return f"Målet bedöms {bedoms_vara(assessment)}, nu och vid årets slut."
+    text = f"Den samlade bedömningen av måluppfyllelsen är att målet {malet_ar(assessment)}."
+    return f"{text} Vid årets slut bedöms målet {bedoms_vara(full_year)}." if full_year else text
+
+
 def har_uppnatts(assessment: str | None) -> str:
     """An assessment as the verb of an att-clause: "har uppnåtts", "delvis har uppnåtts", "inte har uppnåtts"."""
     return {
@@ -453,9 +475,10 @@ def avrundningsdifferens(rader, totalt, *falt: str, decimaler: int = 0, skala: f
 FILTERS = {
     f.__name__: f
     for f in (
-        tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, fler_farre, forandringar, forandring_procent,
+        tal, signerat, pct, procent, prosa_tal, mnkr, mnkr_tal, tkr, jamfort, forandring, fler_farre, fler_farre_antal, forandringar, forandring_procent,
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills, hittills_kort,
-        datum, sep, lista, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara, har_uppnatts, nyckel,
+        datum, sep, lista, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara,
+        samlad_bedomning, har_uppnatts, nyckel,
         avrundningsdifferens, mot_budget, storst_forst,
     )
 }

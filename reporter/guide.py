@@ -47,6 +47,8 @@ FILTER_GUIDE = {
     "forandring": ("en förändring i ord, med enhet", "{{ personal.anstallda.mot_foregaende_manad|forandring('personer') }}"),
     "fler_farre": ("en skillnad i antal: så många fler eller färre än något, eller lika många som det",
                    "{{ personal.anstallda.mot_foregaende_ar|fler_farre('i ' ~ foregaende_ar|manad_ar) }}"),
+    "fler_farre_antal": ("en skillnad i antal med vad som räknas, efter ”Jämfört med … är det”",
+                         "{{ personal.anstallda.mot_foregaende_ar|fler_farre_antal('anställda') }}"),
     "forandringar": ("flera gruppers förändringar i en sats, verbet en gång så länge riktningen är densamma: fältet med "
                      "förändringen, orden före varje namn, (valfritt) fältet med förändringen i procent och (namn=) fältet med namnet",
                      "Antalet anställda {{ personal.yrkesgrupper[2:4]|forandringar('mot_foregaende_ar', 'bland') }}"),
@@ -73,6 +75,8 @@ FILTER_GUIDE = {
     "malbedomning": ("meningen som sammanfattar styrkortets bedömningar", "{{ maluppfyllelse.antal|malbedomning }}"),
     "malet_ar": ("det som följer på ”att målet …”", "{{ 'Ej uppnått'|malet_ar }}"),
     "bedoms_vara": ("det som följer på ”bedöms målet …”", "{{ 'Ej uppnått'|bedoms_vara }}"),
+    "samlad_bedomning": ("ett måls bedömning för perioden och vid årets slut: en mening när de är lika, annars två",
+                         "{{ 'Delvis uppnått'|samlad_bedomning('Delvis uppnått') }}"),
     "har_uppnatts": ("en bedömning som verb i en att-sats", "{{ 'Delvis uppnått'|har_uppnatts }}"),
     "nyckel": ("en rubrik som nyckel till sin textdel (texter.X.delar[…])", "{{ 'Samhälle'|nyckel }}"),
     "avrundningsdifferens": ("sant när en tabells avrundade delar inte kan summera till dess avrundade summa; skriv då "

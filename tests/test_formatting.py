@@ -164,3 +164,23 @@ def test_a_year_to_date_column_header_is_short_swedish():
     from reporter.formatting import hittills_kort
 
     assert [hittills_kort(Month(2021, m)) for m in (1, 3, 12)] == ["jan 2021", "jan–mar 2021", "jan–dec 2021"]
+
+
+def test_a_count_compared_names_what_is_counted():
+    """"Jämfört med april 2020 är det 71 färre anställda", not "är de 71 färre än då" (issue 26 item 8)."""
+    assert f.fler_farre_antal(-71, "anställda") == "71 färre anställda"
+    assert f.fler_farre_antal(12, "anställda") == "12 fler anställda"
+    assert f.fler_farre_antal(0.2, "anställda") == "lika många anställda"
+    assert f.fler_farre_antal(-1234, "anställda") == f"1{NBSP}234 färre anställda"
+    assert f.fler_farre_antal(None, "anställda") == "–"
+
+
+def test_a_goals_assessment_is_said_once_when_now_and_the_years_end_agree():
+    """18 goals of 20 said "… att målet är delvis uppnått. Vid årets slut bedöms målet vara delvis uppnått." (issue 26 item 8)."""
+    assert f.samlad_bedomning("Delvis uppnått", "Delvis uppnått") == "Målet bedöms vara delvis uppnått, nu och vid årets slut."
+    assert f.samlad_bedomning("Uppnått", "Uppnått") == "Målet bedöms vara uppnått, nu och vid årets slut."
+    assert f.samlad_bedomning("Ej uppnått", "Ej uppnått") == "Målet bedöms inte vara uppnått, varken nu eller vid årets slut."
+    assert f.samlad_bedomning("Delvis uppnått", "Uppnått") == (
+        "Den samlade bedömningen av måluppfyllelsen är att målet är delvis uppnått. Vid årets slut bedöms målet vara uppnått.")
+    assert f.samlad_bedomning("Ej uppnått", None) == "Den samlade bedömningen av måluppfyllelsen är att målet inte är uppnått."
+    assert f.samlad_bedomning(None, None) == "Den samlade bedömningen av måluppfyllelsen är att målet inte är bedömt."

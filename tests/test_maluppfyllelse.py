@@ -78,6 +78,7 @@ def test_each_goal_with_its_assessment_comment_and_measures(appendix):
     assert "Den samlade bedömningen av måluppfyllelsen är att målet är delvis uppnått. Vid årets slut bedöms målet vara uppnått." in text
     assert "[Normal] Köerna har minskat sedan hösten." in text
     assert "är att målet inte är uppnått. Vid årets slut bedöms målet vara delvis uppnått." in text
+    assert "[Heading 2] Trygg kollektivtrafik (RUN)\n[Normal] Målet bedöms vara uppnått, nu och vid årets slut." in text  # the two agree: said once
     assert "[Heading 3] Framgångsfaktor: Korta väntetider" in text
     assert "| Styrmått | Styrelse/ nämnd | K/M | Mål | Måluppfyllelse | Utveckling |" in text
     assert "| Besök inom 90 dagar | RS | K | 100 % | Delvis uppnått | ↑ förbättrad |" in text

@@ -386,27 +386,78 @@ def _sv(value: float, decimals: int = 1) -> str:
 DIVISIONS_TOTAL = [sum(values[i] for values in DIVISION_RESULTS.values()) / 1000 for i in range(5)]  # mnkr
 
 
-def economy_measures(net_costs: tuple[float, float], income: tuple[float, float], divisions: list[float]) -> dict[str, tuple[str, ...]]:
+def _shown(mnkr: float) -> float:
+    """An amount in mnkr as the tables show it (docs/indata.md, Avrundning): one decimal under 100 mnkr, whole mnkr above."""
+    return round(mnkr, 1 if abs(mnkr) < 99.95 else 0)
+
+
+def _trend(now: float, before: float) -> str:
+    """The scorecard's arrow: a larger figure (as shown, one decimal) than the previous measurement's is better."""
+    now, before = round(now, 1), round(before, 1)
+    return "Förbättrad" if now > before else "Försämrad" if now < before else "Oförändrad"
+
+
+def _margins(net_costs: tuple[float, float], income: tuple[float, float], divisions: list[float]) -> tuple[float, float, float]:
+    """What each economy measure's arrow compares, as shown: income growth less cost growth (percentage points), the
+    divisions' result against budget and their forecast against the full-year budget (mnkr)."""
+    outcome, budget, _, forecast, full_year = divisions
+    return (round(_growth(*income), 1) - round(_growth(*net_costs), 1), _shown(outcome) - _shown(budget),
+            _shown(forecast) - _shown(full_year))
+
+
+def _growth(now: float, before: float) -> float:
+    return (abs(now) - abs(before)) / abs(before) * 100
+
+
+def economy_measures(net_costs: tuple[float, float], income: tuple[float, float], divisions: list[float],
+                     before: tuple | None = None) -> dict[str, tuple[str, ...]]:
     """The scorecard's economy measures from the economy's own figures: measure → (target, outcome, fulfilment, trend).
 
     ``net_costs`` and ``income`` are (outcome, last year's) of the region; ``divisions`` the divisions' sums in
     mnkr (outcome, budget, last year, forecast, full-year budget). So bilaga 4 says what bilaga 1 shows.
+    ``before``: the same three arguments of the previous measurement (the month before); with it each arrow
+    compares with that measurement, as bilaga 4's legend says ("jämfört med föregående mätning").
     """
-    def change(now: float, before: float) -> float:
-        return (abs(now) - abs(before)) / abs(before) * 100
-
-    cost, revenue = change(*net_costs), change(*income)
+    cost, revenue = _growth(*net_costs), _growth(*income)
     outcome, budget, last_year, forecast, full_year = divisions
+    margins = _margins(net_costs, income, divisions)
+    if before is None:  # the first example: the arrows as the March example has always had them
+        trends = ("Förbättrad" if cost < revenue else "Försämrad", "Förbättrad" if outcome > last_year else "Försämrad",
+                  "Förbättrad" if forecast >= full_year else "Försämrad")
+    else:
+        trends = tuple(_trend(now, then) for now, then in zip(margins, _margins(*before), strict=True))
     return {
         "Nettokostnadsutveckling": ("Lägre än intäktsutvecklingen", f"{_sv(cost)} % mot {_sv(revenue)} %",
-                                    "Uppnått" if cost < revenue else "Ej uppnått", "Förbättrad" if cost < revenue else "Försämrad"),
-        "Divisionernas resultat mot budget": ("Minst budget", f"{_sv(outcome - budget)} mnkr",
-                                              "Uppnått" if outcome >= budget else "Ej uppnått",
-                                              "Förbättrad" if outcome > last_year else "Försämrad"),
-        "Divisionernas prognos mot helårsbudget": ("Minst budget", f"{_sv(forecast - full_year, 0)} mnkr",
-                                                   "Uppnått" if forecast >= full_year else "Ej uppnått",
-                                                   "Förbättrad" if forecast >= full_year else "Försämrad"),
+                                    "Uppnått" if cost < revenue else "Ej uppnått", trends[0]),
+        "Divisionernas resultat mot budget": ("Minst budget", f"{_sv(margins[1])} mnkr",
+                                              "Uppnått" if outcome >= budget else "Ej uppnått", trends[1]),
+        "Divisionernas prognos mot helårsbudget": ("Minst budget", f"{_sv(margins[2])} mnkr",
+                                                   "Uppnått" if forecast >= full_year else "Ej uppnått", trends[2]),
     }
+
+
+def _mnkr(value: float) -> str:
+    """An amount in mnkr in prose, as the tables show it: ``16,0 mnkr``, ``139 mnkr``."""
+    shown = _shown(abs(value))
+    return f"{shown:.{1 if shown < 99.95 else 0}f}".replace(".", ",") + " mnkr"
+
+
+def economy_comment(divisions: list[float]) -> str:
+    """The economy goal's comment from the divisions' sums in mnkr (outcome, budget, last year, forecast, full-year
+    budget), each figure as the tables show it and each difference the difference of the shown figures."""
+    outcome, budget, _, forecast, full_year = divisions
+
+    def against(now: float, plan: float) -> str:
+        gap = _shown(now) - _shown(plan)
+        return "i nivå med budget" if round(gap, 1) == 0 else f"{_mnkr(gap)} {'bättre' if gap > 0 else 'sämre'} än budget"
+
+    def result(value: float) -> str:
+        return f"ett {'överskott' if value >= 0 else 'underskott'} på {_mnkr(value)}"
+
+    return (f"Divisionerna redovisar sammantaget {result(outcome)} för perioden, {against(outcome, budget)}, "
+            f"{'men' if (forecast < full_year) != (outcome < budget) else 'och'} prognosen för helåret är {result(forecast)}, "
+            f"{against(forecast, full_year)}."
+            + (" Divisionerna med underskott tar fram åtgärdsplaner." if forecast < full_year else ""))
 
 
 ECONOMY_MEASURES = economy_measures(
@@ -424,12 +475,7 @@ GOAL_COMMENTS = {  # each goal its own account, or none; the economy's from the 
     "Nära vård på nya sätt": "Distanskontakterna har fördubblats jämfört med samma period föregående år.",
     "Hållbar kompetensförsörjning oavsett leverantör": "Sjukfrånvaron bland kvinnor är fortsatt över målet, och kostnaden för inhyrd personal har ökat.",
     "Tydlig ledning och styrning": "Medarbetarenkäten genomförs under hösten; målet bedöms utifrån chefernas redovisning.",
-    "God ekonomisk hushållning": (
-        f"Divisionerna redovisar sammantaget ett överskott på {DIVISIONS_TOTAL[0]:.0f} mnkr för perioden, "
-        f"{_sv(DIVISIONS_TOTAL[0] - DIVISIONS_TOTAL[1]).lstrip('+')} mnkr bättre än budget, men prognosen för helåret "
-        f"är ett underskott på {-DIVISIONS_TOTAL[3]:.0f} mnkr, {DIVISIONS_TOTAL[4] - DIVISIONS_TOTAL[3]:.0f} mnkr sämre än budget. "
-        "Divisionerna med underskott tar fram åtgärdsplaner."
-    ),
+    "God ekonomisk hushållning": economy_comment(DIVISIONS_TOTAL),
 }
 SCORECARD_MEASURES = [
     # (goal, success factor, measure, committee, split by sex, target, outcome(s), fulfilment(s), trend)

@@ -29,7 +29,7 @@ import re
 import shutil
 from pathlib import Path
 
-from make_example import ACCESS_IN_VARDVAL, economy_measures, write_vardval
+from make_example import ACCESS_IN_VARDVAL, economy_comment, economy_measures, write_vardval
 from openpyxl import load_workbook
 
 from reporter import scaffold
@@ -64,7 +64,7 @@ def main(target: Path = TARGET, source: Path = SOURCE, period: Month = PERIOD) -
         fill_book(carried.path, source / carried.path.name, rng)
     fill_config(target / "rapport.yaml")
     figures = april_figures(target)
-    fill_economy_measures(target / "styrkort.xlsx", figures)
+    fill_economy_measures(target / "styrkort.xlsx", figures, april_figures(source))
     if kept is not None:
         appendix.parent.mkdir(exist_ok=True)
         appendix.write_bytes(kept)
@@ -230,40 +230,92 @@ def _percent(share: float) -> float:
     return round(share * 100 if share <= 1 else share, 1)
 
 
-def fill_economy_measures(path: Path, figures) -> None:
-    """The scorecard's economy measures from April's economy (make_example.economy_measures), not March's carried over."""
+def _economy_arguments(figures) -> tuple:
+    """make_example.economy_measures's arguments from a month's figures."""
     economy = figures.ekonomi
     posts = {line.post: line for line in economy.rader}
     total = economy.divisioner_totalt
-    measures = economy_measures(
+    return (
         (posts["Nettokostnader"].utfall, posts["Nettokostnader"].foregaende_ar),
         (posts["Skatteintäkter och generella statsbidrag"].utfall, posts["Skatteintäkter och generella statsbidrag"].foregaende_ar),
         [value / 1000 for value in (total.utfall, total.budget, total.foregaende_ar, total.prognos_helar, total.budget_helar)],
     )
+
+
+def fill_economy_measures(path: Path, figures, before) -> None:
+    """The scorecard's measures from this month's figures, each arrow against the month before (``before``, its
+    figures), as bilaga 4's legend says: the economy's (make_example.economy_measures) and its goal's comment,
+    accessibility, sick leave, hired staff and distance contacts; nothing carried from the month before that the
+    month's figures contradict."""
+    arguments = _economy_arguments(figures)
+    measures = economy_measures(*arguments, before=_economy_arguments(before))
     book = load_workbook(path)
     sheet = book["Styrmått"]
     header = [c.value for c in sheet[1]]
     access = {line.namn: line for line in figures.produktion.tillganglighet}
-    distance = next(line for line in figures.produktion.matt if line.matt == "Distanskontakter")
+    sick = {line.namn: line for line in figures.personal.sjukfranvaro_per_kon}
+    sick_before = {line.namn: line for line in before.personal.sjukfranvaro_per_kon}
+    hired = next(line for line in figures.ekonomi.kostnadsutveckling.rader if line.kostnadsslag == "Inhyrd personal")
+    distance, distance_before = (next(line for line in f.produktion.matt if line.matt == "Distanskontakter") for f in (figures, before))
     for row in sheet.iter_rows(min_row=2):
         measure = row[header.index("Styrmått")].value
+        sex = row[header.index("Kön")].value
         if measure in measures:
             _, outcome, fulfilment, trend = measures[measure]
-            row[header.index("Utfall")].value = outcome
-            row[header.index("Måluppfyllelse")].value = fulfilment
-            row[header.index("Utveckling")].value = trend
-        elif measure in ACCESS_MEASURES:  # April's share, women a point under it and men a point over, as in March
+        elif measure in ACCESS_MEASURES:  # the month's share, women a point under it and men a point over, as in March
             line = access[measure]
-            now, before = _percent(line.andel), _percent(line.foregaende_ar)
-            sex = row[header.index("Kön")].value
-            row[header.index("Utfall")].value = f"{round(now) + (-1 if sex == 'K' else 1)} %"
-            row[header.index("Utveckling")].value = "Förbättrad" if now > before + 0.5 else "Försämrad" if now < before - 0.5 else "Oförändrad"
-        elif measure == "Antal distanskontakter":
-            row[header.index("Utfall")].value = f"+{round(distance.hittills.procent)} %"
+            outcome = f"{round(_percent(line.andel)) + (-1 if sex == 'K' else 1)} %"
+            fulfilment = row[header.index("Måluppfyllelse")].value
+            trend = _trend(_percent(line.andel), _percent(line.foregaende_manad))
+        elif measure == "Sjukfrånvaro":  # the sex's share so far this year; the arrow: the month's share against the month before (lower is better)
+            name = "Kvinnor" if sex == "K" else "Män"
+            outcome = f"{tal(sick[name].hittills, 1)} %"
+            fulfilment = "Uppnått" if round(sick[name].hittills, 1) <= SICK_LEAVE_TARGET else "Ej uppnått"
+            trend = _trend(-sick[name].manad, -sick_before[name].manad)
+        elif measure == "Kostnad för inhyrd personal":  # the cost table's change so far this year against last year (lower is better)
+            change, change_before = hired.forandringar[0], hired.forandringar[1]
+            outcome = f"{'+' if round(change, 1) > 0 else ''}{tal(change, 1)} %"
+            fulfilment = "Uppnått" if round(change, 1) < 0 else "Ej uppnått"
+            trend = _trend(-change, -change_before)
+        elif measure == "Antal distanskontakter":  # the change so far this year against last year, against the month before's
+            outcome = f"+{tal(distance.hittills.procent, 1)} %"
+            fulfilment = row[header.index("Måluppfyllelse")].value
+            trend = _trend(distance.hittills.procent, distance_before.hittills.procent)
+        else:
+            continue
+        row[header.index("Utfall")].value = outcome
+        row[header.index("Måluppfyllelse")].value = fulfilment
+        row[header.index("Utveckling")].value = trend
+    goals = book["Strategiska mål"]
+    header = [c.value for c in goals[1]]
+    comments = {"God ekonomisk hushållning": economy_comment(arguments[2]),
+                "Nära vård på nya sätt": distance_comment(distance.hittills.procent)}
+    for row in goals.iter_rows(min_row=2):
+        goal = row[header.index("Strategiskt mål")].value
+        if goal in comments:
+            row[header.index("Kommentar")].value = comments[goal]
     book.save(path)
 
 
 ACCESS_MEASURES = ("Medicinsk bedömning inom tre dagar", "Väntat högst 90 dagar till besök")
+SICK_LEAVE_TARGET = 5.5  # the scorecard's "Högst 5,5 %"
+
+
+def _trend(now: float, before: float) -> str:
+    """The scorecard's arrow against the previous measurement: higher is better; the two compared as shown, one decimal."""
+    now, before = round(now, 1), round(before, 1)
+    return "Förbättrad" if now > before else "Försämrad" if now < before else "Oförändrad"
+
+
+def distance_comment(change: float) -> str:
+    """The distance contacts' goal comment from their change against the same period last year, in percent."""
+    if round(change, 1) >= 100:
+        how = "mer än fördubblats" if round(change, 1) > 100 else "fördubblats"
+    elif change >= 85:
+        how = "nästan fördubblats"
+    else:
+        how = f"ökat med {tal(change, 1)} procent"
+    return f"Distanskontakterna har {how} jämfört med samma period föregående år."
 
 
 def access_text(figures) -> str:
@@ -313,20 +365,16 @@ def write_texts(target: Path) -> None:
         "inledning.md": f"""\
 Här är min rapport till regionstyrelsen för april. Periodens resultat är {mnkr(result)}, och regionen har {tal(headcount)} anställda.
 
-Pandemin präglar fortfarande vården, men trycket på intensivvården har lättat något under månaden. Planerade operationer börjar tas upp igen där personalen räcker till, och vi följer köerna noga.
-
-Vaccinationerna fortsätter i den takt leveranserna medger. Nästa steg är att bjuda in dem som är yngre än sextiofem år i de prioriterade grupperna.
-
-Den nya organisationen börjar gälla den första maj. Cheferna i stabs- och stödorganisationen är på plats, och övergången har förberetts under hela våren.
+Pandemin präglar fortfarande vården, men trycket på intensivvården har lättat något under månaden. Nu kan vi börja ta igen den planerade vård som har fått vänta, vaccinationerna når nya grupper och den nya organisationen är redo att ta över i maj.
 """,
         "aktuella-handelser.md": """\
 ## Planerad vård tas upp igen
 
-Sjukhusen har under april kunnat öppna fler platser för planerad vård. Operationsprogrammet byggs ut stegvis, och patienter som väntat längst prioriteras.
+Sjukhusen har under april kunnat öppna fler platser för planerad vård. Operationsprogrammet byggs ut stegvis där personalen räcker till, patienter som väntat längst prioriteras och köerna följs vecka för vecka.
 
-## Ny organisation på plats
+## Ny organisation den 1 maj
 
-Förberedelserna inför den nya organisationen är klara. Medarbetarna har fått information om sina nya enheter, och stödfunktionerna samlas från och med maj.
+Den nya organisationen börjar gälla den 1 maj. Cheferna i stabs- och stödorganisationen är på plats, medarbetarna har fått besked om sina nya enheter och övergången har förberetts under hela våren.
 """,
         "verksamheten.md": """\
 ## Närsjukvård
@@ -339,7 +387,7 @@ Egenprovtagningen för covid finns nu i alla länets kommuner. Efterfrågan har 
 
 ### Vaccinationerna mot covid
 
-Vaccinationerna fortsätter enligt Folkhälsomyndighetens prioriteringsordning. Under april har fler vaccinationsmottagningar öppnat, och bokningen har byggts ut inför sommaren.
+Vaccinationerna fortsätter enligt Folkhälsomyndighetens prioriteringsordning, i den takt leveranserna medger. Under april har fler vaccinationsmottagningar öppnat, och nästa steg är att bjuda in dem som är yngre än 65 år i de prioriterade grupperna.
 """,
         "namnderna.md": """\
 ## Regionala utvecklingsnämnden
