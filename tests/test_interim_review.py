@@ -1,0 +1,55 @@
+"""The bundled interim reports as a board secretary reads them (issue 26; review of the tertial package 2020-09
+and the division report 2021-04-ovriga-lanet): no paragraph begins with a space, årsarbetare in prose with the
+table's decimals, and the result bridge's breakdown carries the rounding note where its Summa differs as shown."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+
+@pytest.fixture(scope="module")
+def interim_reports(bundled_packages) -> list[Path]:
+    tertial, interim = bundled_packages[2], bundled_packages[3]
+    reports = sorted(tertial.glob("bilaga-*-delarsrapport-*.docx")) + sorted(interim.glob("delarsrapport-*.docx"))
+    assert len(reports) >= 7
+    return reports
+
+
+def _paragraphs(document):
+    yield from document.paragraphs
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+def test_no_paragraph_of_an_interim_report_begins_with_a_space(interim_reports):
+    starts = [(path.name, p.text[:40]) for path in interim_reports for p in _paragraphs(Document(path)) if p.text[:1].isspace()]
+    assert not starts
+
+
+def _extra_time(path: Path) -> tuple[str, str]:
+    document = Document(path)
+    prose = next(p.text for p in document.paragraphs if p.text.startswith("Extratiden motsvarar"))
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text == "Extratid")
+    said = re.search(r"\(([+−]?[\d\s,]+?)\s+årsarbetare\)", prose)
+    assert said, prose
+    return said.group(1), row.cells[3].text
+
+
+def test_the_extra_time_in_prose_has_the_tables_decimals(interim_reports):
+    pairs = [_extra_time(path) for path in interim_reports]
+    assert all(said == shown for said, shown in pairs), pairs
+    assert all("," in said for said, _ in pairs)  # one decimal, like the table
+
+
+def test_the_result_effects_carry_the_rounding_note_when_their_sum_differs_from_the_bridge(bundled_packages):
+    document = Document(next(bundled_packages[3].glob("delarsrapport-*.docx")))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Post, mnkr")
+    assert [c.text for c in table.rows[-1].cells[1:]] == ["16,0", "−33,0"]  # the bridge says 15,7 / −33,1
+    after = table._tbl.getnext()
+    assert "Avrundningsdifferenser kan förekomma." in "".join(after.itertext())
