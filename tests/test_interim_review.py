@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from reporter.formatting import avrundning_forklarar
+
 
 @pytest.fixture(scope="module")
 def interim_reports(bundled_packages) -> list[Path]:
@@ -53,3 +55,11 @@ def test_the_result_effects_carry_the_rounding_note_when_their_sum_differs_from_
     assert [c.text for c in table.rows[-1].cells[1:]] == ["16,0", "−33,0"]  # the bridge says 15,7 / −33,1
     after = table._tbl.getnext()
     assert "Avrundningsdifferenser kan förekomma." in "".join(after.itertext())
+
+
+def test_a_gap_beyond_the_items_rounding_is_no_rounding_difference():
+    items = [-25000, -46000, 17000, 75000, -5000]  # 2021-04-ovriga-lanet, whole mnkr in tkr: Summa 16,0
+    assert avrundning_forklarar(items, 15700, skala=1000)  # the bridge's 15,7: 0,3 within 5 × 0,5
+    assert avrundning_forklarar(items, 13500, skala=1000)  # 2,5: the most five rounded items can be off
+    assert not avrundning_forklarar(items, 13400, skala=1000)
+    assert not avrundning_forklarar([None], 13400, skala=1000) and not avrundning_forklarar(items, None, skala=1000)
