@@ -25,6 +25,7 @@ from .docxparts import normalise, w
 from .emptycolumns import drop_empty_columns
 from .errors import ReporterError, error
 from .formatting import FILTERS
+from .keepsections import keep_short_sections
 from .pagefill import soften_page_breaks
 from .tablewidths import fit_tables
 from .texts import Block, Sections
@@ -177,10 +178,11 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     body = document.docx.element.body
     drop_empty_columns(body)
     keep_tables_together(body)
-    fit_tables(body)
+    fit_tables(body, document.docx.styles.element)
     bind_numbers(_text_parts(document.docx))
     styles = document.docx.styles.element
     levels = outline_levels(styles)
+    keep_short_sections(body, levels)
     soften_page_breaks(body, lambda paragraph: heading_level(paragraph, levels) == 0)
     contents = add_table_of_contents(body, levels)
     if contents:
