@@ -28,6 +28,7 @@ from .figures.delarsrapport import Delarsrapport
 from .formatting import tal
 from .inputs import read_texts, read_workbooks
 from .kinds import ANALYSIS_TEXTS, APPENDICES, INTERIM, MONTHLY
+from .kinds.delarsrapport import TEMPLATE as INTERIM_TEMPLATE
 from .kinds.manadsrapport import COVER_TEMPLATE
 from .model import Inputs, Interim
 from .package import checkpoint, manifest, output_lock, write_package
@@ -298,7 +299,8 @@ def build(
             if document.charts:
                 context["diagram"] = drawer.charts(document.name)
             documents[document.name] = render_docx(
-                templates_dir / document.template, context, dict(document.properties or properties, titel=document.title), ANALYSIS_TEXTS
+                templates_dir / document.template, context, dict(document.properties or properties, titel=document.title), ANALYSIS_TEXTS,
+                keep_sections=document.template == INTERIM_TEMPLATE,
             )
 
     notes: list[Problem] = []
