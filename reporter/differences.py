@@ -71,3 +71,14 @@ def rounding_note_needed(parts: Iterable[float | None], total: float | None, dec
     if total is None or not figures:
         return False
     return sum((shown(part, decimals) for part in figures), Decimal(0)) != shown(total, decimals)
+
+
+def rounding_explains(parts: Iterable[float | None], total: float | None, decimals: int) -> bool:
+    """Whether ``parts``, each given rounded to ``decimals`` (a division's whole-mnkr estimates), can differ from
+    ``total`` by rounding alone: by at most half a unit of the last decimal per part. A larger gap is not a rounding
+    difference, and a note saying so would be false."""
+    figures = [part for part in parts if part is not None]
+    if total is None or not figures:
+        return False
+    half = Decimal(5).scaleb(-decimals - 1)
+    return abs(sum((Decimal(repr(float(p))) for p in figures), Decimal(0)) - Decimal(repr(float(total)))) <= half * len(figures)

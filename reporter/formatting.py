@@ -14,7 +14,7 @@ import datetime as dt
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .differences import rounded, rounding_note_needed, shown
+from .differences import rounded, rounding_explains, rounding_note_needed, shown
 from .model import Month
 from .values import slugify
 
@@ -472,6 +472,13 @@ def avrundningsdifferens(rader, totalt, *falt: str, decimaler: int = 0, skala: f
     return False
 
 
+def avrundning_forklarar(delar, totalt, decimaler: int = 0, skala: float = 1) -> bool:
+    """Whether ``delar`` (figures given rounded to ``decimaler`` after dividing by ``skala``: a division's whole-mnkr
+    estimates in tkr) can differ from ``totalt`` by their rounding alone (:func:`reporter.differences.rounding_explains`):
+    then, and only then, a note may call the gap a rounding difference."""
+    return rounding_explains([None if d is None else d / skala for d in delar or []], None if totalt is None else totalt / skala, decimaler)
+
+
 FILTERS = {
     f.__name__: f
     for f in (
@@ -479,6 +486,6 @@ FILTERS = {
         procentenheter, forandring_pe, forandring_mnkr, jamfort_pe, manad, manad_ar, hittills, hittills_kort,
         datum, sep, lista, versal, manad_kod, antal_ord, bedomningsfarg, bedomning, pil, malbedomning, malet_ar, bedoms_vara,
         samlad_bedomning, har_uppnatts, nyckel,
-        avrundningsdifferens, mot_budget, storst_forst,
+        avrundningsdifferens, avrundning_forklarar, mot_budget, storst_forst,
     )
 }

@@ -82,6 +82,9 @@ FILTER_GUIDE = {
     "avrundningsdifferens": ("sant när en tabells avrundade delar inte kan summera till dess avrundade summa; skriv då "
                              "”Avrundningsdifferenser kan förekomma.” under tabellen (raderna, summaraden, fälten; `decimaler`, "
                              "`skala=1000` för tkr som visas i mnkr)", "{{ [340, 340, 340]|avrundningsdifferens(1020, decimaler=1, skala=1000) }}"),
+    "avrundning_forklarar": ("sant när delar givna avrundade (divisionens poster i hela mnkr) kan skilja sig från en "
+                             "uträknad summa enbart genom sin avrundning, högst en halv enhet per del; annars är skillnaden "
+                             "ingen avrundning och noten ska inte stå", "{{ [16000, -3000]|avrundning_forklarar(12700, skala=1000) }}"),
     "mot_budget": ("ett resultat mot sin budget, skrivet direkt efter resultatet: ”, 7,2 mnkr bättre än budget”, eller "
                    "”mot ett budgeterat nollresultat” när budgeten är noll",
                    "{{ ekonomi.periodens_resultat.avvikelse|mot_budget(ekonomi.periodens_resultat.budget) }}"),

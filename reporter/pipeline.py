@@ -298,7 +298,8 @@ def build(
             if document.charts:
                 context["diagram"] = drawer.charts(document.name)
             documents[document.name] = render_docx(
-                templates_dir / document.template, context, dict(document.properties or properties, titel=document.title), ANALYSIS_TEXTS
+                templates_dir / document.template, context, dict(document.properties or properties, titel=document.title), ANALYSIS_TEXTS,
+                keep_sections=document.keep_sections,
             )
 
     notes: list[Problem] = []

@@ -25,6 +25,7 @@ from .docxparts import normalise, w
 from .emptycolumns import drop_empty_columns
 from .errors import ReporterError, error
 from .formatting import FILTERS
+from .keepsections import keep_short_sections
 from .pagefill import soften_page_breaks
 from .tablewidths import fit_tables
 from .texts import Block, Sections
@@ -130,13 +131,16 @@ class _Deadline:
             signal.signal(signal.SIGALRM, self.previous)
 
 
-def render_docx(template: Path, context: dict[str, Any], properties: dict[str, Any], after_table: Collection[str] = ()) -> bytes:
+def render_docx(
+    template: Path, context: dict[str, Any], properties: dict[str, Any], after_table: Collection[str] = (), keep_sections: bool = False
+) -> bytes:
     """Render a template with the context; return the document as bytes.
 
     ``context["texter"]`` holds Markdown blocks; they are turned into Word
     paragraphs here. ``properties`` are the document's core properties.
     ``after_table``: the texts placed right after a table (an appendix's
     analysis), whose first paragraph keeps a little space from it.
+    ``keep_sections``: a short section keeps with the next heading (:mod:`reporter.keepsections`; the interim report).
     """
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
@@ -177,10 +181,12 @@ def render_docx(template: Path, context: dict[str, Any], properties: dict[str, A
     body = document.docx.element.body
     drop_empty_columns(body)
     keep_tables_together(body)
-    fit_tables(body)
+    fit_tables(body, document.docx.styles.element)
     bind_numbers(_text_parts(document.docx))
     styles = document.docx.styles.element
     levels = outline_levels(styles)
+    if keep_sections:
+        keep_short_sections(body, levels)
     soften_page_breaks(body, lambda paragraph: heading_level(paragraph, levels) == 0)
     contents = add_table_of_contents(body, levels)
     if contents:

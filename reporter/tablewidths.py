@@ -37,25 +37,29 @@ LETTER_TWIPS = 88
 CELL_MARGINS_TWIPS = 170
 MIN_NUMBER_TWIPS = 700
 LEAST_FIGURE_TWIPS = 500  # a figure column narrower than its need: five digits of 7,5 pt table text and narrow cell margins
+FONT_HALF_POINTS = 16  # the size the widths above are for (8 pt); a table of larger text scales them
+BOLD = 1.07  # a header row's bold letters are this much wider (Arial Bold against Arial)
 TEXT_NEED_CHARACTERS = 48  # a text column wants no more than this many characters on a line
 # A figure as a table shows it: a sign, digits in groups, decimals, a unit or an arrow after it; or a dash for none.
 _FIGURE = re.compile(r"^[−+\-–]?\s?[\d\u00a0\u202f .,]*\d[\d\u00a0\u202f .,]*\s?(?:%|mnkr|tkr|kr|st|åa|pe|procent)?\s?[↑↓→]?$|^[–—-]$")
-_WORDS = re.compile(r"[\s\u00ad-]+")  # a line may break at a space, a soft hyphen or after a hyphen
+_WORDS = re.compile(r"[\s\u00ad\-–]+")  # a line may break at a space, a soft hyphen or after a hyphen or an en dash
 
 
-def fit_tables(body) -> None:
+def fit_tables(body, styles=None) -> None:
     """Set every top-level table of ``body`` to its section's text width, its columns by the rule above, in place.
 
     Tables with the same header row in sections of the same width (a scorecard's table per goal) get the same
-    columns: each column's need is the largest of theirs, so the tables line up down the page.
+    columns: each column's need is the largest of theirs, so the tables line up down the page. With the document's
+    ``styles`` part, a table's characters are measured at its text's size (the template's Tabelltext is 9 pt).
     """
     sections = governing_sections(body)
+    sizes = font_sizes(styles) if styles is not None else {}
     tables = []
     for index, child in enumerate(body):
         if child.tag == f"{W}tbl" and (grid := _grid(child)) is not None:
             columns, rows = grid
             width = text_width(sections.get(index))
-            tables.append((child, columns, rows, width, _needs(child, rows, len(columns))))
+            tables.append((child, columns, rows, width, _needs(child, rows, len(columns), _scale(child, sizes))))
     shared: dict[tuple, list[list[tuple[bool | None, int, int]]]] = {}
     for table, _columns, rows, width, needs in tables:
         shared.setdefault(_key(table, rows, width), []).append(needs)
@@ -126,7 +130,7 @@ def column_widths(needs: list[tuple[bool, int, int]], width: int, template: list
     what it wants is shared in proportion to it. A table without figures keeps the ``template``'s proportions.
     """
     if not any(figures for figures, _, _ in needs):
-        return _exact(_scaled(template or [want for _, want, _ in needs], width), width)
+        return _exact(_at_least(_scaled(template or [want for _, want, _ in needs], width), [least for _, _, least in needs]), width)
     figure = max(want for figures, want, _ in needs if figures)
     widths = [figure if figures else want for figures, want, _ in needs]
     if sum(widths) <= width:
@@ -146,6 +150,23 @@ def column_widths(needs: list[tuple[bool, int, int]], width: int, template: list
     return _exact(widths, width)
 
 
+def _at_least(widths: list[int], least: list[int]) -> list[int]:
+    """The widths with each column given its least (its longest word), taken from the columns wider than theirs in
+    proportion to what they have over it. When the leasts do not fit together, the column of the longest word (a
+    compound of 40 letters) gets what the others leave, and only its word breaks."""
+    if sum(least) > sum(widths):
+        longest = least.index(max(least))
+        rest = sum(widths) - sum(least) + least[longest]
+        if rest < widths[longest]:
+            return widths
+        least = [rest if i == longest else need for i, need in enumerate(least)]
+    short = sum(max(0, need - have) for have, need in zip(widths, least, strict=True))
+    spare = sum(max(0, have - need) for have, need in zip(widths, least, strict=True))
+    if not short or spare < short:
+        return widths
+    return [need if have <= need else have - (have - need) * short // spare for have, need in zip(widths, least, strict=True)]
+
+
 def _scaled(widths: list[int], width: int) -> list[int]:
     total = sum(widths) or 1
     return [max(1, w * width // total) for w in widths]
@@ -159,10 +180,42 @@ def _exact(widths: list[int], width: int) -> list[int]:
     return widths
 
 
-def _needs(table, rows, count: int) -> list[tuple[bool | None, int, int]]:
-    """Per grid column: whether it holds figures (None: no values under its header), the width it wants and the least."""
+def font_sizes(styles) -> dict[str | None, int]:
+    """Each paragraph style's font size in half-points, following ``basedOn`` (None: the default paragraph style)."""
+    by_id = {style.get(f"{W}styleId"): style for style in styles.iter(f"{W}style") if style.get(f"{W}type") == "paragraph"}
+    default = next((i for i, style in by_id.items() if style.get(f"{W}default") in ("1", "true")), None)
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}sz")
+    base = int(defaults.get(f"{W}val")) if defaults is not None else FONT_HALF_POINTS
+
+    def size(style_id: str | None, seen: frozenset = frozenset()) -> int:
+        style = by_id.get(style_id)
+        if style is None or style_id in seen:
+            return base
+        found = style.find(f"{W}rPr/{W}sz")
+        if found is not None:
+            return int(found.get(f"{W}val"))
+        parent = style.find(f"{W}basedOn")
+        return size(parent.get(f"{W}val") if parent is not None else None, seen | {style_id})
+
+    sizes = {style_id: size(style_id) for style_id in by_id}
+    sizes[None] = sizes.get(default, base)
+    return sizes
+
+
+def _scale(table, sizes: dict[str | None, int]) -> float:
+    """How much wider than 8 pt the table's text is: its cells' largest paragraph style or run size."""
+    if not sizes:
+        return 1.0
+    found = [sizes.get(style.get(f"{W}val"), sizes[None]) for style in table.iter(f"{W}pStyle")]
+    found += [int(size.get(f"{W}val")) for size in table.iter(f"{W}sz") if size.getparent().tag == f"{W}rPr"]
+    return max(found or [sizes[None]]) / FONT_HALF_POINTS
+
+
+def _needs(table, rows, count: int, scale: float = 1.0) -> list[tuple[bool | None, int, int]]:
+    """Per grid column: whether it holds figures (None: no values under its header), the width it wants and the least;
+    characters measured ``scale`` times as wide as 8 pt, a header's (bold) :data:`BOLD` times more."""
     headers = sum(1 for row in table.findall(f"{W}tr") if row.find(f"{W}trPr/{W}tblHeader") is not None) or 1
-    longest_word = [0] * count
+    longest_word = [0.0] * count
     longest_text = [0] * count
     figures = [True] * count
     any_value = [False] * count
@@ -171,7 +224,7 @@ def _needs(table, rows, count: int) -> list[tuple[bool | None, int, int]]:
         for cell, span in row:
             text = _text(cell)
             if span == 1:
-                words = [len(word) for word in _WORDS.split(text) if word]
+                words = [len(word) * (BOLD if number < headers else 1.0) for word in _WORDS.split(text) if word]
                 longest_word[start] = max([longest_word[start], *words])
                 if number >= headers and text:
                     any_value[start] = True
@@ -180,12 +233,13 @@ def _needs(table, rows, count: int) -> list[tuple[bool | None, int, int]]:
             start += span
     needs: list[tuple[bool | None, int, int]] = []
     for column in range(count):
+        digit, letter = DIGIT_TWIPS * scale, LETTER_TWIPS * scale
         if figures[column] and any_value[column]:
-            want = max(max(longest_text[column], longest_word[column]) * DIGIT_TWIPS + CELL_MARGINS_TWIPS, MIN_NUMBER_TWIPS)
+            want = max(round(max(longest_text[column], longest_word[column]) * digit) + CELL_MARGINS_TWIPS, MIN_NUMBER_TWIPS)
             needs.append((True, want, want))
         else:
-            least = longest_word[column] * LETTER_TWIPS + CELL_MARGINS_TWIPS
-            want = max(min(max(longest_text[column], longest_word[column]), TEXT_NEED_CHARACTERS) * LETTER_TWIPS + CELL_MARGINS_TWIPS, least)
+            least = round(longest_word[column] * letter) + CELL_MARGINS_TWIPS
+            want = max(round(min(max(longest_text[column], longest_word[column]), TEXT_NEED_CHARACTERS) * letter) + CELL_MARGINS_TWIPS, least)
             needs.append((False if any_value[column] else None, want, least))
     return needs
 

@@ -112,9 +112,9 @@ def test_production_and_its_appendix(text):
 
 def test_personnel(text):
     assert "i genomsnitt 1 715 årsarbetare. Den har ökat med 3,5 procent (+58 årsarbetare)" in text
-    assert "Extratiden motsvarar i genomsnitt 67 årsarbetare och har ökat med 12,9 procent (+8 årsarbetare)" in text
-    assert "Övertiden, som ingår i extratiden, har ökat med 29,9 procent, det vill säga +10 årsarbetare." in text
-    assert "Inhyrd personal motsvarar 34 årsarbetare och är oförändrad" in text
+    assert "Extratiden motsvarar i genomsnitt 67,0 årsarbetare och har ökat med 12,9 procent (+7,6 årsarbetare)" in text
+    assert "Övertiden, som ingår i extratiden, har ökat med 29,9 procent, det vill säga +10,0 årsarbetare." in text
+    assert "Inhyrd personal motsvarar 34,0 årsarbetare och är oförändrad" in text
     assert "läkare har minskat med 2,0 årsarbetare till 28,6, sjuksköterskor har ökat med 2,3 årsarbetare till 4,2" in text
     assert "| Tillsvidare | 1 998 | 2 080 | −82 | −3,9 % |" in text
     assert ("I slutet av april 2021 har divisionen 2 183 anställda, 33 färre än i april 2020. Antalet tillsvidareanställda har minskat "

@@ -55,6 +55,9 @@ class Planned:
     figures: object = None  # what the charts are drawn from
     source: Path | None = None
     properties: dict[str, Any] | None = None  # its own document properties (an interim report's document-ID block); else the report's
+    # A section of a sentence or two keeps with the next heading (render.keep_sections). The interim report's short
+    # sections want it; in the monthly goal appendix the chains it makes would leave a page under a third full.
+    keep_sections: bool = False
 
 
 class _Declared(Protocol):

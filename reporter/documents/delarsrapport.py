@@ -144,7 +144,8 @@ class DivisionReport(ReportKind[Delarsrapport]):
     def plan(self, figures: Delarsrapport, config: Rapport, texts: Texts, period_dir: Path, properties: dict[str, Any]) -> list[Planned]:
         """One document: the interim report, with its charts."""
         title = f"{config.rubrik} {figures.division}"
-        return [Planned(file_name(config), title, TEMPLATE, dict(self.context(figures, config, texts)), INTERIM.name, figures)]
+        return [Planned(file_name(config), title, TEMPLATE, dict(self.context(figures, config, texts)), INTERIM.name, figures,
+                        keep_sections=True)]
 
     def folder(self, config: Rapport) -> str:
         """``out/2021-04-narsjukvard-ovriga-lanet``: a division's report beside the month's own."""

@@ -88,7 +88,7 @@ class Manadsrapport(ReportKind[Figures]):
                 documents.append(
                     Planned(name, title, delarsrapport.TEMPLATE, dict(delarsrapport.KIND.context(division.figurer, source.config, source.texts),
                                                                  bilaga_nummer=bilaga.nummer, huvudrapport=properties["titel"]),
-                            delarsrapport.KIND.name, division.figurer, properties=document_properties(source.config))
+                            delarsrapport.KIND.name, division.figurer, properties=document_properties(source.config), keep_sections=True)
                 )
             elif bilaga.generated:
                 kind = APPENDICES[bilaga.slag]
