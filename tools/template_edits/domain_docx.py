@@ -1,13 +1,17 @@
-"""What the domain_* template edits share: a template's word/document.xml rewritten in place, every other part as it was.
+"""What the domain_* template edits share: a template's word/document.xml rewritten in place (docxparts.with_part), every other part as it was.
 
 Not an edit itself (its name has no number): the numbered scripts beside it import it.
 """
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from anywhere: the repository's reporter
+from reporter.docxparts import with_part  # noqa: E402
 
 DOCUMENT = "word/document.xml"
 
@@ -15,14 +19,11 @@ DOCUMENT = "word/document.xml"
 def edit_document(path: Path, edit: Callable[[bytes], bytes | None]) -> bool:
     """Apply ``edit`` to the template's document part; False when it returns None (the edit is there already)."""
     with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    edited = edit(dict((info.filename, data) for info, data in entries)[DOCUMENT])
+        edited = edit(source.read(DOCUMENT))
     if edited is None:
         return False
     temporary = path.with_suffix(".tmp")
-    with zipfile.ZipFile(temporary, "w") as target:
-        for info, data in entries:
-            target.writestr(info, edited if info.filename == DOCUMENT else data)
+    temporary.write_bytes(with_part(path.read_bytes(), DOCUMENT, edited))
     temporary.replace(path)
     return True
 
