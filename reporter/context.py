@@ -22,12 +22,11 @@ from .figures.maluppfyllelse import Maluppfyllelse
 from .figures.personal import InterimPersonal, Personal
 from .figures.produktion import InterimProduktion, Produktion
 from .figures.tertial import Delarsrapporter
-from .formatting import hittills, manad_ar, mnkr_tal
+from .formatting import hittills, manad_ar, mnkr_tal, storst_forst
 from .kinds import APPENDICES, PARTS
 from .kinds.manadsrapport import INTERIM_TEXT
 from .model import Month
 from .periods import month_of
-from .prose import produktion_stycke
 from .rounding import parts_of, rounding_differs
 from .schema import REQUIRED_REGION_POSTS
 from .texts import Block, Sections, sections
@@ -60,7 +59,7 @@ class TemplateContext(TypedDict):
 
 
 class Prosa(TypedDict):
-    """Generated paragraphs (reporter/prose.py): the largest change first, similar measures grouped."""
+    """Generated paragraphs (formatting.storst_forst): the largest change first, similar measures grouped."""
 
     produktion: str  # the production measures year to date against the same period a year earlier
 
@@ -229,7 +228,7 @@ def build_context(config: Rapport, figures: Figures, texts: dict[str, list[Block
         delarsrapporter=interim,
         resultat=resultat_tabell(figures.ekonomi),
         avrundning=avrundning(figures.ekonomi),
-        prosa=Prosa(produktion=produktion_stycke(figures.produktion.matt, hittills(month_of(config, "produktion")))),
+        prosa=Prosa(produktion=storst_forst(figures.produktion.matt, hittills(month_of(config, "produktion")), falt="hittills")),
     )
 
 

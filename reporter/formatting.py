@@ -224,7 +224,8 @@ def storst_forst(rader, under: str, namn: str = "matt", falt: str = "totalt", de
     4,4 procent till 44 932.``
 
     ``namn`` names each row's name, ``falt`` its figures (``varde``, ``procent``); ``under`` is the period.
-    A measure without last year's figure is stated on its own; one without figures is left out.
+    A measure without last year's figure is stated on its own; one without figures is left out. The one prose of
+    several measures' changes, in the interim report (as a filter) and the monthly report (``prosa.produktion``).
     """
     rows = [(str(_attribute(row, namn)).lower(), _attribute(row, falt)) for row in rader]
     compared = [(name, f) for name, f in rows if f is not None and f.procent is not None and not _is_zero(f.procent, decimaler)]
@@ -236,7 +237,8 @@ def storst_forst(rader, under: str, namn: str = "matt", falt: str = "totalt", de
         (lead, figures), rest = compared[0], compared[1:]
         up = figures.procent > 0
         verb = "ökat" if up else "minskat"
-        sentences.append(f"Under {under} har antalet {lead} {verb} mest jämfört med samma period föregående år, med "
+        most = " mest" if rest else ""  # the only change is not the largest of anything
+        sentences.append(f"Under {under} har antalet {lead} {verb}{most} jämfört med samma period föregående år, med "
                          f"{procent(abs(figures.procent), decimaler)} till {tal(figures.varde)}.")
         along = [(name, f) for name, f in rest if (f.procent > 0) == up]
         other = [(name, f) for name, f in rest if (f.procent > 0) != up]

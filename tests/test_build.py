@@ -172,7 +172,7 @@ def test_a_period_written_by_someone_else(tmp_path, workspace):
     assert "Resultatet är 3 mnkr bättre än budget." in text  # the prose rounds as the table does
     assert "7 mnkr bättre än resultatet per januari och 17 mnkr bättre än samma period föregående år" in text  # 13 − (−4) as shown
     assert "Divisionerna redovisar sammantaget ett resultat på −1,5 mnkr" in text  # divisions: one decimal, as in bilaga 1
-    assert "har antalet läkarbesök ökat under januari–februari 2022, med 25,0 procent till 2 000 (1 600 året innan)" in text
+    assert "Under januari–februari 2022 har antalet läkarbesök ökat jämfört med samma period föregående år, med 25,0 procent till 2 000." in text
     assert "Telefontillgänglighet: 90,0 procent i februari, 5,0 procentenheter högre än februari 2021" in text
     assert "| Centrallasarettet | 87,5 % | 87,5 % | 0,0 |" in text
     assert "124 anställda, varav 104 tillsvidareanställda och 20 vikarier" in text

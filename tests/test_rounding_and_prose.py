@@ -7,8 +7,7 @@ from reporter.context import avrundning, resultat_tabell
 from reporter.figures.common import Comparison
 from reporter.figures.ekonomi import ResultLine
 from reporter.figures.produktion import MeasureLine
-from reporter.formatting import mnkr_tal
-from reporter.prose import produktion_stycke
+from reporter.formatting import mnkr_tal, storst_forst
 from reporter.rounding import parts_of, rounding_differs
 
 
@@ -68,19 +67,20 @@ def _measure(name: str, now: float, before: float) -> MeasureLine:
 
 
 def test_production_leads_with_the_largest_change_and_groups_the_others():
-    text = produktion_stycke([
+    text = storst_forst([
         _measure("Läkarbesök", 80_202, 87_051), _measure("Besök övriga vårdgivare", 238_878, 215_760),
         _measure("Distanskontakter", 52_262, 26_924), _measure("Vårdtillfällen", 14_731, 15_082),
         _measure("Operationer", 5_444, 6_021),
-    ], "januari–april 2021")
-    assert text.startswith("Jämfört med samma period föregående år har antalet distanskontakter ökat mest under januari–april 2021, "
-                           "med 94,1 procent till 52\u00a0262 (26\u00a0924 året innan).")
-    assert "Antalet besök övriga vårdgivare har också ökat med 10,7 procent." in text
-    assert "Antalet operationer, läkarbesök och vårdtillfällen har minskat med 9,6, 7,9 respektive 2,3 procent." in text
+    ], "januari–april 2021", falt="hittills")
+    assert text.startswith("Under januari–april 2021 har antalet distanskontakter ökat mest jämfört med samma period föregående år, "
+                           "med 94,1 procent till 52\u00a0262.")
+    assert ("Även antalet besök övriga vårdgivare (+10,7 procent, 238\u00a0878) har ökat, medan antalet operationer (−9,6 procent, "
+            "5\u00a0444), antalet läkarbesök (−7,9 procent, 80\u00a0202) och antalet vårdtillfällen (−2,3 procent, 14\u00a0731) har minskat.") in text
     assert text.count("har minskat") == 1  # one sentence for the three, not the same pattern three times
 
 
 def test_production_says_what_is_unchanged_and_what_cannot_be_compared():
-    text = produktion_stycke([_measure("Operationer", 100, 100), _measure("Läkarbesök", 5, None), _measure("Vårdtillfällen", 90, 100)], "mars 2021")
-    assert "har antalet vårdtillfällen minskat under mars 2021, med 10,0 procent" in text  # the only change: not "mest"
-    assert "Antalet operationer är oförändrat." in text and "Läkarbesök kan inte jämföras med föregående år." in text
+    text = storst_forst([_measure("Operationer", 100, 100), _measure("Läkarbesök", 5, None), _measure("Vårdtillfällen", 90, 100)],
+                        "mars 2021", falt="hittills")
+    assert "Under mars 2021 har antalet vårdtillfällen minskat jämfört med samma period föregående år, med 10,0 procent" in text  # not "mest"
+    assert "Antalet operationer (100) är oförändrat." in text and "Antalet läkarbesök under mars 2021 är 5." in text

@@ -182,7 +182,7 @@ def test_the_divisions_result_against_a_month_earlier(text):
 
 
 def test_production_and_personnel_report_on_august(text, package):
-    assert "Jämfört med samma period föregående år har antalet" in text and "mest under januari–augusti 2020, med" in text
+    assert "Under januari–augusti 2020 har antalet" in text and "mest jämfört med samma period föregående år, med" in text
     assert "Vid utgången av augusti 2020 hade Region Norrbotten" in text  # August, told in a September report
     assert "För mer information se bilaga 7 Produktionsrapport augusti 2020." in text
     assert "För mer information se bilaga 8 Personalrapport augusti 2020." in text

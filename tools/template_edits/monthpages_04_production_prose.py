@@ -3,7 +3,7 @@
 The paragraph "Produktionen under … jämfört med samma period föregående år:" and its bullet loop
 (``{%p for m in produktion.matt %}`` … ``{%p endfor %}``, "Läkarbesök har minskat med 9,0 procent (…)" five
 times in a row) become one paragraph, ``{{ prosa.produktion }}``: the largest change first with its
-figures, the others grouped by direction (reporter/prose.py).
+figures, the others grouped by direction (formatting.storst_forst, given to the template as prosa.produktion).
 
 Places are found by their text, never by index. Idempotent: run it twice and nothing changes.
 
