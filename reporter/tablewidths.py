@@ -10,9 +10,10 @@ Its columns share that width by one rule:
   :data:`TEXT_NEED_CHARACTERS` characters, at least its longest word;
 - what is left of the width is shared in proportion to what each column
   wants; when the wants do not fit, the text columns give way down to their
-  longest words, then the figure columns down to :data:`LEAST_FIGURE_TWIPS`
-  (a wide table of small figures, the interim report's cost table on a
-  portrait page), and then every column shrinks in proportion;
+  longest words, then the figure columns down to each one's own need (a wide
+  table of small figures beside one larger sum, the interim report's cost
+  table on a portrait page), and then only the text columns shrink: a word
+  may break, a number never;
 - a table without figures (a scorecard, a legend) keeps its template's
   proportions.
 
@@ -36,7 +37,6 @@ DIGIT_TWIPS = 92
 LETTER_TWIPS = 88
 CELL_MARGINS_TWIPS = 170
 MIN_NUMBER_TWIPS = 700
-LEAST_FIGURE_TWIPS = 500  # a figure column narrower than its need: five digits of 7,5 pt table text and narrow cell margins
 FONT_HALF_POINTS = 16  # the size the widths above are for (8 pt); a table of larger text scales them
 BOLD = 1.07  # a header row's bold letters are this much wider (Arial Bold against Arial)
 TEXT_NEED_CHARACTERS = 48  # a text column wants no more than this many characters on a line
@@ -138,11 +138,12 @@ def column_widths(needs: list[tuple[bool, int, int]], width: int, template: list
     texts = [i for i, (figures, _, _) in enumerate(needs) if not figures]
     room = width - figure * (len(needs) - len(texts))
     least = sum(needs[i][2] for i in texts)
-    if room < least:  # the longest words do not fit beside the figures: the figures give way first, then everything shrinks
-        share = (width - least) // (len(needs) - len(texts))
-        if share >= LEAST_FIGURE_TWIPS:
-            return _exact([share if figures else least_ for figures, _, least_ in needs], width)
-        return _exact(_scaled([figure if figures else least_ for figures, _, least_ in needs], width), width)
+    if room < least:  # the longest words do not fit beside the figures: the figures give way first, never below their own
+        own = sum(least_ for figures, _, least_ in needs if figures)  # each figure column's widest figure: a number never breaks
+        if own + least <= width:
+            share = (width - least - own) // (len(needs) - len(texts))
+            return _exact([least_ + share if figures else least_ for figures, _, least_ in needs], width)
+        return _exact(_scaled([least_ for _, _, least_ in needs], width), width)  # nothing fits: everything shrinks
     wanted = sum(needs[i][1] for i in texts)
     for i in texts:  # each text column keeps its longest word and gets a share of the rest
         _, want, least_ = needs[i]
@@ -235,8 +236,8 @@ def _needs(table, rows, count: int, scale: float = 1.0) -> list[tuple[bool | Non
     for column in range(count):
         digit, letter = DIGIT_TWIPS * scale, LETTER_TWIPS * scale
         if figures[column] and any_value[column]:
-            want = max(round(max(longest_text[column], longest_word[column]) * digit) + CELL_MARGINS_TWIPS, MIN_NUMBER_TWIPS)
-            needs.append((True, want, want))
+            own = round(max(longest_text[column], longest_word[column]) * digit) + CELL_MARGINS_TWIPS  # its widest figure
+            needs.append((True, max(own, MIN_NUMBER_TWIPS), own))
         else:
             least = round(longest_word[column] * letter) + CELL_MARGINS_TWIPS
             want = max(round(min(max(longest_text[column], longest_word[column]), TEXT_NEED_CHARACTERS) * letter) + CELL_MARGINS_TWIPS, least)

@@ -42,10 +42,13 @@ def test_text_columns_give_way_to_their_longest_word_before_figures_shrink():
     assert sum(column_widths([(False, 5000, 3000), (True, 1000, 1000)], 3000)) == 3000  # nothing fits: everything shrinks
 
 
-def test_figures_give_way_before_the_longest_words_break():
-    # the interim report's cost table on a portrait page: 14 columns of small figures beside the cost types' names
-    widths = column_widths([(False, 3000, 1842)] + [(True, 814, 814)] * 14, 9298)
-    assert sum(widths) == 9298 and widths[0] >= 1842 and len(set(widths[1:])) == 1 and widths[1] >= 500
+def test_figures_give_way_before_the_longest_words_break_but_never_below_their_widest_figure():
+    # the interim report's cost table on a portrait page: the cost types' names, the year's costs in mnkr ("1 356,7",
+    # 894 twips) and 13 columns of small changes ("−12,3", 480 twips, wanting the 700 of a figure column)
+    widths = column_widths([(False, 3041, 2051), (True, 894, 894)] + [(True, 700, 480)] * 13, 9298)
+    assert sum(widths) == 9298 and widths[0] >= 2051  # the longest name whole
+    assert widths[1] >= 894  # "1 356,7" on one line: before, every figure column got 540 and it broke
+    assert len(set(widths[2:])) == 1 and widths[2] >= 480
 
 
 def test_a_table_without_figures_keeps_its_templates_proportions():
