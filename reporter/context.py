@@ -69,6 +69,7 @@ class Avrundning(TypedDict):
 
     resultat: bool  # the result table (whole mnkr)
     divisioner: bool  # the economy appendix's divisions against Totalt (one decimal)
+    kostnader: bool  # the economy appendix's cost types against Summa verksamhetens kostnader (whole mnkr)
 
 
 class ResultatTabell(TypedDict):
@@ -147,7 +148,7 @@ DESCRIPTIONS = {
     "extern_fil": "den externa bilagans filnamn i paketet (bara i forsattsblad.docx)",
     "resultat": "resultattabellen: rader (ned till Periodens resultat) och ovriga (poster efter den, som Hälsocentraler i egen regi)",
     "prosa": "genererade stycken som börjar med den största förändringen: produktion (produktionsmåtten hittills i år mot samma period föregående år)",
-    "avrundning": "per tabell (resultat, divisioner): sant när de avrundade delarna inte kan ge den avrundade summan (noten under tabellen)",
+    "avrundning": "per tabell (resultat, divisioner, kostnader): sant när de avrundade delarna inte kan ge den avrundade summan (noten under tabellen)",
 }
 
 # The columns of the result and division tables, as the templates write them (mnkr_tal; the divisions' with one decimal).
@@ -187,13 +188,16 @@ def _result_sums(ekonomi: Ekonomi, column: str) -> list[tuple[list[float | None]
 
 
 def avrundning(ekonomi: Ekonomi) -> Avrundning:
-    """Which tables need the rounding note: the result table (whole mnkr), the divisions' table (one decimal)."""
+    """Which tables need the rounding note: the result table (whole mnkr), the divisions' table (one decimal), the
+    cost table (whole mnkr)."""
+    costs = ekonomi.kostnadsutveckling
     divisions = [
         ([getattr(d, column) for d in ekonomi.divisioner], getattr(ekonomi.divisioner_totalt, column)) for column in DIVISION_COLUMNS
     ]
     return Avrundning(
         resultat=rounding_differs((s for c in RESULT_COLUMNS for s in _result_sums(ekonomi, c)), mnkr_tal),
         divisioner=rounding_differs(divisions, lambda v: mnkr_tal(v, 1)),
+        kostnader=rounding_differs([([line.hittills for line in costs.rader], costs.totalt.hittills)], mnkr_tal),
     )
 
 

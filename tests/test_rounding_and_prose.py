@@ -3,9 +3,11 @@ posts apart from its sum (item 4), and production in sentences that lead with th
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from reporter.context import avrundning, resultat_tabell
 from reporter.figures.common import Comparison
-from reporter.figures.ekonomi import ResultLine
+from reporter.figures.ekonomi import CostTrendLine, ResultLine
 from reporter.figures.produktion import MeasureLine
 from reporter.formatting import mnkr_tal, storst_forst
 from reporter.rounding import parts_of, rounding_differs
@@ -30,9 +32,16 @@ def _line(post: str, utfall: float) -> ResultLine:
     return ResultLine(post, utfall, utfall, utfall, None, utfall)
 
 
+class _Costs:
+    def __init__(self, parts=(), total=None):
+        self.rader = [CostTrendLine(f"Kostnadsslag {n}", part, []) for n, part in enumerate(parts)]
+        self.totalt = CostTrendLine("Summa verksamhetens kostnader", total, [])
+
+
 class _Economy:
-    def __init__(self, lines, divisions=(), total=None):
+    def __init__(self, lines, divisions=(), total=None, costs=None):
         self.rader, self.divisioner, self.divisioner_totalt = lines, list(divisions), total
+        self.kostnadsutveckling = costs or _Costs()
 
 
 BRIDGE = [("Skatteintäkter", 2_353_400), ("Generella statsbidrag och utjämning", 712_600),
@@ -53,13 +62,22 @@ def test_the_result_table_gets_the_note_when_its_sums_do_not_add_up_as_shown():
             self.utfall = self.budget = self.avvikelse = self.prognos_helar = self.budget_helar = self.prognosavvikelse = value
 
     adds_up = _Economy([_line(p, v) for p, v in BRIDGE], [_Division(1_400), _Division(1_400)], _Division(2_800))
-    assert avrundning(adds_up) == {"resultat": False, "divisioner": False}  # type: ignore[arg-type]
+    assert avrundning(adds_up) == {"resultat": False, "divisioner": False, "kostnader": False}  # type: ignore[arg-type]
     # Verksamhetens resultat 195,4 and Finansnetto 272,4 make 467,8: shown 195 + 272 against 468.
     parted = _Economy([_line(p, {"Finansnetto": 272_400, "Periodens resultat": 467_800}.get(p, v)) for p, v in BRIDGE],
                       [_Division(1_440), _Division(1_440)], _Division(2_880))
     found = avrundning(parted)  # type: ignore[arg-type]
     assert found["resultat"]
     assert found["divisioner"]  # 1,4 + 1,4 against 2,9
+
+
+def test_the_cost_table_gets_the_note_when_its_cost_types_do_not_add_up_as_shown():
+    """March 2021's bilaga 1: the cost types shown in whole mnkr made 2 561 against a Summa of 2 562."""
+    none = SimpleNamespace(utfall=0, budget=0, avvikelse=0, prognos_helar=0, budget_helar=0, prognosavvikelse=0)
+    adds_up = _Economy([], [none], none, costs=_Costs([1_674_000, 128_000], 1_802_000))
+    parted = _Economy([], [none], none, costs=_Costs([1_674_400, 128_400], 1_802_800))  # 1 674 + 128 against 1 803
+    assert not avrundning(adds_up)["kostnader"]  # type: ignore[arg-type]
+    assert avrundning(parted)["kostnader"]  # type: ignore[arg-type]
 
 
 def _measure(name: str, now: float, before: float) -> MeasureLine:

@@ -47,3 +47,12 @@ def test_the_interim_report_has_the_note_under_exactly_the_tables_that_need_it(b
     assert sum(line.startswith("[Källa] Tkr. Resultat") for line in noted) == 4
     assert sum(line.startswith("[Källa] Positiva belopp") for line in noted) == 1
     assert not any("Resultat = planerat" in line or "Bokfört" in line for line in noted)
+
+
+def test_the_cost_appendix_of_an_interim_report_has_the_note_when_its_cost_types_do_not_add_up_as_shown(bundled_packages):
+    """The tertial example: Övriga länet's cost types make 1 356,8 against a Summa of 1 356,7 shown, and so on."""
+    noted = {}
+    for path in sorted(bundled_packages[2].glob("bilaga-[1-6]-delarsrapport-*.docx")):
+        source = [line for line in dump_docx(path).splitlines() if line.startswith("[Källa] Kostnader januari")]
+        noted[path.name.split("-")[1]] = source[-1].endswith(NOTE)
+    assert noted == {"1": False, "2": True, "3": True, "4": False, "5": True, "6": False}
