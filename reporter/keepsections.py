@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .docxparts import w
+from .pagefill import CHARACTERS_PER_LINE_PER_TWIP, element_lines
+from .pagesections import A4_PORTRAIT_TEXT_WIDTH
 
 SHORT_CHARACTERS = 200  # a paragraph this short is a sentence or two, or a table's lead-in
 MOST_ELEMENTS = 4  # more than this is a section of its own, never a short one
 CHAIN_LINES = 24  # the most a block kept together from the next heading may hold to take a short section with it
-LINE_CHARACTERS = 95  # characters on a line of body text, roughly
-TWIPS_PER_CHARACTER = 100  # a character of table text, roughly
+PORTRAIT_LINE = CHARACTERS_PER_LINE_PER_TWIP * A4_PORTRAIT_TEXT_WIDTH  # characters on a line of body text
 
 
 def keep_short_sections(body, outline_level: Callable[[str | None], int | None]) -> None:
@@ -56,40 +57,21 @@ def keep_short_sections(body, outline_level: Callable[[str | None], int | None])
 
 
 def _short_chain(elements) -> bool:
-    """Whether the block that keeps together from the next heading on is short (at most CHAIN_LINES lines, roughly
-    estimated): then the short section can join it and the whole still moves as one, never a chain longer than a
-    page that LibreOffice would break at a place of its own."""
-    lines = 0
+    """Whether the block that keeps together from the next heading on is short (at most CHAIN_LINES lines, as
+    :func:`reporter.pagefill.element_lines` estimates them): then the short section can join it and the whole still
+    moves as one, never a chain longer than a page that LibreOffice would break at a place of its own."""
+    lines = 0.0
     for element in elements:
-        if _breaks(element):
+        if _breaks(element) or element.tag not in (w("tbl"), w("p")):
             return False
-        if element.tag == w("tbl"):
-            rows = element.findall(w("tr"))
-            lines += sum(_row_lines(row) for row in rows)
-            kept = False  # LibreOffice keeps a table with the paragraph before it, but not with the one after it
-        elif element.tag == w("p"):
-            lines += 1 + len("".join(t.text or "" for t in element.iter(w("t")))) // LINE_CHARACTERS
-            kept = _keeps(element)
-        else:
-            return False
+        lines += element_lines(element, PORTRAIT_LINE)
+        # LibreOffice keeps a table with the paragraph before it, but not with the one after it
+        kept = element.tag == w("p") and _keeps(element)
         if lines > CHAIN_LINES:
             return False
         if not kept:
             return True
     return False
-
-
-def _row_lines(row) -> int:
-    """The lines of a table row's tallest cell, from its text and width (about TWIPS_PER_CHARACTER a character)."""
-    tallest = 1
-    for cell in row.findall(w("tc")):
-        width = cell.find(f"{w('tcPr')}/{w('tcW')}")
-        twips = int(width.get(w("w"), "0")) if width is not None and width.get(w("type"), "dxa") == "dxa" else 0
-        characters = max(1, (twips or 1500) // TWIPS_PER_CHARACTER)
-        for paragraph in cell.iter(w("p")):
-            text = "".join(t.text or "" for t in paragraph.iter(w("t")))
-            tallest = max(tallest, -(-len(text) // characters))
-    return tallest + 1  # the row's padding and borders, about a line
 
 
 def _keeps(paragraph) -> bool:
