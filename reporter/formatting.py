@@ -166,9 +166,12 @@ def fler_farre(value: float | None, mot: str, decimaler: int = 0) -> str:
     """
     if value is None:
         return MISSING
-    if _is_zero(value, decimaler):
-        return f"lika många som {mot}"
-    return f"{tal(abs(value), decimaler)} {'fler' if value > 0 else 'färre'} än {mot}"
+    return f"lika många som {mot}" if _is_zero(value, decimaler) else f"{_fler_farre(value, decimaler)} än {mot}"
+
+
+def _fler_farre(value: float, decimaler: int) -> str:
+    """``79 färre``, ``12 fler``: a count's change, not zero as shown."""
+    return f"{tal(abs(value), decimaler)} {'fler' if value > 0 else 'färre'}"
 
 
 def fler_farre_antal(value: float | None, enhet: str, decimaler: int = 0) -> str:
@@ -176,9 +179,7 @@ def fler_farre_antal(value: float | None, enhet: str, decimaler: int = 0) -> str
     "Jämfört med april 2020 är det …"."""
     if value is None:
         return MISSING
-    if _is_zero(value, decimaler):
-        return f"lika många {enhet}"
-    return f"{tal(abs(value), decimaler)} {'fler' if value > 0 else 'färre'} {enhet}"
+    return f"lika många {enhet}" if _is_zero(value, decimaler) else f"{_fler_farre(value, decimaler)} {enhet}"
 
 
 def _attribute(item, path: str):
